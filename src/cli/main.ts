@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// chromflow command-line interface (an edge: it may use Node built-ins and print).
+import { Command } from '@commander-js/extra-typings';
+import { VERSION } from '../version.js';
+import { commands } from './commands/index.js';
+import { runMain } from './run-main.js';
+
+const program = new Command()
+  .name('chromflow')
+  .description(
+    'Process and investment simulator for chromium ore deep processing:\n' +
+      'ore → concentrate → HC ferrochrome → chromium metal, with balances, DCF and impact.',
+  )
+  .version(VERSION, '-V, --version', 'print the version')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({
+    outputError: (str, write) => {
+      write(str);
+    },
+  });
+
+for (const register of commands) register(program);
+
+await runMain(program);

@@ -1,0 +1,72 @@
+/**
+ * Typed errors shared by every layer of the core. Each carries enough context for the edges
+ * (CLI, server) to print a message a user can act on, and a stable `code` for machines.
+ */
+
+/** A value supplied by the user (scenario, CLI argument, API body) is not acceptable. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  readonly code = 'invalid_input';
+  constructor(
+    /** Dotted path of the offending field, e.g. `feeds[0].composition_wt_pct`. */
+    readonly field: string,
+    /** The value that was found (as given). */
+    readonly value: unknown,
+    /** What was expected instead, in words. */
+    readonly expected: string,
+  ) {
+    super(`${field}: found ${formatValue(value)}, expected ${expected}`);
+  }
+}
+
+/** A calculation the model does not support yet. Never replaced by a guessed number. */
+export class NotImplementedError extends Error {
+  override readonly name = 'NotImplementedError';
+  readonly code = 'not_implemented';
+  constructor(
+    /** What cannot be computed yet, e.g. `unit model "dc-arc-furnace"`. */
+    readonly what: string,
+    /** Where the work is tracked (issue reference) or why it is missing. */
+    readonly tracking: string,
+  ) {
+    super(`${what} is not implemented yet (${tracking})`);
+  }
+}
+
+/** An iterative solve (recycle loop, root finder, equilibrium) did not converge. */
+export class ConvergenceError extends Error {
+  override readonly name = 'ConvergenceError';
+  readonly code = 'no_convergence';
+  constructor(
+    /** What was being solved, naming the loop, unit or function. */
+    readonly what: string,
+    readonly iterations: number,
+    /** Worst remaining residual or relative change when the solver gave up. */
+    readonly residual: number,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `${what} did not converge after ${iterations} iterations (residual ${residual.toExponential(3)})`,
+    );
+  }
+}
+
+/** Short, printable rendering of an arbitrary value for error messages. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    value === undefined
+  )
+    return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? json.slice(0, 77) + '...' : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
