@@ -1,0 +1,49 @@
+// `npm run bench`: runs every suite, prints a table and writes bench/results.md with the
+// machine and date. Optional argument: an area name to run only that suite.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { measure, type BenchResult } from './harness.js';
+import { suites } from './suites.js';
+
+const only = process.argv[2];
+const results: BenchResult[] = [];
+const ratioLines: string[] = [];
+
+for (const load of suites) {
+  const suite = await load();
+  if (only && suite.area !== only) continue;
+  const byName = new Map<string, BenchResult>();
+  for (const c of suite.cases) {
+    const r = measure(suite.area, c);
+    results.push(r);
+    byName.set(c.name, r);
+    console.log(`${suite.area.padEnd(12)} ${c.name.padEnd(70)} ${r.ops_per_s.toExponential(3)} /s`);
+  }
+  for (const ratio of suite.ratios ?? []) {
+    const a = byName.get(ratio.numerator);
+    const b = byName.get(ratio.denominator);
+    if (a && b) {
+      const line = `${ratio.label}: ${(a.ops_per_s / b.ops_per_s).toFixed(2)} ×`;
+      ratioLines.push(`- ${suite.area}: ${line}`);
+      console.log(`${suite.area.padEnd(12)} ${line}`);
+    }
+  }
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const md = [
+  '# Benchmark results',
+  '',
+  `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
+  `Date: ${new Date().toISOString()}. Produced by \`npm run bench${only ? ' ' + only : ''}\`; figures are medians of 5 rounds.`,
+  '',
+  '| area | operation | per second |',
+  '|---|---|---|',
+  ...results.map((r) => `| ${r.area} | ${r.name} | ${r.ops_per_s.toPrecision(4)} |`),
+  '',
+  '## Ratios (measured side by side in this run)',
+  '',
+  ...(ratioLines.length ? ratioLines : ['(none)']),
+  '',
+].join('\n');
+writeFileSync(new URL('./results.md', import.meta.url), md);

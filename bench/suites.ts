@@ -1,0 +1,4 @@
+// Benchmark suites run by `npm run bench`; add a suite by listing its module here.
+import type { BenchSuite } from './harness.js';
+
+export const suites: (() => Promise<BenchSuite>)[] = [];
