@@ -42,6 +42,7 @@ export default tseslint.config(
       'coverage/**',
       'web/dist/**',
       'test/fixtures/**',
+      'scratch/**',
     ],
   },
   js.configs.recommended,

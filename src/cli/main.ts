@@ -13,6 +13,8 @@ const program = new Command()
   )
   .version(VERSION, '-V, --version', 'print the version')
   .showHelpAfterError('(run with --help for usage)')
+  // Before registering sub-commands, which inherit it: errors become exceptions with exit codes.
+  .exitOverride()
   .configureOutput({
     outputError: (str, write) => {
       write(str);

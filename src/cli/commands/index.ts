@@ -1,7 +1,10 @@
 // The CLI's sub-commands, one file each. Add a command by writing src/cli/commands/<name>.ts
 // exporting `register(program)` and listing it here.
 import type { Command } from '@commander-js/extra-typings';
+import { register as appraise } from './appraise.js';
+import { register as sources } from './sources.js';
+import { register as validate } from './validate.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [validate, appraise, sources];

@@ -1,0 +1,65 @@
+/**
+ * The result of one appraisal: the single object that reports, charts, the API and the CLI
+ * render. Keys are stable (documented in docs/cli.md). Parts the model cannot compute yet are
+ * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
+ */
+import type { Param } from './provenance/param.js';
+
+export interface StageProduct {
+  id: string;
+  t_per_year: number;
+  /** Dry analysis of the product [wt%], when known. */
+  composition_wt_pct?: Record<string, number>;
+}
+
+export interface StageResult {
+  id: string;
+  name: string;
+  template: string;
+  start_year: number;
+  construction_years: number;
+  capacity_t_per_year: number;
+  capacity_basis: 'product' | 'feed';
+  /** `computed` when the stage's flowsheet was solved; otherwise why not. */
+  status: 'computed' | 'not_implemented';
+  products: StageProduct[];
+  /** Consumptions per year, by consumable id, in the consumable's unit per year. */
+  consumptions: Record<string, number>;
+  kpis: Record<string, number>;
+  capex_usd: number | null;
+  opex_usd_per_year: number | null;
+}
+
+export interface SourceEntry {
+  path: string;
+  value: number;
+  unit: string;
+  source: string;
+  status: Param['status'];
+  note?: string;
+}
+
+export interface NotImplemented {
+  what: string;
+  tracking: string;
+}
+
+export interface Appraisal {
+  chromflow: { version: string; scenario_format: number };
+  scenario: {
+    name: string;
+    description?: string;
+    site: string;
+    region: string;
+    country: string;
+    base_year: number;
+  };
+  stages: StageResult[];
+  balance: null;
+  cashflow: never[];
+  metrics: null;
+  impact: null;
+  emissions: null;
+  sources: SourceEntry[];
+  not_implemented: NotImplemented[];
+}

@@ -1,0 +1,66 @@
+/**
+ * The reference-data files the scenario layer draws defaults from, by id (their path under
+ * `data/` without `.json`). Imported as JSON modules so the core stays free of file I/O and
+ * the same defaults reach the CLI, the server and the browser.
+ */
+import type { DataFile, DataValue } from '../provenance/data-value.js';
+import { checkDataFile } from '../provenance/data-file-schema.js';
+import type { Param } from '../provenance/param.js';
+import { InputError } from '../errors.js';
+import prices from '../../data/markets/prices-2025.json' with { type: 'json' };
+import fx from '../../data/markets/fx.json' with { type: 'json' };
+import consumables from '../../data/markets/consumables-assumed.json' with { type: 'json' };
+import logistics from '../../data/markets/logistics-assumed.json' with { type: 'json' };
+import electricity from '../../data/markets/electricity-kazakhstan.json' with { type: 'json' };
+import kempirsaiConcentrate from '../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
+import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with { type: 'json' };
+import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
+
+export const DATA_FILES: Readonly<Record<string, DataFile>> = {
+  'markets/prices-2025': checkDataFile('markets/prices-2025', prices),
+  'markets/fx': checkDataFile('markets/fx', fx),
+  'markets/consumables-assumed': checkDataFile('markets/consumables-assumed', consumables),
+  'markets/logistics-assumed': checkDataFile('markets/logistics-assumed', logistics),
+  'markets/electricity-kazakhstan': checkDataFile('markets/electricity-kazakhstan', electricity),
+  'feeds/kempirsai-concentrate': checkDataFile('feeds/kempirsai-concentrate', kempirsaiConcentrate),
+  'finance/appraisal-defaults': checkDataFile('finance/appraisal-defaults', appraisalDefaults),
+  'impact/regional-defaults': checkDataFile('impact/regional-defaults', regionalDefaults),
+};
+
+/** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */
+export const FEED_PRESETS: Readonly<Record<string, string>> = {
+  'kempirsai-concentrate': 'feeds/kempirsai-concentrate',
+};
+
+/** A reference to one data value: `<file id>#<key>`. */
+export type DataRef = `${string}#${string}`;
+
+/** Looks up one data value; throws a clear error for a dangling reference (a bug in code or data). */
+export function dataValue(ref: DataRef): DataValue {
+  const [file, key] = ref.split('#') as [string, string];
+  const entry = DATA_FILES[file]?.values[key];
+  if (!entry) throw new InputError('data reference', ref, `an entry of data/${file}.json`);
+  return entry;
+}
+
+/** The `Param` for a default taken from a data file, with its provenance. */
+export function defaultParam(ref: DataRef): Param {
+  const v = dataValue(ref);
+  const param: Param = { value: v.value, unit: v.unit, source: v.source, status: v.status, ref };
+  if (v.note !== undefined) param.note = v.note;
+  return param;
+}
+
+/** The Param for `ref` when it names an existing data value, else undefined. */
+export function lookupDataRef(ref: string): Param | undefined {
+  const [file, key] = ref.split('#');
+  if (file === undefined || key === undefined || !DATA_FILES[file]?.values[key]) return undefined;
+  return defaultParam(ref as DataRef);
+}
+
+/** Every `<file>#<key>` reference that exists, for suggestions and documentation. */
+export function allDataRefs(): string[] {
+  return Object.entries(DATA_FILES).flatMap(([file, f]) =>
+    Object.keys(f.values).map((k) => `${file}#${k}`),
+  );
+}

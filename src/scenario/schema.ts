@@ -1,0 +1,438 @@
+/**
+ * The scenario file format, version 1: one schema in code from which the TypeScript types, the
+ * validation and `schema/scenario.schema.json` (for editors) are all derived.
+ *
+ * Rules: units are explicit in every numeric key (`capacity_t_per_year`, `price_usd_per_t`,
+ * `T_K`); every number may be written bare or as `{ value, unit, source }` or `{ ref }` (a value
+ * from `data/`); unknown keys are errors. Cross-field rules (unique ids, references between
+ * stages and feeds, prices present for what a flowsheet makes and consumes, uncertainty paths)
+ * are checked afterwards by `semantics.ts`. See docs/scenario-format.md.
+ */
+import { z } from 'zod';
+import { quantity, quantityOr } from './quantity.js';
+import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
+import type { Param } from '../provenance/param.js';
+import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const id = z
+  .string()
+  .regex(ID_PATTERN, {
+    message: 'expected an id of lowercase letters, digits and "-" (e.g. "hc-smelter")',
+  })
+  .meta({ description: 'Identifier: lowercase letters, digits and "-".' });
+
+const year = z
+  .int({ message: 'expected a calendar year (integer)' })
+  .min(2000, { message: 'expected a calendar year ≥ 2000' })
+  .max(2100, { message: 'expected a calendar year ≤ 2100' });
+
+/** Oxide and element analysis keys accepted in feed compositions. */
+export const ANALYSIS_KEYS = [
+  'Cr2O3',
+  'FeO',
+  'Fe2O3',
+  'MgO',
+  'Al2O3',
+  'SiO2',
+  'CaO',
+  'MnO',
+  'TiO2',
+  'NiO',
+  'V2O5',
+  'Na2O',
+  'K2O',
+  'P2O5',
+  'S',
+  'C',
+  'LOI',
+] as const;
+
+const percent = (description: string) => quantity('%', { min: 0, max: 100, description });
+
+const site = z
+  .strictObject({
+    name: z.string().min(1),
+    region: z.string().min(1),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code such as "KZ"' }),
+    base_year: year.meta({ description: 'Year of money and of the first construction year.' }),
+    currency: z.literal('USD').default('USD'),
+  })
+  .meta({ description: 'Where the project is and the base year of the appraisal.' });
+
+const feed = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    kind: z.enum(['ore', 'concentrate', 'slimes']),
+    preset: z
+      .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
+      .optional()
+      .meta({
+        description:
+          'Take the analysis (and its sources) from a data preset; keys given here override it.',
+      }),
+    composition_wt_pct: z
+      .partialRecord(z.enum(ANALYSIS_KEYS), percent('Dry analysis, wt%'))
+      .optional()
+      .meta({ description: 'Dry oxide analysis in wt%; must close to 100 ± 0.5.' }),
+    moisture_wt_pct: percent('Free moisture, wt% of wet mass').optional(),
+    supply_t_per_year: quantity('t/year', {
+      min: 0,
+      description: 'Dry tonnes available per year',
+    }).optional(),
+    price_usd_per_t: quantity('USD/t', {
+      min: 0,
+      description: 'Purchase price at the plant gate, dry basis',
+    }).optional(),
+    mining_inside_boundary: z.boolean().default(false).meta({
+      description: 'True when the project mines this feed itself (mineral extraction tax applies).',
+    }),
+  })
+  .transform(completeFeedAnalysis)
+  .meta({ description: 'A raw material entering the chain.' });
+
+/** Tolerance on the closure of a dry analysis [wt%]. */
+export const ANALYSIS_CLOSURE_TOLERANCE_WT_PCT = 0.5;
+
+type AnalysisKey = (typeof ANALYSIS_KEYS)[number];
+
+/**
+ * Merges a feed's preset analysis with the keys written in the scenario (which win), and
+ * rejects an analysis that does not close to 100 ± 0.5 wt% — never normalises it silently.
+ */
+function completeFeedAnalysis<
+  F extends {
+    preset?: string | undefined;
+    composition_wt_pct?: Partial<Record<AnalysisKey, Param>> | undefined;
+    moisture_wt_pct?: Param | undefined;
+  },
+>(f: F, ctx: z.RefinementCtx) {
+  const presetFile = f.preset === undefined ? undefined : FEED_PRESETS[f.preset];
+  const composition: Partial<Record<AnalysisKey, Param>> = {};
+  let moisture = f.moisture_wt_pct;
+  if (presetFile !== undefined) {
+    for (const key of ANALYSIS_KEYS) {
+      const ref = `${presetFile}#${key}` as const;
+      if (lookupDataRef(ref)) composition[key] = defaultParam(ref);
+    }
+    moisture ??= lookupDataRef(`${presetFile}#moisture_wt_pct`);
+  }
+  Object.assign(composition, f.composition_wt_pct ?? {});
+  const values = Object.values(composition);
+  if (values.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['composition_wt_pct'],
+      message: 'required: a dry analysis in wt% (composition_wt_pct) or a preset',
+      input: f,
+    });
+    return z.NEVER;
+  }
+  const total = values.reduce((sum, p) => sum + p.value, 0);
+  if (Math.abs(total - 100) > ANALYSIS_CLOSURE_TOLERANCE_WT_PCT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['composition_wt_pct'],
+      message: `the analysis sums to ${total.toFixed(2)} wt%; expected 100 ± ${ANALYSIS_CLOSURE_TOLERANCE_WT_PCT} wt%`,
+      input: f.composition_wt_pct,
+    });
+    return z.NEVER;
+  }
+  return { ...f, composition_wt_pct: composition, moisture_wt_pct: moisture };
+}
+
+const overrideValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.string(),
+  z.strictObject({
+    value: z.number(),
+    unit: z.string().optional(),
+    source: z.string().optional(),
+    note: z.string().optional(),
+  }),
+]);
+
+const flowsheet = z.strictObject({
+  template: z.string().meta({ description: 'Name of a flowsheet template from the library.' }),
+  inputs: z.record(z.string(), z.string()).meta({
+    description: 'Template input port → "feed:<feed id>" or "stage:<stage id>/<product id>".',
+  }),
+  overrides: z
+    .record(z.string(), overrideValue)
+    .default({})
+    .meta({ description: 'Template parameter overrides, keyed "<unit id>.<parameter>".' }),
+});
+
+const stage = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    start_year: year.meta({ description: 'First year of production.' }),
+    construction_years: z
+      .int()
+      .min(0)
+      .max(10)
+      .meta({ description: 'Years of construction before start_year.' }),
+    capacity_t_per_year: quantity('t/year', { above: 0, description: 'Nameplate capacity' }),
+    capacity_basis: z.enum(['product', 'feed']).optional().meta({
+      description: "Whether capacity counts product or feed; default: the template's basis.",
+    }),
+    capex_budget_usd: quantity('USD', {
+      above: 0,
+      description: 'Capex ceiling for this stage',
+    }).optional(),
+    ramp_up: z
+      .array(quantity('1', { min: 0, max: 1, description: 'Fraction of capacity' }))
+      .max(10)
+      .optional()
+      .meta({ description: 'Fraction of capacity produced in the first years of operation.' }),
+    flowsheet,
+  })
+  .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
+
+const PRODUCT_PRICE_KEYS = [
+  'price_usd_per_t',
+  'price_usd_per_lb_cr',
+  'price_rmb_per_t_50pct_cr_vat_incl',
+  'price_rmb_per_t_vat_incl',
+] as const;
+export { PRODUCT_PRICE_KEYS };
+
+const product = z
+  .strictObject({
+    id: z.enum(PRODUCT_IDS as [string, ...string[]]),
+    price_usd_per_t: quantity('USD/t', {
+      min: 0,
+      description: 'Price per t of product',
+    }).optional(),
+    price_usd_per_lb_cr: quantity('USD/lb', {
+      min: 0,
+      description: 'Price per lb of contained Cr',
+    }).optional(),
+    price_rmb_per_t_50pct_cr_vat_incl: quantity('RMB/t', {
+      min: 0,
+      description: 'China price per t of alloy at 50% Cr basis, VAT included',
+    }).optional(),
+    price_rmb_per_t_vat_incl: quantity('RMB/t', {
+      min: 0,
+      description: 'China price per t, VAT included',
+    }).optional(),
+    logistics_usd_per_t: quantity('USD/t', {
+      min: 0,
+      description: 'Freight and handling from the plant to the price point',
+    }).optional(),
+  })
+  .meta({ description: 'A product and its market price, in the basis the market quotes it.' });
+
+const consumable = z
+  .strictObject({
+    id: z.enum(CONSUMABLE_IDS as [string, ...string[]]),
+    price_usd_per_t: quantity('USD/t', { min: 0 }).optional(),
+    price_usd_per_m3: quantity('USD/m3', { min: 0 }).optional(),
+    price_usd_per_mwh: quantity('USD/MWh', { min: 0 }).optional(),
+  })
+  .meta({ description: 'A consumable and its delivered price.' });
+
+const markets = z.strictObject({
+  products: z.array(product).default([]),
+  consumables: z.array(consumable).default([]),
+  electricity: z
+    .strictObject({
+      tariff_kzt_per_kwh: quantityOr(
+        'markets/electricity-kazakhstan#tariff_kzt_per_kwh',
+        'KZT/kWh',
+        {
+          above: 0,
+          description: 'All-in electricity price, excl. VAT',
+        },
+      ),
+    })
+    .prefault({}),
+  fx: z
+    .strictObject({
+      kzt_per_usd: quantityOr('markets/fx#kzt_per_usd', 'KZT/USD', { above: 0 }),
+      rmb_per_usd: quantityOr('markets/fx#rmb_per_usd', 'RMB/USD', { above: 0 }),
+      eur_per_usd: quantityOr('markets/fx#eur_per_usd', 'EUR/USD', { above: 0 }),
+      zar_per_usd: quantityOr('markets/fx#zar_per_usd', 'ZAR/USD', { above: 0 }),
+    })
+    .prefault({}),
+  china_vat_rate_pct: quantityOr('markets/prices-2025#china_vat_rate', '%', { min: 0, max: 100 }),
+});
+
+const financing = z.strictObject({
+  debt_share: quantity('1', { min: 0, max: 1, description: 'Share of capex financed by debt' }),
+  interest_rate: quantity('1', { min: 0, max: 1, description: 'Annual interest rate' }),
+  tenor_years: z.int().min(1).max(30),
+  grace_years: z.int().min(0).max(10).default(0),
+  repayment: z.enum(['annuity', 'sculpted']).default('annuity'),
+  target_dscr: quantity('1', {
+    above: 0,
+    description: 'Target DSCR for sculpted repayment',
+  }).optional(),
+});
+
+const finance = z.strictObject({
+  discount_rate: quantityOr('finance/appraisal-defaults#discount_rate', '1', {
+    min: 0,
+    max: 1,
+    description: 'Discount rate per year',
+  }),
+  horizon_years: quantityOr('finance/appraisal-defaults#horizon_years', 'year', {
+    min: 1,
+    max: 60,
+    integer: true,
+    description: 'Years from the first construction year to the end of the appraisal',
+  }),
+  analysis: z.enum(['real', 'nominal']).default('real'),
+  inflation_rate: quantityOr('finance/appraisal-defaults#inflation_rate', '1', {
+    min: -0.5,
+    max: 1,
+  }),
+  fiscal: z
+    .strictObject({
+      regime: z.enum(['kazakhstan']).default('kazakhstan'),
+      priority_project: z.boolean().default(false).meta({
+        description: 'Priority investment project: CIT, property and land tax preferences apply.',
+      }),
+    })
+    .prefault({}),
+  working_capital: z
+    .strictObject({
+      receivable_days: quantityOr('finance/appraisal-defaults#receivable_days', 'd', {
+        min: 0,
+        max: 365,
+      }),
+      payable_days: quantityOr('finance/appraisal-defaults#payable_days', 'd', {
+        min: 0,
+        max: 365,
+      }),
+      inventory_days: quantityOr('finance/appraisal-defaults#inventory_days', 'd', {
+        min: 0,
+        max: 365,
+      }),
+    })
+    .prefault({}),
+  financing: financing.optional(),
+});
+
+const impact = z.strictObject({
+  indirect_jobs_per_direct_job: quantityOr(
+    'impact/regional-defaults#indirect_jobs_per_direct_job',
+    '1',
+    {
+      min: 0,
+    },
+  ),
+  eu_export_share: quantityOr('impact/regional-defaults#eu_export_share', '1', { min: 0, max: 1 }),
+  eu_ets_price_eur_per_t_co2: quantityOr(
+    'impact/regional-defaults#eu_ets_price_eur_per_t_co2',
+    'EUR/t',
+    {
+      min: 0,
+    },
+  ),
+  grid_co2_t_per_mwh: quantity('t/MWh', {
+    min: 0,
+    description: 'Grid emission factor (scope 2)',
+  }).optional(),
+  region_power_supply_MW: quantity('MW', { min: 0 }).optional(),
+  baseline: z
+    .string()
+    .optional()
+    .meta({ description: 'Path of the raw-export baseline scenario, relative to this file.' }),
+});
+
+const bound = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+
+export const distribution = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('uniform'), min: bound, max: bound }),
+  z.strictObject({ type: z.literal('triangular'), min: bound, mode: bound, max: bound }),
+  z.strictObject({ type: z.literal('pert'), min: bound, mode: bound, max: bound }),
+  z.strictObject({
+    type: z.literal('normal'),
+    mean: bound,
+    sd: bound,
+    min: bound.optional(),
+    max: bound.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('lognormal'),
+    median: bound,
+    sigma_log: bound,
+    min: bound.optional(),
+    max: bound.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('discrete'),
+    values: z.array(bound).min(1),
+    probabilities: z.array(bound).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('empirical'),
+    observations: z.array(bound).min(2).optional(),
+    csv: z
+      .string()
+      .optional()
+      .meta({ description: 'CSV file of observations, relative to the scenario file.' }),
+    column: z.string().optional(),
+  }),
+]);
+
+const uncertainty = z.strictObject({
+  method: z.enum(['mc', 'lhs', 'sobol']).default('lhs'),
+  samples: z.int().min(1).max(100_000_000).default(1000),
+  seed: z.int().min(0).default(1),
+  parameters: z
+    .array(
+      z.strictObject({
+        path: z.string().meta({
+          description: 'Numeric path, e.g. "markets.products.hc-ferrochrome.price_usd_per_t".',
+        }),
+        distribution,
+      }),
+    )
+    .default([]),
+  correlations: z
+    .array(
+      z.strictObject({
+        between: z.tuple([z.string(), z.string()]),
+        rho: z.number().min(-1).max(1),
+      }),
+    )
+    .default([]),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    chromflow: z
+      .literal(SCENARIO_FORMAT_VERSION, {
+        message: `expected the format version ${SCENARIO_FORMAT_VERSION}`,
+      })
+      .meta({ description: 'Scenario format version.' }),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    site,
+    feeds: z.array(feed).min(1, { message: 'expected at least one feed' }),
+    stages: z.array(stage).min(1, { message: 'expected at least one stage' }),
+    markets: markets.prefault({}),
+    finance: finance.prefault({}),
+    impact: impact.prefault({}),
+    uncertainty: uncertainty.optional(),
+  })
+  .meta({
+    title: 'chromflow scenario',
+    description:
+      'A chromflow scenario: site, feeds, processing stages, markets, finance, impact and uncertainty.',
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Feed = Scenario['feeds'][number];
+export type Stage = Scenario['stages'][number];
+export type Distribution = z.output<typeof distribution>;

@@ -1,0 +1,341 @@
+/**
+ * Cross-field rules of a scenario that a per-field schema cannot express. Each rule reports
+ * every violation (not just the first) with the document path of the offending field.
+ */
+import { didYouMean } from './did-you-mean.js';
+import { numericPaths } from './numeric-leaves.js';
+import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
+import { PRODUCT_PRICE_KEYS, type Scenario } from './schema.js';
+import { TEMPLATE_IDS, TEMPLATES, templateInfo } from './template-catalogue.js';
+
+const ALL_PORTS = [...new Set(TEMPLATES.flatMap((t) => t.inputs))];
+
+export interface SemanticIssue {
+  /** Errors make the scenario invalid; warnings are reported but do not (e.g. an unused input port). */
+  severity: 'error' | 'warning';
+  path: (string | number)[];
+  message: string;
+  value?: unknown;
+  suggestion?: string;
+}
+
+function duplicateIds(
+  list: readonly { id: string }[],
+  section: string,
+  issues: SemanticIssue[],
+): void {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      issues.push({
+        severity: 'error',
+        path: [...section.split('.'), i, 'id'],
+        value: item.id,
+        message: `duplicate id; already used by ${section}[${first}]`,
+      });
+    } else seen.set(item.id, i);
+  });
+}
+
+const FEED_REF = /^feed:([a-z0-9][a-z0-9-]*)$/;
+const STAGE_REF = /^stage:([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)$/;
+
+/** Checks references, uniqueness, prices and uncertainty paths of a parsed scenario. */
+export function checkSemantics(s: Scenario): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  duplicateIds(s.feeds, 'feeds', issues);
+  duplicateIds(s.stages, 'stages', issues);
+  duplicateIds(s.markets.products, 'markets.products', issues);
+  duplicateIds(s.markets.consumables, 'markets.consumables', issues);
+
+  const feedIds = s.feeds.map((f) => f.id);
+  const stageIds = s.stages.map((st) => st.id);
+  const pricedProducts = new Set(s.markets.products.map((p) => p.id));
+  const pricedConsumables = new Set(s.markets.consumables.map((c) => c.id));
+  const stageDeps = new Map<string, string[]>();
+
+  s.stages.forEach((stage, i) => {
+    const base = ['stages', i, 'flowsheet'];
+    const template = templateInfo(stage.flowsheet.template);
+    if (!template) {
+      const guess = didYouMean(stage.flowsheet.template, TEMPLATE_IDS);
+      issues.push({
+        severity: 'error',
+        path: [...base, 'template'],
+        value: stage.flowsheet.template,
+        message: `unknown flowsheet template; expected one of ${TEMPLATE_IDS.join(', ')}`,
+        ...(guess !== undefined ? { suggestion: guess } : {}),
+      });
+    }
+    checkStageYears(s, i, issues);
+    if (!template) return;
+    const deps: string[] = [];
+    for (const port of template.inputs) {
+      if (!(port in stage.flowsheet.inputs)) {
+        issues.push({
+          severity: 'error',
+          path: [...base, 'inputs'],
+          message: `missing input port "${port}" of template ${template.id} (ports: ${template.inputs.join(', ')})`,
+        });
+      }
+    }
+    for (const [port, ref] of Object.entries(stage.flowsheet.inputs)) {
+      const at = [...base, 'inputs', port];
+      const used = template.inputs.includes(port);
+      if (!used && !ALL_PORTS.includes(port)) {
+        const guess = didYouMean(port, [...template.inputs, ...ALL_PORTS]);
+        issues.push({
+          severity: 'warning',
+          path: at,
+          value: port,
+          message: `no template has an input port "${port}" (template ${template.id} uses ${template.inputs.join(', ')}); it is ignored`,
+          ...(guess !== undefined ? { suggestion: guess } : {}),
+        });
+        continue;
+      }
+      // A port another template uses is allowed and checked, so that swapping the template
+      // (e.g. cr-aluminothermic ↔ cr-electrolytic) needs no other edit; it adds no dependency.
+      const feedMatch = FEED_REF.exec(ref);
+      const stageMatch = STAGE_REF.exec(ref);
+      if (feedMatch?.[1] !== undefined) {
+        if (!feedIds.includes(feedMatch[1])) {
+          const guess = didYouMean(feedMatch[1], feedIds);
+          issues.push({
+            severity: 'error',
+            path: at,
+            value: ref,
+            message: `dangling reference: no feed with id "${feedMatch[1]}" (feeds: ${feedIds.join(', ')})`,
+            ...(guess !== undefined ? { suggestion: `feed:${guess}` } : {}),
+          });
+        }
+      } else if (stageMatch?.[1] !== undefined && stageMatch[2] !== undefined) {
+        const [, sourceId, productId] = stageMatch;
+        const source = s.stages.find((st) => st.id === sourceId);
+        if (!source) {
+          const guess = didYouMean(sourceId, stageIds);
+          issues.push({
+            severity: 'error',
+            path: at,
+            value: ref,
+            message: `dangling reference: no stage with id "${sourceId}"`,
+            ...(guess !== undefined ? { suggestion: `stage:${guess}/${productId}` } : {}),
+          });
+        } else if (sourceId === stage.id) {
+          issues.push({
+            severity: 'error',
+            path: at,
+            value: ref,
+            message: 'a stage cannot feed itself',
+          });
+        } else {
+          const made = templateInfo(source.flowsheet.template)?.products ?? [];
+          if (!made.includes(productId)) {
+            issues.push({
+              severity: 'error',
+              path: at,
+              value: ref,
+              message: `stage "${sourceId}" does not make "${productId}" (it makes ${made.join(', ') || 'nothing known'})`,
+            });
+          } else if (used) deps.push(sourceId);
+        }
+      } else {
+        issues.push({
+          severity: 'error',
+          path: at,
+          value: ref,
+          message: 'expected "feed:<feed id>" or "stage:<stage id>/<product id>"',
+        });
+      }
+    }
+    stageDeps.set(stage.id, deps);
+
+    for (const product of template.products) {
+      if (!pricedProducts.has(product)) {
+        issues.push({
+          severity: 'error',
+          path: ['markets', 'products'],
+          message: `missing required price: stage "${stage.id}" makes "${product}" but markets.products has no entry for it`,
+        });
+      }
+    }
+    for (const consumable of template.consumables) {
+      if (!pricedConsumables.has(consumable)) {
+        issues.push({
+          severity: 'error',
+          path: ['markets', 'consumables'],
+          message: `missing required price: template ${template.id} of stage "${stage.id}" consumes "${consumable}" (price in ${CONSUMABLES[consumable]}) but markets.consumables has no entry for it`,
+        });
+      }
+    }
+  });
+
+  // Stage references must not form a cycle (a later stage may feed an earlier one only if acyclic).
+  const cycle = findCycle(stageDeps);
+  if (cycle) {
+    const i = s.stages.findIndex((st) => st.id === cycle[0]);
+    issues.push({
+      severity: 'error',
+      path: ['stages', i, 'flowsheet', 'inputs'],
+      message: `stages feed each other in a cycle: ${cycle.join(' → ')}`,
+    });
+  }
+
+  s.markets.products.forEach((p, i) => {
+    const given = PRODUCT_PRICE_KEYS.filter((k) => p[k] !== undefined);
+    if (given.length !== 1) {
+      issues.push({
+        severity: 'error',
+        path: ['markets', 'products', i],
+        message:
+          given.length === 0
+            ? `missing required price: give exactly one of ${PRODUCT_PRICE_KEYS.join(', ')}`
+            : `give exactly one price basis, found ${given.join(' and ')}`,
+      });
+    }
+  });
+  s.markets.consumables.forEach((c, i) => {
+    const unit = CONSUMABLES[c.id as ConsumableId];
+    const key = `price_${unit.toLowerCase().replace('/', '_per_')}` as const;
+    const given = (['price_usd_per_t', 'price_usd_per_m3', 'price_usd_per_mwh'] as const).filter(
+      (k) => c[k] !== undefined,
+    );
+    if (given.length !== 1 || given[0] !== key) {
+      issues.push({
+        severity: 'error',
+        path: ['markets', 'consumables', i],
+        message: `missing required price: ${c.id} is priced in ${unit}; give ${key}${given.length ? ` (found ${given.join(', ')})` : ''}`,
+      });
+    }
+  });
+
+  if (s.uncertainty) {
+    const known = numericPaths(s);
+    const declared: string[] = [];
+    s.uncertainty.parameters.forEach((p, i) => {
+      if (!known.includes(p.path)) {
+        const guess = didYouMean(p.path, known);
+        issues.push({
+          severity: 'error',
+          path: ['uncertainty', 'parameters', i, 'path'],
+          value: p.path,
+          message: 'not a numeric input of this scenario',
+          ...(guess !== undefined ? { suggestion: guess } : {}),
+        });
+      }
+      if (declared.includes(p.path)) {
+        issues.push({
+          severity: 'error',
+          path: ['uncertainty', 'parameters', i, 'path'],
+          value: p.path,
+          message: 'this path already has a distribution',
+        });
+      }
+      declared.push(p.path);
+      const problem = distributionProblem(p.distribution);
+      if (problem)
+        issues.push({
+          severity: 'error',
+          path: ['uncertainty', 'parameters', i, 'distribution'],
+          message: problem,
+        });
+    });
+    s.uncertainty.correlations.forEach((c, i) => {
+      c.between.forEach((path, j) => {
+        if (!declared.includes(path)) {
+          issues.push({
+            severity: 'error',
+            path: ['uncertainty', 'correlations', i, 'between', j],
+            value: path,
+            message: 'correlations may only name paths declared in uncertainty.parameters',
+          });
+        }
+      });
+    });
+  }
+  return issues;
+}
+
+function checkStageYears(s: Scenario, i: number, issues: SemanticIssue[]): void {
+  const st = s.stages[i];
+  if (!st) return;
+  if (st.start_year - st.construction_years < s.site.base_year) {
+    issues.push({
+      severity: 'error',
+      path: ['stages', i, 'start_year'],
+      value: st.start_year,
+      message: `construction would start in ${st.start_year - st.construction_years}, before site.base_year ${s.site.base_year}; expected start_year ≥ base_year + construction_years`,
+    });
+  }
+  const lastYear = s.site.base_year + s.finance.horizon_years.value - 1;
+  if (st.start_year > lastYear) {
+    issues.push({
+      severity: 'error',
+      path: ['stages', i, 'start_year'],
+      value: st.start_year,
+      message: `after the end of the appraisal horizon (${lastYear}); expected ≤ ${lastYear}`,
+    });
+  }
+}
+
+type Dist = NonNullable<Scenario['uncertainty']>['parameters'][number]['distribution'];
+
+/** A description of what is wrong with a distribution's parameters, or undefined. */
+export function distributionProblem(d: Dist): string | undefined {
+  switch (d.type) {
+    case 'uniform':
+      return d.min < d.max ? undefined : `expected min < max, found min ${d.min}, max ${d.max}`;
+    case 'triangular':
+    case 'pert':
+      return d.min <= d.mode && d.mode <= d.max && d.min < d.max
+        ? undefined
+        : `expected min ≤ mode ≤ max with min < max, found ${d.min}, ${d.mode}, ${d.max}`;
+    case 'normal':
+      if (!(d.sd > 0)) return `expected sd > 0, found ${d.sd}`;
+      return d.min !== undefined && d.max !== undefined && d.min >= d.max
+        ? 'expected min < max'
+        : undefined;
+    case 'lognormal':
+      if (!(d.median > 0)) return `expected median > 0, found ${d.median}`;
+      if (!(d.sigma_log > 0)) return `expected sigma_log > 0, found ${d.sigma_log}`;
+      return d.min !== undefined && d.max !== undefined && d.min >= d.max
+        ? 'expected min < max'
+        : undefined;
+    case 'discrete': {
+      if (d.values.length !== d.probabilities.length)
+        return `expected as many probabilities as values, found ${d.probabilities.length} and ${d.values.length}`;
+      if (d.probabilities.some((p) => p < 0)) return 'expected probabilities ≥ 0';
+      const total = d.probabilities.reduce((a, b) => a + b, 0);
+      return Math.abs(total - 1) <= 1e-9
+        ? undefined
+        : `expected probabilities summing to 1, found ${total}`;
+    }
+    case 'empirical':
+      return (d.observations === undefined) === (d.csv === undefined)
+        ? 'expected exactly one of observations or csv'
+        : undefined;
+  }
+}
+
+function findCycle(deps: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | undefined => {
+    if (state.get(node) === 'done') return undefined;
+    if (state.get(node) === 'visiting') return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of deps.get(node) ?? []) {
+      const c = visit(next);
+      if (c) return c;
+    }
+    stack.pop();
+    state.set(node, 'done');
+    return undefined;
+  };
+  for (const node of deps.keys()) {
+    const c = visit(node);
+    if (c) return c;
+  }
+  return undefined;
+}

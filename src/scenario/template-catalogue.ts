@@ -1,0 +1,117 @@
+import type { ConsumableId } from './product-catalogue.js';
+
+/**
+ * The flowsheet templates a stage can name (`flowsheet.template`), with their input ports,
+ * products and the consumables whose prices the scenario must supply. The unit models behind
+ * each template live in `src/process`; until a template's models exist, `implemented` is false
+ * and `appraise` reports the stage as not yet computable instead of inventing numbers.
+ */
+export interface TemplateInfo {
+  id: string;
+  description: string;
+  /** Input ports, each fed by a feed or by another stage's product. */
+  inputs: readonly string[];
+  /** Product ids this template makes (see product-catalogue.ts). */
+  products: readonly string[];
+  consumables: readonly ConsumableId[];
+  /** Whether the capacity of the stage is stated per t of product or per t of feed by default. */
+  capacity_basis: 'product' | 'feed';
+  implemented: boolean;
+  /** Where the unit models are being built, while not implemented. */
+  tracking?: string;
+}
+
+const FECR_CONSUMABLES: readonly ConsumableId[] = ['coke', 'quartzite', 'electrode-paste', 'water'];
+
+export const TEMPLATES: readonly TemplateInfo[] = [
+  {
+    id: 'concentrate-sale',
+    description: 'No processing: the feed is sold as it is (the raw-export baseline).',
+    inputs: ['feed'],
+    products: ['chromite-concentrate'],
+    consumables: [],
+    capacity_basis: 'feed',
+    implemented: true,
+  },
+  {
+    id: 'kempirsai-concentrator',
+    description:
+      'Crushing, screening, DMS, grinding, spirals, tables (optional WHIMS): ROM or slimes → concentrate.',
+    inputs: ['ore'],
+    products: ['chromite-concentrate'],
+    consumables: ['water'],
+    capacity_basis: 'feed',
+    implemented: false,
+    tracking: 'issue 4 (flowsheet engine and beneficiation plant)',
+  },
+  {
+    id: 'fecr-saf',
+    description:
+      'HC ferrochrome in a conventional AC submerged-arc furnace (lumpy ore, briquettes).',
+    inputs: ['chromite'],
+    products: ['hc-ferrochrome'],
+    consumables: FECR_CONSUMABLES,
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+  {
+    id: 'fecr-dc',
+    description: 'HC ferrochrome in a DC open-arc furnace on fines (as Aktobe shop 4).',
+    inputs: ['chromite'],
+    products: ['hc-ferrochrome'],
+    consumables: FECR_CONSUMABLES,
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+  {
+    id: 'fecr-outokumpu',
+    description:
+      'Pelletising and oxidative sintering, shaft-kiln preheating with CO gas, closed SAF.',
+    inputs: ['chromite'],
+    products: ['hc-ferrochrome'],
+    consumables: [...FECR_CONSUMABLES, 'bentonite'],
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+  {
+    id: 'fecr-prereduced',
+    description: 'Pelletising, rotary-kiln pre-reduction with coal, hot charging to a SAF.',
+    inputs: ['chromite'],
+    products: ['hc-ferrochrome'],
+    consumables: [...FECR_CONSUMABLES, 'coal', 'bentonite'],
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+  {
+    id: 'cr-aluminothermic',
+    description:
+      'Soda-ash roast → sodium chromate → Cr2O3, then aluminothermic reduction to chromium metal.',
+    inputs: ['chromite'],
+    products: ['chromium-metal'],
+    consumables: ['soda-ash', 'lime', 'sulfur', 'aluminium', 'natural-gas', 'water'],
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+  {
+    id: 'cr-electrolytic',
+    description:
+      'HC ferrochrome leached to a chrome-alum electrolyte and electrowon to chromium metal.',
+    inputs: ['ferrochrome'],
+    products: ['chromium-metal'],
+    consumables: ['sulfuric-acid', 'ammonia', 'water'],
+    capacity_basis: 'product',
+    implemented: false,
+    tracking: 'issue 5 (pyrometallurgy)',
+  },
+];
+
+export const TEMPLATE_IDS = TEMPLATES.map((t) => t.id);
+
+export function templateInfo(id: string): TemplateInfo | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

@@ -1,0 +1,78 @@
+// Every default number in data/ carries a known unit, a source and a status; values lie in
+// their stated ranges; and the contents are pinned by a checksum (count and sum per file, as
+// chemicals' test_CRC_standard_data does) so an accidental edit fails here.
+import { describe, expect, it } from 'vitest';
+import { DATA_FILES } from '../../src/scenario/data-files.js';
+import { isKnownUnit } from '../../src/units/index.js';
+
+describe('reference data files', () => {
+  it('every value has a known unit, a source and a valid status', () => {
+    for (const [file, data] of Object.entries(DATA_FILES)) {
+      for (const [key, v] of Object.entries(data.values)) {
+        const where = `${file}#${key}`;
+        expect(isKnownUnit(v.unit), `${where}: unit ${v.unit}`).toBe(true);
+        expect(v.source.length, where).toBeGreaterThan(10);
+        expect(['verified', 'derived', 'assumed']).toContain(v.status);
+        if (v.status === 'assumed') expect(v.source, where).toMatch(/^assumed/);
+        if (v.range) {
+          expect(v.range[0], where).toBeLessThanOrEqual(v.value);
+          expect(v.value, where).toBeLessThanOrEqual(v.range[1]);
+        }
+      }
+    }
+  });
+
+  it('the Kempirsai concentrate preset closes to 100 wt%', () => {
+    const v = DATA_FILES['feeds/kempirsai-concentrate']!.values;
+    const total = ['Cr2O3', 'FeO', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'LOI'].reduce(
+      (s, k) => s + v[k]!.value,
+      0,
+    );
+    expect(total).toBeCloseTo(100, 9);
+  });
+
+  it('checksums (entry count and value sum per file) are unchanged', () => {
+    const sums = Object.fromEntries(
+      Object.entries(DATA_FILES).map(([file, d]) => {
+        const values = Object.values(d.values);
+        return [file, [values.length, Number(values.reduce((s, v) => s + v.value, 0).toFixed(6))]];
+      }),
+    );
+    expect(sums).toMatchInlineSnapshot(`
+      {
+        "feeds/kempirsai-concentrate": [
+          8,
+          104,
+        ],
+        "finance/appraisal-defaults": [
+          6,
+          130.1,
+        ],
+        "impact/regional-defaults": [
+          3,
+          90,
+        ],
+        "markets/consumables-assumed": [
+          13,
+          4655.5,
+        ],
+        "markets/electricity-kazakhstan": [
+          1,
+          20,
+        ],
+        "markets/fx": [
+          4,
+          520.22,
+        ],
+        "markets/logistics-assumed": [
+          3,
+          280,
+        ],
+        "markets/prices-2025": [
+          6,
+          93564.25,
+        ],
+      }
+    `);
+  });
+});
