@@ -124,7 +124,11 @@ const cases: Case[] = [
   },
   {
     name: 'missing required product price',
-    text: edit(BASE, / {2}products:\n {4}- id: hc-ferrochrome\n[^]*?(?= {2}consumables:)/, '  products: []\n'),
+    text: edit(
+      BASE,
+      / {2}products:\n {4}- id: hc-ferrochrome\n[^]*?(?= {2}consumables:)/,
+      '  products: []\n',
+    ),
     path: 'markets.products',
     message: /missing required price: stage "smelter" makes "hc-ferrochrome"/,
   },
