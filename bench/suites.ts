@@ -1,4 +1,6 @@
 // Benchmark suites run by `npm run bench`; add a suite by listing its module here.
 import type { BenchSuite } from './harness.js';
 
-export const suites: (() => Promise<BenchSuite>)[] = [];
+export const suites: (() => Promise<BenchSuite>)[] = [
+  () => import('./scenario.bench.js').then((m) => m.suite()),
+];
