@@ -27,7 +27,29 @@ export interface StageResult {
   consumptions: Record<string, number>;
   kpis: Record<string, number>;
   capex_usd: number | null;
+  /** How capex_usd was estimated (reference, scaling, factors, accuracy, budget check). */
+  capex: StageCapexDetail | null;
   opex_usd_per_year: number | null;
+  /** Messages about this stage's estimates (e.g. scaling outside the reference's range). */
+  warnings: string[];
+}
+
+export interface StageCapexDetail {
+  reference_id: string;
+  scale_ratio: number;
+  scaled_reference_usd: number;
+  escalation_factor: number;
+  installed_usd: number;
+  owners_cost_usd: number;
+  contingency_usd: number;
+  accuracy_usd: { low: number; high: number; aace_class: number };
+  phasing_usd: number[];
+  benchmarks: { reference_id: string; total_usd: number; scale_ratio: number; in_range: boolean }[];
+  budget?: {
+    budget_usd: number;
+    within_budget: boolean;
+    capacity_within_budget_t_per_year: number;
+  };
 }
 
 export interface SourceEntry {

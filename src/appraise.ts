@@ -3,7 +3,8 @@
  * no clock). It computes every part the model supports and lists the rest in
  * `not_implemented`, so a user always sees which numbers exist and which do not yet.
  */
-import type { Appraisal, NotImplemented, StageResult } from './appraisal.js';
+import type { Appraisal, NotImplemented, SourceEntry, StageResult } from './appraisal.js';
+import { stageCapex } from './econ/capex/stage-capex.js';
 import { InputError } from './errors.js';
 import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type Stage } from './scenario/schema.js';
@@ -73,6 +74,7 @@ function appraiseConcentrateSale(
  */
 export function appraise(scenario: Scenario): Appraisal {
   const notImplemented: NotImplemented[] = [];
+  const modelSources: SourceEntry[] = [];
   const stages = scenario.stages.map((stage, i): StageResult => {
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {
@@ -95,15 +97,35 @@ export function appraise(scenario: Scenario): Appraisal {
       consumptions: {},
       kpis: {},
       capex_usd: null,
+      capex: null,
       opex_usd_per_year: null,
+      warnings: [],
     };
-    if (template.id === 'concentrate-sale')
-      return appraiseConcentrateSale(scenario, stage, i, base);
+    if (template.id === 'concentrate-sale') {
+      // No plant is built: the concentrate is sold as it is.
+      return { ...appraiseConcentrateSale(scenario, stage, i, base), capex_usd: 0 };
+    }
     notImplemented.push({
       what: `stage "${stage.id}": unit models of template ${template.id}`,
       tracking: template.tracking ?? 'not tracked',
     });
-    return base;
+    const capex = stageCapex(stage, scenario.site.base_year, base.capacity_basis);
+    if (!capex) {
+      notImplemented.push({
+        what: `stage "${stage.id}": capex (no reference plant cost for template ${template.id} on a ${base.capacity_basis} basis in data/capex/reference-plants.json)`,
+        tracking: 'issue 6 (capex); shared/domain/facts.md §8 lists the missing benchmarks',
+      });
+      return base;
+    }
+    modelSources.push(...capex.sources);
+    const { sources: _sources, warnings, total_usd, ...detail } = capex;
+    return {
+      ...base,
+      capex_usd: total_usd,
+      capex: detail,
+      kpis: { ...base.kpis, capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value },
+      warnings,
+    };
   });
   return {
     chromflow: { version: VERSION, scenario_format: SCENARIO_FORMAT_VERSION },
@@ -121,14 +143,17 @@ export function appraise(scenario: Scenario): Appraisal {
     metrics: null,
     impact: null,
     emissions: null,
-    sources: numericLeaves(scenario).map(({ path, param }) => ({
-      path,
-      value: param.value,
-      unit: param.unit,
-      source: param.source,
-      status: param.status,
-      ...(param.note !== undefined ? { note: param.note } : {}),
-    })),
+    sources: [
+      ...numericLeaves(scenario).map(({ path, param }) => ({
+        path,
+        value: param.value,
+        unit: param.unit,
+        source: param.source,
+        status: param.status,
+        ...(param.note !== undefined ? { note: param.note } : {}),
+      })),
+      ...modelSources,
+    ],
     not_implemented: [...notImplemented, ...DOWNSTREAM_NOT_IMPLEMENTED],
   };
 }

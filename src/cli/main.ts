@@ -5,6 +5,14 @@ import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
 import { runMain } from './run-main.js';
 
+// A closed pipe (`chromflow … | head`) is a normal way for a reader to stop, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const program = new Command()
   .name('chromflow')
   .description(

@@ -13,6 +13,8 @@ import consumables from '../../data/markets/consumables-assumed.json' with { typ
 import logistics from '../../data/markets/logistics-assumed.json' with { type: 'json' };
 import electricity from '../../data/markets/electricity-kazakhstan.json' with { type: 'json' };
 import kempirsaiConcentrate from '../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
+import cepci from '../../data/capex/cepci.json' with { type: 'json' };
+import estimatingFactors from '../../data/capex/estimating-factors.json' with { type: 'json' };
 import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with { type: 'json' };
 import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
 
@@ -23,6 +25,8 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/logistics-assumed': checkDataFile('markets/logistics-assumed', logistics),
   'markets/electricity-kazakhstan': checkDataFile('markets/electricity-kazakhstan', electricity),
   'feeds/kempirsai-concentrate': checkDataFile('feeds/kempirsai-concentrate', kempirsaiConcentrate),
+  'capex/cepci': checkDataFile('capex/cepci', cepci),
+  'capex/estimating-factors': checkDataFile('capex/estimating-factors', estimatingFactors),
   'finance/appraisal-defaults': checkDataFile('finance/appraisal-defaults', appraisalDefaults),
   'impact/regional-defaults': checkDataFile('impact/regional-defaults', regionalDefaults),
 };

@@ -169,6 +169,49 @@ const flowsheet = z.strictObject({
     .meta({ description: 'Template parameter overrides, keyed "<unit id>.<parameter>".' }),
 });
 
+const stageCapex = z
+  .strictObject({
+    reference: z.string().optional().meta({
+      description:
+        "Reference plant to scale from (data/capex/reference-plants.json); default: the template's.",
+    }),
+    exponent: quantity('1', {
+      above: 0,
+      max: 1.2,
+      description: 'Capacity exponent n, cost ∝ capacity^n',
+    }).optional(),
+    aace_class: z
+      .union([z.literal(3), z.literal(4), z.literal(5)])
+      .default(5)
+      .meta({
+        description:
+          'AACE estimate class (RP 18R-97): sets default contingency and the accuracy range.',
+      }),
+    contingency_pct: quantity('%', {
+      min: 0,
+      max: 100,
+      description: 'Contingency; default by AACE class',
+    }).optional(),
+    owners_cost_pct: quantityOr('capex/estimating-factors#owners_cost_pct', '%', {
+      min: 0,
+      max: 100,
+    }),
+    location_factor: quantityOr('capex/estimating-factors#location_factor_kz', '1', { above: 0 }),
+    phasing: z
+      .array(quantity('1', { min: 0, max: 1 }))
+      .optional()
+      .meta({
+        description: 'Share of capex spent in each construction year (sums to 1); default even.',
+      }),
+  })
+  .transform((c) => ({
+    ...c,
+    contingency_pct:
+      c.contingency_pct ??
+      defaultParam(`capex/estimating-factors#contingency_pct_class${c.aace_class}`),
+  }))
+  .meta({ description: 'How the capital cost of the stage is estimated.' });
+
 const stage = z
   .strictObject({
     id,
@@ -193,6 +236,7 @@ const stage = z
       .optional()
       .meta({ description: 'Fraction of capacity produced in the first years of operation.' }),
     flowsheet,
+    capex: stageCapex.prefault({}),
   })
   .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
 

@@ -3,6 +3,11 @@
  * every violation (not just the first) with the document path of the offending field.
  */
 import { didYouMean } from './did-you-mean.js';
+import {
+  REFERENCE_PLANT_DATA,
+  REFERENCE_PLANTS,
+  referencePlant,
+} from '../econ/capex/reference-plants.js';
 import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
 import { PRODUCT_PRICE_KEYS, type Scenario } from './schema.js';
@@ -259,6 +264,40 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
 function checkStageYears(s: Scenario, i: number, issues: SemanticIssue[]): void {
   const st = s.stages[i];
   if (!st) return;
+  const phasing = st.capex.phasing;
+  if (phasing) {
+    const total = phasing.reduce((sum, p) => sum + p.value, 0);
+    if (phasing.length !== Math.max(1, st.construction_years) || Math.abs(total - 1) > 1e-6) {
+      issues.push({
+        severity: 'error',
+        path: ['stages', i, 'capex', 'phasing'],
+        message: `expected ${Math.max(1, st.construction_years)} shares (one per construction year) summing to 1, found ${phasing.length} summing to ${total}`,
+      });
+    }
+  }
+  const ref = st.capex.reference;
+  if (ref !== undefined) {
+    const plant = referencePlant(ref);
+    const kind = REFERENCE_PLANT_DATA.template_kinds[st.flowsheet.template];
+    if (!plant) {
+      const ids = REFERENCE_PLANTS.map((p) => p.id);
+      const guess = didYouMean(ref, ids);
+      issues.push({
+        severity: 'error',
+        path: ['stages', i, 'capex', 'reference'],
+        value: ref,
+        message: `unknown reference plant; expected one of ${ids.join(', ')}`,
+        ...(guess !== undefined ? { suggestion: guess } : {}),
+      });
+    } else if (kind !== undefined && plant.kind !== kind) {
+      issues.push({
+        severity: 'error',
+        path: ['stages', i, 'capex', 'reference'],
+        value: ref,
+        message: `reference plant ${ref} is a ${plant.kind}; template ${st.flowsheet.template} needs a ${kind}`,
+      });
+    }
+  }
   if (st.start_year - st.construction_years < s.site.base_year) {
     issues.push({
       severity: 'error',

@@ -136,9 +136,15 @@ describe('chromflow appraise', () => {
       ]),
     );
     expect(a.stages.map((s) => s.id)).toEqual(['smelter', 'chromium']);
+    // A stage whose capex cannot be estimated has null capex and says so in not_implemented.
     for (const s of a.stages) {
-      if (s.status !== 'computed') expect(s.capex_usd).toBeNull();
+      if (s.capex_usd === null) {
+        expect(a.not_implemented.some((n) => n.what.startsWith(`stage "${s.id}": capex`))).toBe(
+          true,
+        );
+      }
     }
+    expect(a.stages.find((s) => s.id === 'chromium')?.capex_usd).toBeNull();
     if (a.metrics === null) expect(a.not_implemented.some((n) => /NPV/.test(n.what))).toBe(true);
   });
 

@@ -40,6 +40,14 @@ describe('reference data files', () => {
     );
     expect(sums).toMatchInlineSnapshot(`
       {
+        "capex/cepci": [
+          24,
+          13192.625,
+        ],
+        "capex/estimating-factors": [
+          11,
+          150,
+        ],
         "feeds/kempirsai-concentrate": [
           8,
           104,

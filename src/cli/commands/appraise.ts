@@ -51,7 +51,22 @@ function printSummary(a: Appraisal): void {
       `  ${st.id.padEnd(12)} ${st.template.padEnd(20)} ${String(st.capacity_t_per_year).padStart(10)} t/year (${st.capacity_basis})  from ${st.start_year}  ${st.status === 'computed' ? s.green('computed') : s.yellow('not implemented')}`,
     );
     for (const p of st.products) w(`      product ${p.id}: ${p.t_per_year} t/year`);
-    for (const [k, v] of Object.entries(st.kpis)) w(`      ${k} = ${v}`);
+    for (const [k, v] of Object.entries(st.kpis)) w(`      ${k} = ${formatAmount(v)}`);
+    if (st.capex) {
+      const c = st.capex;
+      w(
+        `      capex ${usd(st.capex_usd ?? 0)} (AACE class ${c.accuracy_usd.aace_class}: ${usd(c.accuracy_usd.low)} – ${usd(c.accuracy_usd.high)}), scaled from ${c.reference_id}`,
+      );
+      w(
+        `      benchmark spread: ${c.benchmarks.map((b) => `${b.reference_id} ${usd(b.total_usd)}${b.in_range ? '' : ' (out of range)'}`).join('; ')}`,
+      );
+      if (c.budget) {
+        w(
+          `      budget ${usd(c.budget.budget_usd)}: ${c.budget.within_budget ? s.green('within') : s.yellow('exceeded')}; the budget buys ${formatAmount(c.budget.capacity_within_budget_t_per_year)} t/year`,
+        );
+      }
+    }
+    for (const warning of st.warnings) w(`      ${s.yellow('warning')}: ${warning}`);
   }
   w();
   w(s.bold('Not yet computable (no numbers are invented for these):'));
@@ -60,4 +75,14 @@ function printSummary(a: Appraisal): void {
   w(
     `${a.sources.length} input numbers with sources: run \`chromflow sources <file>\` to list them.`,
   );
+}
+
+function usd(x: number): string {
+  return `USD ${(x / 1e6).toFixed(1)} M`;
+}
+
+function formatAmount(x: number): string {
+  return Math.abs(x) >= 1000
+    ? Math.round(x).toLocaleString('en-US')
+    : String(Number(x.toPrecision(6)));
 }
