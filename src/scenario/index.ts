@@ -16,3 +16,11 @@ export { TEMPLATES, TEMPLATE_IDS, templateInfo, type TemplateInfo } from './temp
 export { PRODUCTS, CONSUMABLES, type ProductInfo } from './product-catalogue.js';
 export { DATA_FILES, allDataRefs } from './data-files.js';
 export { didYouMean } from './did-you-mean.js';
+export {
+  compileScenario,
+  parameterIndices,
+  setParameters,
+  resetParameters,
+  currentParameters,
+  type CompiledScenario,
+} from './compile.js';
