@@ -16,6 +16,7 @@ import kempirsaiConcentrate from '../../data/feeds/kempirsai-concentrate.json' w
 import cepci from '../../data/capex/cepci.json' with { type: 'json' };
 import estimatingFactors from '../../data/capex/estimating-factors.json' with { type: 'json' };
 import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with { type: 'json' };
+import cbam from '../../data/impact/cbam.json' with { type: 'json' };
 import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
 
 export const DATA_FILES: Readonly<Record<string, DataFile>> = {
@@ -28,6 +29,7 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'capex/cepci': checkDataFile('capex/cepci', cepci),
   'capex/estimating-factors': checkDataFile('capex/estimating-factors', estimatingFactors),
   'finance/appraisal-defaults': checkDataFile('finance/appraisal-defaults', appraisalDefaults),
+  'impact/cbam': checkDataFile('impact/cbam', cbam),
   'impact/regional-defaults': checkDataFile('impact/regional-defaults', regionalDefaults),
 };
 

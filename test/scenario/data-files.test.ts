@@ -56,6 +56,10 @@ describe('reference data files', () => {
           6,
           130.1,
         ],
+        "impact/cbam": [
+          9,
+          409,
+        ],
         "impact/regional-defaults": [
           3,
           90,

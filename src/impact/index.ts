@@ -1,0 +1,2 @@
+export { cbamCostUsd, cbamShare, type CbamInput } from './cbam.js';
+export { CBAM_COVERAGE } from './cbam-coverage.js';
