@@ -2,3 +2,5 @@
 import type { BenchSuite } from './harness.js';
 
 export const suites: (() => Promise<BenchSuite>)[] = [];
+
+suites.push(() => import('./uncertainty.bench.js').then((m) => m.suite()));

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { fillUniforms, uint32At, uniformAt } from '../random/counter-random.js';
+import { fillUniforms, uint32At } from '../random/counter-random.js';
 import { seedKey, type SeedKey } from '../random/seed.js';
 import { STREAM } from '../random/streams.js';
 import { permute } from './permutation.js';
@@ -63,11 +63,12 @@ class LatinHypercubeDesign implements UnitDesign {
   }
   point(i: number, out: Float64Array, offset = 0): void {
     const n = this.samples;
-    for (let j = 0; j < this.dimension; j++) {
-      const stratum = permute(i, n, this.permKeys[j] ?? 0);
-      const jitter = this.centre ? 0.5 : uniformAt(this.key, STREAM.lhsJitter, i, j);
-      out[offset + j] = (stratum + jitter) / n;
-    }
+    const d = this.dimension;
+    // Jitter first (the same numbers as uniformAt(key, lhsJitter, i, j), two per Philox call).
+    if (this.centre) out.fill(0.5, offset, offset + d);
+    else fillUniforms(this.key, STREAM.lhsJitter, i, d, out, offset);
+    for (let j = 0; j < d; j++)
+      out[offset + j] = (permute(i, n, this.permKeys[j] ?? 0) + (out[offset + j] ?? 0.5)) / n;
   }
 }
 
