@@ -94,8 +94,15 @@ export {
 } from './sensitivity/spearman.js';
 export {
   sobolIndices,
+  sobolIndicesFromResult,
+  type SobolEstimationOptions,
   type OutputSobolIndices,
   type SobolIndexEstimate,
   type SobolIndicesOptions,
   type SobolIndicesResult,
 } from './sensitivity/sobol-indices.js';
+export {
+  saltelliRun,
+  type SaltelliOptions,
+  type SaltelliRun,
+} from './sensitivity/saltelli-design.js';

@@ -2,22 +2,23 @@ import { InputError } from '../../errors.js';
 import { RandomStream } from '../random/random-stream.js';
 import { STREAM } from '../random/streams.js';
 import type { CompiledRun } from '../runner/compile.js';
+import type { RunResult } from '../runner/merge.js';
+import { runAll } from '../runner/run-all.js';
 import { quantileSorted } from '../runner/summary.js';
-import { SobolSequence, type SobolScramble } from '../sampling/sobol.js';
+import { saltelliRun, type SaltelliOptions, type SaltelliRun } from './saltelli-design.js';
 
-/** Options of {@link sobolIndices}. */
-export interface SobolIndicesOptions {
-  /** Base sample size N [integer ≥ 2]; the model is evaluated N·(k + 2) times. Powers of 2 are best. */
-  readonly samples: number;
-  /** Seed of the scrambled Sobol design and of the bootstrap [integer]. */
+/** Options of the estimation step ({@link sobolIndicesFromResult}). */
+export interface SobolEstimationOptions {
+  /** Seed of the bootstrap [integer]. */
   readonly seed: number;
   /** Bootstrap resamples for the confidence intervals [integer ≥ 0]; default 500 (0: no intervals). */
   readonly bootstrap?: number;
   /** Confidence level of the percentile intervals [-]; default 0.95. */
   readonly confidence?: number;
-  /** Scrambling of the Sobol design; default `owen`. */
-  readonly scramble?: SobolScramble;
 }
+
+/** Options of {@link sobolIndices}: the design's and the estimation's, one seed for both. */
+export type SobolIndicesOptions = SaltelliOptions & SobolEstimationOptions;
 
 /** First-order and total index of one factor for one output, with bootstrap intervals. */
 export interface SobolIndexEstimate {
@@ -103,94 +104,62 @@ function estimate(
 }
 
 /**
- * Sobol first-order and total sensitivity indices of every output with respect to every factor
- * of a compiled run (each univariate parameter, and each price-path group as one factor).
+ * Sobol first-order and total indices from the evaluated Saltelli design (see
+ * {@link saltelliRun}), e.g. after a parallel run merged with `mergeChunks`.
  *
- * Sampling after Saltelli (2002, 2010): a scrambled Sobol sequence of dimension 2D gives the
- * matrices A (first D coordinates) and B (last D); A_B^i is A with the coordinates of factor i
- * taken from B. The model is evaluated on A, B and every A_B^i: N·(k + 2) evaluations.
- * Estimators of Jansen (1999) as given by Saltelli et al. (2010). Percentile bootstrap over the
- * base rows (Archer, Saltelli & Sobol 1997) gives the intervals.
- *
- * Indices assume independent inputs, so a correlated run is refused.
+ * Estimators of Jansen (1999) as given by Saltelli et al. (2010), Table 2; V is the variance of
+ * f over the A and B points. Percentile bootstrap over the base rows (Archer, Saltelli & Sobol
+ * 1997) gives the intervals. Base rows where an evaluation failed or gave a non-finite output
+ * are left out of that output's estimates and counted (`rows`).
  *
  * @see A. Saltelli, P. Annoni, I. Azzini, F. Campolongo, M. Ratto, S. Tarantola, "Variance based
  *   sensitivity analysis of model output. Design and estimator for the total sensitivity index",
  *   Comput. Phys. Commun. 181 (2010) 259–270, https://doi.org/10.1016/j.cpc.2009.09.018
  * @see M. J. W. Jansen, "Analysis of variance designs for model output", Comput. Phys. Commun. 117
  *   (1999) 35–43, https://doi.org/10.1016/S0010-4655(98)00154-4
- * @throws InputError for a correlated run, too many dimensions or bad options.
  */
-export function sobolIndices(run: CompiledRun, options: SobolIndicesOptions): SobolIndicesResult {
-  const { samples: n, seed } = options;
+export function sobolIndicesFromResult(
+  design: SaltelliRun,
+  result: RunResult,
+  options: SobolEstimationOptions,
+): SobolIndicesResult {
   const nBoot = options.bootstrap ?? 500;
   const confidence = options.confidence ?? 0.95;
-  if (run.correlated)
-    throw new InputError(
-      'correlation',
-      'present',
-      'independent inputs: Sobol indices are defined for independent factors; remove the correlation for this analysis',
-    );
-  if (!Number.isInteger(n) || n < 2) throw new InputError('samples', n, 'an integer ≥ 2');
   if (!Number.isInteger(nBoot) || nBoot < 0)
     throw new InputError('bootstrap', nBoot, 'an integer ≥ 0');
   if (!(confidence > 0 && confidence < 1))
     throw new InputError('confidence', confidence, 'a level between 0 and 1');
-  const d = run.dimension;
-  const factors = run.factors;
-  const k = factors.length;
-  const nOut = run.outputNames.length;
-  const seq = new SobolSequence(2 * d, options.scramble ?? 'owen', seed);
-
-  const yA = run.outputNames.map(() => new Float64Array(n));
-  const yB = run.outputNames.map(() => new Float64Array(n));
-  const yAB = run.outputNames.map(() => new Float64Array(k * n));
-  const point = new Float64Array(2 * d);
-  const a = new Float64Array(d);
-  const b = new Float64Array(d);
-  const ab = new Float64Array(d);
-  const params = Float64Array.from(run.base);
-  const out = new Float64Array(nOut);
-  let failedEvaluations = 0;
-  const evaluate = (u: Float64Array, targets: Float64Array[], at: number): void => {
-    run.mapPoint(u, params);
-    out.fill(NaN);
-    try {
-      run.evaluate(params, out);
-    } catch {
-      failedEvaluations++;
-      out.fill(NaN);
-    }
-    for (let o = 0; o < nOut; o++) (targets[o] as Float64Array)[at] = out[o] ?? NaN;
-  };
-  for (let j = 0; j < n; j++) {
-    seq.point(j, point);
-    a.set(point.subarray(0, d));
-    b.set(point.subarray(d));
-    evaluate(a, yA, j);
-    evaluate(b, yB, j);
-    for (let f = 0; f < k; f++) {
-      ab.set(a);
-      for (const dim of factors[f]?.dims ?? []) ab[dim] = b[dim] ?? NaN;
-      evaluate(ab, yAB, f * n + j);
-    }
-  }
-
+  if (result.samples !== design.samples)
+    throw new InputError(
+      'result.samples',
+      result.samples,
+      `${design.samples} evaluations of the design`,
+    );
+  const n = design.baseSamples;
+  const k = design.factorCount;
+  const stride = k + 2;
   const alpha = (1 - confidence) / 2;
-  const outputs = run.outputNames.map((name, o): OutputSobolIndices => {
-    const A = yA[o] as Float64Array;
-    const B = yB[o] as Float64Array;
-    const AB = yAB[o] as Float64Array;
+  const outputs = design.outputNames.map((name, o): OutputSobolIndices => {
+    const y = result.outputs[o] ?? new Float64Array(0);
+    const A = new Float64Array(n);
+    const B = new Float64Array(n);
+    const AB = new Float64Array(k * n);
     const rows: number[] = [];
     for (let j = 0; j < n; j++) {
+      A[j] = y[j * stride] ?? NaN;
+      B[j] = y[j * stride + 1] ?? NaN;
       let ok = Number.isFinite(A[j]) && Number.isFinite(B[j]);
-      for (let f = 0; ok && f < k; f++) ok = Number.isFinite(AB[f * n + j]);
+      for (let f = 0; f < k; f++) {
+        const v = y[j * stride + 2 + f] ?? NaN;
+        AB[f * n + j] = v;
+        ok &&= Number.isFinite(v);
+      }
       if (ok) rows.push(j);
     }
     const point = estimate(A, B, AB, rows, k, n);
     const bootS1 = Array.from({ length: k }, () => new Float64Array(nBoot));
     const bootST = Array.from({ length: k }, () => new Float64Array(nBoot));
-    const rng = RandomStream.create(seed, STREAM.bootstrap, o);
+    const rng = RandomStream.create(options.seed, STREAM.bootstrap, o);
     const resample = new Uint32Array(rows.length);
     for (let r = 0; r < nBoot; r++) {
       for (let t = 0; t < rows.length; t++) resample[t] = rows[rng.nextInt(rows.length)] ?? 0;
@@ -209,7 +178,7 @@ export function sobolIndices(run: CompiledRun, options: SobolIndicesOptions): So
       output: name,
       variance: point.variance,
       rows: rows.length,
-      factors: factors.map((fac, f) => {
+      factors: design.factors.map((fac, f) => {
         const [s1Low, s1High] = interval(bootS1[f] as Float64Array);
         const [stLow, stHigh] = interval(bootST[f] as Float64Array);
         return {
@@ -226,10 +195,23 @@ export function sobolIndices(run: CompiledRun, options: SobolIndicesOptions): So
   });
   return {
     samples: n,
-    evaluations: n * (k + 2),
-    failedEvaluations,
+    evaluations: design.samples,
+    failedEvaluations: result.failedCount,
     confidence,
     bootstrap: nBoot,
     outputs,
   };
+}
+
+/**
+ * Sobol first-order and total sensitivity indices of every output with respect to every factor
+ * of a compiled run (each univariate parameter, and each price-path group as one factor), in
+ * this thread: {@link saltelliRun}, then `runAll`, then {@link sobolIndicesFromResult}.
+ * A parallel edge does the same with `runChunk` on ranges of the Saltelli run.
+ *
+ * @throws InputError for a correlated run, too many dimensions or bad options.
+ */
+export function sobolIndices(run: CompiledRun, options: SobolIndicesOptions): SobolIndicesResult {
+  const design = saltelliRun(run, options);
+  return sobolIndicesFromResult(design, runAll(design, 4096), options);
 }

@@ -4,7 +4,13 @@ import { InputError } from '../../../src/errors.js';
 import { uniform } from '../../../src/uncertainty/distributions/uniform.js';
 import { compileRun } from '../../../src/uncertainty/runner/compile.js';
 import { runAll } from '../../../src/uncertainty/runner/run-all.js';
-import { sobolIndices } from '../../../src/uncertainty/sensitivity/sobol-indices.js';
+import { runChunk } from '../../../src/uncertainty/runner/chunk.js';
+import { mergeChunks } from '../../../src/uncertainty/runner/merge.js';
+import { saltelliRun } from '../../../src/uncertainty/sensitivity/saltelli-design.js';
+import {
+  sobolIndices,
+  sobolIndicesFromResult,
+} from '../../../src/uncertainty/sensitivity/sobol-indices.js';
 import {
   averageRanks,
   rankCorrelations,
@@ -179,5 +185,38 @@ describe('Sobol indices on a linear model', () => {
       method: 'mc',
     });
     expect(() => sobolIndices(run, { samples: 64, seed: 1 })).toThrow(/independent inputs/);
+  });
+
+  it('the Saltelli design runs in chunks like any run, with identical indices', () => {
+    const run = compileRun({
+      base: new Float64Array(4),
+      parameters: [0, 1, 2, 3].map((index) => ({
+        name: `x${index}`,
+        index,
+        distribution: { kind: 'normal' as const, mean: 1, sd: 1 + index },
+      })),
+      outputs: ['y', 'twice'],
+      evaluate: (x, out) => {
+        if (x[0]! > 3.2) throw new Error('infeasible');
+        linear.evaluate(x, out);
+      },
+      samples: 1,
+      seed: 1,
+      method: 'mc',
+    });
+    const opts = { samples: 512, seed: 9, bootstrap: 50 };
+    const whole = sobolIndices(run, opts);
+    const design = saltelliRun(run, opts);
+    expect(design.samples).toBe(512 * 6);
+    const cuts = [0, 7, 1000, 1001, 2500, 3072];
+    const chunks = cuts
+      .slice(1)
+      .map((end, c) => runChunk(design, cuts[c]!, end))
+      .reverse();
+    const parts = sobolIndicesFromResult(design, mergeChunks(design, chunks), opts);
+    expect(parts).toEqual(whole);
+    expect(whole.failedEvaluations).toBeGreaterThan(0);
+    expect(whole.outputs[0]!.rows).toBeLessThan(512);
+    expect(whole.outputs[0]!.rows).toBeGreaterThan(400);
   });
 });
