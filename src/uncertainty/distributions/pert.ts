@@ -1,4 +1,4 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { betaQuantileFactory } from './beta-quantile.js';
 import { InputError } from '../../errors.js';
 import type { Distribution } from './distribution.js';
 import { checkMinModeMax } from './triangular.js';
@@ -6,7 +6,7 @@ import { checkMinModeMax } from './triangular.js';
 /**
  * (Modified) PERT distribution: a Beta distribution scaled to [min, max] with
  * α = 1 + λ(mode − min)/(max − min), β = 1 + λ(max − mode)/(max − min); λ = 4 is classical PERT.
- * Mean = (min + λ·mode + max)/(λ + 2). Quantile via @stdlib's Beta quantile.
+ * Mean = (min + λ·mode + max)/(λ + 2). Quantile by {@link betaQuantileFactory}.
  *
  * @param min - Lower bound [parameter unit]
  * @param mode - Most likely value [parameter unit], min ≤ mode ≤ max
@@ -28,7 +28,7 @@ export function pert(
   const width = max - min;
   const alpha = 1 + (lambda * (mode - min)) / width;
   const beta = 1 + (lambda * (max - mode)) / width;
-  const q = betaQuantile.factory(alpha, beta);
+  const q = betaQuantileFactory(alpha, beta);
   return {
     kind: 'pert',
     quantile: (u) => min + width * q(u),
