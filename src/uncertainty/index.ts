@@ -75,6 +75,7 @@ export {
 export type { OneAtATimeModel } from './sensitivity/model.js';
 export {
   tornado,
+  tornadoForRun,
   tornadoRangesFromDistributions,
   type TornadoEntry,
   type TornadoParameter,
@@ -82,6 +83,7 @@ export {
 } from './sensitivity/tornado.js';
 export {
   spider,
+  spiderByQuantiles,
   spiderByRelativeChange,
   type SpiderLine,
   type SpiderParameter,

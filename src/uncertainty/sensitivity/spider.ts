@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import type { Distribution } from '../distributions/distribution.js';
 import { evaluateWith, type OneAtATimeModel } from './model.js';
 
 /** The values one parameter takes in a spider plot. */
@@ -63,5 +64,31 @@ export function spiderByRelativeChange(
     index: p.index,
     axis: changes,
     values: changes.map((c) => (base[p.index] ?? NaN) * (1 + c)),
+  }));
+}
+
+/**
+ * Spider parameters at quantiles of their distributions: value = Q(p) for each probability.
+ *
+ * @param parameters - Names, indices and distributions
+ * @param probabilities - Probabilities [-], each in (0, 1), e.g. [0.05, 0.25, 0.5, 0.75, 0.95]
+ */
+export function spiderByQuantiles(
+  parameters: readonly {
+    readonly name: string;
+    readonly index: number;
+    readonly distribution: Distribution;
+  }[],
+  probabilities: readonly number[],
+): SpiderParameter[] {
+  probabilities.forEach((p, k) => {
+    if (!(p > 0 && p < 1))
+      throw new InputError(`probabilities[${k}]`, p, 'a probability strictly between 0 and 1');
+  });
+  return parameters.map((p) => ({
+    name: p.name,
+    index: p.index,
+    axis: probabilities,
+    values: probabilities.map((u) => p.distribution.quantile(u)),
   }));
 }

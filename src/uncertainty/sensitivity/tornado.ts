@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { Distribution } from '../distributions/distribution.js';
+import type { CompiledRun } from '../runner/compile.js';
 import { evaluateWith, type OneAtATimeModel } from './model.js';
 
 /** Low and high value of one parameter for a tornado chart. */
@@ -103,4 +104,31 @@ export function tornadoRangesFromDistributions(
     low: p.distribution.quantile(pLow),
     high: p.distribution.quantile(pHigh),
   }));
+}
+
+/**
+ * Tornado of a compiled run's univariate parameters at the quantiles pLow/pHigh of their
+ * distributions (price-path groups are not included: they have no single low/high value).
+ *
+ * @param run - The compiled run (its base vector, evaluator and distributions)
+ * @param pLow - Probability of the low value [-]; default 0.1
+ * @param pHigh - Probability of the high value [-]; default 0.9
+ * @param rankBy - Output index used for ranking [integer]; default 0
+ */
+export function tornadoForRun(
+  run: CompiledRun,
+  pLow = 0.1,
+  pHigh = 0.9,
+  rankBy = 0,
+): TornadoResult {
+  const parameters = run.distributions.map((distribution, k) => ({
+    name: run.inputNames[k] ?? `parameter ${k}`,
+    index: run.inputIndices[k] ?? -1,
+    distribution,
+  }));
+  return tornado(
+    { base: run.base, evaluate: run.evaluate, outputNames: run.outputNames },
+    tornadoRangesFromDistributions(parameters, pLow, pHigh),
+    rankBy,
+  );
 }

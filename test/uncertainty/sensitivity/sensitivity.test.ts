@@ -16,9 +16,14 @@ import {
   rankCorrelations,
   spearman,
 } from '../../../src/uncertainty/sensitivity/spearman.js';
-import { spider, spiderByRelativeChange } from '../../../src/uncertainty/sensitivity/spider.js';
+import {
+  spider,
+  spiderByQuantiles,
+  spiderByRelativeChange,
+} from '../../../src/uncertainty/sensitivity/spider.js';
 import {
   tornado,
+  tornadoForRun,
   tornadoRangesFromDistributions,
 } from '../../../src/uncertainty/sensitivity/tornado.js';
 
@@ -87,7 +92,40 @@ describe('tornado', () => {
   });
 });
 
+describe('tornadoForRun', () => {
+  it('uses P10/P90 of each parameter of a compiled run', () => {
+    const run = compileRun({
+      base: Float64Array.from(linear.base),
+      parameters: [
+        { name: 'a', index: 0, distribution: { kind: 'uniform', min: 0, max: 10 } },
+        { name: 'b', index: 1, distribution: { kind: 'uniform', min: 1, max: 2 } },
+      ],
+      outputs: linear.outputNames,
+      evaluate: linear.evaluate,
+      samples: 1,
+      seed: 0,
+      method: 'mc',
+    });
+    const t = tornadoForRun(run);
+    expect(t.entries.map((e) => [e.name, e.low, e.high])).toEqual([
+      ['a', 1, 9],
+      ['b', expect.closeTo(1.1, 12) as number, expect.closeTo(1.9, 12) as number],
+    ]);
+    expect(t.entries[0]!.swing).toBeCloseTo(3 * 8, 12);
+    expect(t.entries[1]!.swing).toBeCloseTo(10 * 0.8, 12);
+  });
+});
+
 describe('spider', () => {
+  it('sweeps a parameter over quantiles of its distribution', () => {
+    const [p] = spiderByQuantiles(
+      [{ name: 'a', index: 0, distribution: uniform(0, 10) }],
+      [0.1, 0.5, 0.9],
+    );
+    expect(p!.values).toEqual([1, 5, 9]);
+    expect(() => spiderByQuantiles([], [0, 0.5])).toThrow(/probabilities\[0\]: found 0/);
+  });
+
   it('sweeps each parameter at relative changes of its base value', () => {
     const lines = spider(
       linear,
