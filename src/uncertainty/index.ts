@@ -92,6 +92,7 @@ export {
   spearman,
   averageRanks,
   rankCorrelations,
+  rankCorrelationsForRun,
   type RankCorrelation,
 } from './sensitivity/spearman.js';
 export {

@@ -8,7 +8,7 @@ const TWO_POW_53 = 9007199254740992;
 const scratch = new Uint32Array(4);
 
 /**
- * The uniform number number `j` of stream `i` under a key: a pure function of (key, tag, i, j).
+ * The uniform number `j` of stream `i` under a key: a pure function of (key, tag, i, j).
  *
  * Counter layout: (⌊j/2⌋, i mod 2^32, ⌊i/2^32⌋, tag). One Philox block yields two doubles, each
  * from two 32-bit words with 53 random bits: u = (a·2^26 + b + ½) / 2^53, a = w0 >>> 5,

@@ -1,4 +1,6 @@
 import { InputError } from '../../errors.js';
+import type { CompiledRun } from '../runner/compile.js';
+import type { RunResult } from '../runner/merge.js';
 
 /**
  * Ranks 1 … n with ties given their average rank.
@@ -99,4 +101,40 @@ export function rankCorrelations(
   });
   const key = (r: number) => (Number.isNaN(r) ? -1 : Math.abs(r));
   return result.sort((a, b) => key(b.rho) - key(a.rho));
+}
+
+/**
+ * Spearman correlations of every sampled input with output `outputIndex` of a run. Uses the
+ * kept inputs when the run was made with `keepInputs`; otherwise regenerates them from the
+ * compiled run (sample i's inputs are a pure function of the spec and i), so a large run need
+ * not hold N × inputs numbers in memory while it is evaluated.
+ *
+ * @param run - The compiled run that produced `result`
+ * @param result - Its merged results
+ * @param outputIndex - Output to correlate with [integer]; default 0
+ */
+export function rankCorrelationsForRun(
+  run: CompiledRun,
+  result: RunResult,
+  outputIndex = 0,
+): RankCorrelation[] {
+  const output = result.outputs[outputIndex];
+  if (!output)
+    throw new InputError(
+      'outputIndex',
+      outputIndex,
+      `an output index 0 … ${result.outputs.length - 1}`,
+    );
+  let inputs = result.inputs;
+  if (!inputs) {
+    const m = run.inputIndices.length;
+    inputs = new Float64Array(run.samples * m);
+    const params = Float64Array.from(run.base);
+    const u = new Float64Array(run.dimension);
+    for (let i = 0; i < run.samples; i++) {
+      run.setSample(i, params, u);
+      for (let k = 0; k < m; k++) inputs[i * m + k] = params[run.inputIndices[k] ?? 0] ?? NaN;
+    }
+  }
+  return rankCorrelations(run.inputNames, inputs, output);
 }

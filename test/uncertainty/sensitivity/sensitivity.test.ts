@@ -14,6 +14,7 @@ import {
 import {
   averageRanks,
   rankCorrelations,
+  rankCorrelationsForRun,
   spearman,
 } from '../../../src/uncertainty/sensitivity/spearman.js';
 import {
@@ -170,6 +171,8 @@ describe('spearman', () => {
     expect(rc.map((e) => e.input).slice(0, 2)).toEqual(['b', 'a']);
     expect(rc[0]!.rho).toBeLessThan(-0.9);
     expect(rc[0]!.n).toBe(2000 - r.failedCount);
+    // regenerating the inputs from the compiled run gives the same correlations
+    expect(rankCorrelationsForRun(run, runAll(run, 333))).toEqual(rc);
   });
 });
 
