@@ -21,6 +21,9 @@ export function standardNormalQuantile(u: number): number {
  * z = Φ⁻¹(Φ(α) + u·(Φ(β) − Φ(α))). When the interval lies in the upper tail (α > 0) the
  * mirror image −Φ⁻¹(Φ(−α) − u·(Φ(−α) − Φ(−β))) is used, so no precision is lost to 1 − ε.
  *
+ * The result is kept within [α, β] with Math.min/max, which only absorbs last-bit rounding of
+ * Φ⁻¹(Φ(α)) at the ends; it never changes a value by more than that.
+ *
  * @param alpha - Lower truncation point in standard units [-]
  * @param beta - Upper truncation point in standard units [-], alpha < beta
  * @returns A function of u ∈ (0, 1) giving z ∈ [α, β] [-]

@@ -81,6 +81,13 @@ export function compilePricePaths(group: PricePathGroup, field = 'pricePaths'): 
     const kappa = requireFinite(`${f}.reversionPerYear`, s.reversionPerYear);
     if (kappa < 0) throw new InputError(`${f}.reversionPerYear`, kappa, 'a rate ≥ 0 [1/year]');
     const sigma = requirePositive(`${f}.volatility`, s.volatility);
+    const badIndex = s.indices.findIndex((x) => !Number.isInteger(x) || x < 0);
+    if (badIndex >= 0)
+      throw new InputError(
+        `${f}.indices[${badIndex}]`,
+        s.indices[badIndex],
+        'a parameter-vector index (integer ≥ 0)',
+      );
     if (s.indices.length !== years)
       throw new InputError(`${f}.indices`, s.indices.length, `${years} years, as the first series`);
     const p = Math.exp(-kappa);
