@@ -65,24 +65,49 @@ export function checkedCholesky(
         );
     }
   }
-  const l = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let diag = c[j * n + j] ?? NaN;
-    for (let k = 0; k < j; k++) diag -= (l[j * n + k] ?? 0) ** 2;
-    if (!(diag > 1e-10)) {
-      const block = names.slice(0, j + 1).join(', ');
-      throw new InputError(
-        field,
-        `Cholesky pivot ${diag.toExponential(3)} at ${names[j] ?? '?'}`,
-        `a positive definite correlation matrix; the correlations among ${block} are inconsistent (check the entries of ${names[j] ?? '?'})`,
-      );
+  const failure = new Float64Array(2);
+  const l = cholesky(c, n, failure);
+  if (!l) {
+    const j = failure[0] ?? 0;
+    const block = names.slice(0, j + 1).join(', ');
+    throw new InputError(
+      field,
+      `Cholesky pivot ${(failure[1] ?? NaN).toExponential(3)} at ${names[j] ?? '?'}`,
+      `a positive definite correlation matrix; the correlations among ${block} are inconsistent (check the entries of ${names[j] ?? '?'})`,
+    );
+  }
+  return l;
+}
+
+/** Smallest Cholesky pivot accepted as positive [-]. */
+const MIN_PIVOT = 1e-10;
+
+/**
+ * Cholesky factor L (row-major, lower triangular) of a symmetric k × k matrix, C = L·Lᵀ.
+ *
+ * @param c - The matrix, row-major (only the lower triangle is read)
+ * @param k - Its order [integer]
+ * @param failedAt - If given, receives the index [0] and value [1] of the first pivot ≤ 1e-10
+ * @returns L, or null when the matrix is not (numerically) positive definite
+ */
+export function cholesky(c: Float64Array, k: number, failedAt?: Float64Array): Float64Array | null {
+  const l = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    let d = c[j * k + j] ?? NaN;
+    for (let m = 0; m < j; m++) d -= (l[j * k + m] ?? 0) ** 2;
+    if (!(d > MIN_PIVOT)) {
+      if (failedAt) {
+        failedAt[0] = j;
+        failedAt[1] = d;
+      }
+      return null;
     }
-    const ljj = Math.sqrt(diag);
-    l[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let s = c[i * n + j] ?? NaN;
-      for (let k = 0; k < j; k++) s -= (l[i * n + k] ?? 0) * (l[j * n + k] ?? 0);
-      l[i * n + j] = s / ljj;
+    const ljj = Math.sqrt(d);
+    l[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      let s = c[i * k + j] ?? NaN;
+      for (let m = 0; m < j; m++) s -= (l[i * k + m] ?? 0) * (l[j * k + m] ?? 0);
+      l[i * k + j] = s / ljj;
     }
   }
   return l;

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { standardNormalQuantile } from '../distributions/truncation.js';
+import { cholesky } from './cholesky.js';
 import { uint32At } from '../random/counter-random.js';
 import { seedKey } from '../random/seed.js';
 import { STREAM } from '../random/streams.js';
@@ -26,24 +27,6 @@ function columnCorrelation(x: Float64Array, n: number, k: number): Float64Array 
       r[b * k + a] = v;
     }
   return r;
-}
-
-/** Cholesky factor of an SPD matrix (row-major), or null when it is not positive definite. */
-function cholesky(c: Float64Array, k: number): Float64Array | null {
-  const l = new Float64Array(k * k);
-  for (let j = 0; j < k; j++) {
-    let d = c[j * k + j] ?? 0;
-    for (let m = 0; m < j; m++) d -= (l[j * k + m] ?? 0) ** 2;
-    if (!(d > 0)) return null;
-    const ljj = Math.sqrt(d);
-    l[j * k + j] = ljj;
-    for (let i = j + 1; i < k; i++) {
-      let s = c[i * k + j] ?? 0;
-      for (let m = 0; m < j; m++) s -= (l[i * k + m] ?? 0) * (l[j * k + m] ?? 0);
-      l[i * k + j] = s / ljj;
-    }
-  }
-  return l;
 }
 
 /** Inverse of a lower-triangular matrix (row-major), by forward substitution. */

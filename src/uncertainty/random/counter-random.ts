@@ -7,6 +7,11 @@ const TWO_POW_53 = 9007199254740992;
 
 const scratch = new Uint32Array(4);
 
+/** Philox block `block` of stream (tag, i) into `scratch`: counter (block, i mod 2^32, ⌊i/2^32⌋, tag). */
+function philoxBlock(key: SeedKey, tag: number, i: number, block: number): void {
+  philox4x32(block, i >>> 0, Math.floor(i / TWO_POW_32) >>> 0, tag, key.k0, key.k1, scratch);
+}
+
 /**
  * The uniform number `j` of stream `i` under a key: a pure function of (key, tag, i, j).
  *
@@ -21,15 +26,7 @@ const scratch = new Uint32Array(4);
  * @returns A uniform number in the open interval (0, 1) [-]
  */
 export function uniformAt(key: SeedKey, tag: number, i: number, j: number): number {
-  philox4x32(
-    Math.floor(j / 2),
-    i >>> 0,
-    Math.floor(i / TWO_POW_32) >>> 0,
-    tag,
-    key.k0,
-    key.k1,
-    scratch,
-  );
+  philoxBlock(key, tag, i, Math.floor(j / 2));
   const base = (j & 1) * 2;
   const a = (scratch[base] ?? 0) >>> 5;
   const b = (scratch[base + 1] ?? 0) >>> 6;
@@ -44,15 +41,7 @@ export function uniformAt(key: SeedKey, tag: number, i: number, j: number): numb
  * @returns A uniformly distributed integer in [0, 2^32) [uint32]
  */
 export function uint32At(key: SeedKey, tag: number, i: number, j: number): number {
-  philox4x32(
-    Math.floor(j / 4),
-    i >>> 0,
-    Math.floor(i / TWO_POW_32) >>> 0,
-    tag,
-    key.k0,
-    key.k1,
-    scratch,
-  );
+  philoxBlock(key, tag, i, Math.floor(j / 4));
   return scratch[j & 3] ?? 0;
 }
 

@@ -84,6 +84,11 @@ export class SobolSequence {
    * @returns The coordinate scaled by 2^32 [uint32]
    */
   coordinateUint32(i: number, j: number): number {
+    return this.scrambled(this.rawCoordinate(i, j), j);
+  }
+
+  /** Unscrambled coordinate j of point i: ⊕ of v_jk over the set bits k of gray(i) [uint32]. */
+  private rawCoordinate(i: number, j: number): number {
     let g = (i ^ (i >>> 1)) >>> 0;
     let x = 0;
     let k = 32 * j;
@@ -92,10 +97,15 @@ export class SobolSequence {
       g >>>= 1;
       k++;
     }
-    const key = this.keys[j] ?? 0;
-    if (this.scramble === 'shift') return (x ^ key) >>> 0;
-    if (this.scramble === 'owen') return owenScramble(x >>> 0, key);
     return x >>> 0;
+  }
+
+  /** Applies the scramble of dimension j to a raw coordinate [uint32]. */
+  private scrambled(raw: number, j: number): number {
+    const key = this.keys[j] ?? 0;
+    if (this.scramble === 'shift') return (raw ^ key) >>> 0;
+    if (this.scramble === 'owen') return owenScramble(raw, key);
+    return raw;
   }
 
   /**
@@ -118,32 +128,12 @@ export class SobolSequence {
    */
   fill(start: number, count: number, out: Float64Array): void {
     const d = this.dimension;
-    const x = new Uint32Array(d);
     if (count <= 0) return;
-    for (let j = 0; j < d; j++) {
-      let g = (start ^ (start >>> 1)) >>> 0;
-      let acc = 0;
-      let k = 32 * j;
-      while (g !== 0) {
-        if (g & 1) acc ^= this.v[k] ?? 0;
-        g >>>= 1;
-        k++;
-      }
-      x[j] = acc;
-    }
+    const x = new Uint32Array(d);
+    for (let j = 0; j < d; j++) x[j] = this.rawCoordinate(start, j);
     for (let n = 0; ; n++) {
       const row = n * d;
-      for (let j = 0; j < d; j++) {
-        const raw = x[j] ?? 0;
-        const key = this.keys[j] ?? 0;
-        const y =
-          this.scramble === 'shift'
-            ? (raw ^ key) >>> 0
-            : this.scramble === 'owen'
-              ? owenScramble(raw, key)
-              : raw;
-        out[row + j] = (y + 0.5) / TWO_POW_32;
-      }
+      for (let j = 0; j < d; j++) out[row + j] = (this.scrambled(x[j] ?? 0, j) + 0.5) / TWO_POW_32;
       if (n + 1 >= count) break;
       // Gray code: going from index i to i + 1 flips the bit at the lowest zero bit of i.
       const i = start + n;
