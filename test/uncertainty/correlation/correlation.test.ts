@@ -153,6 +153,21 @@ describe('correlation in a run', () => {
     expect(Math.abs(spearman(r.outputs[0]!, r.outputs[2]!).rho)).toBeLessThan(0.05);
   });
 
+  it('the Gaussian copula keeps the marginal distributions (deciles match the quantiles)', () => {
+    const run = compileRun(spec('gaussian-copula', 'sobol'));
+    const r = runAll(run);
+    for (const k of [0, 1]) {
+      const sorted = Float64Array.from(r.outputs[k]!).sort();
+      const d = run.distributions[k]!;
+      for (const p of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+        const empirical = sorted[Math.round(p * 4096)]!;
+        // within 0.01 in probability: Q(p − 0.01) < empirical < Q(p + 0.01)
+        expect(empirical).toBeGreaterThan(d.quantile(p - 0.01));
+        expect(empirical).toBeLessThan(d.quantile(p + 0.01));
+      }
+    }
+  });
+
   it('Iman–Conover on LHS keeps every stratum of the correlated marginals', () => {
     const run = compileRun(spec('iman-conover', 'lhs'));
     const r = runAll(run);
