@@ -12,3 +12,4 @@ export type {
   SourceEntry,
   NotImplemented,
 } from './appraisal.js';
+export * as uncertainty from './uncertainty/index.js';
