@@ -369,6 +369,8 @@ function constrainedFit(
   phi: ((T: number) => number)[],
   iH: number[],
   iS: number[] | null,
+  h0: number,
+  s0: number,
 ): number[] {
   const k = phi.length;
   const first = rows[0] as Row;
@@ -394,12 +396,12 @@ function constrainedFit(
       (M[i] as number[])[k + 1] = iS[i] ?? 0;
     }
   }
-  v[k] = (last.h - first.h) / 1000;
-  if (iS) v[k + 1] = last.s - first.s;
+  v[k] = (last.h - h0) / 1000;
+  if (iS) v[k + 1] = last.s - s0;
   return solve(M, v).slice(0, k);
 }
 /** Returns Shomate coefficients in the order [A, B, E, C, D]. */
-function fitSegment(rows: Row[]): number[] {
+function fitSegment(rows: Row[], h0: number, s0: number, withS: boolean): number[] {
   const a = (rows[0] as Row).T;
   const b = (rows[rows.length - 1] as Row).T;
   if (rows.length >= 5 && b - a >= 150) {
@@ -409,18 +411,19 @@ function fitSegment(rows: Row[]): number[] {
       phi,
       phi.map((_, i) => intH(i, a, b)),
       phi.map((_, i) => intS(i, a, b)),
+      h0,
+      s0,
     );
   }
   // Short segment: polynomial in the centred variable u = (T − Tm)/hs (well conditioned),
   // constraints by 8-point Gauss–Legendre quadrature, then expanded into powers of t.
-  const withS = rows.length >= 4;
   const m = withS ? 4 : 3;
   const Tm = (a + b) / 2;
   const hs = (b - a) / 2;
   const phi = Array.from({ length: m }, (_, p) => (T: number) => ((T - Tm) / hs) ** p);
   const iH = phi.map((f) => gauss(f, a, b));
   const iS = withS ? phi.map((f) => gauss((T) => f(T) / T, a, b)) : null;
-  const cu = constrainedFit(rows, phi, iH, iS);
+  const cu = constrainedFit(rows, phi, iH, iS, h0, s0);
   // u = α t + β with α = 1000/hs, β = −Tm/hs; (α t + β)^p expanded binomially.
   const al = 1000 / hs;
   const be = -Tm / hs;
@@ -495,8 +498,12 @@ const TOL = { cpRel: 0.001, h_J: 20, hRel: 0.0005, s: 0.05 };
  * first row; halves segments (never below 2 rows) until the tolerances are met.
  */
 function fitPiece(rows: Row[], h0: number, s0: number): Segment[] {
-  const c = fitSegment(rows);
-  const seg = makeSegment(rows, c, h0, s0);
+  // H and S at the segment end are constrained to the table, starting from the chained values
+  // (so small errors of a previous short segment are healed). For a 2–3-row segment the S
+  // constraint is dropped if it distorts Cp by more than 2 %.
+  let seg = makeSegment(rows, fitSegment(rows, h0, s0, true), h0, s0);
+  if (rows.length < 4 && rows.some((r) => Math.abs(shomateCp(seg, r.T) - r.cp) > 0.02 * r.cp))
+    seg = makeSegment(rows, fitSegment(rows, h0, s0, false), h0, s0);
   const ok = rows.every(
     (r) =>
       Math.abs(shomateCp(seg, r.T) - r.cp) <= TOL.cpRel * Math.abs(r.cp) &&
