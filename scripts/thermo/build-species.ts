@@ -650,10 +650,10 @@ const species: SpeciesInput[] = [
     formula: 'Fe',
     name: 'iron',
     phases: [
-      J('cr-alpha-delta', 'Fe-004', 's', 'alpha/delta (bcc)'),
-      J('cr-gamma', 'Fe-005', 's', 'gamma (fcc)'),
+      J('cr', 'Fe-007', 's', 'alpha/gamma/delta', { Tmax: 1809 }),
       J('l', 'Fe-006', 'l', 'liquid'),
     ],
+    note: "Crystal from the (cr,l) table below the melting point, so that alpha/gamma (1184 K) and gamma/delta (1665 K) are JANAF's; the separate alpha-delta and gamma tables (Fe-004, Fe-005) cross 1-3 K off.",
   },
   {
     formula: 'FeO',

@@ -83,8 +83,11 @@ function compositionKey(elements: Readonly<Record<string, number>>): string {
     .join('');
 }
 
-/** Phase selection: the most stable phase, any phase of a state, or one phase by id. */
-export type PhaseSelector = 'stable' | PhaseState | { id: string };
+/**
+ * Phase selection: the most stable phase, the most stable condensed (s or l) phase, any phase
+ * of one state, or one phase by id.
+ */
+export type PhaseSelector = 'stable' | 'condensed' | PhaseState | { id: string };
 
 /** A species reference resolved against the database. */
 export interface ResolvedSpecies {
@@ -120,7 +123,13 @@ export function resolveSpecies(
     );
   const sel: PhaseSelector = selector ?? parsed.phase ?? 'stable';
   const phases = data.phases.filter((p) =>
-    sel === 'stable' ? true : typeof sel === 'string' ? p.state === sel : p.id === sel.id,
+    sel === 'stable'
+      ? true
+      : sel === 'condensed'
+        ? p.state !== 'g'
+        : typeof sel === 'string'
+          ? p.state === sel
+          : p.id === sel.id,
   );
   if (phases.length === 0)
     throw new InputError(
