@@ -373,7 +373,6 @@ function constrainedFit(
   s0: number,
 ): number[] {
   const k = phi.length;
-  const first = rows[0] as Row;
   const last = rows[rows.length - 1] as Row;
   const n = k + (iS ? 2 : 1);
   const M: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));

@@ -133,7 +133,7 @@ function compileSpecies(rs: ResolvedSpecies): SpeciesRecords {
 
 const cache = new Map<string, SpeciesRecords & { rs: ResolvedSpecies }>();
 function selectorKey(s: PhaseSelector): string {
-  return typeof s === 'string' ? s : `#${s.id}`;
+  return typeof s === 'string' ? s : `#${typeof s.id === 'string' ? s.id : s.id.join('|')}`;
 }
 
 /**
@@ -182,8 +182,19 @@ export class CompiledSpeciesSet {
   private readonly recPhase: Int32Array;
   private readonly phaseLists: PhaseData[][];
 
-  constructor(species: readonly string[], selectors?: readonly (PhaseSelector | undefined)[]) {
-    const compiled = species.map((s, i) => compiledSpecies(s, `species[${i}]`, selectors?.[i]));
+  /**
+   * @param species - Formulas with optional phase suffix
+   * @param selectors - Phase selection per species (overrides the suffix)
+   * @param fields - Argument names for error messages (default `species[i]`)
+   */
+  constructor(
+    species: readonly string[],
+    selectors?: readonly (PhaseSelector | undefined)[],
+    fields?: readonly string[],
+  ) {
+    const compiled = species.map((s, i) =>
+      compiledSpecies(s, fields?.[i] ?? `species[${i}]`, selectors?.[i]),
+    );
     this.names = [...species];
     this.formulas = compiled.map((c) => c.rs.data.formula);
     this.size = species.length;

@@ -32,7 +32,11 @@ export class CompiledReaction {
   constructor(equation: string, field = 'equation') {
     this.equation = parseReaction(equation, field);
     const terms = [...this.equation.reactants, ...this.equation.products];
-    this.species = new CompiledSpeciesSet(terms.map((t) => t.species));
+    this.species = new CompiledSpeciesSet(
+      terms.map((t) => t.species),
+      undefined,
+      terms.map((t) => `${field} (species "${t.species}")`),
+    );
     this.nu = Float64Array.from(
       terms.map((t, i) => (i < this.equation.reactants.length ? -t.coefficient : t.coefficient)),
     );

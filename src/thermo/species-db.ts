@@ -85,9 +85,10 @@ function compositionKey(elements: Readonly<Record<string, number>>): string {
 
 /**
  * Phase selection: the most stable phase, the most stable condensed (s or l) phase, any phase
- * of one state, or one phase by id.
+ * of one state, or the most stable of the phases with the given ids.
  */
-export type PhaseSelector = 'stable' | 'condensed' | PhaseState | { id: string };
+export type PhaseSelector =
+  'stable' | 'condensed' | PhaseState | { id: string | readonly string[] };
 
 /** A species reference resolved against the database. */
 export interface ResolvedSpecies {
@@ -129,7 +130,9 @@ export function resolveSpecies(
         ? p.state !== 'g'
         : typeof sel === 'string'
           ? p.state === sel
-          : p.id === sel.id,
+          : typeof sel.id === 'string'
+            ? p.id === sel.id
+            : sel.id.includes(p.id),
   );
   if (phases.length === 0)
     throw new InputError(

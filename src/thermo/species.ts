@@ -33,7 +33,7 @@ export function species(
   T_K: number | readonly number[],
   options: { phase?: PhaseSelector } = {},
 ): SpeciesProperties[] {
-  const set = new CompiledSpeciesSet([formula], [options.phase]);
+  const set = new CompiledSpeciesSet([formula], [options.phase], ['formula']);
   const Ts = typeof T_K === 'number' ? [T_K] : T_K;
   if (Ts.length === 0) throw new InputError('T_K', T_K, 'at least one temperature');
   return Ts.map((T) => {
