@@ -324,6 +324,14 @@ export class CompiledSpeciesSet {
     return out;
   }
 
+  /** Upper temperature limits of the coefficient records of species i (segment ends) [K]. */
+  segmentEnds_K(i: number): number[] {
+    const out: number[] = [];
+    for (let r = this.start[i] as number; r < (this.start[i + 1] as number); r += STRIDE)
+      out.push(this.coef[r + O_THI] as number);
+    return out;
+  }
+
   /**
    * Temperatures [K] where the selected phase of species i changes (phase boundaries and
    * transitions within a record, e.g. Fe α→γ 1184 K), with the enthalpy jump [J/mol].
