@@ -177,8 +177,9 @@ function solveDense(M: Float64Array, rhs: Float64Array, n: number): boolean {
  * with a_j = x_j p/p° in the gas, x_j in a solution and 1 for a pure phase. Solved by a
  * primal–dual logarithmic-barrier Newton method (barrier τ decreased from 1e-2 to 1e-13 of the
  * total amount; fraction-to-the-boundary steps keep every amount positive; backtracking on the
- * KKT residual). Phases that should vanish keep amounts of order τ (reported with
- * `present: false`). The problem is convex, so the minimum found is the global one.
+ * KKT residual). Trace amounts below 1e-9 of the total are then recomputed from the element
+ * potentials (mixtures) or set to zero (pure phases with a positive driving force). The
+ * problem is convex, so the minimum found is the global one.
  *
  * @param input - Temperature [K], pressure [bar], initial amounts [mol] and candidate phases
  * @param options - Iteration limit
@@ -369,6 +370,20 @@ export function equilibrate(
     tau = Math.max(tau * 0.05, TAU_END);
   }
 
+  // Polish traces: the barrier keeps every amount ≥ O(τ). A trace species of a present mixture
+  // phase gets its amount from the converged element potentials, n_j = N_p exp(Σ a_ej y_e − μ°_j/RT);
+  // a pure phase with a positive driving force μ°_j/RT − Σ a_ej y_e is absent (amount 0).
+  phaseTotals(x);
+  for (let k = 0; k < n; k++) {
+    if ((x[k] as number) > 1e-9) continue;
+    const p = phaseIdx[k] as number;
+    let dual = 0;
+    for (let e = 0; e < m; e++) dual += ((A[e] as Float64Array)[k] as number) * (y[e] as number);
+    const drive = (mu0[k] as number) - dual;
+    if (!mixing[p]) {
+      if (drive > 1e-6) x[k] = 0;
+    } else if ((N[p] as number) > 1e-9) x[k] = (N[p] as number) * Math.exp(-drive);
+  }
   // Results.
   phaseTotals(x);
   const amounts = new Float64Array(nS);
