@@ -100,6 +100,9 @@ export function compileReaction(equation: string): CompiledReaction {
   return new CompiledReaction(equation);
 }
 
+/** Compiled reactions of recent calls (bounded). */
+const reactionCache = new Map<string, CompiledReaction>();
+
 /**
  * ΔrH°, ΔrS°, ΔrG° and K of a reaction as written, each species in its most stable phase at
  * T unless a phase suffix is given.
@@ -110,16 +113,22 @@ export function compileReaction(equation: string): CompiledReaction {
  * @throws InputError naming `equation` (syntax, unknown species, unbalanced) or `T_K`
  */
 export function reaction(equation: string, T_K: number | readonly number[]): ReactionProperties[] {
-  const r = new CompiledReaction(equation);
+  let r = reactionCache.get(equation);
+  if (!r) {
+    r = new CompiledReaction(equation);
+    if (reactionCache.size >= 512) reactionCache.clear();
+    reactionCache.set(equation, r);
+  }
+  const rx = r;
   const Ts = typeof T_K === 'number' ? [T_K] : T_K;
   if (Ts.length === 0) throw new InputError('T_K', T_K, 'at least one temperature');
   return Ts.map((T) => {
     if (!Number.isFinite(T)) throw new InputError('T_K', T, 'a finite temperature in K');
-    const dG = r.dG_J(T);
+    const dG = rx.dG_J(T);
     return {
       T_K: T,
-      dH_kJ: r.dH_J(T) / 1000,
-      dS_J_per_K: r.dS_J_per_K(T),
+      dH_kJ: rx.dH_J(T) / 1000,
+      dS_J_per_K: rx.dS_J_per_K(T),
       dG_kJ: dG / 1000,
       K: Math.exp(-dG / (R_J_PER_MOL_K * T)),
     };

@@ -2,6 +2,9 @@ import { InputError } from '../errors.js';
 import { CompiledSpeciesSet } from './compiled.js';
 import type { PhaseSelector } from './species-db.js';
 
+/** Compiled single-species sets of recent calls (bounded). */
+const setCache = new Map<string, CompiledSpeciesSet>();
+
 /** Properties of one species at one temperature (CLI `thermo species --json` rows). */
 export interface SpeciesProperties {
   /** Database formula, e.g. `Cr2O3`. */
@@ -33,7 +36,13 @@ export function species(
   T_K: number | readonly number[],
   options: { phase?: PhaseSelector } = {},
 ): SpeciesProperties[] {
-  const set = new CompiledSpeciesSet([formula], [options.phase], ['formula']);
+  const key = `${formula}|${JSON.stringify(options.phase ?? null)}`;
+  let set = setCache.get(key);
+  if (!set) {
+    set = new CompiledSpeciesSet([formula], [options.phase], ['formula']);
+    if (setCache.size >= 512) setCache.clear();
+    setCache.set(key, set);
+  }
   const Ts = typeof T_K === 'number' ? [T_K] : T_K;
   if (Ts.length === 0) throw new InputError('T_K', T_K, 'at least one temperature');
   return Ts.map((T) => {
