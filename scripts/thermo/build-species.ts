@@ -517,8 +517,9 @@ function fitPiece(rows: Row[], h0: number, s0: number): Segment[] {
   return [...left, ...fitPiece(rows.slice(mid), shomateH(lseg, Tm), shomateS(lseg, Tm))];
 }
 
-/** Drops interior rows closer than 3 K to the previous row (e.g. 300 K after 298.15 K). */
+/** Drops interior rows closer than 3 K to the previous row (e.g. 300 K after 298.15 K) in pieces of more than 3 rows. */
 function thin(rows: Row[]): Row[] {
+  if (rows.length <= 3) return rows;
   return rows.filter(
     (r, i) => i === 0 || i === rows.length - 1 || r.T - (rows[i - 1] as Row).T >= 3,
   );
