@@ -29,6 +29,7 @@ export {
   streamEnthalpy_J,
   heatBalance,
   adiabaticTemperature,
+  adiabaticTemperatureOfStreams,
   ellingham,
   ELLINGHAM_REACTIONS,
   equilibrate,

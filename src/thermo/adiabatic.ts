@@ -1,6 +1,7 @@
 import { ConvergenceError, InputError } from '../errors.js';
 import { parseReaction } from '../chem/reaction-equation.js';
 import { CompiledSpeciesSet } from './compiled.js';
+import { heatBalance, type ThermoStream } from './heat-balance.js';
 
 /** Result of {@link adiabaticTemperature} (CLI `thermo adiabatic --json`). */
 export interface AdiabaticResult {
@@ -36,22 +37,70 @@ export function adiabaticTemperature(
   const products = new CompiledSpeciesSet(r.products.map((t) => t.species));
   const nr = Float64Array.from(r.reactants.map((t) => t.coefficient));
   const np = Float64Array.from(r.products.map((t) => t.coefficient));
-  const H0 = reactants.streamEnthalpy_W(nr, T0);
+  return solveAdiabatic(
+    reactants.streamEnthalpy_W(nr, T0),
+    products,
+    np,
+    `"${equation}"`,
+    'equation',
+  );
+}
+
+/**
+ * Adiabatic temperature of given products fed by streams at their own temperatures, with
+ * optional heat added (e.g. electric power × time): Σ n_p H_p(T_ad) = Σ H_in + Q.
+ * Use it for a reacting mixture whose product amounts come from a balance or from
+ * {@link equilibrate}.
+ *
+ * @param inputs - Feed streams (amounts [mol], T [K])
+ * @param products_mol - Product species → amount [mol]; must conserve the feed's elements
+ * @param options.heat_added_J - Heat supplied to the step [J] (default 0)
+ * @returns T_ad [K], molten fractions [-] and the enthalpy [J]
+ * @throws InputError if elements are not conserved; ConvergenceError above the data range
+ */
+export function adiabaticTemperatureOfStreams(
+  inputs: readonly ThermoStream[],
+  products_mol: Readonly<Record<string, number>>,
+  options: { heat_added_J?: number } = {},
+): AdiabaticResult {
+  const names = Object.keys(products_mol);
+  const np = Float64Array.from(names.map((k) => products_mol[k] ?? Number.NaN));
+  // Element conservation and feed enthalpy through the heat balance at an arbitrary product T.
+  const probe = heatBalance(inputs, [{ amounts_mol: products_mol, T_K: 298.15 }]);
+  const Q = options.heat_added_J ?? 0;
+  if (!Number.isFinite(Q)) throw new InputError('heat_added_J', Q, 'a finite heat in J');
+  return solveAdiabatic(
+    probe.H_in_J + Q,
+    new CompiledSpeciesSet(names),
+    np,
+    'the products',
+    'products_mol',
+  );
+}
+
+/** Finds T with Σ n H(T) = H0 over the products' common range; molten fractions at T. */
+function solveAdiabatic(
+  H0: number,
+  products: CompiledSpeciesSet,
+  np: Float64Array,
+  label: string,
+  field: string,
+): AdiabaticResult {
   const Tmax = Math.min(...products.Tmax_K);
   const Tmin = Math.max(...products.Tmin_K);
   const Hp = (T: number): number => products.streamEnthalpy_W(np, T);
   if (Hp(Tmin) > H0)
     throw new InputError(
-      'equation',
-      equation,
-      `a reaction whose products can be heated from ${String(Tmin)} K (the products at ${String(Tmin)} K hold more enthalpy than the reactants at T0)`,
+      field,
+      label,
+      `products that can be heated from ${String(Tmin)} K (at ${String(Tmin)} K they already hold more enthalpy than the feed)`,
     );
   if (Hp(Tmax) < H0)
     throw new ConvergenceError(
-      `adiabatic temperature of "${equation}"`,
+      `adiabatic temperature of ${label}`,
       0,
       (H0 - Hp(Tmax)) / 1000,
-      `adiabatic temperature of "${equation}" is above ${String(Tmax)} K, the upper limit of the product data (${((H0 - Hp(Tmax)) / 1000).toFixed(1)} kJ left)`,
+      `adiabatic temperature of ${label} is above ${String(Tmax)} K, the upper limit of the product data (${((H0 - Hp(Tmax)) / 1000).toFixed(1)} kJ left)`,
     );
   // H_p is increasing in T with upward jumps at phase changes: bisection on the bracket.
   let a = Tmin;

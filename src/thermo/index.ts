@@ -24,7 +24,11 @@ export {
   type ThermoStream,
   type HeatBalance,
 } from './heat-balance.js';
-export { adiabaticTemperature, type AdiabaticResult } from './adiabatic.js';
+export {
+  adiabaticTemperature,
+  adiabaticTemperatureOfStreams,
+  type AdiabaticResult,
+} from './adiabatic.js';
 export { ellingham, ELLINGHAM_REACTIONS, type EllinghamLine } from './ellingham.js';
 export {
   equilibrate,
