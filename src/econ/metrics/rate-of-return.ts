@@ -1,0 +1,270 @@
+// The root-finding engine behind `irr` and `xirr` (internal; the public API is irr.ts/xirr.ts).
+//
+// NPV(r) = Σ v_i (1 + r)^(−t_i). With s = 1 + r > 0 the roots of NPV are the positive roots of
+// a generalised polynomial in s. Descartes' rule of signs (valid for real exponents too) bounds
+// their number by the number of sign changes of the time-ordered flows, and the parity of the
+// two numbers is equal. Hence:
+//   * 0 sign changes → no root (reason named);
+//   * 1 sign change  → exactly one root: found by a safeguarded Newton iteration on a
+//     monotone transform (fast path, cannot fail);
+//   * ≥ 2 changes    → scan a geometric grid of s for sign changes of NPV, Brent in each
+//     bracket, and search beyond the grid ends when the limits s → 0⁺ and s → ∞ show an odd
+//     number of roots there.
+import { ConvergenceError } from '../../errors.js';
+import { brent } from '../../numeric/brent.js';
+import type { IrrFailure } from './irr-error.js';
+
+/** All roots found, or why there is none. */
+export interface RateRoots {
+  /** Roots r with NPV(r) = 0, ascending [fraction per period]. */
+  roots: number[];
+  /** Sign changes of the time-ordered non-zero flows [-]. */
+  sign_changes: number;
+  /** Set when `roots` is empty. */
+  failure: IrrFailure | null;
+}
+
+/** Grid of ln(1 + r) scanned when the flows change sign more than once. */
+const SCAN_LN_S_MIN = Math.log(1e-4); // r = −99.99 %
+const SCAN_LN_S_MAX = Math.log(1e3); // r = 99 900 %
+const SCAN_STEP = 0.01; // ≈ 1 % relative spacing in (1 + r)
+
+/** Counts sign changes of the non-zero flows (in the given order). */
+function signInfo(values: ArrayLike<number>): {
+  changes: number;
+  first: number;
+  k: number;
+  hasPos: boolean;
+  hasNeg: boolean;
+} {
+  let changes = 0;
+  let prev = 0;
+  let first = 0;
+  let k = -1;
+  let hasPos = false;
+  let hasNeg = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (v === 0) continue;
+    const sg = v > 0 ? 1 : -1;
+    if (sg > 0) hasPos = true;
+    else hasNeg = true;
+    if (prev === 0) first = sg;
+    else if (sg !== prev) {
+      changes++;
+      if (k < 0) k = i;
+    }
+    prev = sg;
+  }
+  return { changes, first, k, hasPos, hasNeg };
+}
+
+function noSignChangeFailure(hasPos: boolean, hasNeg: boolean): IrrFailure {
+  return hasPos ? 'all-non-negative' : hasNeg ? 'all-non-positive' : 'all-zero';
+}
+
+/**
+ * Roots of NPV(r) = Σ_t v_t (1 + r)^(−t) for integer periods t = 0 … n − 1.
+ * @param values - Cash flows, v_0 at t = 0 [money].
+ */
+export function periodicRoots(values: ArrayLike<number>): RateRoots {
+  const info = signInfo(values);
+  if (info.changes === 0)
+    return {
+      roots: [],
+      sign_changes: 0,
+      failure: noSignChangeFailure(info.hasPos, info.hasNeg),
+    };
+  if (info.changes === 1)
+    return { roots: [oneSignChangeRoot(values, info.k, info.first)], sign_changes: 1, failure: null };
+  const n = values.length;
+  // F(s) = NPV for s ≥ 1 and s^(n−1)·NPV for s < 1: same roots, finite everywhere, continuous.
+  const F = (s: number): number => {
+    let acc = 0;
+    if (s >= 1) {
+      const w = 1 / s;
+      for (let t = n - 1; t >= 0; t--) acc = acc * w + (values[t] ?? 0);
+    } else {
+      for (let t = 0; t < n; t++) acc = acc * s + (values[t] ?? 0);
+    }
+    return acc;
+  };
+  let last = 0;
+  for (let t = n - 1; t >= 0; t--) {
+    const v = values[t] ?? 0;
+    if (v !== 0) {
+      last = Math.sign(v);
+      break;
+    }
+  }
+  const roots = scanRoots(F, last, info.first, 'irr');
+  return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
+}
+
+/**
+ * Roots of NPV(r) = Σ_i v_i (1 + r)^(−t_i) for real times t_i ≥ 0 (XIRR/XNPV).
+ * @param values - Cash flows [money].
+ * @param times - Times of the flows from the reference date [years], ≥ 0.
+ */
+export function datedRoots(values: ArrayLike<number>, times: ArrayLike<number>): RateRoots {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (times[a] ?? 0) - (times[b] ?? 0),
+  );
+  // Flows at equal times are merged so that Descartes' rule applies to distinct exponents.
+  const ts: number[] = [];
+  const vs: number[] = [];
+  for (const i of order) {
+    const t = times[i] ?? 0;
+    const v = values[i] ?? 0;
+    if (ts.length > 0 && ts[ts.length - 1] === t) vs[vs.length - 1] = (vs[vs.length - 1] ?? 0) + v;
+    else {
+      ts.push(t);
+      vs.push(v);
+    }
+  }
+  const info = signInfo(vs);
+  if (info.changes === 0)
+    return {
+      roots: [],
+      sign_changes: 0,
+      failure: noSignChangeFailure(info.hasPos, info.hasNeg),
+    };
+  const T = ts[ts.length - 1] ?? 0;
+  const F = (s: number): number => {
+    let acc = 0;
+    const shift = s >= 1 ? 0 : T;
+    for (let i = 0; i < ts.length; i++) acc += (vs[i] ?? 0) * Math.pow(s, shift - (ts[i] ?? 0));
+    return acc;
+  };
+  let last = 0;
+  for (let i = vs.length - 1; i >= 0; i--) {
+    const v = vs[i] ?? 0;
+    if (v !== 0) {
+      last = Math.sign(v);
+      break;
+    }
+  }
+  const roots = scanRoots(F, last, info.first, 'xirr');
+  return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
+}
+
+/**
+ * Scans F over a geometric grid of s = 1 + r and refines each sign change with Brent.
+ * @param F - Positive multiple of NPV as a function of s (finite for every s > 0).
+ * @param signAtZero - Sign of F as s → 0⁺ (sign of the latest non-zero flow).
+ * @param signAtInf - Sign of F as s → ∞ (sign of the earliest non-zero flow).
+ * @returns Roots in r, ascending [fraction].
+ */
+function scanRoots(
+  F: (s: number) => number,
+  signAtZero: number,
+  signAtInf: number,
+  what: string,
+): number[] {
+  const f = (r: number): number => F(1 + r);
+  const opts = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what };
+  const roots: number[] = [];
+  const steps = Math.ceil((SCAN_LN_S_MAX - SCAN_LN_S_MIN) / SCAN_STEP);
+  let sPrev = Math.exp(SCAN_LN_S_MIN);
+  let fPrev = F(sPrev);
+  // Below the grid: an odd number of roots in (0, s_min) if the sign differs from the limit.
+  if (fPrev !== 0 && Math.sign(fPrev) !== signAtZero) {
+    let sLo = sPrev / 2;
+    while (Math.sign(F(sLo)) !== signAtZero && sLo > 1e-300) sLo /= 2;
+    if (Math.sign(F(sLo)) === signAtZero) roots.push(brent(f, sLo - 1, sPrev - 1, opts));
+  }
+  if (fPrev === 0) roots.push(sPrev - 1);
+  for (let i = 1; i <= steps; i++) {
+    const s = Math.exp(SCAN_LN_S_MIN + i * SCAN_STEP);
+    const fs = F(s);
+    if (fs === 0) roots.push(s - 1);
+    else if (fPrev !== 0 && Math.sign(fs) !== Math.sign(fPrev))
+      roots.push(brent(f, sPrev - 1, s - 1, opts));
+    sPrev = s;
+    fPrev = fs;
+  }
+  // Above the grid.
+  if (fPrev !== 0 && Math.sign(fPrev) !== signAtInf) {
+    let sHi = sPrev * 2;
+    while (Math.sign(F(sHi)) !== signAtInf && sHi < 1e300) sHi *= 2;
+    if (Math.sign(F(sHi)) === signAtInf) roots.push(brent(f, sPrev - 1, sHi - 1, opts));
+  }
+  return roots.sort((a, b) => a - b);
+}
+
+/**
+ * The unique root when the flows change sign exactly once (fast path).
+ *
+ * With k the index of the first flow of the second sign and s = 1 + r,
+ * h(s) = Σ_t v_t s^(k−t) is strictly monotone in s (terms before k grow, terms from k on
+ * shrink, and they have opposite signs), so it has exactly one positive root. Newton steps on
+ * h are kept inside a bracket [lo, hi] that every evaluation tightens; a step that leaves the
+ * bracket is replaced by bisection (geometric while the bracket is wide), so the iteration
+ * always converges.
+ *
+ * @param values - Cash flows, v_0 at t = 0 [money].
+ * @param k - Index of the first flow with the second sign.
+ * @param first - Sign of the first non-zero flow (±1).
+ * @returns The IRR [fraction per period].
+ */
+function oneSignChangeRoot(values: ArrayLike<number>, k: number, first: number): number {
+  const n = values.length;
+  // Initial guess, exact for two flows: s0 = (P/N)^(1/(t̄_P − t̄_N)), cash-weighted mean times.
+  let P = 0;
+  let N = 0;
+  let tP = 0;
+  let tN = 0;
+  for (let t = 0; t < n; t++) {
+    const v = values[t] ?? 0;
+    if (v > 0) {
+      P += v;
+      tP += t * v;
+    } else if (v < 0) {
+      N -= v;
+      tN -= t * v;
+    }
+  }
+  const dt = tP / P - tN / N;
+  let s = Math.pow(P / N, 1 / dt);
+  if (!(s > 1e-3 && s < 1e3)) s = 1.1;
+  let lo = 0; // h has sign −first for s in (0, root)
+  let hi = Infinity; // and sign +first for s > root
+  for (let iter = 1; iter <= 300; iter++) {
+    // h(s) = A + B with A = Σ_{t<k} v_t s^(k−t) (Horner in s) and B = Σ_{t≥k} v_t w^(t−k), w = 1/s.
+    let A = 0;
+    let dA = 0;
+    for (let t = 0; t < k; t++) {
+      const a = A + (values[t] ?? 0);
+      dA = dA * s + a;
+      A = a * s;
+    }
+    const w = 1 / s;
+    let B = 0;
+    let dBw = 0;
+    for (let t = n - 1; t >= k; t--) {
+      dBw = dBw * w + B;
+      B = B * w + (values[t] ?? 0);
+    }
+    const h = A + B;
+    const dh = dA - dBw * w * w;
+    if (h === 0) return s - 1;
+    if (!Number.isFinite(h)) {
+      // Overflow: for s > 1 the early flows dominate (sign `first`), else the late ones.
+      if (s > 1) hi = s;
+      else lo = s;
+    } else if (Math.sign(h) === first) hi = s;
+    else lo = s;
+    let next = s - h / dh;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) {
+      if (hi === Infinity) next = 2 * s + 1;
+      else if (lo === 0) next = hi / 2;
+      else if (hi > 4 * lo) next = Math.sqrt(lo * hi);
+      else next = 0.5 * (lo + hi);
+    }
+    const step = Math.abs(next - s);
+    s = next;
+    if (step <= 1e-14 * s || hi - lo <= 4 * Number.EPSILON * s) return s - 1;
+  }
+  throw new ConvergenceError('irr (one sign change)', 300, Number.NaN);
+}
