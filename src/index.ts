@@ -1,3 +1,22 @@
 // Public API of the chromflow library. This file only re-exports (one idea per file).
 export { VERSION } from './version.js';
 export { InputError, NotImplementedError, ConvergenceError } from './errors.js';
+export { brent } from './numeric/brent.js';
+export type { BrentOptions } from './numeric/brent.js';
+export {
+  npv,
+  excelNpv,
+  irr,
+  irrAll,
+  irrAnalysis,
+  IrrError,
+  mirr,
+  xnpv,
+  xirr,
+  xirrAll,
+  pmt,
+  paybackYears,
+  discountedPaybackYears,
+  profitabilityIndex,
+} from './econ/metrics/index.js';
+export type { IrrAnalysis, IrrOptions, IrrFailure } from './econ/metrics/index.js';

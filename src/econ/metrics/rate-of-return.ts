@@ -76,7 +76,11 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       failure: noSignChangeFailure(info.hasPos, info.hasNeg),
     };
   if (info.changes === 1)
-    return { roots: [oneSignChangeRoot(values, info.k, info.first)], sign_changes: 1, failure: null };
+    return {
+      roots: [oneSignChangeRoot(values, info.k, info.first)],
+      sign_changes: 1,
+      failure: null,
+    };
   const n = values.length;
   // F(s) = NPV for s ≥ 1 and s^(n−1)·NPV for s < 1: same roots, finite everywhere, continuous.
   const F = (s: number): number => {

@@ -13,7 +13,11 @@ import { yearFractions } from './days.js';
  * @returns Present value at the first date [USD].
  * @see Microsoft Excel `XNPV`.
  */
-export function xnpv(rate: number, values: ArrayLike<number>, dates_days: ArrayLike<number>): number {
+export function xnpv(
+  rate: number,
+  values: ArrayLike<number>,
+  dates_days: ArrayLike<number>,
+): number {
   checkRate('rate', rate);
   checkValues('values', values);
   if (dates_days.length !== values.length)
