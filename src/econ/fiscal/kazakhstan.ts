@@ -67,6 +67,8 @@ const schema = z.object({
 export const KAZAKHSTAN_FISCAL_DATA = schema.parse(data);
 
 const r = KAZAKHSTAN_FISCAL_DATA.rates;
+/** Rates by year, computed once (the data are immutable). */
+const cache = new Map<number, FiscalYearRates>();
 
 /**
  * Kazakhstan: CIT 20 %, VAT 12 % → 16 % from 1 Jan 2026 (exports zero-rated, input VAT
@@ -80,7 +82,9 @@ export const kazakhstan: FiscalRegime = {
   id: KAZAKHSTAN_FISCAL_DATA.id,
   name: KAZAKHSTAN_FISCAL_DATA.name,
   ratesFor(year: number): FiscalYearRates {
-    return {
+    const cached = cache.get(year);
+    if (cached !== undefined) return cached;
+    const rates: FiscalYearRates = {
       year,
       cit: rateInForce(r.cit, year, 'cit'),
       vat: rateInForce(r.vat, year, 'vat'),
@@ -92,6 +96,8 @@ export const kazakhstan: FiscalRegime = {
       medical_contributions: rateInForce(r.medical_contributions, year, 'medical_contributions'),
       pension_employer: rateInForce(r.pension_employer, year, 'pension_employer'),
     };
+    cache.set(year, Object.freeze(rates));
+    return rates;
   },
   depreciationRate(g: DepreciationGroup): number {
     return KAZAKHSTAN_FISCAL_DATA.depreciation_groups.groups[g].max_rate;

@@ -32,11 +32,14 @@ export interface IrrOptions {
  *
  * Finds every r in (−1, ∞) with Σ_t CF_t (1 + r)^(−t) = 0, CF_0 at t = 0. One sign change
  * (the usual invest-then-earn profile): exactly one root, by safeguarded Newton. Several sign
- * changes: a scan of ln(1 + r) from ln(10⁻⁴) to ln(10³) in steps of 0.01 for sign changes of
- * NPV, Brent's method in each bracket, and searches beyond both ends when the limits of NPV
- * show a root there. Roots are exact to ≈ 1e-15 (relative in 1 + r).
- * Limit: two roots closer than about 1 % in (1 + r), or a double root (NPV tangent to zero),
- * can escape the scan; the number of sign changes is reported so the caller can see it.
+ * changes: a scan of ln(1 + r) from ln(10⁻⁴) to ln(10³) for sign changes of NPV, Brent's
+ * method in each bracket, and searches beyond both ends when the limits of NPV show a root
+ * there. Grids of step 1, 0.5, 0.1 and 0.01 in ln(1 + r) are tried in turn, stopping as soon as
+ * one finds as many roots as sign changes (Descartes' bound: then all roots are found). Roots
+ * are exact to ≈ 1e-15 (relative in 1 + r).
+ * Limit (fine scan only): two roots closer than about 1 % in (1 + r), or a double root (NPV
+ * tangent to zero), can escape; the number of sign changes is reported so the caller can see
+ * that fewer roots than the bound were found.
  *
  * @param cashflows - CF_0 … CF_{n−1} [USD], CF_0 at t = 0, periods of equal length.
  * @returns The analysis (see {@link IrrAnalysis}).
@@ -90,12 +93,21 @@ export function irrAll(cashflows: ArrayLike<number>): number[] {
 export function irr(cashflows: ArrayLike<number>, options: IrrOptions = {}): number {
   const roots = irrAll(cashflows);
   if (roots.length === 1) return roots[0] ?? Number.NaN;
-  const closest = (rs: number[]): number =>
-    rs.reduce((best, r) => (Math.abs(r) < Math.abs(best) ? r : best));
   if (options.multiple === 'closest-to-zero') return closest(roots);
   if (options.multiple === 'smallest-non-negative') {
-    const nonNegative = roots.filter((r) => r >= 0);
+    const nonNegative = roots.filter(isNonNegative);
     return closest(nonNegative.length > 0 ? nonNegative : roots);
   }
   throw new IrrError('multiple-roots', roots);
+}
+
+/** The root of smallest magnitude. */
+function closest(roots: readonly number[]): number {
+  let best = roots[0] ?? Number.NaN;
+  for (const r of roots) if (Math.abs(r) < Math.abs(best)) best = r;
+  return best;
+}
+
+function isNonNegative(r: number): boolean {
+  return r >= 0;
 }

@@ -9,7 +9,9 @@
 //     monotone transform (fast path, cannot fail);
 //   * ≥ 2 changes    → scan a geometric grid of s for sign changes of NPV, Brent in each
 //     bracket, and search beyond the grid ends when the limits s → 0⁺ and s → ∞ show an odd
-//     number of roots there.
+//     number of roots there. Grids of step 1, 0.5, 0.1, then 0.01 in ln s are tried in turn;
+//     as soon as one finds as many roots as there are sign changes (Descartes' bound), every
+//     root has been found. The finest grid is the last word.
 import { ConvergenceError } from '../../errors.js';
 import { brent } from '../../numeric/brent.js';
 import type { IrrFailure } from './irr-error.js';
@@ -27,7 +29,11 @@ export interface RateRoots {
 /** Grid of ln(1 + r) scanned when the flows change sign more than once. */
 const SCAN_LN_S_MIN = Math.log(1e-4); // r = −99.99 %
 const SCAN_LN_S_MAX = Math.log(1e3); // r = 99 900 %
-const SCAN_STEP = 0.01; // ≈ 1 % relative spacing in (1 + r)
+/** Grid steps in ln(1 + r), coarse to fine: factors e, 1.65, 1.105 and 1.01 between points. */
+const SCAN_STEPS = [1, 0.5, 0.1, 0.01] as const;
+const OPTS_IRR = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what: 'irr' };
+const OPTS_XIRR = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what: 'xirr' };
+type ScanOptions = typeof OPTS_IRR;
 
 /** Counts sign changes of the non-zero flows (in the given order). */
 function signInfo(values: ArrayLike<number>): {
@@ -82,17 +88,7 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       failure: null,
     };
   const n = values.length;
-  // F(s) = NPV for s ≥ 1 and s^(n−1)·NPV for s < 1: same roots, finite everywhere, continuous.
-  const F = (s: number): number => {
-    let acc = 0;
-    if (s >= 1) {
-      const w = 1 / s;
-      for (let t = n - 1; t >= 0; t--) acc = acc * w + (values[t] ?? 0);
-    } else {
-      for (let t = 0; t < n; t++) acc = acc * s + (values[t] ?? 0);
-    }
-    return acc;
-  };
+  periodicValues = values;
   let last = 0;
   for (let t = n - 1; t >= 0; t--) {
     const v = values[t] ?? 0;
@@ -101,8 +97,35 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       break;
     }
   }
-  const roots = scanRoots(F, last, info.first, 'irr');
+  const roots = scanRoots(periodicF, last, info.first, OPTS_IRR, info.changes);
+  periodicValues = EMPTY;
   return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
+}
+
+const EMPTY: ArrayLike<number> = [];
+/**
+ * The flows `periodicF` evaluates. A module-level slot instead of a closure: creating a closure
+ * per call was a measurable share of the multi-root IRR time. Safe because the scan is
+ * synchronous and not re-entrant.
+ */
+let periodicValues: ArrayLike<number> = EMPTY;
+
+/**
+ * F(r) = NPV(r) for r ≥ 0 and (1 + r)^(n−1)·NPV(r) for r < 0, of `periodicValues`: the same
+ * roots as NPV, finite for every r > −1, continuous at r = 0 [money].
+ */
+function periodicF(r: number): number {
+  const values = periodicValues;
+  const n = values.length;
+  const s = 1 + r;
+  let acc = 0;
+  if (s >= 1) {
+    const w = 1 / s;
+    for (let t = n - 1; t >= 0; t--) acc = acc * w + (values[t] ?? 0);
+  } else {
+    for (let t = 0; t < n; t++) acc = acc * s + (values[t] ?? 0);
+  }
+  return acc;
 }
 
 /**
@@ -135,7 +158,8 @@ export function datedRoots(values: ArrayLike<number>, times: ArrayLike<number>):
       failure: noSignChangeFailure(info.hasPos, info.hasNeg),
     };
   const T = ts[ts.length - 1] ?? 0;
-  const F = (s: number): number => {
+  const F = (r: number): number => {
+    const s = 1 + r;
     let acc = 0;
     const shift = s >= 1 ? 0 : T;
     for (let i = 0; i < ts.length; i++) acc += (vs[i] ?? 0) * Math.pow(s, shift - (ts[i] ?? 0));
@@ -149,52 +173,73 @@ export function datedRoots(values: ArrayLike<number>, times: ArrayLike<number>):
       break;
     }
   }
-  const roots = scanRoots(F, last, info.first, 'xirr');
+  const roots = scanRoots(F, last, info.first, OPTS_XIRR, info.changes);
   return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
 }
 
 /**
- * Scans F over a geometric grid of s = 1 + r and refines each sign change with Brent.
- * @param F - Positive multiple of NPV as a function of s (finite for every s > 0).
- * @param signAtZero - Sign of F as s → 0⁺ (sign of the latest non-zero flow).
- * @param signAtInf - Sign of F as s → ∞ (sign of the earliest non-zero flow).
+ * Coarse scans first; a finer scan only when the previous one found fewer roots than the
+ * Descartes bound `maxRoots` (roots may then hide in pairs inside a coarse cell).
  * @returns Roots in r, ascending [fraction].
  */
 function scanRoots(
-  F: (s: number) => number,
+  F: (r: number) => number,
   signAtZero: number,
   signAtInf: number,
-  what: string,
+  opts: ScanOptions,
+  maxRoots: number,
 ): number[] {
-  const f = (r: number): number => F(1 + r);
-  const opts = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what };
+  let roots: number[] = [];
+  for (const step of SCAN_STEPS) {
+    roots = scanGrid(F, signAtZero, signAtInf, opts, step);
+    if (roots.length >= maxRoots) break;
+  }
+  return roots;
+}
+
+/**
+ * Scans F over a geometric grid of s = 1 + r and refines each sign change with Brent.
+ * @param F - Positive multiple of NPV as a function of r (finite for every r > −1).
+ * @param signAtZero - Sign of F as s → 0⁺ (sign of the latest non-zero flow).
+ * @param signAtInf - Sign of F as s → ∞ (sign of the earliest non-zero flow).
+ * @param step - Grid step in ln s [-].
+ * @returns Roots in r, ascending [fraction].
+ */
+function scanGrid(
+  F: (r: number) => number,
+  signAtZero: number,
+  signAtInf: number,
+  opts: ScanOptions,
+  step: number,
+): number[] {
+  const factor = Math.exp(step);
   const roots: number[] = [];
-  const steps = Math.ceil((SCAN_LN_S_MAX - SCAN_LN_S_MIN) / SCAN_STEP);
+  const steps = Math.ceil((SCAN_LN_S_MAX - SCAN_LN_S_MIN) / step);
   let sPrev = Math.exp(SCAN_LN_S_MIN);
-  let fPrev = F(sPrev);
+  let fPrev = F(sPrev - 1);
   // Below the grid: an odd number of roots in (0, s_min) if the sign differs from the limit.
   if (fPrev !== 0 && Math.sign(fPrev) !== signAtZero) {
     let sLo = sPrev / 2;
-    while (Math.sign(F(sLo)) !== signAtZero && sLo > 1e-300) sLo /= 2;
-    if (Math.sign(F(sLo)) === signAtZero) roots.push(brent(f, sLo - 1, sPrev - 1, opts));
+    while (Math.sign(F(sLo - 1)) !== signAtZero && sLo > 1e-300) sLo /= 2;
+    if (Math.sign(F(sLo - 1)) === signAtZero) roots.push(brent(F, sLo - 1, sPrev - 1, opts));
   }
   if (fPrev === 0) roots.push(sPrev - 1);
   for (let i = 1; i <= steps; i++) {
-    const s = Math.exp(SCAN_LN_S_MIN + i * SCAN_STEP);
-    const fs = F(s);
+    const s = sPrev * factor;
+    const fs = F(s - 1);
     if (fs === 0) roots.push(s - 1);
     else if (fPrev !== 0 && Math.sign(fs) !== Math.sign(fPrev))
-      roots.push(brent(f, sPrev - 1, s - 1, opts));
+      roots.push(brent(F, sPrev - 1, s - 1, opts));
     sPrev = s;
     fPrev = fs;
   }
   // Above the grid.
   if (fPrev !== 0 && Math.sign(fPrev) !== signAtInf) {
     let sHi = sPrev * 2;
-    while (Math.sign(F(sHi)) !== signAtInf && sHi < 1e300) sHi *= 2;
-    if (Math.sign(F(sHi)) === signAtInf) roots.push(brent(f, sPrev - 1, sHi - 1, opts));
+    while (Math.sign(F(sHi - 1)) !== signAtInf && sHi < 1e300) sHi *= 2;
+    if (Math.sign(F(sHi - 1)) === signAtInf) roots.push(brent(F, sPrev - 1, sHi - 1, opts));
   }
-  return roots.sort((a, b) => a - b);
+  return roots; // ascending by construction: below the grid, along it, above it
 }
 
 /**
