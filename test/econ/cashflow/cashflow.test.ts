@@ -15,7 +15,7 @@ import { seededUniform } from '../../helpers/seeded.js';
 import { noTaxRegime, stage1Input } from './fixture.js';
 
 const sum = (t: CashflowTable, k: keyof CashflowTable['rows'][number]): number =>
-  t.rows.reduce((s, r) => s + ((r[k]) ?? 0), 0);
+  t.rows.reduce((s, r) => s + (r[k] ?? 0), 0);
 
 /** Random but valid inputs around the fixture (seeded). */
 function randomInput(u: (lo?: number, hi?: number) => number): CashflowInput {
@@ -326,6 +326,14 @@ describe('metrics, break-evens and stage combination', () => {
     // NPV < 0 in the base case → the break-even price is above and the tariff below the base.
     expect(base < 0).toBe(p.value! > 1450);
     expect(base < 0).toBe(e.value! < 0.04);
+  });
+
+  it('combineTables refuses tables of different basis or discount rate', () => {
+    const a = buildCashflowTable(stage1Input());
+    const b = buildCashflowTable(stage1Input({ basis: 'real' }));
+    expect(() => combineTables(a, b)).toThrow(/b\.basis/);
+    const c = buildCashflowTable(stage1Input({ discount_rate: 0.08 }));
+    expect(() => combineTables(a, c)).toThrow(/b\.discount_rate/);
   });
 
   it('combine(a, b) − b = a (incremental stage evaluation), NPV additive', () => {

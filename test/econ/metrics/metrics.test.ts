@@ -16,6 +16,7 @@ import {
   pmt,
   profitabilityIndex,
   xirr,
+  xirrAll,
   xnpv,
 } from '../../../src/index.js';
 import { seededUniform } from '../../helpers/seeded.js';
@@ -198,6 +199,17 @@ describe('mirr, xnpv, xirr, pmt', () => {
       )
         expect(Math.abs(r - refIrr)).toBeLessThan(1e-6);
     }
+  });
+
+  it('xirr names the failure: no sign change, several roots; dates before the first are rejected', () => {
+    expect(() => xirr([1, 2], [0, 365])).toThrow(IrrError);
+    expect(() => xirr([1, 2], [0, 365])).toThrow(/all cash flows are ≥ 0/);
+    // −100, 230, −132 one year apart: 10 % and 20 %.
+    expect(xirrAll([-100, 230, -132], [0, 365, 730]).map((r) => Number(r.toFixed(12)))).toEqual([
+      0.1, 0.2,
+    ]);
+    expect(() => xirr([-100, 230, -132], [0, 365, 730])).toThrow(/no unique IRR/);
+    expect(() => xnpv(0.1, [-1, 2], [10, 5])).toThrow(/dates_days\[1\]/);
   });
 
   it('cross-check PMT with formula.js, and the annuity repays the loan', () => {
