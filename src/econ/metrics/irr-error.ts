@@ -9,10 +9,16 @@ export type IrrFailure =
   /** Flows change sign but NPV(r) never crosses zero on (−100 %, ∞). */
   | 'no-real-root'
   /** Several rates make NPV zero; a single IRR is not defined. */
-  | 'multiple-roots';
+  | 'multiple-roots'
+  /** NPV touches or nearly touches zero somewhere (double root): the roots cannot be counted. */
+  | 'ill-conditioned';
 
 /** Human-readable explanation of an {@link IrrFailure}. */
-export function irrFailureMessage(reason: IrrFailure, roots: readonly number[] = []): string {
+export function irrFailureMessage(
+  reason: IrrFailure,
+  roots: readonly number[] = [],
+  unresolved: readonly number[] = [],
+): string {
   switch (reason) {
     case 'all-zero':
       return 'no IRR: every cash flow is zero';
@@ -26,6 +32,14 @@ export function irrFailureMessage(reason: IrrFailure, roots: readonly number[] =
       return `no unique IRR: NPV is zero at ${roots.length} rates (${roots
         .map((r) => `${(r * 100).toPrecision(6)} %`)
         .join(', ')}); use irrAll or NPV/MIRR instead`;
+    case 'ill-conditioned':
+      return `no reliable IRR: NPV touches or nearly touches zero near ${unresolved
+        .map((r) => `${(r * 100).toPrecision(6)} %`)
+        .join(', ')} (a double root, or roots too close to separate)${
+        roots.length > 0
+          ? `; other roots: ${roots.map((r) => `${(r * 100).toPrecision(6)} %`).join(', ')}`
+          : ''
+      }`;
   }
 }
 
@@ -40,8 +54,10 @@ export class IrrError extends Error {
     readonly roots: readonly number[] = [],
     /** What was solved, e.g. `irr` or `xirr`. */
     readonly what = 'irr',
+    /** Rates near which NPV nearly touches zero (`ill-conditioned`) [fraction]. */
+    readonly unresolved: readonly number[] = [],
   ) {
-    super(`${what}: ${irrFailureMessage(reason, roots)}`);
+    super(`${what}: ${irrFailureMessage(reason, roots, unresolved)}`);
     this.code = reason === 'multiple-roots' ? 'multiple_irr' : 'no_irr';
   }
 }

@@ -37,9 +37,10 @@ export interface IrrOptions {
  * there. Grids of step 1, 0.5, 0.1 and 0.01 in ln(1 + r) are tried in turn, stopping as soon as
  * one finds as many roots as sign changes (Descartes' bound: then all roots are found). Roots
  * are exact to ≈ 1e-15 (relative in 1 + r).
- * Limit (fine scan only): two roots closer than about 1 % in (1 + r), or a double root (NPV
- * tangent to zero), can escape; the number of sign changes is reported so the caller can see
- * that fewer roots than the bound were found.
+ * When the grids find fewer roots than the bound, a certified search (Lipschitz exclusion and
+ * monotonicity proofs with bisection) decides every part of the scan range; where NPV touches
+ * zero (a double root) it reports `ill-conditioned` instead of guessing. Beyond the scan range
+ * (r < −99.99 % or r > 99 900 %) an odd number of roots is detected and one of them found.
  *
  * @param cashflows - CF_0 … CF_{n−1} [USD], CF_0 at t = 0, periods of equal length.
  * @returns The analysis (see {@link IrrAnalysis}).
@@ -51,9 +52,9 @@ export function irrAnalysis(cashflows: ArrayLike<number>): IrrAnalysis {
   if (r.failure !== null)
     return {
       irr: null,
-      roots: [],
+      roots: r.roots,
       sign_changes: r.sign_changes,
-      reason: irrFailureMessage(r.failure),
+      reason: irrFailureMessage(r.failure, r.roots, r.unresolved),
     };
   if (r.roots.length > 1)
     return {
@@ -69,12 +70,12 @@ export function irrAnalysis(cashflows: ArrayLike<number>): IrrAnalysis {
  * Every internal rate of return of a periodic cash-flow vector (see {@link irrAnalysis}).
  * @param cashflows - CF_0 … CF_{n−1} [USD], CF_0 at t = 0.
  * @returns All roots, ascending, at least one [fraction per period].
- * @throws IrrError (`no_irr`) naming the reason when there is none.
+ * @throws IrrError (`no_irr`) naming the reason when there is none or the count is undecidable.
  */
 export function irrAll(cashflows: ArrayLike<number>): number[] {
   checkValues('cashflows', cashflows);
   const r = periodicRoots(cashflows);
-  if (r.failure !== null) throw new IrrError(r.failure);
+  if (r.failure !== null) throw new IrrError(r.failure, r.roots, 'irr', r.unresolved);
   return r.roots;
 }
 

@@ -9,11 +9,14 @@
 //     monotone transform (fast path, cannot fail);
 //   * ≥ 2 changes    → scan a geometric grid of s for sign changes of NPV, Brent in each
 //     bracket, and search beyond the grid ends when the limits s → 0⁺ and s → ∞ show an odd
-//     number of roots there. Grids of step 1, 0.5, 0.1, then 0.01 in ln s are tried in turn;
-//     as soon as one finds as many roots as there are sign changes (Descartes' bound), every
-//     root has been found. The finest grid is the last word.
+//     number of roots there. Grids of step 1, 0.5 and 0.1 in ln s are tried in turn; as soon
+//     as one finds as many roots as there are sign changes (Descartes' bound), every root has
+//     been found. Otherwise a certified search (certified-roots.ts: Lipschitz exclusion and
+//     monotonicity proofs with bisection) settles the scan range, and reports places it cannot
+//     decide (double roots) instead of guessing.
 import { ConvergenceError } from '../../errors.js';
 import { brent } from '../../numeric/brent.js';
+import { certifiedRoots } from './certified-roots.js';
 import type { IrrFailure } from './irr-error.js';
 
 /** All roots found, or why there is none. */
@@ -22,15 +25,19 @@ export interface RateRoots {
   roots: number[];
   /** Sign changes of the time-ordered non-zero flows [-]. */
   sign_changes: number;
-  /** Set when `roots` is empty. */
+  /** Set when `roots` is empty (or `unresolved` is not). */
   failure: IrrFailure | null;
+  /** Rates where NPV touches or nearly touches zero and the count could not be decided. */
+  unresolved: number[];
 }
 
 /** Grid of ln(1 + r) scanned when the flows change sign more than once. */
 const SCAN_LN_S_MIN = Math.log(1e-4); // r = −99.99 %
 const SCAN_LN_S_MAX = Math.log(1e3); // r = 99 900 %
 /** Grid steps in ln(1 + r), coarse to fine: factors e, 1.65, 1.105 and 1.01 between points. */
-const SCAN_STEPS = [1, 0.5, 0.1, 0.01] as const;
+const SCAN_STEPS = [1, 0.5, 0.1] as const;
+/** Initial cells of the certified search (≈ 0.1 in ln s over the scan range). */
+const CERTIFIED_CELLS = 161;
 const OPTS_IRR = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what: 'irr' };
 const OPTS_XIRR = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what: 'xirr' };
 type ScanOptions = typeof OPTS_IRR;
@@ -80,12 +87,14 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       roots: [],
       sign_changes: 0,
       failure: noSignChangeFailure(info.hasPos, info.hasNeg),
+      unresolved: [],
     };
   if (info.changes === 1)
     return {
       roots: [oneSignChangeRoot(values, info.k, info.first)],
       sign_changes: 1,
       failure: null,
+      unresolved: [],
     };
   const n = values.length;
   periodicValues = values;
@@ -97,9 +106,18 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       break;
     }
   }
-  const roots = scanRoots(periodicF, last, info.first, OPTS_IRR, info.changes);
+  const certify = (): ReturnType<typeof certifiedRoots> =>
+    certifiedRoots(
+      Array.from(values),
+      Array.from({ length: n }, (_, t) => t),
+      Math.exp(SCAN_LN_S_MIN),
+      Math.exp(SCAN_LN_S_MAX),
+      CERTIFIED_CELLS,
+      'irr',
+    );
+  const found = scanRoots(periodicF, last, info.first, OPTS_IRR, info.changes, certify);
   periodicValues = EMPTY;
-  return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
+  return rootsResult(found, info.changes);
 }
 
 const EMPTY: ArrayLike<number> = [];
@@ -156,6 +174,7 @@ export function datedRoots(values: ArrayLike<number>, times: ArrayLike<number>):
       roots: [],
       sign_changes: 0,
       failure: noSignChangeFailure(info.hasPos, info.hasNeg),
+      unresolved: [],
     };
   const T = ts[ts.length - 1] ?? 0;
   const F = (r: number): number => {
@@ -173,8 +192,19 @@ export function datedRoots(values: ArrayLike<number>, times: ArrayLike<number>):
       break;
     }
   }
-  const roots = scanRoots(F, last, info.first, OPTS_XIRR, info.changes);
-  return { roots, sign_changes: info.changes, failure: roots.length === 0 ? 'no-real-root' : null };
+  const certify = (): ReturnType<typeof certifiedRoots> =>
+    certifiedRoots(
+      vs,
+      ts,
+      Math.exp(SCAN_LN_S_MIN),
+      Math.exp(SCAN_LN_S_MAX),
+      CERTIFIED_CELLS,
+      'xirr',
+    );
+  return rootsResult(
+    scanRoots(F, last, info.first, OPTS_XIRR, info.changes, certify),
+    info.changes,
+  );
 }
 
 /**
@@ -188,13 +218,33 @@ function scanRoots(
   signAtInf: number,
   opts: ScanOptions,
   maxRoots: number,
-): number[] {
+  certify: () => { roots: number[]; unresolved: number[] },
+): { roots: number[]; unresolved: number[] } {
   let roots: number[] = [];
   for (const step of SCAN_STEPS) {
     roots = scanGrid(F, signAtZero, signAtInf, opts, step);
-    if (roots.length >= maxRoots) break;
+    if (roots.length >= maxRoots) return { roots, unresolved: [] };
   }
-  return roots;
+  // Fewer roots than the bound: settle the scan range rigorously; keep the roots the grid
+  // found beyond its ends.
+  const lo = Math.exp(SCAN_LN_S_MIN) - 1;
+  const hi = Math.exp(SCAN_LN_S_MAX) - 1;
+  const c = certify();
+  const outside = roots.filter((r) => r < lo || r > hi);
+  return {
+    roots: [...outside.filter((r) => r < lo), ...c.roots, ...outside.filter((r) => r > hi)],
+    unresolved: c.unresolved,
+  };
+}
+
+function rootsResult(found: { roots: number[]; unresolved: number[] }, changes: number): RateRoots {
+  const failure: IrrFailure | null =
+    found.unresolved.length > 0
+      ? 'ill-conditioned'
+      : found.roots.length === 0
+        ? 'no-real-root'
+        : null;
+  return { roots: found.roots, sign_changes: changes, failure, unresolved: found.unresolved };
 }
 
 /**

@@ -16,7 +16,7 @@ export function xirrAll(values: ArrayLike<number>, dates_days: ArrayLike<number>
   if (dates_days.length !== values.length)
     throw new InputError('dates_days', dates_days.length, `${values.length} dates (one per value)`);
   const r = datedRoots(values, yearFractions(dates_days));
-  if (r.failure !== null) throw new IrrError(r.failure, [], 'xirr');
+  if (r.failure !== null) throw new IrrError(r.failure, r.roots, 'xirr', r.unresolved);
   return r.roots;
 }
 

@@ -148,6 +148,32 @@ describe('irr', () => {
     }
   });
 
+  it('certified search: finds two roots 0.1 % apart that every grid misses', () => {
+    // (x − x1)(x − x2) with x = 1/(1 + r): flows x1·x2, −(x1 + x2), 1 (2 sign changes).
+    const x1 = 1 / 1.1;
+    const x2 = 1 / 1.101;
+    const roots = irrAll([x1 * x2, -(x1 + x2), 1]);
+    expect(roots).toHaveLength(2);
+    expect(roots[0]).toBeCloseTo(0.1, 9);
+    expect(roots[1]).toBeCloseTo(0.101, 9);
+  });
+
+  it('certified search: a double root is reported as ill-conditioned, never guessed', () => {
+    const x0 = 1 / 1.1;
+    const a = irrAnalysis([x0 * x0, -2 * x0, 1]);
+    expect(a.irr).toBeNull();
+    expect(a.reason).toMatch(
+      /touches or nearly touches zero near 10\.0000 %|NPV is zero at 2 rates/,
+    );
+    expect(() => irr([x0 * x0, -2 * x0, 1])).toThrow(IrrError);
+  });
+
+  it('certified search proves there is no root for (−100, 300, −300)', () => {
+    const a = irrAnalysis([-100, 300, -300]);
+    expect(a.roots).toEqual([]);
+    expect(a.reason).toMatch(/no IRR/);
+  });
+
   it('finds roots beyond the scan grid (IRR of 5000 %, of −99.999 %)', () => {
     expect(irr([-1, 51])).toBeCloseTo(50, 10);
     expect(irr([-1, 0, 1e-10])).toBeCloseTo(-1 + 1e-5, 15);
