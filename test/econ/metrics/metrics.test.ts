@@ -162,9 +162,7 @@ describe('irr', () => {
     const x0 = 1 / 1.1;
     const a = irrAnalysis([x0 * x0, -2 * x0, 1]);
     expect(a.irr).toBeNull();
-    expect(a.reason).toMatch(
-      /touches or nearly touches zero near 10\.0000 %|NPV is zero at 2 rates/,
-    );
+    expect(a.reason).toMatch(/touches or nearly touches zero near (9\.9999|10\.000)/);
     expect(() => irr([x0 * x0, -2 * x0, 1])).toThrow(IrrError);
   });
 
