@@ -34,8 +34,9 @@ export interface IrrOptions {
  * (the usual invest-then-earn profile): exactly one root, by safeguarded Newton. Several sign
  * changes: a scan of ln(1 + r) from ln(10⁻⁴) to ln(10³) for sign changes of NPV, Brent's
  * method in each bracket, and searches beyond both ends when the limits of NPV show a root
- * there. Grids of step 1, 0.5, 0.1 and 0.01 in ln(1 + r) are tried in turn, stopping as soon as
- * one finds as many roots as sign changes (Descartes' bound: then all roots are found). Roots
+ * there. Two grids are tried in turn (≈ 30 then ≈ 220 points in ln(1 + r), densest for r in
+ * −50 % … +100 %), stopping as soon as one finds as many roots as sign changes (Descartes'
+ * bound: then all roots are found). Roots
  * are exact to ≈ 1e-15 (relative in 1 + r).
  * When the grids find fewer roots than the bound, a certified search (Lipschitz exclusion and
  * monotonicity proofs with bisection) decides every part of the scan range; where NPV touches

@@ -9,9 +9,9 @@
 //     monotone transform (fast path, cannot fail);
 //   * ≥ 2 changes    → scan a geometric grid of s for sign changes of NPV, Brent in each
 //     bracket, and search beyond the grid ends when the limits s → 0⁺ and s → ∞ show an odd
-//     number of roots there. Grids of step 1, 0.5 and 0.1 in ln s are tried in turn; as soon
-//     as one finds as many roots as there are sign changes (Descartes' bound), every root has
-//     been found. Otherwise a certified search (certified-roots.ts: Lipschitz exclusion and
+//     number of roots there. Two grids are tried in turn (≈ 30 points, then ≈ 220, both
+//     densest in −50 % … +100 %); as soon as one finds as many roots as there are sign
+//     changes (Descartes' bound), every root has been found. Otherwise a certified search (certified-roots.ts: Lipschitz exclusion and
 //     monotonicity proofs with bisection) settles the scan range, and reports places it cannot
 //     decide (double roots) instead of guessing.
 import { ConvergenceError } from '../../errors.js';
@@ -35,7 +35,37 @@ export interface RateRoots {
 const SCAN_LN_S_MIN = Math.log(1e-4); // r = −99.99 %
 const SCAN_LN_S_MAX = Math.log(1e3); // r = 99 900 %
 /** Grid steps in ln(1 + r), coarse to fine: factors e, 1.65, 1.105 and 1.01 between points. */
-const SCAN_STEPS = [1, 0.5, 0.1] as const;
+/**
+ * Grids of s = 1 + r, ascending, from s_min to s_max: first ≈ 30 points, step 0.1 in ln s where
+ * IRRs usually lie (−50 % … +100 %) and step 1 elsewhere; then ≈ 220 points, step 0.02 there
+ * and 0.1 elsewhere. (Which points are used only affects speed: completeness comes from the
+ * Descartes bound or the certified search.)
+ */
+const GRIDS: readonly Float64Array[] = [
+  geometricGrid([
+    [SCAN_LN_S_MIN, Math.log(0.5), 1],
+    [Math.log(0.5), Math.log(2), 0.1],
+    [Math.log(2), SCAN_LN_S_MAX, 1],
+  ]),
+  geometricGrid([
+    [SCAN_LN_S_MIN, Math.log(0.5), 0.1],
+    [Math.log(0.5), Math.log(2), 0.02],
+    [Math.log(2), SCAN_LN_S_MAX, 0.1],
+  ]),
+];
+
+/** Points exp(u) for u stepping through each [from, to] segment (ends included once). */
+function geometricGrid(segments: [number, number, number][]): Float64Array {
+  const u: number[] = [];
+  for (const [from, to, step] of segments) {
+    const k = Math.ceil((to - from) / step - 1e-9);
+    for (let i = 0; i <= k; i++) {
+      const x = i === k ? to : from + i * step;
+      if (u.length === 0 || x > (u[u.length - 1] ?? -Infinity)) u.push(x);
+    }
+  }
+  return Float64Array.from(u, Math.exp);
+}
 /** Initial cells of the certified search (≈ 0.1 in ln s over the scan range). */
 const CERTIFIED_CELLS = 161;
 const OPTS_IRR = { xtol: 1e-15, rtol: 4 * Number.EPSILON, what: 'irr' };
@@ -221,8 +251,8 @@ function scanRoots(
   certify: () => { roots: number[]; unresolved: number[] },
 ): { roots: number[]; unresolved: number[] } {
   let roots: number[] = [];
-  for (const step of SCAN_STEPS) {
-    roots = scanGrid(F, signAtZero, signAtInf, opts, step);
+  for (const grid of GRIDS) {
+    roots = scanGrid(F, signAtZero, signAtInf, opts, grid);
     if (roots.length >= maxRoots) return { roots, unresolved: [] };
   }
   // Fewer roots than the bound: settle the scan range rigorously; keep the roots the grid
@@ -252,7 +282,7 @@ function rootsResult(found: { roots: number[]; unresolved: number[] }, changes: 
  * @param F - Positive multiple of NPV as a function of r (finite for every r > −1).
  * @param signAtZero - Sign of F as s → 0⁺ (sign of the latest non-zero flow).
  * @param signAtInf - Sign of F as s → ∞ (sign of the earliest non-zero flow).
- * @param step - Grid step in ln s [-].
+ * @param grid - Ascending points of s [-].
  * @returns Roots in r, ascending [fraction].
  */
 function scanGrid(
@@ -260,12 +290,10 @@ function scanGrid(
   signAtZero: number,
   signAtInf: number,
   opts: ScanOptions,
-  step: number,
+  grid: Float64Array,
 ): number[] {
-  const factor = Math.exp(step);
   const roots: number[] = [];
-  const steps = Math.ceil((SCAN_LN_S_MAX - SCAN_LN_S_MIN) / step);
-  let sPrev = Math.exp(SCAN_LN_S_MIN);
+  let sPrev = grid[0] ?? 1;
   let fPrev = F(sPrev - 1);
   // Below the grid: an odd number of roots in (0, s_min) if the sign differs from the limit.
   if (fPrev !== 0 && Math.sign(fPrev) !== signAtZero) {
@@ -274,8 +302,8 @@ function scanGrid(
     if (Math.sign(F(sLo - 1)) === signAtZero) roots.push(brent(F, sLo - 1, sPrev - 1, opts));
   }
   if (fPrev === 0) roots.push(sPrev - 1);
-  for (let i = 1; i <= steps; i++) {
-    const s = sPrev * factor;
+  for (let i = 1; i < grid.length; i++) {
+    const s = grid[i] ?? sPrev;
     const fs = F(s - 1);
     if (fs === 0) roots.push(s - 1);
     else if (fPrev !== 0 && Math.sign(fs) !== Math.sign(fPrev))
