@@ -92,6 +92,23 @@ export function validateCashflowInput(input: CashflowInput): void {
       0,
       'the value of the extracted mineral [USD/a] when mining is inside the boundary',
     );
+  const prefs = input.fiscal.preferences;
+  if (prefs !== undefined) {
+    const max = input.fiscal.regime.maxPreferences;
+    for (const k of [
+      'cit_exemption_years',
+      'property_tax_exemption_years',
+      'land_tax_exemption_years',
+    ] as const) {
+      const v = prefs[k];
+      if (!Number.isInteger(v) || v < 0 || v > max[k])
+        throw new InputError(
+          `fiscal.preferences.${k}`,
+          v,
+          `an integer number of years in 0..${max[k]} (the ${input.fiscal.regime.id} maximum)`,
+        );
+    }
+  }
   const fin = input.financing;
   if (fin !== undefined) {
     if (!(fin.debt_share >= 0 && fin.debt_share <= 1))

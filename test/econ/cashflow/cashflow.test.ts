@@ -271,6 +271,20 @@ describe('buildCashflowTable: worked examples', () => {
     expect(cashflowMetrics(s).min_dscr).not.toBeNull();
   });
 
+  it('rejects tax holidays longer than the regime allows (CIT ≤ 10 years in Kazakhstan)', () => {
+    const fiscal = {
+      ...stage1Input().fiscal,
+      preferences: {
+        cit_exemption_years: 12,
+        property_tax_exemption_years: 8,
+        land_tax_exemption_years: 10,
+      },
+    };
+    expect(() => buildCashflowTable(stage1Input({ fiscal }))).toThrow(
+      /fiscal\.preferences\.cit_exemption_years/,
+    );
+  });
+
   it('rejects inconsistent input naming the field', () => {
     expect(() =>
       buildCashflowTable(
