@@ -1,0 +1,266 @@
+import type { DepreciationGroup } from '../fiscal/fiscal-regime.js';
+import { pmt } from '../metrics/pmt.js';
+import { LossCarryForward } from './loss-carry-forward.js';
+import { taxDepreciation } from './tax-depreciation.js';
+import type { CashflowInput, CashflowRow, CashflowTable } from './types.js';
+import { validateCashflowInput } from './validate-input.js';
+
+const DAYS_PER_YEAR = 365;
+
+/**
+ * Builds the yearly project cash-flow table from plain numbers (pure function).
+ *
+ * Timing: row t is calendar year `start_year + t`; every flow of a row is placed at time t
+ * (end-of-year convention with row 0 undiscounted), so NPV = Σ FCF_t/(1 + r)^t.
+ * Money: inputs are in base-year (row 0) money; they are escalated by (1 + inflation)^t to money
+ * of the day, taxes and debt are computed in money of the day, and for `basis: 'real'` every
+ * money column is deflated back by (1 + inflation)^t (so the depreciation shield and working
+ * capital lose value to inflation, as they do in reality).
+ *
+ * Per row (money of the day):
+ * * utilisation u_t = ramp_up[t − first] (1 after the ramp), 0 outside operation;
+ * * revenue = Σ capacity·u·price; opex = Σ qty·(u or 1)·unit price;
+ * * working capital WC = revenue·d_rec/365 + opex·(d_inv − d_pay)/365, WC = 0 in the last row
+ *   (recovered), ΔWC_t = WC_t − WC_{t−1};
+ * * taxes: payroll levies on wages, property tax on the buildings group's average tax balance,
+ *   land tax, MET on the extracted-mineral value (mining inside the boundary only), input VAT
+ *   not yet recovered (refund lag), CIT on revenue − opex − other taxes − tax depreciation −
+ *   closure with losses carried forward; tax holidays count from the first operating row;
+ * * FCF = revenue − opex − capex − ΔWC − tax − closure (project, unlevered);
+ * * debt: drawdown = debt share × construction capex; interest on the opening balance;
+ *   annuity (level payment over the tenor after the grace years) or sculpted (principal =
+ *   CFADS/target DSCR − interest, balloon in the last tenor year); the levered tax deducts
+ *   interest; CFADS = revenue − opex − ΔWC − levered tax − capex − closure; equity cash flow =
+ *   CFADS + drawdown − debt service.
+ *
+ * @param input - See {@link CashflowInput}.
+ * @returns The table in `input.basis` money [USD].
+ * @throws InputError naming the field for inconsistent input; InputError from the fiscal
+ *   regime when a year has no rate.
+ */
+export function buildCashflowTable(input: CashflowInput): CashflowTable {
+  validateCashflowInput(input);
+  const n = input.horizon_years;
+  const infl = input.inflation_rate;
+  const regime = input.fiscal.regime;
+  const prefs = input.fiscal.preferences ?? {
+    cit_exemption_years: 0,
+    property_tax_exemption_years: 0,
+    land_tax_exemption_years: 0,
+  };
+  const first = input.operation.first_index;
+  const last = input.operation.last_index ?? n - 1;
+  const wc = input.working_capital;
+
+  const esc = new Float64Array(n);
+  const util = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    esc[t] = Math.pow(1 + infl, t);
+    util[t] = t < first || t > last ? 0 : (input.operation.ramp_up[t - first] ?? 1);
+  }
+
+  const production = new Float64Array(n);
+  const productionCr = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const revenueDomestic = new Float64Array(n);
+  const revenueExport = new Float64Array(n);
+  for (const p of input.products) {
+    const exportShare = p.export_share ?? 1;
+    for (let t = 0; t < n; t++) {
+      const q = p.capacity_t_per_year * (util[t] ?? 0);
+      const rev = q * p.price_usd_per_t * (esc[t] ?? 1);
+      production[t] = (production[t] ?? 0) + q;
+      productionCr[t] = (productionCr[t] ?? 0) + q * (p.cr_mass_fraction ?? 0);
+      revenue[t] = (revenue[t] ?? 0) + rev;
+      revenueExport[t] = (revenueExport[t] ?? 0) + rev * exportShare;
+      revenueDomestic[t] = (revenueDomestic[t] ?? 0) + rev * (1 - exportShare);
+    }
+  }
+
+  const opex = new Float64Array(n);
+  const opexVatable = new Float64Array(n);
+  const wages = new Float64Array(n);
+  for (const o of input.opex) {
+    const vatable = o.is_wages !== true && o.vat_applicable !== false;
+    for (let t = 0; t < n; t++) {
+      const operating = t >= first && t <= last;
+      const level = o.variable ? (util[t] ?? 0) : operating ? 1 : 0;
+      const cost = o.quantity_per_year * level * o.unit_price_usd * (esc[t] ?? 1);
+      opex[t] = (opex[t] ?? 0) + cost;
+      if (vatable) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
+      if (o.is_wages === true) wages[t] = (wages[t] ?? 0) + cost;
+    }
+  }
+
+  const capex = new Float64Array(n);
+  const capexVatable = new Float64Array(n);
+  const additions: Record<DepreciationGroup, number[]> = {
+    buildings: new Array<number>(n).fill(0),
+    machinery: new Array<number>(n).fill(0),
+    computers: new Array<number>(n).fill(0),
+    other: new Array<number>(n).fill(0),
+  };
+  for (const c of input.capex) {
+    const s = c.start_index ?? 0;
+    c.phasing.forEach((f, j) => {
+      const t = s + j;
+      const amount = c.amount_usd * f * (esc[t] ?? 1);
+      capex[t] = (capex[t] ?? 0) + amount;
+      if (c.vat_applicable !== false) capexVatable[t] = (capexVatable[t] ?? 0) + amount;
+      const g = additions[c.depreciation_group];
+      g[t] = (g[t] ?? 0) + amount;
+    });
+  }
+  const closure = new Float64Array(n);
+  closure[n - 1] = (input.closure_cost_usd ?? 0) * (esc[n - 1] ?? 1);
+
+  // Working capital, recovered in the last row.
+  const wcBal = new Float64Array(n);
+  const dWc = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    wcBal[t] =
+      t === n - 1
+        ? 0
+        : ((revenue[t] ?? 0) * wc.receivable_days +
+            (opex[t] ?? 0) * (wc.inventory_days - wc.payable_days)) /
+          DAYS_PER_YEAR;
+    dWc[t] = (wcBal[t] ?? 0) - (t > 0 ? (wcBal[t - 1] ?? 0) : 0);
+  }
+
+  const dep = taxDepreciation(additions, first, input.depreciation.method, (g) =>
+    regime.depreciationRate(g),
+  );
+
+  // VAT: excess input VAT (over output VAT) is recovered after the refund lag.
+  const lag = regime.vatRefundLagMonths;
+  const lagYears = Math.floor(lag / 12);
+  const lagFrac = (lag - 12 * lagYears) / 12;
+  const refund = new Float64Array(n);
+  const vatExcess = new Float64Array(n);
+
+  const rates = Array.from({ length: n }, (_, t) => regime.ratesFor(input.start_year + t));
+  const property = new Float64Array(n);
+  const land = new Float64Array(n);
+  const met = new Float64Array(n);
+  const payroll = new Float64Array(n);
+  const taxable = new Float64Array(n);
+  const landBase = input.fiscal.land_tax_usd_per_year ?? 0;
+  const mining = input.fiscal.mining_inside_boundary === true;
+  const mineral = input.fiscal.extracted_mineral_value_usd_per_year ?? 0;
+  for (let t = 0; t < n; t++) {
+    const r = rates[t];
+    if (r === undefined) continue;
+    const e = esc[t] ?? 1;
+    property[t] =
+      t >= first && t >= first + prefs.property_tax_exemption_years
+        ? r.property_tax * (dep.buildings_average_balance[t] ?? 0)
+        : 0;
+    land[t] = t >= first + prefs.land_tax_exemption_years ? landBase * e : 0;
+    met[t] = mining ? r.met * mineral * (util[t] ?? 0) * e : 0;
+    payroll[t] =
+      (wages[t] ?? 0) *
+      (r.social_tax + r.social_contributions + r.medical_contributions + r.pension_employer);
+    const input_ = r.vat * ((capexVatable[t] ?? 0) + (opexVatable[t] ?? 0));
+    const output = r.vat * (revenueDomestic[t] ?? 0) + r.vat_export * (revenueExport[t] ?? 0);
+    const excess = Math.max(input_ - output, 0);
+    vatExcess[t] = excess;
+    const i1 = Math.min(t + lagYears, n - 1);
+    const i2 = Math.min(t + lagYears + 1, n - 1);
+    refund[i1] = (refund[i1] ?? 0) + (1 - lagFrac) * excess;
+    refund[i2] = (refund[i2] ?? 0) + lagFrac * excess;
+    taxable[t] =
+      (revenue[t] ?? 0) -
+      (opex[t] ?? 0) -
+      (payroll[t] ?? 0) -
+      (property[t] ?? 0) -
+      (land[t] ?? 0) -
+      (met[t] ?? 0) -
+      (dep.depreciation[t] ?? 0) -
+      (closure[t] ?? 0);
+  }
+
+  const fin = input.financing;
+  const lcfProject = new LossCarryForward(regime.lossCarryForwardYears);
+  const lcfLevered = new LossCarryForward(regime.lossCarryForwardYears);
+  const firstRepay = fin === undefined ? n : first + fin.grace_years;
+  const lastRepay = fin === undefined ? -1 : firstRepay + fin.tenor_years - 1;
+  let balance = 0;
+  let annuity = 0;
+  const rows: CashflowRow[] = [];
+  const real = input.basis === 'real';
+  for (let t = 0; t < n; t++) {
+    const r = rates[t];
+    const citRate = r?.cit ?? 0;
+    const exempt = t < first + prefs.cit_exemption_years;
+    const cit = lcfProject.step(taxable[t] ?? 0, citRate, exempt, t);
+    const vatNet = (vatExcess[t] ?? 0) - (refund[t] ?? 0);
+    const otherTax =
+      (property[t] ?? 0) + (land[t] ?? 0) + (met[t] ?? 0) + (payroll[t] ?? 0) + vatNet;
+    const tax = cit + otherTax;
+    const rev = revenue[t] ?? 0;
+    const ox = opex[t] ?? 0;
+    const cx = capex[t] ?? 0;
+    const dw = dWc[t] ?? 0;
+    const cl = closure[t] ?? 0;
+    const fcf = rev - ox - cx - dw - tax - cl;
+
+    let drawdown = 0;
+    let interest = 0;
+    let principal = 0;
+    if (fin !== undefined) {
+      drawdown = t < first ? fin.debt_share * cx : 0;
+      interest = balance * fin.interest_rate;
+    }
+    const citLev =
+      fin === undefined ? cit : lcfLevered.step((taxable[t] ?? 0) - interest, citRate, exempt, t);
+    const taxLev = citLev + otherTax;
+    const cfads = rev - ox - dw - taxLev - cx - cl;
+    if (fin !== undefined && t >= firstRepay && t <= lastRepay) {
+      if (fin.repayment === 'annuity') {
+        if (t === firstRepay) annuity = -pmt(fin.interest_rate, fin.tenor_years, balance);
+        principal = t === lastRepay ? balance : Math.min(balance, annuity - interest);
+      } else {
+        const target = fin.target_dscr ?? 1;
+        principal =
+          t === lastRepay ? balance : Math.min(balance, Math.max(0, cfads / target - interest));
+      }
+    }
+    balance = balance + drawdown - principal;
+    const ds = interest + principal;
+    const d = real ? 1 / (esc[t] ?? 1) : 1;
+    rows.push({
+      year: input.start_year + t,
+      t,
+      utilisation: util[t] ?? 0,
+      production_t: production[t] ?? 0,
+      production_cr_t: productionCr[t] ?? 0,
+      revenue_usd: rev * d,
+      opex_usd: ox * d,
+      capex_usd: cx * d,
+      working_capital_usd: (wcBal[t] ?? 0) * d,
+      working_capital_change_usd: dw * d,
+      depreciation_usd: (dep.depreciation[t] ?? 0) * d,
+      taxable_income_usd: (taxable[t] ?? 0) * d,
+      cit_usd: cit * d,
+      property_tax_usd: (property[t] ?? 0) * d,
+      land_tax_usd: (land[t] ?? 0) * d,
+      met_usd: (met[t] ?? 0) * d,
+      payroll_levies_usd: (payroll[t] ?? 0) * d,
+      vat_net_usd: vatNet * d,
+      tax_usd: tax * d,
+      closure_cost_usd: cl * d,
+      free_cash_flow_usd: fcf * d,
+      discount_factor: Math.pow(1 + input.discount_rate, -t),
+      debt_drawdown_usd: drawdown * d,
+      interest_usd: interest * d,
+      principal_usd: principal * d,
+      debt_service_usd: ds * d,
+      debt_balance_usd: balance * d,
+      tax_levered_usd: taxLev * d,
+      cfads_usd: cfads * d,
+      dscr: ds > 0 && t >= first ? cfads / ds : null,
+      equity_cash_flow_usd: (cfads + drawdown - ds) * d,
+    });
+  }
+  return { basis: input.basis, discount_rate: input.discount_rate, rows };
+}

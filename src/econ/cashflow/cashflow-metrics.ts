@@ -1,0 +1,68 @@
+import { discountedPaybackYears } from '../metrics/discounted-payback.js';
+import { irrAnalysis } from '../metrics/irr.js';
+import { mirr } from '../metrics/mirr.js';
+import { npv } from '../metrics/npv.js';
+import { paybackYears } from '../metrics/payback.js';
+import { profitabilityIndex } from '../metrics/profitability-index.js';
+import type { CashflowMetrics, CashflowTable } from './types.js';
+
+/**
+ * Metrics of a cash-flow table, all on the `free_cash_flow_usd` column with row 0 at t = 0.
+ *
+ * * npv_usd = npv(discount_rate, FCF) exactly; irr = the unique IRR of FCF or null + reason.
+ * * mirr with finance and reinvestment rates equal to the discount rate (null if undefined).
+ * * payback / discounted payback: first crossing of the cumulative (discounted) FCF, linear
+ *   inside the year.
+ * * profitability index = PV(FCF⁺)/|PV(FCF⁻)| (null without negative flows).
+ * * LCOP = Σ DF·(capex + opex + closure) / Σ DF·production (pre-tax levelised cost) [USD/t],
+ *   and per t of contained Cr when the products carry a Cr fraction.
+ * * min DSCR over rows with debt service; peak funding = −min cumulative FCF (≥ 0).
+ *
+ * @param table - The table (any basis; the discount rate is the table's).
+ * @returns The metrics (money in the table's basis [USD]).
+ */
+export function cashflowMetrics(table: CashflowTable): CashflowMetrics {
+  const rate = table.discount_rate;
+  const fcf = table.rows.map((r) => r.free_cash_flow_usd);
+  const equity = table.rows.map((r) => r.equity_cash_flow_usd);
+  const a = irrAnalysis(fcf);
+  const eq = irrAnalysis(equity);
+  let mirrValue: number | null = null;
+  if (fcf.length >= 2 && fcf.some((v) => v > 0) && fcf.some((v) => v < 0))
+    mirrValue = mirr(fcf, rate, rate);
+  const pi = fcf.some((v) => v < 0) ? profitabilityIndex(rate, fcf) : null;
+  let pvCost = 0;
+  let pvT = 0;
+  let pvCr = 0;
+  let cum = 0;
+  let minCum = 0;
+  let minDscr: number | null = null;
+  const w = 1 / (1 + rate);
+  let df = 1;
+  for (const r of table.rows) {
+    pvCost += df * (r.capex_usd + r.opex_usd + r.closure_cost_usd);
+    pvT += df * r.production_t;
+    pvCr += df * r.production_cr_t;
+    df *= w;
+    cum += r.free_cash_flow_usd;
+    if (cum < minCum) minCum = cum;
+    if (r.dscr !== null && (minDscr === null || r.dscr < minDscr)) minDscr = r.dscr;
+  }
+  return {
+    discount_rate: rate,
+    npv_usd: npv(rate, fcf),
+    irr: a.irr,
+    irr_reason: a.reason,
+    irr_roots: a.roots,
+    mirr: mirrValue,
+    payback_years: paybackYears(fcf),
+    discounted_payback_years: discountedPaybackYears(rate, fcf),
+    profitability_index: pi,
+    lcop_usd_per_t: pvT > 0 ? pvCost / pvT : null,
+    lcop_usd_per_t_cr: pvCr > 0 ? pvCost / pvCr : null,
+    min_dscr: minDscr,
+    peak_funding_usd: -minCum,
+    equity_irr: eq.irr,
+    equity_irr_reason: eq.reason,
+  };
+}

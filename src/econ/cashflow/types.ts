@@ -1,0 +1,237 @@
+// Input and output shapes of the yearly cash-flow table (plain numbers, no plant objects).
+import type {
+  DepreciationGroup,
+  FiscalPreferences,
+  FiscalRegime,
+} from '../fiscal/fiscal-regime.js';
+
+/** Money basis of the table: constant base-year money (`real`) or money of the day (`nominal`). */
+export type MoneyBasis = 'real' | 'nominal';
+
+/** One capital item spread over years. */
+export interface CapexItem {
+  name: string;
+  /** Amount in base-year (row 0) money [USD]. */
+  amount_usd: number;
+  /** Fractions of the amount spent in consecutive rows from `start_index` [-], summing to 1. */
+  phasing: number[];
+  /** Row of the first phasing fraction [-], default 0. */
+  start_index?: number;
+  /** Tax-depreciation group of the asset. */
+  depreciation_group: DepreciationGroup;
+  /** Whether input VAT is paid on it [-], default true (false e.g. for VAT-exempt imports). */
+  vat_applicable?: boolean;
+}
+
+/** One product sold. */
+export interface ProductInput {
+  name: string;
+  /** Sales at 100 % utilisation [t/a]. */
+  capacity_t_per_year: number;
+  /** Price net of VAT in base-year money [USD/t]. */
+  price_usd_per_t: number;
+  /** Mass fraction of contained Cr [-], for cost per t of contained Cr (optional). */
+  cr_mass_fraction?: number;
+  /** Share of sales exported (VAT zero-rated) [-], default 1. */
+  export_share?: number;
+}
+
+/** One operating-cost item: quantity × unit price. */
+export interface OpexItem {
+  /** Name, e.g. `electricity` (break-even searches address items by name). */
+  name: string;
+  /** Quantity per year at 100 % utilisation (variable) or per operating year (fixed) [unit/a]. */
+  quantity_per_year: number;
+  /** Unit of the quantity, e.g. `kWh`, `t`, `year`. */
+  unit: string;
+  /** Price net of VAT in base-year money [USD/unit]. */
+  unit_price_usd: number;
+  /** true: scales with utilisation; false: fixed in every operating year. */
+  variable: boolean;
+  /** Gross wages: employer payroll levies apply to it [-], default false. */
+  is_wages?: boolean;
+  /** Whether input VAT is paid on it [-], default true (never for wages). */
+  vat_applicable?: boolean;
+}
+
+/** Debt financing of construction capex. */
+export interface FinancingInput {
+  /** Share of construction capex (rows before the first operating row) drawn as debt [-]. */
+  debt_share: number;
+  /** Nominal interest rate on the opening balance [fraction per year]. */
+  interest_rate: number;
+  /** Number of repayment years [a]. */
+  tenor_years: number;
+  /** Years from the first operating row to the first repayment [a] (interest is paid). */
+  grace_years: number;
+  /** Level annuity, or principal sculpted so that debt service = CFADS / target DSCR. */
+  repayment: 'annuity' | 'sculpted';
+  /** Target DSCR for sculpting [-] (required for `sculpted`). */
+  target_dscr?: number;
+}
+
+/** Everything the yearly cash-flow table needs, as plain numbers. */
+export interface CashflowInput {
+  /** Calendar year of row 0 (t = 0); also the base year of all money inputs [a]. */
+  start_year: number;
+  /** Number of yearly rows [-]. */
+  horizon_years: number;
+  /** Discount rate in the table's basis (real rate for `real`) [fraction per year]. */
+  discount_rate: number;
+  basis: MoneyBasis;
+  /** General inflation escalating every money input from the base year [fraction per year]. */
+  inflation_rate: number;
+  capex: CapexItem[];
+  operation: {
+    /** First operating row [-]. */
+    first_index: number;
+    /** Last operating row [-], default the last row. */
+    last_index?: number;
+    /** Utilisation in the first operating years [-]; 1 afterwards. */
+    ramp_up: number[];
+  };
+  products: ProductInput[];
+  opex: OpexItem[];
+  working_capital: {
+    /** Receivables [days of revenue]. */
+    receivable_days: number;
+    /** Inventory [days of opex]. */
+    inventory_days: number;
+    /** Payables [days of opex]. */
+    payable_days: number;
+  };
+  depreciation: { method: 'declining-balance' | 'straight-line' };
+  fiscal: {
+    regime: FiscalRegime;
+    /** Priority-project tax holidays [years from the first operating row], default none. */
+    preferences?: FiscalPreferences;
+    /** Land tax in base-year money [USD/a], default 0. */
+    land_tax_usd_per_year?: number;
+    /** MET applies only when mining is inside the project boundary. */
+    mining_inside_boundary?: boolean;
+    /** Value of the extracted mineral at 100 % utilisation, base-year money [USD/a]. */
+    extracted_mineral_value_usd_per_year?: number;
+  };
+  financing?: FinancingInput;
+  /** Closure and rehabilitation cost in the last row, base-year money [USD], default 0. */
+  closure_cost_usd?: number;
+}
+
+/** One year of the table. Money in the table's basis [USD]; costs positive, flows signed. */
+export interface CashflowRow {
+  year: number;
+  /** Time from row 0 [a]; the discount exponent. */
+  t: number;
+  /** Utilisation of capacity [-]; null in combined/incremental tables. */
+  utilisation: number | null;
+  /** Sales of all products [t]. */
+  production_t: number;
+  /** Contained Cr in the products [t] (0 when no product has a Cr fraction). */
+  production_cr_t: number;
+  revenue_usd: number;
+  opex_usd: number;
+  capex_usd: number;
+  /** Receivables + inventory − payables at year end [USD]. */
+  working_capital_usd: number;
+  working_capital_change_usd: number;
+  /** Tax depreciation [USD]. */
+  depreciation_usd: number;
+  /** Unlevered taxable income before loss relief [USD]. */
+  taxable_income_usd: number;
+  cit_usd: number;
+  property_tax_usd: number;
+  land_tax_usd: number;
+  met_usd: number;
+  payroll_levies_usd: number;
+  /** Input VAT paid but not yet recovered (cost of the refund lag) [USD]. */
+  vat_net_usd: number;
+  /** Sum of the tax parts above (unlevered CIT) [USD]. */
+  tax_usd: number;
+  closure_cost_usd: number;
+  /** Project (unlevered) free cash flow = revenue − opex − capex − ΔWC − tax − closure [USD]. */
+  free_cash_flow_usd: number;
+  /** 1/(1 + discount_rate)^t [-]. */
+  discount_factor: number;
+  debt_drawdown_usd: number;
+  interest_usd: number;
+  principal_usd: number;
+  debt_service_usd: number;
+  /** Closing debt balance [USD]. */
+  debt_balance_usd: number;
+  /** Taxes with interest deducted from the CIT base [USD]. */
+  tax_levered_usd: number;
+  /** Cash flow available for debt service = revenue − opex − ΔWC − levered tax − capex − closure [USD]. */
+  cfads_usd: number;
+  /** CFADS / debt service [-], null when there is no debt service or before operation. */
+  dscr: number | null;
+  /** Equity cash flow = CFADS + drawdown − debt service [USD]. */
+  equity_cash_flow_usd: number;
+}
+
+/** The yearly table. */
+export interface CashflowTable {
+  basis: MoneyBasis;
+  discount_rate: number;
+  rows: CashflowRow[];
+}
+
+/** Metrics of a table (row 0 at t = 0; NPV = npv(discount_rate, free_cash_flow_usd)). */
+export interface CashflowMetrics {
+  discount_rate: number;
+  npv_usd: number;
+  /** Unique project IRR, or null with `irr_reason` [fraction per year]. */
+  irr: number | null;
+  irr_reason: string | null;
+  /** All rates with NPV = 0 [fraction per year]. */
+  irr_roots: number[];
+  /** MIRR with finance and reinvestment rates = discount rate; null if undefined [fraction]. */
+  mirr: number | null;
+  payback_years: number | null;
+  discounted_payback_years: number | null;
+  profitability_index: number | null;
+  /** PV(capex + opex + closure) / PV(product tonnes), pre-tax [USD/t]. */
+  lcop_usd_per_t: number | null;
+  /** Same per t of contained Cr [USD/t Cr]; null without Cr content. */
+  lcop_usd_per_t_cr: number | null;
+  /** Lowest DSCR over the operating rows with debt service [-]. */
+  min_dscr: number | null;
+  /** Largest negative cumulative free cash flow, as a positive number [USD]. */
+  peak_funding_usd: number;
+  equity_irr: number | null;
+  equity_irr_reason: string | null;
+}
+
+/** Unit of every row column (for reports and the spreadsheet export). */
+export const CASHFLOW_COLUMN_UNITS: Readonly<Record<keyof CashflowRow, string>> = {
+  year: 'a',
+  t: 'a',
+  utilisation: '-',
+  production_t: 't',
+  production_cr_t: 't Cr',
+  revenue_usd: 'USD',
+  opex_usd: 'USD',
+  capex_usd: 'USD',
+  working_capital_usd: 'USD',
+  working_capital_change_usd: 'USD',
+  depreciation_usd: 'USD',
+  taxable_income_usd: 'USD',
+  cit_usd: 'USD',
+  property_tax_usd: 'USD',
+  land_tax_usd: 'USD',
+  met_usd: 'USD',
+  payroll_levies_usd: 'USD',
+  vat_net_usd: 'USD',
+  tax_usd: 'USD',
+  closure_cost_usd: 'USD',
+  free_cash_flow_usd: 'USD',
+  discount_factor: '-',
+  debt_drawdown_usd: 'USD',
+  interest_usd: 'USD',
+  principal_usd: 'USD',
+  debt_service_usd: 'USD',
+  debt_balance_usd: 'USD',
+  tax_levered_usd: 'USD',
+  cfads_usd: 'USD',
+  dscr: '-',
+  equity_cash_flow_usd: 'USD',
+};

@@ -1,0 +1,141 @@
+// The project cash flow against a real spreadsheet engine: chromflow's table is written with
+// live formulas as a Gnumeric XML workbook (src/report/cashflow-sheet.ts), Gnumeric recalculates it
+// (`ssconvert --recalc`, Debian package gnumeric, installed by scripts/install-system-deps.sh),
+// and NPV, IRR, payback and discounted payback must agree to 1e-9 relative.
+// Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
+// Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
+import { cashflowSheetXml } from '../../src/report/cashflow-sheet.js';
+import { stage1Input } from '../econ/cashflow/fixture.js';
+
+const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
+const dir = mkdtempSync(join(tmpdir(), 'chromflow-gnumeric-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Minimal CSV parser (quoted fields, doubled quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+function recalc(name: string, input: CashflowInput): string[][] {
+  const table = buildCashflowTable(input);
+  const { xml } = cashflowSheetXml(table, {
+    ...input.working_capital,
+    inflation_rate: input.basis === 'real' ? input.inflation_rate : 0,
+  });
+  const src = join(dir, `${name}.gnumeric`);
+  const out = join(dir, `${name}.out.csv`);
+  writeFileSync(src, xml);
+  execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
+  return parseCsv(readFileSync(out, 'utf8'));
+}
+
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+
+const CASES: [string, CashflowInput][] = [
+  [
+    'stage1-nominal-annuity-debt',
+    stage1Input({
+      financing: {
+        debt_share: 0.6,
+        interest_rate: 0.09,
+        tenor_years: 8,
+        grace_years: 1,
+        repayment: 'annuity',
+      },
+    }),
+  ],
+  [
+    'stage1-real-inflation-holidays',
+    stage1Input({
+      basis: 'real',
+      inflation_rate: 0.06,
+      discount_rate: 0.08,
+      fiscal: {
+        ...stage1Input().fiscal,
+        preferences: {
+          cit_exemption_years: 10,
+          property_tax_exemption_years: 8,
+          land_tax_exemption_years: 10,
+        },
+      },
+    }),
+  ],
+  [
+    'stage1-straight-line-high-price',
+    stage1Input({
+      depreciation: { method: 'straight-line' },
+      products: [{ ...stage1Input().products[0]!, price_usd_per_t: 1900 }],
+    }),
+  ],
+];
+
+describe.skipIf(skip)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 relative)', () => {
+  it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
+    expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  for (const [name, input] of CASES) {
+    it(`${name}: NPV, IRR, payback, discounted payback and every FCF/ΔWC cell agree`, () => {
+      const table = buildCashflowTable(input);
+      const m = cashflowMetrics(table);
+      const { layout } = cashflowSheetXml(table, { ...input.working_capital, inflation_rate: 0 });
+      const sheet = recalc(name, input);
+      const cell = (rc: [number, number]): string => sheet[rc[0]]?.[rc[1]] ?? '';
+      const num = (rc: [number, number]): number => Number(cell(rc));
+
+      table.rows.forEach((r, i) => {
+        const line = sheet[layout.firstDataRow + i]!;
+        const fcf = Number(line[layout.columns.free_cash_flow]);
+        const dwc = Number(line[layout.columns.working_capital_change]);
+        const scale = Math.abs(r.revenue_usd) + Math.abs(r.capex_usd) + 1;
+        expect(Math.abs(fcf - r.free_cash_flow_usd) / scale).toBeLessThan(1e-12);
+        expect(Math.abs(dwc - r.working_capital_change_usd) / scale).toBeLessThan(1e-12);
+      });
+
+      expect(rel(m.npv_usd, num(layout.results.npv))).toBeLessThan(1e-9);
+      expect(rel(m.npv_usd, num(layout.results.npv_sum))).toBeLessThan(1e-9);
+      expect(m.irr).not.toBeNull();
+      expect(rel(m.irr!, num(layout.results.irr))).toBeLessThan(1e-9);
+      expect(m.payback_years).not.toBeNull();
+      expect(rel(m.payback_years!, num(layout.results.payback))).toBeLessThan(1e-9);
+      if (m.discounted_payback_years === null)
+        expect(cell(layout.results.discounted_payback)).toBe('none');
+      else
+        expect(
+          rel(m.discounted_payback_years, num(layout.results.discounted_payback)),
+        ).toBeLessThan(1e-9);
+    });
+  }
+});
