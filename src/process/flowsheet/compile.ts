@@ -241,12 +241,12 @@ export function compileFlowsheet(
     const names = comp.map((u) => `"${units[u]?.id ?? ''}"`).join(', ');
     const internal = edges
       .filter((e) => set.has(e.from) && set.has(e.to))
-      .map((e) => `"${streams[e.stream]?.id ?? ''}"`);
+      .map((e) => streams[e.stream]?.id ?? '');
     if (!edges.some((e) => set.has(e.from) && !set.has(e.to)))
       throw new InputError(
         'streams',
-        internal.join(', '),
-        `a way out of the recycle loop through units ${names}: no stream leaves it, so material would accumulate without bound`,
+        internal,
+        `a way out of the recycle loop through units ${names} (streams ${internal.map((s) => `"${s}"`).join(', ')}): no stream leaves it, so material would accumulate without bound`,
       );
     const entryEdge = streams.find(
       (s, i) => set.has(s.to) && (s.from < 0 || !set.has(s.from)) && i >= 0,
