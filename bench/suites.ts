@@ -2,3 +2,4 @@
 import type { BenchSuite } from './harness.js';
 
 export const suites: (() => Promise<BenchSuite>)[] = [];
+suites.push(() => import('./process.bench.js').then((m) => m.suite()));

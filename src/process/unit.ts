@@ -30,6 +30,8 @@ export interface UnitContext {
   readonly state: Float64Array;
   /** Scratch array of length ≥ 4 · nMin · nSize + 4 · nSize, not preserved between calls. */
   readonly scratch: Float64Array;
+  /** What `UnitKind.prepare` computed once at solution creation (e.g. a partition matrix); empty otherwise. */
+  readonly prepared: Float64Array;
 }
 
 /**
@@ -53,5 +55,10 @@ export interface UnitKind<S extends ParamSchema = ParamSchema> {
   readonly references: readonly string[];
   /** Cross-parameter checks at compile time (throw InputError). */
   validate?(params: ParamValues<S>, field: string): void;
+  /**
+   * Precomputes parameter-only quantities (partition matrices, size powers) once per compiled
+   * flowsheet, so the hot path does no transcendental functions that do not depend on the feed.
+   */
+  prepare?(params: ParamValues<S>, model: ComponentModel): Float64Array;
   solve(inlets: readonly Stream[], params: ParamValues<S>, ctx: UnitContext, out: UnitOutput): void;
 }

@@ -80,6 +80,7 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     unitId: u.id,
     state: states[i] ?? new Float64Array(0),
     scratch,
+    prepared: u.kind.prepare ? u.kind.prepare(u.params, model) : new Float64Array(0),
   }));
   const inlets = fs.units.map((u) => u.inlets.map((s) => streams[s] ?? createStream(model)));
   const per = model.nComp + model.nMin * model.nSize;

@@ -1,3 +1,5 @@
+import type { ComponentModel } from '../../components.js';
+import type { ParamValues } from '../../params.js';
 import { param } from '../../params.js';
 import { stokesCut_um, whiten, withBypass } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
@@ -67,6 +69,7 @@ export const hydrocyclone: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
+  prepare: (p, model) => fillCyclonePartition(p, model, new Float64Array(model.nMin * model.nSize)),
   references: [
     'W. J. Whiten, in A. J. Lynch, Mineral Crushing and Grinding Circuits, Elsevier (1977) (efficiency curve with bypass).',
     'L. R. Plitt, CIM Bulletin 69 (1976) 114 (cut size ∝ (ρs − ρl)^−0.5).',
@@ -77,21 +80,35 @@ export const hydrocyclone: UnitKind<typeof params> = {
     const uf = out.outlets[0];
     const of = out.outlets[1];
     if (!inlet || !uf || !of) return;
-    const { model, scratch } = ctx;
-    const n = model.nSize;
-    for (let r = 0; r < model.nMin; r++) {
-      const d50 = stokesCut_um(
-        p.d50c_um,
-        p.reference_density_kg_per_m3,
-        model.density_kg_per_m3[r] ?? 0,
-      );
-      for (let k = 0; k < n; k++)
-        scratch[r * n + k] = withBypass(
-          whiten(model.sieve.mid_um[k] ?? 0, d50, p.sharpness_alpha),
-          p.bypass_fraction,
-        );
-    }
-    splitByPartition(model, inlet, scratch, p.water_to_underflow, 0, uf, of, ctx.unitId);
+    const { model } = ctx;
+    const part =
+      ctx.prepared.length > 0 ? ctx.prepared : fillCyclonePartition(p, model, ctx.scratch);
+    splitByPartition(model, inlet, part, p.water_to_underflow, 0, uf, of, ctx.unitId);
     out.duties.power_kW = (p.specific_energy_kWh_per_t * sizedTotal(model, inlet)) / 1000;
   },
 };
+
+/** Fills the partition matrix (fraction to the first outlet, mineral row × size class); see the unit's equations. */
+export function fillCyclonePartition(
+  p: PartitionParams,
+  model: ComponentModel,
+  into: Float64Array,
+): Float64Array {
+  const n = model.nSize;
+  for (let r = 0; r < model.nMin; r++) {
+    const d50 = stokesCut_um(
+      p.d50c_um,
+      p.reference_density_kg_per_m3,
+      model.density_kg_per_m3[r] ?? 0,
+    );
+    for (let k = 0; k < n; k++)
+      into[r * n + k] = withBypass(
+        whiten(model.sieve.mid_um[k] ?? 0, d50, p.sharpness_alpha),
+        p.bypass_fraction,
+      );
+  }
+
+  return into;
+}
+
+type PartitionParams = ParamValues<typeof params>;

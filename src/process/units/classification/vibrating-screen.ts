@@ -1,3 +1,5 @@
+import type { ComponentModel } from '../../components.js';
+import type { ParamValues } from '../../params.js';
 import { param } from '../../params.js';
 import { whiten, withBypass } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
@@ -68,6 +70,7 @@ export const vibratingScreen: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
+  prepare: (p, model) => fillScreenPartition(p, model, new Float64Array(model.nMin * model.nSize)),
   references: [
     'W. J. Whiten efficiency curve as applied to screens: T. J. Napier-Munn et al., Mineral Comminution Circuits, JKMRC (1996), ch. 9.',
     "B. A. Wills, J. Finch, Wills' Mineral Processing Technology, 8th ed. (2016), ch. 8 (partition curves, screen efficiency).",
@@ -77,21 +80,34 @@ export const vibratingScreen: UnitKind<typeof params> = {
     const over = out.outlets[0];
     const under = out.outlets[1];
     if (!inlet || !over || !under) return;
-    const { model, scratch } = ctx;
-    const n = model.nSize;
-    const d50 = p.d50_to_aperture * p.aperture_mm * 1000;
-    for (let k = 0; k < n; k++) {
-      const e = withBypass(
-        whiten(model.sieve.mid_um[k] ?? 0, d50, p.sharpness_alpha),
-        p.fines_to_oversize,
-      );
-      for (let r = 0; r < model.nMin; r++) scratch[r * n + k] = e;
-    }
+    const { model } = ctx;
+    const part =
+      ctx.prepared.length > 0 ? ctx.prepared : fillScreenPartition(p, model, ctx.scratch);
     const solids = sizedTotal(model, inlet);
     const spray = p.spray_water_t_per_t * solids;
-    splitByPartition(model, inlet, scratch, p.water_to_oversize, spray, over, under, ctx.unitId);
+    splitByPartition(model, inlet, part, p.water_to_oversize, spray, over, under, ctx.unitId);
     out.duties.water_added_kg_per_h = spray;
     out.duties.power_kW = (p.specific_energy_kWh_per_t * solids) / 1000;
-    out.diagnostics.d50_um = d50;
+    out.diagnostics.d50_um = p.d50_to_aperture * p.aperture_mm * 1000;
   },
 };
+
+/** Fills the partition matrix (fraction to the first outlet, mineral row × size class); see the unit's equations. */
+export function fillScreenPartition(
+  p: PartitionParams,
+  model: ComponentModel,
+  into: Float64Array,
+): Float64Array {
+  const n = model.nSize;
+  const d50 = p.d50_to_aperture * p.aperture_mm * 1000;
+  for (let k = 0; k < n; k++) {
+    const e = withBypass(
+      whiten(model.sieve.mid_um[k] ?? 0, d50, p.sharpness_alpha),
+      p.fines_to_oversize,
+    );
+    for (let r = 0; r < model.nMin; r++) into[r * n + k] = e;
+  }
+  return into;
+}
+
+type PartitionParams = ParamValues<typeof params>;

@@ -70,6 +70,7 @@ export const ballMill: UnitKind<typeof params> = {
   params,
   reagents: ['grinding_media_kg_per_h'],
   stateSize: 1,
+  prepare: (p, model) => selectionShape(model, p.selection_exponent),
   references: [
     'L. G. Austin, R. R. Klimpel, P. T. Luckie, Process Engineering of Size Reduction: Ball Milling, SME (1984) (perfect-mixing population balance, selection function).',
     'W. J. Whiten, "A matrix theory of comminution machines", Chem. Eng. Sci. 29 (1974) 589.',
@@ -106,13 +107,14 @@ export const ballMill: UnitKind<typeof params> = {
           p.selection_exponent,
           (state[0] ?? 0) > 0 ? (state[0] ?? 1) : 1,
           ctx.unitId,
+          ctx.prepared,
         );
         kappa = r.kappa;
         its = r.iterations;
       }
       state[0] = kappa > 0 ? kappa : (state[0] ?? 0);
     }
-    selection(model, kappa, p.selection_exponent, sel);
+    selection(model, kappa, p.selection_exponent, sel, ctx.prepared);
     for (let r = 0; r < model.nMin; r++) {
       millOperator(
         model,
@@ -151,11 +153,29 @@ export const ballMill: UnitKind<typeof params> = {
 };
 
 /** Selection function S_i·τ = κ (d_i / 1000 µm)^α, pan 0. */
-function selection(model: ComponentModel, kappa: number, alpha: number, sel: Float64Array): void {
+function selection(
+  model: ComponentModel,
+  kappa: number,
+  alpha: number,
+  sel: Float64Array,
+  pre: Float64Array,
+): void {
   const n = model.nSize;
+  if (pre.length === n) {
+    for (let i = 0; i < n; i++) sel[i] = kappa * (pre[i] ?? 0);
+    return;
+  }
   for (let i = 0; i < n - 1; i++)
     sel[i] = kappa * Math.pow((model.sieve.mid_um[i] ?? 0) / 1000, alpha);
   sel[n - 1] = 0;
+}
+
+/** (d_i / 1 mm)^α for every size class (pan 0): the parameter-only part of the selection function. */
+export function selectionShape(model: ComponentModel, alpha: number): Float64Array {
+  const n = model.nSize;
+  const pre = new Float64Array(n);
+  for (let i = 0; i < n - 1; i++) pre[i] = Math.pow((model.sieve.mid_um[i] ?? 0) / 1000, alpha);
+  return pre;
 }
 
 /**
@@ -193,9 +213,10 @@ function solveKappa(
   alpha: number,
   start: number,
   unitId: string,
+  pre: Float64Array,
 ): { kappa: number; iterations: number } {
   const f = (lnk: number): number => {
-    selection(model, Math.exp(lnk), alpha, sel);
+    selection(model, Math.exp(lnk), alpha, sel, pre);
     millOperator(model, agg, prod, sel, work);
     return Math.log(passingSize_um(model.sieve, prod, 0.8) / target);
   };

@@ -2,6 +2,7 @@ import { InputError } from '../../../errors.js';
 import { param } from '../../params.js';
 import type { UnitKind } from '../../unit.js';
 import { DMS_REFERENCES, dmsParams, solveDms } from './dms-model.js';
+import { fillDmsPartition } from './dms-model.js';
 
 const params = dmsParams(
   param(
@@ -24,6 +25,7 @@ export const dmsCyclone: UnitKind<typeof params> = {
   params,
   reagents: ['ferrosilicon_kg_per_h'],
   stateSize: 0,
+  prepare: (p, model) => fillDmsPartition(p, model, new Float64Array(model.nMin * model.nSize)),
   references: DMS_REFERENCES,
   validate(p, field) {
     if (p.floats_to_sinks + p.sinks_to_floats > 1)

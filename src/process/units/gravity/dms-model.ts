@@ -1,3 +1,4 @@
+import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { tromp } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
@@ -99,19 +100,31 @@ export function solveDms(
   const sinks = out.outlets[0];
   const floats = out.outlets[1];
   if (!inlet || !sinks || !floats) return;
-  const { model, scratch } = ctx;
+  const { model } = ctx;
+  const part = ctx.prepared.length > 0 ? ctx.prepared : fillDmsPartition(p, model, ctx.scratch);
+  const solids = sizedTotal(model, inlet);
+  const rinse = p.rinse_water_t_per_t * solids;
+  splitByPartition(model, inlet, part, p.water_to_sinks, rinse, sinks, floats, ctx.unitId);
+  out.duties.water_added_kg_per_h = rinse;
+  out.duties.power_kW = (p.specific_energy_kWh_per_t * solids) / 1000;
+  out.duties.reagents_kg_per_h[0] = (p.ferrosilicon_kg_per_t * solids) / 1000;
+}
+
+/** Fills the partition matrix (fraction to the first outlet, mineral row × size class); see the unit's equations. */
+export function fillDmsPartition(
+  p: PartitionParams,
+  model: ComponentModel,
+  into: Float64Array,
+): Float64Array {
   const n = model.nSize;
   const span = 1 - p.floats_to_sinks - p.sinks_to_floats;
   for (let r = 0; r < model.nMin; r++) {
     const e =
       p.floats_to_sinks +
       span * tromp(model.density_kg_per_m3[r] ?? 0, p.rho50_kg_per_m3, p.ep_kg_per_m3);
-    for (let k = 0; k < n; k++) scratch[r * n + k] = e;
+    for (let k = 0; k < n; k++) into[r * n + k] = e;
   }
-  const solids = sizedTotal(model, inlet);
-  const rinse = p.rinse_water_t_per_t * solids;
-  splitByPartition(model, inlet, scratch, p.water_to_sinks, rinse, sinks, floats, ctx.unitId);
-  out.duties.water_added_kg_per_h = rinse;
-  out.duties.power_kW = (p.specific_energy_kWh_per_t * solids) / 1000;
-  out.duties.reagents_kg_per_h[0] = (p.ferrosilicon_kg_per_t * solids) / 1000;
+  return into;
 }
+
+type PartitionParams = Parameters<typeof solveDms>[1];

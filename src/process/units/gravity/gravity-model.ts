@@ -1,3 +1,4 @@
+import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { fineRecovery, tromp } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
@@ -108,19 +109,31 @@ export function solveGravity(
   const conc = out.outlets[0];
   const tail = out.outlets[1];
   if (!inlet || !conc || !tail) return;
-  const { model, scratch } = ctx;
+  const { model } = ctx;
+  const part = ctx.prepared.length > 0 ? ctx.prepared : fillGravityPartition(p, model, ctx.scratch);
+  const solids = sizedTotal(model, inlet);
+  const wash = p.wash_water_t_per_t * solids;
+  splitByPartition(model, inlet, part, p.water_to_concentrate, wash, conc, tail, ctx.unitId);
+  out.duties.water_added_kg_per_h = wash;
+  out.duties.power_kW = (p.specific_energy_kWh_per_t * solids) / 1000;
+}
+
+/** Fills the partition matrix (fraction to the first outlet, mineral row × size class); see the unit's equations. */
+export function fillGravityPartition(
+  p: PartitionParams,
+  model: ComponentModel,
+  into: Float64Array,
+): Float64Array {
   const n = model.nSize;
   const a = p.light_to_concentrate;
   for (let r = 0; r < model.nMin; r++) {
     const t = tromp(model.density_kg_per_m3[r] ?? 0, p.rho50_kg_per_m3, p.ep_kg_per_m3);
     for (let k = 0; k < n; k++)
-      scratch[r * n + k] =
+      into[r * n + k] =
         a +
         (1 - a) * t * fineRecovery(model.sieve.mid_um[k] ?? 0, p.d50_fines_um, p.fines_sharpness);
   }
-  const solids = sizedTotal(model, inlet);
-  const wash = p.wash_water_t_per_t * solids;
-  splitByPartition(model, inlet, scratch, p.water_to_concentrate, wash, conc, tail, ctx.unitId);
-  out.duties.water_added_kg_per_h = wash;
-  out.duties.power_kW = (p.specific_energy_kWh_per_t * solids) / 1000;
+  return into;
 }
+
+type PartitionParams = Parameters<typeof solveGravity>[1];

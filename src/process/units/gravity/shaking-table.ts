@@ -1,4 +1,5 @@
 import { gravityParams, GRAVITY_REFERENCES, solveGravity } from './gravity-model.js';
+import { fillGravityPartition } from './gravity-model.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = gravityParams({
@@ -22,6 +23,7 @@ export const shakingTable: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
+  prepare: (p, model) => fillGravityPartition(p, model, new Float64Array(model.nMin * model.nSize)),
   references: GRAVITY_REFERENCES,
   solve: solveGravity,
 };

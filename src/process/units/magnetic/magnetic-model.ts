@@ -1,3 +1,4 @@
+import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { fineRecovery } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
@@ -94,7 +95,19 @@ export function solveMagnetic(
   const mags = out.outlets[0];
   const non = out.outlets[1];
   if (!inlet || !mags || !non) return;
-  const { model, scratch } = ctx;
+  const { model } = ctx;
+  const part =
+    ctx.prepared.length > 0 ? ctx.prepared : fillMagneticPartition(p, model, ctx.scratch);
+  splitByPartition(model, inlet, part, p.water_to_magnetics, 0, mags, non, ctx.unitId);
+  out.duties.power_kW = (p.specific_energy_kWh_per_t * sizedTotal(model, inlet)) / 1000;
+}
+
+/** Fills the partition matrix (fraction to the first outlet, mineral row × size class); see the unit's equations. */
+export function fillMagneticPartition(
+  p: PartitionParams,
+  model: ComponentModel,
+  into: Float64Array,
+): Float64Array {
   const n = model.nSize;
   const byClass = [
     p.recovery_ferromagnetic,
@@ -105,8 +118,10 @@ export function solveMagnetic(
   for (let r = 0; r < model.nMin; r++) {
     const rc = byClass[model.magneticClass[r] ?? 3] ?? 0;
     for (let k = 0; k < n; k++)
-      scratch[r * n + k] = rc * fineRecovery(model.sieve.mid_um[k] ?? 0, p.d50_fines_um, 2);
+      into[r * n + k] = rc * fineRecovery(model.sieve.mid_um[k] ?? 0, p.d50_fines_um, 2);
   }
-  splitByPartition(model, inlet, scratch, p.water_to_magnetics, 0, mags, non, ctx.unitId);
-  out.duties.power_kW = (p.specific_energy_kWh_per_t * sizedTotal(model, inlet)) / 1000;
+
+  return into;
 }
+
+type PartitionParams = Parameters<typeof solveMagnetic>[1];

@@ -1,5 +1,6 @@
 import type { UnitKind } from '../../unit.js';
 import { MAGNETIC_REFERENCES, magneticParams, solveMagnetic } from './magnetic-model.js';
+import { fillMagneticPartition } from './magnetic-model.js';
 
 const params = magneticParams({
   ferro: 0.99,
@@ -19,6 +20,8 @@ export const whims: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
+  prepare: (p, model) =>
+    fillMagneticPartition(p, model, new Float64Array(model.nMin * model.nSize)),
   references: MAGNETIC_REFERENCES,
   solve: solveMagnetic,
 };
