@@ -3,6 +3,7 @@ import { copyStream, createStream, syncMineralTotals, zeroStream, type Stream } 
 import type { UnitContext, UnitOutput } from '../unit.js';
 import { computeClosure, type Closure } from './closure.js';
 import type { CompiledFlowsheet } from './compile.js';
+import { andersonStep, createAndersonWork, resetAnderson, type AndersonWork } from './anderson.js';
 
 /** Settings of the sequential-modular solver. */
 export interface SolverSettings {
@@ -13,6 +14,9 @@ export interface SolverSettings {
   /** Bounds on the Wegstein factor q (x⁺ = q·x + (1 − q)·g(x)); q = 0 is direct substitution. */
   wegstein_q_min: number;
   wegstein_q_max: number;
+  /** Accelerator of the tear iteration: bounded Wegstein (default) or Anderson (memory `anderson_memory`). */
+  accelerator: 'wegstein' | 'anderson';
+  anderson_memory: number;
 }
 
 export const DEFAULT_SOLVER_SETTINGS: Readonly<SolverSettings> = {
@@ -20,6 +24,8 @@ export const DEFAULT_SOLVER_SETTINGS: Readonly<SolverSettings> = {
   max_iterations: 300,
   wegstein_q_min: -5,
   wegstein_q_max: 0,
+  accelerator: 'wegstein',
+  anderson_memory: 5,
 };
 
 /** Diagnostics of one recycle loop. */
@@ -52,6 +58,7 @@ interface LoopWork {
   readonly g: Float64Array;
   readonly xPrev: Float64Array;
   readonly gPrev: Float64Array;
+  anderson: AndersonWork | null;
 }
 
 interface SolveWork {
@@ -92,6 +99,7 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
       g: new Float64Array(len),
       xPrev: new Float64Array(len),
       gPrev: new Float64Array(len),
+      anderson: null,
     };
   });
   const tears: TearDiagnostics[] = fs.blocks
@@ -213,6 +221,14 @@ function validateSettings(s: SolverSettings): void {
       s.wegstein_q_min,
       'finite bounds with q_min ≤ q_max < 1',
     );
+  if (s.accelerator !== 'wegstein' && s.accelerator !== 'anderson')
+    throw new InputError('settings.accelerator', s.accelerator, '"wegstein" or "anderson"');
+  if (!(Number.isInteger(s.anderson_memory) && s.anderson_memory >= 1 && s.anderson_memory <= 20))
+    throw new InputError(
+      'settings.anderson_memory',
+      s.anderson_memory,
+      'an integer between 1 and 20',
+    );
 }
 
 function solveUnit(fs: CompiledFlowsheet, sol: FlowsheetSolution, u: number): void {
@@ -299,6 +315,15 @@ function solveLoop(
     diag.worst_rel_change = worst;
     diag.worst_stream = fs.streams[tears[worstTear] ?? 0]?.id ?? '';
     if (worst < st.tolerance) return;
+    if (st.accelerator === 'anderson') {
+      if (it === 1) {
+        if (lw.anderson?.m !== st.anderson_memory)
+          lw.anderson = createAndersonWork(x.length, st.anderson_memory);
+        resetAnderson(lw.anderson);
+      }
+      if (lw.anderson) andersonStep(lw.anderson, x, g);
+      continue;
+    }
     if (it === 1) {
       xPrev.set(x);
       gPrev.set(g);
