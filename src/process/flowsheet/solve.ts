@@ -221,7 +221,8 @@ function validateSettings(s: SolverSettings): void {
       s.wegstein_q_min,
       'finite bounds with q_min ≤ q_max < 1',
     );
-  if (s.accelerator !== 'wegstein' && s.accelerator !== 'anderson')
+  const accelerator: string = s.accelerator; // settings may come from untyped JSON
+  if (accelerator !== 'wegstein' && accelerator !== 'anderson')
     throw new InputError('settings.accelerator', s.accelerator, '"wegstein" or "anderson"');
   if (!(Number.isInteger(s.anderson_memory) && s.anderson_memory >= 1 && s.anderson_memory <= 20))
     throw new InputError(
