@@ -46,6 +46,7 @@ export {
   type SolveOptions,
   type TearDiagnostics,
 } from './flowsheet/solve.js';
+export { mineralsFromOxides, nnls, type Normative } from './flowsheet/normative.js';
 export { oreFeedStream, DEFAULT_GANGUE_WT_PCT, type OreFeed } from './flowsheet/feed.js';
 export {
   balanceReport,

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { ComponentModel } from '../components.js';
+import { mineralsFromOxides } from './normative.js';
 import { createStream, syncMineralTotals, T_AMBIENT_K, type Stream } from '../stream.js';
 
 /** Description of an ore feed (dry tonnage, mineralogy or Cr2O3 grade, moisture, size). */
@@ -10,6 +11,11 @@ export interface OreFeed {
   moisture_wt_pct?: number;
   /** Mineralogy on a dry basis [wt%], summing to 100 ± 0.01; or give cr2o3_wt_pct instead. */
   minerals_wt_pct?: Record<string, number>;
+  /**
+   * Chemical analysis [wt%] (dry): mineralogy by non-negative least squares against the
+   * minerals' oxide analyses (`LOI` = H2O + CO2); rejected if any oxide misfits by > 1 wt%.
+   */
+  oxides_wt_pct?: Record<string, number>;
   /** Ore grade [wt% Cr2O3]: chromite = grade / (Cr2O3 in chromite), the rest gangue split by `gangue_wt_pct`. */
   cr2o3_wt_pct?: number;
   /** Relative proportions of the gangue minerals (normalised) when cr2o3_wt_pct is given. */
@@ -83,13 +89,19 @@ function mineralogy(model: ComponentModel, feed: OreFeed, field: string): Float6
       );
     return r;
   };
+  const given = [feed.minerals_wt_pct, feed.oxides_wt_pct, feed.cr2o3_wt_pct].filter(
+    (v) => v !== undefined,
+  ).length;
+  if (given !== 1)
+    throw new InputError(
+      field,
+      feed,
+      'exactly one of minerals_wt_pct, oxides_wt_pct or cr2o3_wt_pct',
+    );
+  if (feed.oxides_wt_pct)
+    return mineralsFromOxides(model, feed.oxides_wt_pct, 1, `${field}.oxides_wt_pct`)
+      .minerals_wt_pct;
   if (feed.minerals_wt_pct) {
-    if (feed.cr2o3_wt_pct !== undefined)
-      throw new InputError(
-        `${field}.cr2o3_wt_pct`,
-        feed.cr2o3_wt_pct,
-        'either minerals_wt_pct or cr2o3_wt_pct, not both',
-      );
     let sum = 0;
     for (const [id, v] of Object.entries(feed.minerals_wt_pct)) {
       if (!(v >= 0))
