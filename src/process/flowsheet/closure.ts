@@ -58,16 +58,14 @@ export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): v
   sol.streams.forEach((s, i) => {
     elementFlows(model, s, sol.elementFlows, i * nEl);
   });
-  const a = new Float64Array(nEl + 2);
-  const b = new Float64Array(nEl + 2);
+  const a = sol.work.balIn;
+  const b = sol.work.balOut;
   let max = 0;
   let plantWater = 0;
-  const sinkInlets: number[] = [];
   fs.units.forEach((u, i) => {
     const out = sol.outputs[i];
     const added = out?.duties.water_added_kg_per_h ?? 0;
     plantWater += added;
-    if (u.kind.sink) sinkInlets.push(...u.inlets);
     balanceVector(fs, sol, u.inlets, added, a);
     balanceVector(fs, sol, u.outlets, 0, b);
     let worst = 0;
@@ -77,7 +75,7 @@ export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): v
     max = Math.max(max, worst);
   });
   balanceVector(fs, sol, fs.feeds, plantWater, a);
-  balanceVector(fs, sol, sinkInlets, 0, b);
+  balanceVector(fs, sol, fs.sinkInlets, 0, b);
   let plant = 0;
   for (let k = 0; k < nEl + 2; k++) plant = Math.max(plant, relImbalance(a[k] ?? 0, b[k] ?? 0));
   sol.closure.plant_rel = plant;

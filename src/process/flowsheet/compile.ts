@@ -46,6 +46,8 @@ export interface CompiledFlowsheet {
   readonly unitIndex: ReadonlyMap<string, number>;
   /** Feed stream indices. */
   readonly feeds: readonly number[];
+  /** Streams entering sink units (the plant's outlets). */
+  readonly sinkInlets: readonly number[];
   readonly blocks: readonly SolveBlock[];
   readonly calibration: readonly CalibrationNote[];
 }
@@ -265,6 +267,7 @@ export function compileFlowsheet(
     unitIndex,
     feeds: Object.keys(template.feeds).map((f) => streamIndex.get(f) ?? -1),
     blocks,
+    sinkInlets: units.filter((u) => u.kind.sink).flatMap((u) => u.inlets),
     calibration: template.calibration ?? [],
   };
 }

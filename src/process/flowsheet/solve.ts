@@ -65,6 +65,9 @@ interface SolveWork {
   readonly ctx: readonly UnitContext[];
   readonly inlets: readonly (readonly Stream[])[];
   readonly loops: readonly (LoopWork | null)[];
+  /** Two balance vectors of length nEl + 2 (closure work). */
+  readonly balIn: Float64Array;
+  readonly balOut: Float64Array;
 }
 
 /** Allocates the solution buffers of a compiled flowsheet (all flows zero). */
@@ -119,7 +122,13 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     elementFlows: new Float64Array(fs.streams.length * model.nEl),
     closure: { unit_max_rel: new Float64Array(fs.units.length), plant_rel: 0, max_rel: 0 },
     unitSolves: 0,
-    work: { ctx, inlets, loops },
+    work: {
+      ctx,
+      inlets,
+      loops,
+      balIn: new Float64Array(model.nEl + 2),
+      balOut: new Float64Array(model.nEl + 2),
+    },
   };
 }
 
@@ -254,12 +263,12 @@ function readTears(
   per: number,
   nComp: number,
 ): void {
-  tears.forEach((t, k) => {
-    const s = sol.streams[t];
-    if (!s) return;
+  for (let k = 0; k < tears.length; k++) {
+    const s = sol.streams[tears[k] ?? -1];
+    if (!s) continue;
     into.set(s.flow, k * per);
     into.set(s.sized, k * per + nComp);
-  });
+  }
 }
 
 function writeTears(
@@ -270,13 +279,14 @@ function writeTears(
   per: number,
   nComp: number,
 ): void {
-  tears.forEach((t, k) => {
-    const s = sol.streams[t];
-    if (!s) return;
-    s.flow.set(from.subarray(k * per, k * per + nComp));
-    s.sized.set(from.subarray(k * per + nComp, (k + 1) * per));
+  for (let k = 0; k < tears.length; k++) {
+    const s = sol.streams[tears[k] ?? -1];
+    if (!s) continue;
+    for (let c = 0; c < nComp; c++) s.flow[c] = from[k * per + c] ?? 0;
+    const o = k * per + nComp;
+    for (let i = 0; i < s.sized.length; i++) s.sized[i] = from[o + i] ?? 0;
     syncMineralTotals(fs.model, s);
-  });
+  }
 }
 
 function solveLoop(
