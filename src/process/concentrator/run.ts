@@ -53,6 +53,12 @@ export function runConcentrator(input: ConcentratorInput): ConcentratorResult {
     );
   const fs = compileFlowsheet(t, input.overrides ?? {});
   const feedIds = fs.feeds.map((f) => fs.streams[f]?.id ?? '');
+  if (feedIds.length !== 1)
+    throw new InputError(
+      `template ${fs.id}.feeds`,
+      feedIds,
+      'exactly one feed stream for runConcentrator (use solveFlowsheet for several feeds)',
+    );
   const feeds = Object.fromEntries(
     feedIds.map((id) => [id, oreFeedStream(fs.model, input.feed, `feed`)]),
   );
