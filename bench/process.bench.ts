@@ -7,7 +7,7 @@ import { compileFlowsheet } from '../src/process/flowsheet/compile.js';
 import { createSolution, solveFlowsheet } from '../src/process/flowsheet/solve.js';
 import { oreFeedStream } from '../src/process/flowsheet/feed.js';
 import { concentratorKpis } from '../src/process/concentrator/kpis.js';
-import { KEMPIRSAI_CONCENTRATOR } from '../src/process/concentrator/run.js';
+import { KEMPIRSAI_CONCENTRATOR, runConcentrator } from '../src/process/concentrator/run.js';
 
 export function suite(): Promise<BenchSuite> {
   const fs = compileFlowsheet(KEMPIRSAI_CONCENTRATOR);
@@ -43,6 +43,16 @@ export function suite(): Promise<BenchSuite> {
             solveFlowsheet(fs, feeds[i & 1]!, { into: sol, warmStart: sol });
             y += concentratorKpis(fs, sol).mass_yield;
           }
+          return y;
+        },
+      },
+      {
+        name: 'runConcentrator: compile + solve + balance JSON (one appraisal)',
+        run: (n) => {
+          let y = 0;
+          for (let i = 0; i < n; i++)
+            y += runConcentrator({ feed: { ore_t_per_h: 150, cr2o3_wt_pct: 40 } }).balance.streams
+              .length;
           return y;
         },
       },
