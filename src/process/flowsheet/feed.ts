@@ -59,9 +59,12 @@ export function oreFeedStream(model: ComponentModel, feed: OreFeed, field = 'fee
   const n = feed.rosin_rammler_n ?? 0.8;
   if (!(n > 0.1 && n < 10))
     throw new InputError(`${field}.rosin_rammler_n`, n, 'a spread between 0.1 and 10');
+  const T = feed.T_K ?? T_AMBIENT_K;
+  if (!(Number.isFinite(T) && T > 0))
+    throw new InputError(`${field}.T_K`, T, 'a positive temperature in K');
   const wt = mineralogy(model, feed, field);
   const s = createStream(model);
-  s.T_K = feed.T_K ?? T_AMBIENT_K;
+  s.T_K = T;
   const d63 = (f80 * 1000) / Math.pow(Math.log(5), 1 / n);
   const passing = (d: number): number => (d <= 0 ? 0 : 1 - Math.exp(-Math.pow(d / d63, n)));
   const ns = model.nSize;
