@@ -157,3 +157,26 @@ describe('flowsheet validation', () => {
     ).toThrow(/feeds\.g/);
   });
 });
+
+describe('solve inputs', () => {
+  it('rejects a feed built for another component list', () => {
+    const t: FlowsheetTemplate = {
+      id: 'x',
+      components: { minerals: ['chromite'] },
+      feeds: { f: {} },
+      units: { p: { kind: 'product', in: { feed: 'f' }, out: {} } },
+    };
+    const other = compileFlowsheet({ ...t, components: { minerals: ['chromite', 'serpentine'] } });
+    const fs = compileFlowsheet(t);
+    expect(() => solveFlowsheet(fs, { f: createStream(other.model) })).toThrow(
+      /feeds\.f.*components \(2\)/,
+    );
+    expect(() =>
+      solveFlowsheet(
+        fs,
+        { f: createStream(fs.model) },
+        { warmStart: solveFlowsheet(other, { f: createStream(other.model) }) },
+      ),
+    ).toThrow(/warmStart/);
+  });
+});

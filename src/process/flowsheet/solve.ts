@@ -162,6 +162,17 @@ export function solveFlowsheet(
   const sol = options.into ?? createSolution(fs);
   const warm = options.warmStart;
   if (warm && warm !== sol) {
+    const w0 = warm.streams[0];
+    const s0 = sol.streams[0];
+    if (
+      warm.streams.length !== sol.streams.length ||
+      (w0 && s0 && (w0.flow.length !== s0.flow.length || w0.sized.length !== s0.sized.length))
+    )
+      throw new InputError(
+        'warmStart',
+        `${warm.streams.length} streams`,
+        `a solution of flowsheet "${fs.id}" (${sol.streams.length} streams, same components and sieve)`,
+      );
     warm.streams.forEach((s, i) => {
       const d = sol.streams[i];
       if (d) copyStream(d, s);
@@ -188,6 +199,12 @@ export function solveFlowsheet(
         `feeds.${id}`,
         undefined,
         `a stream for feed "${id}" of flowsheet "${fs.id}"`,
+      );
+    if (src.flow.length !== fs.model.nComp || src.sized.length !== fs.model.nMin * fs.model.nSize)
+      throw new InputError(
+        `feeds.${id}`,
+        `${src.flow.length} components`,
+        `a stream built for this flowsheet's components (${fs.model.nComp}) and sieve (${fs.model.nSize} classes)`,
       );
     const dst = sol.streams[f];
     if (dst) {
