@@ -33,6 +33,7 @@ export type { UnitKind, UnitContext, UnitOutput, Duties } from './unit.js';
 export { UNIT_KINDS } from './units/registry.js';
 export {
   compileFlowsheet,
+  reparameterize,
   type CompiledFlowsheet,
   type CompiledUnit,
   type CompiledStream,

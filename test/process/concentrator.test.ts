@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { runConcentrator, KEMPIRSAI_CONCENTRATOR } from '../../src/process/concentrator/run.js';
 import { UNIT_KINDS } from '../../src/process/units/registry.js';
 import { InputError } from '../../src/errors.js';
+import { compileFlowsheet, reparameterize } from '../../src/process/flowsheet/compile.js';
+import { createSolution, solveFlowsheet } from '../../src/process/flowsheet/solve.js';
+import { oreFeedStream } from '../../src/process/flowsheet/feed.js';
+import { concentratorKpis } from '../../src/process/concentrator/kpis.js';
 
 const feed = { ore_t_per_h: 150, cr2o3_wt_pct: 40 };
 
@@ -127,5 +131,35 @@ describe('unit kinds', () => {
         expect(d.value).toBeLessThanOrEqual(d.max);
       }
     }
+  });
+});
+
+describe('reparameterize (Monte Carlo path)', () => {
+  it('gives the same answer as recompiling with the overrides, reusing the solution buffers', () => {
+    const fs = compileFlowsheet(KEMPIRSAI_CONCENTRATOR);
+    const feeds = { rom: oreFeedStream(fs.model, feed) };
+    const sol = createSolution(fs);
+    solveFlowsheet(fs, feeds, { into: sol });
+    const ov = {
+      'units.dms-drum.ep_kg_per_m3': 150,
+      'units.cyclones.d50c_um': 120,
+      'units.tables.light_to_concentrate': 0.1,
+    };
+    const fs2 = reparameterize(fs, ov);
+    expect(fs2.blocks).toBe(fs.blocks);
+    solveFlowsheet(fs2, feeds, { into: sol, warmStart: sol });
+    const viaReparam = concentratorKpis(fs2, sol);
+    const fresh = compileFlowsheet(KEMPIRSAI_CONCENTRATOR, ov);
+    const solFresh = solveFlowsheet(fresh, { rom: oreFeedStream(fresh.model, feed) });
+    const viaCompile = concentratorKpis(fresh, solFresh);
+    expect(viaReparam.concentrate_t_per_h).toBeCloseTo(viaCompile.concentrate_t_per_h, 6);
+    expect(viaReparam.concentrate_cr2o3_wt_pct).toBeCloseTo(viaCompile.concentrate_cr2o3_wt_pct, 8);
+    expect(viaReparam.concentrate_t_per_h).not.toBeCloseTo(
+      concentratorKpis(fs, solveFlowsheet(fs, feeds)).concentrate_t_per_h,
+      3,
+    );
+    expect(() => reparameterize(fs, { 'units.cyclones.d50c_um': -1 })).toThrow(
+      /units\.cyclones\.params\.d50c_um/,
+    );
   });
 });

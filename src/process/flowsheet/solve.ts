@@ -61,8 +61,14 @@ interface LoopWork {
   anderson: AndersonWork | null;
 }
 
+/** Unit context as held by the solver: `prepared` follows the unit's current parameter object. */
+interface SolverContext extends UnitContext {
+  prepared: Float64Array;
+  preparedFor: Readonly<Record<string, number>>;
+}
+
 interface SolveWork {
-  readonly ctx: readonly UnitContext[];
+  readonly ctx: readonly SolverContext[];
   readonly inlets: readonly (readonly Stream[])[];
   readonly loops: readonly (LoopWork | null)[];
   /** Two balance vectors of length nEl + 2 (closure work). */
@@ -85,12 +91,13 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     },
     diagnostics: {},
   }));
-  const ctx: UnitContext[] = fs.units.map((u, i) => ({
+  const ctx: SolverContext[] = fs.units.map((u, i) => ({
     model,
     unitId: u.id,
     state: states[i] ?? new Float64Array(0),
     scratch,
     prepared: u.kind.prepare ? u.kind.prepare(u.params, model) : new Float64Array(0),
+    preparedFor: u.params,
   }));
   const inlets = fs.units.map((u) => u.inlets.map((s) => streams[s] ?? createStream(model)));
   const per = model.nComp + model.nMin * model.nSize;
@@ -264,6 +271,11 @@ function solveUnit(fs: CompiledFlowsheet, sol: FlowsheetSolution, u: number): vo
   const ctx = sol.work.ctx[u];
   const inlets = sol.work.inlets[u];
   if (!unit || !out || !ctx || !inlets) return;
+  if (ctx.preparedFor !== unit.params) {
+    // parameters changed (reparameterize): refresh the parameter-only precomputation
+    if (unit.kind.prepare) ctx.prepared = unit.kind.prepare(unit.params, fs.model);
+    ctx.preparedFor = unit.params;
+  }
   for (const o of out.outlets) zeroStream(o);
   out.duties.power_kW = 0;
   out.duties.water_added_kg_per_h = 0;
