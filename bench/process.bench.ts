@@ -3,7 +3,7 @@
 // previous solution (the Monte Carlo case). The feed alternates between two tonnages so the warm
 // start has real work to do.
 import type { BenchSuite } from './harness.js';
-import { compileFlowsheet } from '../src/process/flowsheet/compile.js';
+import { compileFlowsheet, reparameterize } from '../src/process/flowsheet/compile.js';
 import { createSolution, solveFlowsheet } from '../src/process/flowsheet/solve.js';
 import { oreFeedStream } from '../src/process/flowsheet/feed.js';
 import { concentratorKpis } from '../src/process/concentrator/kpis.js';
@@ -20,6 +20,8 @@ export function suite(): Promise<BenchSuite> {
   for (let i = 0; i < 300; i++) {
     solveFlowsheet(fs, feeds[i & 1]!, { into: sol });
     solveFlowsheet(fs, feeds[i & 1]!, { into: sol, warmStart: sol });
+    const fsi = reparameterize(fs, { 'units.cyclones.d50c_um': 150 - 20 * (i & 1) });
+    solveFlowsheet(fsi, feeds[i & 1]!, { into: sol, warmStart: sol });
   }
   return Promise.resolve({
     area: 'process',
@@ -42,6 +44,23 @@ export function suite(): Promise<BenchSuite> {
           for (let i = 0; i < n; i++) {
             solveFlowsheet(fs, feeds[i & 1]!, { into: sol, warmStart: sol });
             y += concentratorKpis(fs, sol).mass_yield;
+          }
+          return y;
+        },
+      },
+      {
+        name: 'Monte Carlo sample: reparameterize (3 params) + warm solve + KPIs',
+        run: (n) => {
+          let y = 0;
+          for (let i = 0; i < n; i++) {
+            const f = i & 1;
+            const fsi = reparameterize(fs, {
+              'units.dms-drum.ep_kg_per_m3': 50 + 20 * f,
+              'units.cyclones.d50c_um': 150 - 20 * f,
+              'units.ball-mill.product_p80_um': 300 + 30 * f,
+            });
+            solveFlowsheet(fsi, feeds[f]!, { into: sol, warmStart: sol });
+            y += concentratorKpis(fsi, sol).mass_yield;
           }
           return y;
         },
