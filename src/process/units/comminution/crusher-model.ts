@@ -1,3 +1,5 @@
+import { InputError } from '../../../errors.js';
+import type { UnitKind } from '../../unit.js';
 import { workIndexMetric_kWh_per_t, bondEnergy_kWh_per_t } from '../../bond.js';
 import { passingSizeAll_um } from '../../assays.js';
 import { param } from '../../params.js';
@@ -106,4 +108,31 @@ export function solveCrusher(
   out.diagnostics.f80_um = f80;
   out.diagnostics.p80_um = p80;
   out.diagnostics.specific_energy_kWh_per_t = w;
+}
+
+/** Builds a crusher kind (jaw, cone) with its own defaults; equations above. */
+export function crusherKind(
+  kind: string,
+  title: string,
+  params: CrusherParams,
+): UnitKind<CrusherParams> {
+  return {
+    kind,
+    title,
+    inlets: ['feed'],
+    outlets: ['product'],
+    params,
+    reagents: [],
+    stateSize: 0,
+    references: CRUSHER_REFERENCES,
+    validate(p, field) {
+      if (p.k2_ratio <= p.k1_ratio)
+        throw new InputError(
+          `${field}.k2_ratio`,
+          p.k2_ratio,
+          `a value above k1_ratio (${p.k1_ratio})`,
+        );
+    },
+    solve: solveCrusher,
+  };
 }

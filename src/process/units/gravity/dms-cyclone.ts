@@ -1,39 +1,19 @@
-import { InputError } from '../../../errors.js';
 import { param } from '../../params.js';
-import type { UnitKind } from '../../unit.js';
-import { DMS_REFERENCES, dmsParams, solveDms } from './dms-model.js';
-import { fillDmsPartition } from './dms-model.js';
-
-const params = dmsParams(
-  param(
-    80,
-    'kg/m3',
-    1,
-    2000,
-    'écart probable of the Tromp curve',
-    'assumed: DMS cyclones on −25+1 mm chips Ep ≈ 0.05–0.1 g/cm3 (Wills 2016, ch. 11)',
-  ),
-  2.5,
-);
+import { dmsKind, dmsParams } from './dms-model.js';
 
 /** Dense-medium cyclone for chips (Tromp partition on density); equations in dms-model.ts. */
-export const dmsCyclone: UnitKind<typeof params> = {
-  kind: 'dms-cyclone',
-  title: 'Dense-medium cyclone (chips)',
-  inlets: ['feed'],
-  outlets: ['sinks', 'floats'],
-  params,
-  reagents: ['ferrosilicon_kg_per_h'],
-  stateSize: 0,
-  prepare: (p, model) => fillDmsPartition(p, model, new Float64Array(model.nMin * model.nSize)),
-  references: DMS_REFERENCES,
-  validate(p, field) {
-    if (p.floats_to_sinks + p.sinks_to_floats > 1)
-      throw new InputError(
-        `${field}.floats_to_sinks`,
-        p.floats_to_sinks,
-        `at most 1 − sinks_to_floats (${1 - p.sinks_to_floats})`,
-      );
-  },
-  solve: solveDms,
-};
+export const dmsCyclone = dmsKind(
+  'dms-cyclone',
+  'Dense-medium cyclone (chips)',
+  dmsParams(
+    param(
+      80,
+      'kg/m3',
+      1,
+      2000,
+      'écart probable of the Tromp curve',
+      'assumed: DMS cyclones on −25+1 mm chips Ep ≈ 0.05–0.1 g/cm3 (Wills 2016, ch. 11)',
+    ),
+    2.5,
+  ),
+);

@@ -1,3 +1,5 @@
+import { InputError } from '../../../errors.js';
+import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { tromp } from '../../partition.js';
@@ -128,3 +130,27 @@ export function fillDmsPartition(
 }
 
 type PartitionParams = Parameters<typeof solveDms>[1];
+
+/** Builds a dense-medium separator kind (drum, cyclone) with its own defaults; equations above. */
+export function dmsKind(kind: string, title: string, params: DmsParams): UnitKind<DmsParams> {
+  return {
+    kind,
+    title,
+    inlets: ['feed'],
+    outlets: ['sinks', 'floats'],
+    params,
+    reagents: ['ferrosilicon_kg_per_h'],
+    stateSize: 0,
+    prepare: (p, model) => fillDmsPartition(p, model, new Float64Array(model.nMin * model.nSize)),
+    references: DMS_REFERENCES,
+    validate(p, field) {
+      if (p.floats_to_sinks + p.sinks_to_floats > 1)
+        throw new InputError(
+          `${field}.floats_to_sinks`,
+          p.floats_to_sinks,
+          `at most 1 − sinks_to_floats (${1 - p.sinks_to_floats})`,
+        );
+    },
+    solve: solveDms,
+  };
+}

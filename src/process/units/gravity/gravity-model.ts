@@ -1,3 +1,4 @@
+import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { fineRecovery, tromp } from '../../partition.js';
@@ -137,3 +138,24 @@ export function fillGravityPartition(
 }
 
 type PartitionParams = Parameters<typeof solveGravity>[1];
+
+/** Builds a flowing-film concentrator kind (spiral, shaking table) with its own defaults. */
+export function gravityKind(
+  kind: string,
+  title: string,
+  params: GravityParams,
+): UnitKind<GravityParams> {
+  return {
+    kind,
+    title,
+    inlets: ['feed'],
+    outlets: ['concentrate', 'tailings'],
+    params,
+    reagents: [],
+    stateSize: 0,
+    prepare: (p, model) =>
+      fillGravityPartition(p, model, new Float64Array(model.nMin * model.nSize)),
+    references: GRAVITY_REFERENCES,
+    solve: solveGravity,
+  };
+}

@@ -1,3 +1,4 @@
+import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { fineRecovery } from '../../partition.js';
@@ -125,3 +126,24 @@ export function fillMagneticPartition(
 }
 
 type PartitionParams = Parameters<typeof solveMagnetic>[1];
+
+/** Builds a magnetic-separator kind (LIMS, WHIMS) with its own defaults. */
+export function magneticKind(
+  kind: string,
+  title: string,
+  params: MagneticParams,
+): UnitKind<MagneticParams> {
+  return {
+    kind,
+    title,
+    inlets: ['feed'],
+    outlets: ['magnetics', 'non-magnetics'],
+    params,
+    reagents: [],
+    stateSize: 0,
+    prepare: (p, model) =>
+      fillMagneticPartition(p, model, new Float64Array(model.nMin * model.nSize)),
+    references: MAGNETIC_REFERENCES,
+    solve: solveMagnetic,
+  };
+}
