@@ -4,6 +4,7 @@ import type { BenchSuite } from './harness.js';
 export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./scenario.bench.js').then((m) => m.suite()),
   () => import('./thermo.bench.js').then((m) => m.suite()),
+  () => import('./process.bench.js').then((m) => m.suite()),
   () => import('./finance.bench.js').then((m) => m.suite()),
   () => import('./uncertainty.bench.js').then((m) => m.suite()),
 ];

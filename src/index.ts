@@ -114,3 +114,4 @@ export type {
   FiscalYearRates,
   RateEntry,
 } from './econ/fiscal/index.js';
+export * from './process/index.js';
