@@ -4,7 +4,7 @@
 // Bulletin #5 (operating work index), and the Ghasemi document (a NEGATIVE example: its stated
 // 9.26 kWh/t is wrong; the recomputed 11.7386 is the reference).
 import { describe, expect, it } from 'vitest';
-import raw from './bond_law_cases.json' with { type: 'json' };
+import raw from '../reference/comminution/bond_law_cases.json' with { type: 'json' };
 
 interface BondCase {
   id: string;
