@@ -70,3 +70,4 @@ export {
   type ConcentratorInput,
   type ConcentratorResult,
 } from './concentrator/run.js';
+export type { StageRun, StageProductFlow, StageConsumption, StageByproduct, UnitEnergyBalance } from './stage-run.js';

@@ -1,0 +1,58 @@
+/**
+ * The common result of running one stage's flowsheet template — what `appraise` consumes from
+ * the process layer, whatever the template (concentrator, ferrochrome smelter, chromium plant).
+ * Per-hour figures are at nameplate operation; the economics layer turns them into per-year
+ * figures with availability and ramp-up.
+ */
+import type { BalanceReport } from './flowsheet/report.js';
+
+export interface StageProductFlow {
+  /** Product id from the scenario's product catalogue, e.g. `hc-ferrochrome`. */
+  id: string;
+  /** Dry mass flow [t/h]. */
+  t_per_h: number;
+  /** Dry composition [wt%]: elements for alloys and metals (Cr, Fe, C, Si, …), oxides for concentrates. */
+  composition_wt_pct: Record<string, number>;
+}
+
+export interface StageConsumption {
+  /** Consumable id from the scenario's consumables catalogue (`coke`, `quartzite`, …) or `electricity`. */
+  id: string;
+  /** Amount per hour in `unit` (t/h for solids, m3/h for water, MWh/h for electricity and gas). */
+  per_h: number;
+  unit: 't/h' | 'm3/h' | 'MWh/h';
+}
+
+export interface StageByproduct {
+  /** E.g. `slag`, `off-gas`, `leach-residue`, `tailings`. */
+  id: string;
+  t_per_h: number;
+  /** Chemical energy or other value-bearing content, when meaningful [MWh/h]. */
+  energy_MWh_per_h?: number;
+  composition_wt_pct?: Record<string, number>;
+}
+
+/** Energy balance of a reactive unit, closing to round-off (issue 5: "the heat balance closes"). */
+export interface UnitEnergyBalance {
+  unit_id: string;
+  /** Absolute enthalpy (ΔfH298 + H(T) − H298) of inlets and outlets [kW]. */
+  H_in_kW: number;
+  H_out_kW: number;
+  /** Electrical energy delivered to the process [kW]. */
+  electric_kW: number;
+  /** Heat from fuel or burners delivered to the process [kW]. */
+  heat_in_kW: number;
+  heat_loss_kW: number;
+  /** |H_in + electric + heat_in − H_out − loss| / max(|terms|) [–]. */
+  closure_rel: number;
+}
+
+export interface StageRun {
+  balance: BalanceReport;
+  /** Named key figures with units in the names (`specific_energy_MWh_per_t`, `cr_recovery`, …). */
+  kpis: Record<string, number>;
+  products: StageProductFlow[];
+  consumptions: StageConsumption[];
+  byproducts: StageByproduct[];
+  energy: UnitEnergyBalance[];
+}
