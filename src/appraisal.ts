@@ -3,6 +3,7 @@
  * render. Keys are stable (documented in docs/cli.md). Parts the model cannot compute yet are
  * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
  */
+import type { PlantBalance } from './plant/merge-balances.js';
 import type { Param } from './provenance/param.js';
 
 export interface StageProduct {
@@ -23,7 +24,10 @@ export interface StageResult {
   /** `computed` when the stage's flowsheet was solved; otherwise why not. */
   status: 'computed' | 'not_implemented';
   products: StageProduct[];
-  /** Consumptions per year, by consumable id, in the consumable's unit per year. */
+  /**
+   * Consumptions per year at nameplate rate, by consumable id (or `electricity`), in t/year for
+   * solids, m3/year for water, MWh/year for electricity and gas.
+   */
   consumptions: Record<string, number>;
   kpis: Record<string, number>;
   capex_usd: number | null;
@@ -77,7 +81,8 @@ export interface Appraisal {
     base_year: number;
   };
   stages: StageResult[];
-  balance: null;
+  /** Plant balance of every stage whose flowsheet was solved; null when none was. */
+  balance: PlantBalance | null;
   cashflow: never[];
   metrics: null;
   impact: null;

@@ -5,6 +5,10 @@
  */
 import type { Appraisal, NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { stageCapex } from './econ/capex/stage-capex.js';
+import { mergeBalances } from './plant/merge-balances.js';
+import { runStage } from './plant/run-stage.js';
+import { stageFromRun } from './plant/stage-from-run.js';
+import type { BalanceReport } from './process/flowsheet/report.js';
 import { InputError } from './errors.js';
 import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type Stage } from './scenario/schema.js';
@@ -14,11 +18,7 @@ import { VERSION } from './version.js';
 /** Everything downstream of the plant balance, by the issue that builds it. */
 const DOWNSTREAM_NOT_IMPLEMENTED: NotImplemented[] = [
   {
-    what: 'plant balance (balance.streams, balance.units, closure)',
-    tracking: 'issue 4 (flowsheet engine)',
-  },
-  {
-    what: 'capex, opex, cash flow and metrics (NPV, IRR, payback, LCOP)',
+    what: 'opex, cash flow and metrics (NPV, IRR, payback, LCOP)',
     tracking: 'issue 6 (economics)',
   },
   { what: 'regional impact (value added, jobs, taxes, exports)', tracking: 'issue 6 (impact)' },
@@ -75,6 +75,7 @@ function appraiseConcentrateSale(
 export function appraise(scenario: Scenario): Appraisal {
   const notImplemented: NotImplemented[] = [];
   const modelSources: SourceEntry[] = [];
+  const balances: { stage: string; balance: BalanceReport }[] = [];
   const stages = scenario.stages.map((stage, i): StageResult => {
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {
@@ -105,26 +106,36 @@ export function appraise(scenario: Scenario): Appraisal {
       // No plant is built: the concentrate is sold as it is.
       return { ...appraiseConcentrateSale(scenario, stage, i, base), capex_usd: 0 };
     }
-    notImplemented.push({
-      what: `stage "${stage.id}": unit models of template ${template.id}`,
-      tracking: template.tracking ?? 'not tracked',
-    });
+    let result = base;
+    const run = runStage(scenario, stage, i);
+    if (run) {
+      balances.push({ stage: stage.id, balance: run.balance });
+      result = { ...base, ...stageFromRun(run, stage.availability.value) };
+    } else {
+      notImplemented.push({
+        what: `stage "${stage.id}": unit models of template ${template.id}`,
+        tracking: template.tracking ?? 'not tracked',
+      });
+    }
     const capex = stageCapex(stage, scenario.site.base_year, base.capacity_basis);
     if (!capex) {
       notImplemented.push({
         what: `stage "${stage.id}": capex (no reference plant cost for template ${template.id} on a ${base.capacity_basis} basis in data/capex/reference-plants.json)`,
         tracking: 'issue 6 (capex); shared/domain/facts.md §8 lists the missing benchmarks',
       });
-      return base;
+      return result;
     }
     modelSources.push(...capex.sources);
     const { sources: _sources, warnings, total_usd, ...detail } = capex;
     return {
-      ...base,
+      ...result,
       capex_usd: total_usd,
       capex: detail,
-      kpis: { ...base.kpis, capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value },
-      warnings,
+      kpis: {
+        ...result.kpis,
+        capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
+      },
+      warnings: [...result.warnings, ...warnings],
     };
   });
   return {
@@ -138,7 +149,7 @@ export function appraise(scenario: Scenario): Appraisal {
       base_year: scenario.site.base_year,
     },
     stages,
-    balance: null,
+    balance: balances.length > 0 ? mergeBalances(balances) : null,
     cashflow: [],
     metrics: null,
     impact: null,

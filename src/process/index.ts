@@ -70,4 +70,10 @@ export {
   type ConcentratorInput,
   type ConcentratorResult,
 } from './concentrator/run.js';
-export type { StageRun, StageProductFlow, StageConsumption, StageByproduct, UnitEnergyBalance } from './stage-run.js';
+export type {
+  StageRun,
+  StageProductFlow,
+  StageConsumption,
+  StageByproduct,
+  UnitEnergyBalance,
+} from './stage-run.js';

@@ -15,6 +15,8 @@ import electricity from '../../data/markets/electricity-kazakhstan.json' with { 
 import kempirsaiConcentrate from '../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
 import cepci from '../../data/capex/cepci.json' with { type: 'json' };
 import estimatingFactors from '../../data/capex/estimating-factors.json' with { type: 'json' };
+import kempirsaiRom from '../../data/feeds/kempirsai-rom-ore.json' with { type: 'json' };
+import operatingDefaults from '../../data/process/operating-defaults.json' with { type: 'json' };
 import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with { type: 'json' };
 import cbam from '../../data/impact/cbam.json' with { type: 'json' };
 import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
@@ -26,6 +28,8 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/logistics-assumed': checkDataFile('markets/logistics-assumed', logistics),
   'markets/electricity-kazakhstan': checkDataFile('markets/electricity-kazakhstan', electricity),
   'feeds/kempirsai-concentrate': checkDataFile('feeds/kempirsai-concentrate', kempirsaiConcentrate),
+  'feeds/kempirsai-rom-ore': checkDataFile('feeds/kempirsai-rom-ore', kempirsaiRom),
+  'process/operating-defaults': checkDataFile('process/operating-defaults', operatingDefaults),
   'capex/cepci': checkDataFile('capex/cepci', cepci),
   'capex/estimating-factors': checkDataFile('capex/estimating-factors', estimatingFactors),
   'finance/appraisal-defaults': checkDataFile('finance/appraisal-defaults', appraisalDefaults),
@@ -36,6 +40,7 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
 /** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */
 export const FEED_PRESETS: Readonly<Record<string, string>> = {
   'kempirsai-concentrate': 'feeds/kempirsai-concentrate',
+  'kempirsai-rom-ore': 'feeds/kempirsai-rom-ore',
 };
 
 /** A reference to one data value: `<file id>#<key>`. */

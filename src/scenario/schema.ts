@@ -230,6 +230,11 @@ const stage = z
       above: 0,
       description: 'Capex ceiling for this stage',
     }).optional(),
+    availability: quantityOr('process/operating-defaults#availability', '1', {
+      above: 0,
+      max: 1,
+      description: 'Share of the 8,760 hours of a year the plant runs at nameplate rate',
+    }),
     ramp_up: z
       .array(quantity('1', { min: 0, max: 1, description: 'Fraction of capacity' }))
       .max(10)

@@ -41,8 +41,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['chromite-concentrate'],
     consumables: ['water'],
     capacity_basis: 'feed',
-    implemented: false,
-    tracking: 'issue 4 (flowsheet engine and beneficiation plant)',
+    implemented: true,
   },
   {
     id: 'fecr-saf',

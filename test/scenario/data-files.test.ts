@@ -52,6 +52,10 @@ describe('reference data files', () => {
           8,
           104,
         ],
+        "feeds/kempirsai-rom-ore": [
+          8,
+          103,
+        ],
         "finance/appraisal-defaults": [
           6,
           130.1,
@@ -83,6 +87,10 @@ describe('reference data files', () => {
         "markets/prices-2025": [
           6,
           93564.25,
+        ],
+        "process/operating-defaults": [
+          1,
+          0.91,
         ],
       }
     `);

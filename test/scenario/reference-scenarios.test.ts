@@ -4,7 +4,12 @@ import { numericLeaves, parseScenario, TEMPLATES } from '../../src/scenario/inde
 import { ROOT } from '../helpers/run-cli.js';
 
 const read = (name: string) => readFileSync(`${ROOT}/scenarios/${name}`, 'utf8');
-const FILES = ['aktobe-raw-export.yaml', 'aktobe-stage1.yaml', 'aktobe-stage1-2.yaml'];
+const FILES = [
+  'aktobe-raw-export.yaml',
+  'aktobe-stage1.yaml',
+  'aktobe-stage1-2.yaml',
+  'kempirsai-concentrator.yaml',
+];
 
 describe('reference scenarios', () => {
   it.each(FILES)('%s is valid without warnings', (name) => {

@@ -50,7 +50,7 @@ function printSummary(a: Appraisal): void {
     w(
       `  ${st.id.padEnd(12)} ${st.template.padEnd(20)} ${String(st.capacity_t_per_year).padStart(10)} t/year (${st.capacity_basis})  from ${st.start_year}  ${st.status === 'computed' ? s.green('computed') : s.yellow('not implemented')}`,
     );
-    for (const p of st.products) w(`      product ${p.id}: ${p.t_per_year} t/year`);
+    for (const p of st.products) w(`      product ${p.id}: ${formatAmount(p.t_per_year)} t/year`);
     for (const [k, v] of Object.entries(st.kpis)) w(`      ${k} = ${formatAmount(v)}`);
     if (st.capex) {
       const c = st.capex;
@@ -67,6 +67,12 @@ function printSummary(a: Appraisal): void {
       }
     }
     for (const warning of st.warnings) w(`      ${s.yellow('warning')}: ${warning}`);
+  }
+  if (a.balance) {
+    w();
+    w(
+      `${s.bold('Plant balance')}: ${a.balance.streams.length} streams, ${a.balance.units.length} units; worst closure of any element, water or total mass ${a.balance.max_closure_rel.toExponential(1)} (relative)`,
+    );
   }
   w();
   w(s.bold('Not yet computable (no numbers are invented for these):'));

@@ -1,0 +1,30 @@
+import type { StageResult } from '../appraisal.js';
+import type { StageRun } from '../process/stage-run.js';
+import { operatingHours } from './hours.js';
+
+/**
+ * The yearly view of a stage's template run: products and consumptions per year at nameplate
+ * rate over the operating hours (ramp-up is applied by the cash flow, not here).
+ */
+export function stageFromRun(
+  run: StageRun,
+  availability: number,
+): Pick<StageResult, 'status' | 'products' | 'consumptions' | 'kpis' | 'warnings'> {
+  const hours = operatingHours(availability);
+  const consumptions: Record<string, number> = {};
+  for (const c of run.consumptions)
+    consumptions[c.id] = (consumptions[c.id] ?? 0) + c.per_h * hours;
+  const kpis: Record<string, number> = {};
+  for (const [k, v] of Object.entries(run.kpis)) kpis[k] = v;
+  return {
+    status: 'computed',
+    products: run.products.map((p) => ({
+      id: p.id,
+      t_per_year: p.t_per_h * hours,
+      composition_wt_pct: p.composition_wt_pct,
+    })),
+    consumptions,
+    kpis,
+    warnings: [],
+  };
+}
