@@ -1,5 +1,5 @@
 // `chromflow thermo …`: species properties, reaction thermochemistry, adiabatic temperature and
-// the Ellingham diagram. JSON contract in docs/cli-thermo.md.
+// the Ellingham diagram. JSON contract in docs/cli.md.
 import type { Command } from '@commander-js/extra-typings';
 import { InputError } from '../../errors.js';
 import { species } from '../../thermo/species.js';
