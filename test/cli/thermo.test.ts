@@ -1,4 +1,4 @@
-// CLI contract of `chromflow thermo` (docs/cli-thermo.md): JSON shapes, tables, exit codes.
+// CLI contract of `chromflow thermo` (docs/cli.md): JSON shapes, tables, exit codes.
 // Two cases spawn the real CLI; the others run the same commander program in-process (fast).
 import { Command } from '@commander-js/extra-typings';
 import { describe, expect, it, vi } from 'vitest';
