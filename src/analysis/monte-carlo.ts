@@ -1,0 +1,128 @@
+/**
+ * Glue between a scenario and the model-independent uncertainty runner: the scenario's
+ * `uncertainty` section becomes a `RunSpec` whose evaluator sets the sampled inputs of a
+ * compiled scenario (by index, no re-parsing) and appraises it.
+ */
+import { appraise } from '../appraise.js';
+import { InputError } from '../errors.js';
+import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
+import type { Distribution as ScenarioDistribution, Scenario } from '../scenario/schema.js';
+import type { CorrelationSpec } from '../uncertainty/correlation/correlation-spec.js';
+import type { DistributionSpec } from '../uncertainty/distributions/distribution.js';
+import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js';
+import type { SamplingMethod } from '../uncertainty/sampling/design.js';
+import { appraisalOutputs } from './appraisal-outputs.js';
+
+/** Scenario distribution (file format) → runner distribution. */
+export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
+  switch (d.type) {
+    case 'uniform':
+      return { kind: 'uniform', min: d.min, max: d.max };
+    case 'triangular':
+      return { kind: 'triangular', min: d.min, mode: d.mode, max: d.max };
+    case 'pert':
+      return { kind: 'pert', min: d.min, mode: d.mode, max: d.max };
+    case 'normal':
+      return {
+        kind: 'normal',
+        mean: d.mean,
+        sd: d.sd,
+        ...(d.min !== undefined ? { lower: d.min } : {}),
+        ...(d.max !== undefined ? { upper: d.max } : {}),
+      };
+    case 'lognormal':
+      return {
+        kind: 'lognormal',
+        muLog: Math.log(d.median),
+        sigmaLog: d.sigma_log,
+        ...(d.min !== undefined ? { lower: d.min } : {}),
+        ...(d.max !== undefined ? { upper: d.max } : {}),
+      };
+    case 'discrete':
+      return { kind: 'discrete', values: d.values, probabilities: d.probabilities };
+    case 'empirical':
+      if (!d.observations) {
+        throw new InputError(
+          `${field}.csv`,
+          d.csv,
+          'observations loaded by the caller (the CLI reads the CSV file into observations)',
+        );
+      }
+      return { kind: 'empirical', observations: d.observations };
+  }
+}
+
+export interface MonteCarloOptions {
+  samples?: number;
+  seed?: number;
+  method?: SamplingMethod;
+  /** Output names to track; default: every numeric output of the base appraisal. */
+  outputs?: readonly string[];
+}
+
+/**
+ * Builds the run specification of a scenario's `uncertainty` section.
+ *
+ * @throws InputError when the scenario declares no uncertain parameters, or an output is unknown.
+ */
+export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = {}): RunSpec {
+  const u = scenario.uncertainty;
+  if (!u || u.parameters.length === 0) {
+    throw new InputError(
+      'uncertainty.parameters',
+      u?.parameters ?? null,
+      'at least one uncertain parameter',
+    );
+  }
+  const model = compileScenario(scenario);
+  const paths = u.parameters.map((p) => p.path);
+  const indices = parameterIndices(model, paths);
+  const parameters: SampledParameter[] = u.parameters.map((p, k) => ({
+    name: p.path,
+    index: indices[k] ?? -1,
+    distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
+  }));
+  const baseOutputs = appraisalOutputs(appraise(scenario));
+  const outputs = options.outputs ?? [...baseOutputs.keys()];
+  for (const name of outputs) {
+    if (!baseOutputs.has(name)) {
+      throw new InputError(
+        'outputs',
+        name,
+        `an output of this scenario (${[...baseOutputs.keys()].join(', ')})`,
+      );
+    }
+  }
+  const all = Int32Array.from(model.leaves.keys());
+  let correlation: CorrelationSpec | undefined;
+  if (u.correlations.length > 0) {
+    const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
+    for (const c of u.correlations) {
+      const i = paths.indexOf(c.between[0]);
+      const j = paths.indexOf(c.between[1]);
+      const row = matrix[i];
+      const col = matrix[j];
+      if (row && col) {
+        row[j] = c.rho;
+        col[i] = c.rho;
+      }
+    }
+    correlation = { method: 'iman-conover', parameters: paths, matrix };
+  }
+  return {
+    base: model.base,
+    parameters,
+    ...(correlation ? { correlation } : {}),
+    outputs,
+    samples: options.samples ?? u.samples,
+    seed: options.seed ?? u.seed,
+    method: options.method ?? u.method,
+    evaluate: (params, out) => {
+      setParameters(model, all, params);
+      const values = appraisalOutputs(appraise(model.scenario));
+      outputs.forEach((name, k) => {
+        out[k] = values.get(name) ?? Number.NaN;
+      });
+    },
+  };
+}
