@@ -2,9 +2,10 @@
 // exporting `register(program)` and listing it here.
 import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
+import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
 import { register as validate } from './validate.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [validate, appraise, sources];
+export const commands: Register[] = [validate, appraise, sources, serve];
