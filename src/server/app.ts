@@ -36,6 +36,7 @@ function resolve(options: AppOptions): ResolvedOptions {
     trustProxy: options.trustProxy ?? false,
     staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
     passwordLog2N: options.passwordLog2N ?? DEFAULT_LOG2_N,
+    maxLoginFailures: options.maxLoginFailures ?? 10,
     now: options.now ?? (() => new Date()),
   };
 }
@@ -118,15 +119,13 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   }
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException) {
-      const status = error.status;
+    if (error instanceof HTTPException)
       return apiError(
         c,
-        status === 413 ? 413 : status >= 500 ? 500 : 400,
-        'bad_request',
-        error.message,
+        error.status,
+        error.status >= 500 ? 'internal' : 'bad_request',
+        error.message || 'bad request',
       );
-    }
     console.error(error);
     return apiError(c, 500, 'internal', 'internal error (logged on the server)');
   });

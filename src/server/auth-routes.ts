@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from './context.js';
 import { apiError } from './http-error.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { endSession, startSession } from './session.js';
 import { validate } from './validate.js';
@@ -27,13 +28,25 @@ export function authRoutes(deps: Deps): Hono<AppEnv> {
   // Hash of a random password, verified against when the user does not exist, so that the
   // answer time does not tell whether a name is registered.
   let dummyHash: Promise<string> | undefined;
+  const throttle = new LoginThrottle(deps.options.maxLoginFailures);
 
   app.post('/login', validate('json', loginBody), async (c) => {
     const { username, password } = c.req.valid('json');
+    const nowMs = deps.options.now().getTime();
+    const wait = throttle.retryAfterSeconds(username, nowMs);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return apiError(c, 429, 'too_many_attempts', `too many failed logins; retry in ${wait} s`);
+    }
     const user = await deps.store.findUserForLogin(username);
     dummyHash ??= hashPassword('not a password', deps.options.passwordLog2N);
     const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
-    if (!user || !ok) return apiError(c, 401, 'invalid_credentials', 'wrong user name or password');
+    if (!user || !ok) {
+      throttle.fail(username, nowMs);
+      return apiError(c, 401, 'invalid_credentials', 'wrong user name or password');
+    }
+    throttle.succeed(username);
+    await deps.store.deleteExpiredSessions(deps.options.now().toISOString());
     const { password_hash: _hash, ...publicUser } = user;
     await startSession(c, deps, publicUser);
     return c.json({ user: publicUser });

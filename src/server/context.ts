@@ -17,6 +17,8 @@ export interface AppOptions {
   staticDir?: string;
   /** log2 of the scrypt cost for new password hashes (tests lower it). Default 15. */
   passwordLog2N?: number;
+  /** Failed logins per user name within 15 minutes before answering 429. Default 10. */
+  maxLoginFailures?: number;
   /** Clock (tests). */
   now?: () => Date;
 }
@@ -28,6 +30,7 @@ export interface ResolvedOptions {
   trustProxy: boolean;
   staticDir: string | undefined;
   passwordLog2N: number;
+  maxLoginFailures: number;
   now: () => Date;
 }
 

@@ -32,6 +32,7 @@ const errors = (...codes: number[]): Json => {
     404: 'no such resource, or not readable by this user (private scenarios of others)',
     409: 'conflict (name taken)',
     413: 'request body larger than the limit',
+    429: 'too many failed logins for this user name; see Retry-After',
     422: 'the model cannot compute this scenario yet (not implemented / no convergence)',
   };
   return Object.fromEntries(
@@ -177,7 +178,7 @@ export function openApiDocument(): Json {
           summary: 'log in; sets the session cookie (HttpOnly, SameSite=Strict, Secure over https)',
           security: [],
           requestBody: jsonBody(loginBody),
-          responses: { ...ok('logged in'), ...errors(400, 401) },
+          responses: { ...ok('logged in'), ...errors(400, 401, 429) },
         },
       },
       '/api/auth/logout': {

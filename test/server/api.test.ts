@@ -160,6 +160,30 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect((await replay.get('/api/auth/me')).status).toBe(401);
     });
 
+    it('answers 429 after repeated failed logins for a name, until the window passes', async () => {
+      let clock = new Date();
+      const limited = new Client(
+        createApp(store, { passwordLog2N: LOG2N, maxLoginFailures: 3, now: () => clock }),
+      );
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await limited.post('/api/auth/login', { username: 'aigul', password: 'x' })).status,
+        ).toBe(401);
+      const blocked = await limited.post('/api/auth/login', {
+        username: 'AIGUL',
+        password: NEW_PW,
+      });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(
+        (await limited.post('/api/auth/login', { username: 'erlan', password: NEW_PW })).status,
+      ).toBe(200);
+      clock = new Date(clock.getTime() + 16 * 60 * 1000);
+      expect(
+        (await limited.post('/api/auth/login', { username: 'aigul', password: NEW_PW })).status,
+      ).toBe(200);
+    });
+
     it('refuses a weak new password, naming the field', async () => {
       const r = await editor.post('/api/auth/password', {
         current_password: NEW_PW,
