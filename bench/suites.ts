@@ -3,4 +3,5 @@ import type { BenchSuite } from './harness.js';
 
 export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./scenario.bench.js').then((m) => m.suite()),
+  () => import('./store.bench.js').then((m) => m.suite()),
 ];
