@@ -148,6 +148,16 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(https.headers.get('set-cookie')).toContain('Secure');
     });
 
+    it('trusts X-Forwarded-Proto for Secure cookies only when told to', async () => {
+      const body = { username: 'erlan', password: NEW_PW };
+      const proto = { 'x-forwarded-proto': 'https' };
+      const plain = await new Client(app).post('/api/auth/login', body, proto);
+      expect(plain.headers.get('set-cookie')).not.toContain('Secure');
+      const proxied = createApp(store, { passwordLog2N: LOG2N, trustProxy: true });
+      const behind = await new Client(proxied).post('/api/auth/login', body, proto);
+      expect(behind.headers.get('set-cookie')).toContain('Secure');
+    });
+
     it('knows the user from the cookie, and forgets it after logout', async () => {
       expect((await anon.get('/api/auth/me')).status).toBe(401);
       const c = new Client(app);

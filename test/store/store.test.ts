@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConflictError,
   openSqliteStore,
+  openStore,
   type KyselyStore,
   type User,
 } from '../../src/store/index.js';
@@ -292,5 +293,11 @@ describe('SQLite file store', () => {
     const again = openSqliteStore(file);
     expect(await again.migrate()).toEqual([]);
     await again.close();
+  });
+});
+
+describe('openStore', () => {
+  it('accepts only PostgreSQL URLs', async () => {
+    await expect(openStore({ databaseUrl: 'mysql://u@h/db' })).rejects.toThrow(/postgres:\/\//);
   });
 });
