@@ -33,6 +33,11 @@ export interface KyselyStoreOptions {
   now?: () => Date;
   /** Called once by {@link KyselyStore.close} after kysely is destroyed. */
   onClose?: () => void;
+  /**
+   * PostgreSQL schema holding kysely's migration tables (the connection's current schema).
+   * Without it kysely would take such tables found in any other schema for its own.
+   */
+  migrationSchema?: string;
 }
 
 export class KyselyStore implements Store {
@@ -51,7 +56,12 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<string[]> {
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    const schema = this.options.migrationSchema;
+    const migrator = new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     if (error !== undefined)
       throw error instanceof Error

@@ -56,7 +56,11 @@ export async function openPostgresStore(
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return new KyselyStore(db, 'postgres', storeOptions);
+  const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  );
+  const migrationSchema = current.rows[0]?.schema ?? schema ?? 'public';
+  return new KyselyStore(db, 'postgres', { ...storeOptions, migrationSchema });
 }
 
 export interface OpenStoreOptions {

@@ -37,7 +37,12 @@ if (url !== undefined && url !== '') {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const store = await openPostgresStore(url, { schema, max: 4 });
       schemas.set(store, schema);
-      await store.migrate();
+      try {
+        await store.migrate();
+      } catch (error) {
+        await this.dispose(store);
+        throw error;
+      }
       return store;
     },
     async dispose(store) {

@@ -44,6 +44,16 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(store.dialect).toBe(backend.name);
   });
 
+  it('migrates a second, empty store although another schema already has migration tables', async () => {
+    const other = await backend.open();
+    try {
+      expect(await other.migrate()).toEqual([]);
+      expect(await other.countUsers()).toBe(0);
+    } finally {
+      await backend.dispose(other);
+    }
+  });
+
   it('stores users with lower-case unique names and e-mails', async () => {
     expect(alice.name).toBe('alice');
     expect(alice.email).toBe('alice@example.org');
