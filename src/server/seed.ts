@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseScenario } from '../scenario/index.js';
-import type { Store } from '../store/index.js';
+import { ConflictError, type Store } from '../store/index.js';
 import { hashPassword, randomPassword } from './password.js';
 
 export const REFERENCE_SCENARIOS = [
@@ -26,7 +26,8 @@ export interface SeedResult {
 }
 
 /**
- * Seeds an empty store; does nothing (returns undefined) when any user exists.
+ * Seeds an empty store; does nothing (returns undefined) when any user exists, or when another
+ * process created `admin` between the check and the insert (the unique name decides).
  *
  * @param scenarioDir - Folder with the reference scenario files.
  * @param log2N - scrypt cost of the admin password hash [-].
@@ -38,12 +39,19 @@ export async function seedIfEmpty(
 ): Promise<SeedResult | undefined> {
   if ((await store.countUsers()) > 0) return undefined;
   const adminPassword = randomPassword();
-  const admin = await store.createUser({
-    name: 'admin',
-    role: 'admin',
-    password_hash: await hashPassword(adminPassword, log2N),
-    must_change_password: true,
-  });
+  let admin;
+  try {
+    admin = await store.createUser({
+      name: 'admin',
+      role: 'admin',
+      password_hash: await hashPassword(adminPassword, log2N),
+      must_change_password: true,
+    });
+  } catch (error) {
+    // Another instance starting at the same moment seeded first: it owns the seeding.
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
   const names: string[] = [];
   for (const file of REFERENCE_SCENARIOS) {
     const text = readFileSync(join(scenarioDir, file), 'utf8');
