@@ -59,8 +59,12 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   chown -R postgres:postgres "$PG_DIR"
   chmod 700 "$PG_DIR" "$DATA"
   say "initdb in $DATA"
-  as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2 \
-    || as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C >&2
+  if ! as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 --no-instructions >"$PG_DIR/initdb.log" 2>&1; then
+    cat "$PG_DIR/initdb.log" >&2
+    say "initdb failed"
+    exit 1
+  fi
 fi
 
 if as_pg "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
