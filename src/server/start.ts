@@ -51,12 +51,18 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   }
   const app = createApp(store, options);
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => {
-      resolve(s);
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => {
+        resolve(s);
+      });
+      s.once('error', reject);
     });
-    s.once('error', reject);
-  });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;

@@ -54,6 +54,11 @@ export async function openPostgresStore(
     max,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle client losing its connection (database restart) must not crash the process; the
+  // pool replaces it and the next query reports any lasting problem.
+  pool.on('error', (error) => {
+    process.stderr.write(`database: idle connection error: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from '@commander-js/extra-typings';
-import { startServer } from '../../server/start.js';
+import { startServer, type Started } from '../../server/start.js';
+import { EXIT } from '../exit-codes.js';
+import { CliExit } from '../run-main.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -24,13 +26,26 @@ export function register(program: Command): void {
     .option('--trust-proxy', 'trust X-Forwarded-Proto from a reverse proxy (Secure cookies)')
     .action(async (options) => {
       const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-      const started = await startServer({
-        port: options.port,
-        host: options.host,
-        dbFile: options.db,
-        ...(databaseUrl !== undefined && databaseUrl !== '' ? { databaseUrl } : {}),
-        trustProxy: options.trustProxy === true,
-      });
+      let started: Started;
+      try {
+        started = await startServer({
+          port: options.port,
+          host: options.host,
+          dbFile: options.db,
+          ...(databaseUrl !== undefined && databaseUrl !== '' ? { databaseUrl } : {}),
+          trustProxy: options.trustProxy === true,
+        });
+      } catch (error) {
+        // Unreachable database, unwritable file, port in use: the user's environment, not a bug.
+        const code = (error as NodeJS.ErrnoException).code;
+        const message = error instanceof Error ? error.message : String(error);
+        const what =
+          code === 'EADDRINUSE' || code === 'EACCES'
+            ? `cannot listen on ${options.host}:${options.port}`
+            : 'cannot open the database';
+        process.stderr.write(`error: ${what}: ${message}\n`);
+        throw new CliExit(EXIT.io);
+      }
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const)
           process.once(signal, () => {
