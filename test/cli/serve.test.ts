@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 async function serveOnce(
   db: string,
@@ -57,5 +57,15 @@ describe('chromflow serve', () => {
     expect(second.output).not.toContain('one-time password');
     expect(second.output).toMatch(/serving on http:\/\/127\.0\.0\.1:\d+\//);
     expect(second.code).toBe(0);
+  });
+
+  it('exits 4 with one line when the database cannot be reached', () => {
+    const r = runCli(['serve', '--port', '0', '--database-url', 'postgres://nobody@127.0.0.1:1/x']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/^error: cannot open the database: .*ECONNREFUSED/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const bad = runCli(['serve', '--database-url', 'mysql://u@h/db']);
+    expect(bad.status).toBe(4);
+    expect(bad.stderr).toContain('postgres://');
   });
 });
