@@ -1,0 +1,134 @@
+/**
+ * `createApp(store, options)`: the whole HTTP application as a pure Hono app (no port, no
+ * globals), so tests call `app.request()` and `start.ts` serves it on a port.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { VERSION } from '../version.js';
+import type { Store } from '../store/index.js';
+import { runAppraisal } from './appraise-route.js';
+import { authRoutes } from './auth-routes.js';
+import type { AppEnv, AppOptions, Deps, ResolvedOptions } from './context.js';
+import { apiError, notFound } from './http-error.js';
+import { openApiDocument } from './openapi.js';
+import { DEFAULT_LOG2_N } from './password.js';
+import { checkScenarioText } from './scenario-text.js';
+import { scenarioRoutes } from './scenario-routes.js';
+import { requireUser, sessionMiddleware } from './session.js';
+import { userRoutes } from './user-routes.js';
+
+/** Default location of the built web UI. */
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+function resolve(options: AppOptions): ResolvedOptions {
+  return {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600 * 1000,
+    secureCookies: options.secureCookies ?? 'auto',
+    trustProxy: options.trustProxy ?? false,
+    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
+    passwordLog2N: options.passwordLog2N ?? DEFAULT_LOG2_N,
+    maxLoginFailures: options.maxLoginFailures ?? 10,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEnv> {
+  const options = resolve(appOptions);
+  const deps: Deps = { store, options };
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) =>
+        apiError(
+          c,
+          413,
+          'payload_too_large',
+          `the request body exceeds ${options.maxBodyBytes} bytes`,
+        ),
+    }),
+  );
+  app.use('/api/*', sessionMiddleware(deps));
+
+  app.get('/api/health', async (c) => {
+    try {
+      await store.ping();
+      return c.json({ status: 'ok', version: VERSION, database: store.dialect });
+    } catch {
+      return c.json({ status: 'error', version: VERSION, database: store.dialect }, 503);
+    }
+  });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/scenarios', scenarioRoutes(deps));
+
+  app.post('/api/appraise', requireUser('viewer'), async (c) => {
+    const text = await c.req.text();
+    const checked = checkScenarioText(c, text, 'body');
+    if (!checked.ok) return checked.response;
+    const result = runAppraisal(c, checked.scenario);
+    if (!result.ok) return result.response;
+    return c.json(result.appraisal);
+  });
+
+  app.all('/api/*', (c) => notFound(c, `route ${c.req.method} ${c.req.path}`));
+
+  const dir = options.staticDir;
+  if (dir !== undefined && existsSync(dir) && statSync(dir).isDirectory()) {
+    // serveStatic resolves `root` against the working directory.
+    const root = relative(process.cwd(), dir) || '.';
+    app.use('*', serveStatic({ root }));
+    // Single-page app: unknown non-API paths get index.html, the UI routes them.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException)
+      return apiError(
+        c,
+        error.status,
+        error.status >= 500 ? 'internal' : 'bad_request',
+        error.message || 'bad request',
+      );
+    console.error(error);
+    return apiError(c, 500, 'internal', 'internal error (logged on the server)');
+  });
+  app.notFound((c) => notFound(c, 'page'));
+  return app;
+}

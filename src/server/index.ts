@@ -1,0 +1,8 @@
+// The HTTP edge: the Hono app, its start-up and first-start seeding.
+export { createApp, DEFAULT_MAX_BODY_BYTES, DEFAULT_STATIC_DIR } from './app.js';
+export type { AppOptions } from './context.js';
+export { startServer, type StartOptions, type Started } from './start.js';
+export { seedIfEmpty, REFERENCE_SCENARIOS, type SeedResult } from './seed.js';
+export { openApiDocument } from './openapi.js';
+export { hashPassword, verifyPassword, randomPassword } from './password.js';
+export { SESSION_COOKIE } from './session.js';

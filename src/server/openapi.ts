@@ -1,0 +1,310 @@
+/**
+ * The OpenAPI 3.1 description of `/api`, written by hand next to the routes; request bodies are
+ * generated from the same zod schemas that validate them (`z.toJSONSchema`). A test checks that
+ * every route the app registers is listed here.
+ */
+import { z } from 'zod';
+import { VERSION } from '../version.js';
+import { loginBody, passwordBody } from './auth-routes.js';
+import {
+  createScenarioBody,
+  duplicateBody,
+  patchScenarioBody,
+  saveVersionBody,
+} from './scenario-routes.js';
+import { createUserBody, patchUserBody } from './user-routes.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (schema: z.ZodType): Json => ({
+  required: true,
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
+});
+const ok = (description: string, schema: Json = { type: 'object' }, status = '200'): Json => ({
+  [status]: { description, content: { 'application/json': { schema } } },
+});
+const errors = (...codes: number[]): Json => {
+  const text: Record<number, string> = {
+    400: 'invalid request or scenario: `problems` names each field (path, line, column, message)',
+    401: 'not logged in',
+    403: 'role too low, not the owner, or the one-time password must be changed first',
+    404: 'no such resource, or not readable by this user (private scenarios of others)',
+    409: 'conflict (name taken)',
+    413: 'request body larger than the limit',
+    429: 'too many failed logins for this user name; see Retry-After',
+    422: 'the model cannot compute this scenario yet (not implemented / no convergence)',
+  };
+  return Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      {
+        description: text[code] ?? 'error',
+        content: { 'application/json': { schema: ref('Error') } },
+      },
+    ]),
+  );
+};
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const versionParam = {
+  name: 'version',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+};
+
+/** The OpenAPI document served at `/api/openapi.json`. */
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'chromflow API',
+      version: VERSION,
+      description:
+        'Scenarios with immutable versions, diffs and appraisals of the chromflow model. Authentication by session cookie (POST /api/auth/login). Errors: `{ error, message, problems? }`.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'chromflow_session' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'message'],
+          properties: {
+            error: { type: 'string' },
+            message: { type: 'string' },
+            problems: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['path', 'message'],
+                properties: {
+                  file: { type: 'string' },
+                  line: { type: 'integer' },
+                  column: { type: 'integer' },
+                  path: { type: 'string' },
+                  message: { type: 'string' },
+                  value: {},
+                  suggestion: { type: 'string' },
+                  severity: { enum: ['error', 'warning'] },
+                },
+              },
+            },
+          },
+        },
+        User: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            email: { type: ['string', 'null'] },
+            role: { enum: ['viewer', 'editor', 'admin'] },
+            must_change_password: { type: 'boolean' },
+            created_at: { type: 'string', format: 'date-time' },
+          },
+        },
+        Scenario: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            owner_id: { type: 'string' },
+            owner_name: { type: 'string' },
+            name: { type: 'string' },
+            visibility: { enum: ['private', 'shared'] },
+            created_at: { type: 'string', format: 'date-time' },
+            updated_at: { type: 'string', format: 'date-time' },
+            latest_version: { type: 'integer' },
+          },
+        },
+        Version: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            scenario_id: { type: 'string' },
+            version: { type: 'integer' },
+            author_id: { type: 'string' },
+            author_name: { type: 'string' },
+            created_at: { type: 'string', format: 'date-time' },
+            message: { type: 'string' },
+            text: { type: 'string', description: 'absent in version lists' },
+          },
+        },
+        Appraisal: {
+          type: 'object',
+          description: 'The Appraisal object of src/appraisal.ts (docs/cli.md lists its keys)',
+        },
+        Diff: {
+          type: 'object',
+          properties: {
+            from: { type: 'integer' },
+            to: { type: 'integer' },
+            changes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  path: { type: 'string' },
+                  kind: { enum: ['added', 'removed', 'changed'] },
+                  before: {},
+                  after: {},
+                },
+              },
+            },
+            unified: { type: 'string' },
+            parse_error: { type: 'string' },
+          },
+        },
+      },
+    },
+    security: [{ session: [] }],
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'liveness and database check',
+          security: [],
+          responses: ok('ok', {
+            type: 'object',
+            properties: { status: { const: 'ok' }, version: { type: 'string' }, database: {} },
+          }),
+        },
+      },
+      '/api/openapi.json': {
+        get: { summary: 'this document', security: [], responses: ok('OpenAPI 3.1') },
+      },
+      '/api/auth/login': {
+        post: {
+          summary: 'log in; sets the session cookie (HttpOnly, SameSite=Strict, Secure over https)',
+          security: [],
+          requestBody: jsonBody(loginBody),
+          responses: { ...ok('logged in'), ...errors(400, 401, 429) },
+        },
+      },
+      '/api/auth/logout': {
+        post: { summary: 'log out', responses: { '204': { description: 'logged out' } } },
+      },
+      '/api/auth/me': {
+        get: { summary: 'the current user', responses: { ...ok('user'), ...errors(401) } },
+      },
+      '/api/auth/password': {
+        post: {
+          summary: 'change the own password (clears must_change_password)',
+          requestBody: jsonBody(passwordBody),
+          responses: { ...ok('changed'), ...errors(400, 401, 403) },
+        },
+      },
+      '/api/users': {
+        get: {
+          summary: 'list users (admin)',
+          responses: { ...ok('users'), ...errors(401, 403) },
+        },
+        post: {
+          summary: 'register a user (admin); returns one_time_password when none was given',
+          requestBody: jsonBody(createUserBody),
+          responses: { ...ok('created', ref('User'), '201'), ...errors(400, 401, 403, 409) },
+        },
+      },
+      '/api/users/{id}': {
+        patch: {
+          summary: 'change role or reset the password (admin)',
+          parameters: [idParam],
+          requestBody: jsonBody(patchUserBody),
+          responses: { ...ok('updated'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/scenarios': {
+        get: {
+          summary: 'own and shared scenarios',
+          responses: { ...ok('list'), ...errors(401) },
+        },
+        post: {
+          summary: 'create a scenario (editor); the text is validated like `chromflow validate`',
+          requestBody: jsonBody(createScenarioBody),
+          responses: { ...ok('created', { type: 'object' }, '201'), ...errors(400, 401, 403, 413) },
+        },
+      },
+      '/api/scenarios/{id}': {
+        get: {
+          summary: 'a scenario and its latest version',
+          parameters: [idParam],
+          responses: { ...ok('scenario'), ...errors(401, 404) },
+        },
+        patch: {
+          summary: 'rename or share/unshare (owner, editor)',
+          parameters: [idParam],
+          requestBody: jsonBody(patchScenarioBody),
+          responses: { ...ok('updated'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/scenarios/{id}/versions': {
+        get: {
+          summary: 'versions, newest first (without text)',
+          parameters: [idParam],
+          responses: { ...ok('versions'), ...errors(401, 404) },
+        },
+        post: {
+          summary: 'save a new version (owner, editor); validated like `chromflow validate`',
+          parameters: [idParam],
+          requestBody: jsonBody(saveVersionBody),
+          responses: {
+            ...ok('saved', ref('Version'), '201'),
+            ...errors(400, 401, 403, 404, 413),
+          },
+        },
+      },
+      '/api/scenarios/{id}/versions/{version}': {
+        get: {
+          summary: 'one version with its text',
+          parameters: [idParam, versionParam],
+          responses: { ...ok('version', ref('Version')), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/scenarios/{id}/versions/{version}/appraisal': {
+        get: {
+          summary: 'the latest stored appraisal of a version',
+          parameters: [idParam, versionParam],
+          responses: { ...ok('appraisal'), ...errors(401, 404) },
+        },
+        post: {
+          summary: 'appraise a version and store the result',
+          parameters: [idParam, versionParam],
+          responses: { ...ok('stored', { type: 'object' }, '201'), ...errors(400, 401, 404, 422) },
+        },
+      },
+      '/api/scenarios/{id}/diff': {
+        get: {
+          summary: 'diff of two versions: field changes by path and a unified text diff',
+          parameters: [
+            idParam,
+            { name: 'from', in: 'query', required: true, schema: { type: 'integer' } },
+            { name: 'to', in: 'query', required: true, schema: { type: 'integer' } },
+          ],
+          responses: { ...ok('diff', ref('Diff')), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/scenarios/{id}/duplicate': {
+        post: {
+          summary: 'copy a readable scenario into a new one owned by the caller (editor)',
+          parameters: [idParam],
+          requestBody: jsonBody(duplicateBody),
+          responses: { ...ok('created', { type: 'object' }, '201'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/appraise': {
+        post: {
+          summary: 'appraise a scenario sent as text (YAML or JSON); nothing is stored',
+          requestBody: {
+            required: true,
+            content: {
+              'application/yaml': { schema: { type: 'string' } },
+              'application/json': { schema: { type: 'object' } },
+              'text/plain': { schema: { type: 'string' } },
+            },
+          },
+          responses: { ...ok('appraisal', ref('Appraisal')), ...errors(400, 401, 413, 422) },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * `/api/scenarios`: list (own + shared), create, read, rename/share, versions, diff, duplicate,
+ * and stored appraisals of a version. Access: anyone logged in reads their own and shared
+ * scenarios; another user's private scenario answers 404 (as if it did not exist); writing needs
+ * the editor role and ownership.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { VERSION } from '../version.js';
+import { diffScenarioTexts, type ScenarioMeta, type User } from '../store/index.js';
+import type { AppEnv, Deps } from './context.js';
+import { apiError, notFound } from './http-error.js';
+import { runAppraisal } from './appraise-route.js';
+import { checkScenarioText } from './scenario-text.js';
+import { currentUser, hasRole, requireUser } from './session.js';
+import { validate } from './validate.js';
+
+const visibility = z.enum(['private', 'shared']);
+const name = z.string().trim().min(1).max(200);
+const message = z.string().max(2000);
+const text = z.string().min(1, 'expected the scenario text (YAML or JSON)');
+
+export const createScenarioBody = z.strictObject({
+  /** Defaults to the scenario's own `name`. */
+  name: name.optional(),
+  visibility: visibility.default('private'),
+  text,
+  message: message.default('created'),
+});
+export const saveVersionBody = z.strictObject({ text, message: message.default('') });
+export const patchScenarioBody = z.strictObject({
+  name: name.optional(),
+  visibility: visibility.optional(),
+});
+export const duplicateBody = z.strictObject({
+  name: name.optional(),
+  visibility: visibility.default('private'),
+  /** Version to copy; default the latest. */
+  version: z.int().min(1).optional(),
+});
+const versionNumber = z.coerce.number().int().min(1);
+export const diffQuery = z.strictObject({ from: versionNumber, to: versionNumber });
+const versionParam = z.object({ id: z.string(), version: versionNumber });
+
+function canRead(user: User, s: ScenarioMeta): boolean {
+  return s.owner_id === user.id || s.visibility === 'shared';
+}
+
+function canWrite(user: User, s: ScenarioMeta): boolean {
+  return s.owner_id === user.id && hasRole(user, 'editor');
+}
+
+export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { store } = deps;
+  app.use('*', requireUser('viewer'));
+
+  /** The scenario when the current user may read it; else a 404 answer. */
+  async function readable(
+    c: Context<AppEnv>,
+    id: string,
+  ): Promise<{ s: ScenarioMeta } | { response: Response }> {
+    const s = await store.getScenario(id);
+    if (!s || !canRead(currentUser(c), s)) return { response: notFound(c, 'scenario') };
+    return { s };
+  }
+
+  async function writable(
+    c: Context<AppEnv>,
+    id: string,
+  ): Promise<{ s: ScenarioMeta } | { response: Response }> {
+    const r = await readable(c, id);
+    if ('response' in r) return r;
+    if (!canWrite(currentUser(c), r.s))
+      return {
+        response: apiError(
+          c,
+          403,
+          'forbidden',
+          'only the owner (with the editor role) changes a scenario; duplicate it instead',
+        ),
+      };
+    return r;
+  }
+
+  app.get('/', async (c) =>
+    c.json({ scenarios: await store.listScenariosVisibleTo(currentUser(c).id) }),
+  );
+
+  app.post('/', requireUser('editor'), validate('json', createScenarioBody), async (c) => {
+    const body = c.req.valid('json');
+    const checked = checkScenarioText(c, body.text, 'text');
+    if (!checked.ok) return checked.response;
+    const created = await store.createScenario({
+      owner_id: currentUser(c).id,
+      name: body.name ?? checked.scenario.name,
+      visibility: body.visibility,
+      text: body.text,
+      message: body.message,
+    });
+    return c.json({ ...created, warnings: checked.warnings }, 201);
+  });
+
+  app.get('/:id', async (c) => {
+    const r = await readable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    const version = await store.getVersion(r.s.id, 'latest');
+    return c.json({ scenario: r.s, version });
+  });
+
+  app.patch('/:id', validate('json', patchScenarioBody), async (c) => {
+    const r = await writable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    const body = c.req.valid('json');
+    const scenario = await store.updateScenario(r.s.id, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.visibility !== undefined ? { visibility: body.visibility } : {}),
+    });
+    return c.json({ scenario });
+  });
+
+  app.get('/:id/versions', async (c) => {
+    const r = await readable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    return c.json({ versions: await store.listVersions(r.s.id) });
+  });
+
+  app.post('/:id/versions', validate('json', saveVersionBody), async (c) => {
+    const r = await writable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    const body = c.req.valid('json');
+    const checked = checkScenarioText(c, body.text, 'text');
+    if (!checked.ok) return checked.response;
+    const version = await store.saveVersion(r.s.id, {
+      author_id: currentUser(c).id,
+      text: body.text,
+      message: body.message,
+    });
+    return c.json({ version, warnings: checked.warnings }, 201);
+  });
+
+  app.get('/:id/versions/:version', validate('param', versionParam), async (c) => {
+    const { id, version } = c.req.valid('param');
+    const r = await readable(c, id);
+    if ('response' in r) return r.response;
+    const v = await store.getVersion(r.s.id, version);
+    if (!v) return notFound(c, 'version');
+    return c.json({ version: v });
+  });
+
+  app.get('/:id/diff', validate('query', diffQuery), async (c) => {
+    const r = await readable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    const { from, to } = c.req.valid('query');
+    const [a, b] = await Promise.all([
+      store.getVersion(r.s.id, from),
+      store.getVersion(r.s.id, to),
+    ]);
+    if (!a || !b) return notFound(c, `version ${!a ? from : to}`);
+    return c.json({ from, to, ...diffScenarioTexts(a.text, b.text, `v${from}`, `v${to}`) });
+  });
+
+  app.post('/:id/duplicate', requireUser('editor'), validate('json', duplicateBody), async (c) => {
+    const r = await readable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    const body = c.req.valid('json');
+    const source = await store.getVersion(r.s.id, body.version ?? 'latest');
+    if (!source) return notFound(c, 'version');
+    const created = await store.createScenario({
+      owner_id: currentUser(c).id,
+      name: body.name ?? `${r.s.name} (copy)`,
+      visibility: body.visibility,
+      text: source.text,
+      message: `duplicated from "${r.s.name}" v${source.version}`,
+    });
+    return c.json(created, 201);
+  });
+
+  app.get('/:id/versions/:version/appraisal', validate('param', versionParam), async (c) => {
+    const { id, version } = c.req.valid('param');
+    const r = await readable(c, id);
+    if ('response' in r) return r.response;
+    const v = await store.getVersion(r.s.id, version);
+    if (!v) return notFound(c, 'version');
+    const stored = await store.latestAppraisal(v.id);
+    if (!stored) return notFound(c, 'appraisal');
+    return c.json(stored);
+  });
+
+  app.post('/:id/versions/:version/appraisal', validate('param', versionParam), async (c) => {
+    const { id, version } = c.req.valid('param');
+    const r = await readable(c, id);
+    if ('response' in r) return r.response;
+    const v = await store.getVersion(r.s.id, version);
+    if (!v) return notFound(c, 'version');
+    const checked = checkScenarioText(c, v.text, `version ${version}`);
+    if (!checked.ok) return checked.response;
+    const result = runAppraisal(c, checked.scenario);
+    if (!result.ok) return result.response;
+    return c.json(await store.saveAppraisal(v.id, VERSION, result.appraisal), 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,83 @@
+/**
+ * Starting the server: open the store (SQLite file or PostgreSQL URL), migrate, seed an empty
+ * database, listen. Used by `chromflow serve` and `src/server/main.ts`.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { openStore, type Store } from '../store/index.js';
+import { createApp } from './app.js';
+import type { AppOptions } from './context.js';
+import { seedIfEmpty } from './seed.js';
+
+export interface StartOptions extends AppOptions {
+  /** TCP port; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** SQLite file (default ./var/chromflow.sqlite). */
+  dbFile?: string;
+  /** PostgreSQL URL; wins over `dbFile`. */
+  databaseUrl?: string;
+  /** Where messages go (default stdout). */
+  log?: (line: string) => void;
+}
+
+export interface Started {
+  url: string;
+  store: Store;
+  server: ServerType;
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<Started> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const store = await openStore({
+    ...(options.dbFile !== undefined ? { dbFile: options.dbFile } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  try {
+    const applied = await store.migrate();
+    if (applied.length > 0) log(`database: applied migrations ${applied.join(', ')}`);
+    const seeded = await seedIfEmpty(store, undefined, options.passwordLog2N);
+    if (seeded) {
+      log('First start: created the account "admin" with the one-time password');
+      log(`    ${seeded.adminPassword}`);
+      log('  (shown only now; it must be changed at the first login)');
+      log(`  and the shared reference scenarios: ${seeded.scenarios.join('; ')}`);
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = createApp(store, options);
+  const host = options.host ?? '127.0.0.1';
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => {
+        resolve(s);
+      });
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  log(`chromflow is serving on ${url} (database: ${store.dialect})`);
+  return {
+    url,
+    store,
+    server,
+    close: async () => {
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The store's contract: what the server (and later the Monte Carlo workers) may ask of the
+ * persistence layer. Implemented once over kysely ({@link KyselyStore}) for SQLite and PostgreSQL.
+ * Access control is not the store's job: the server decides who may read what; the store offers
+ * the queries that make those decisions cheap (e.g. {@link Store.listScenariosVisibleTo}).
+ */
+
+export type Role = 'viewer' | 'editor' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
+export type Visibility = 'private' | 'shared';
+export type McRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  must_change_password: boolean;
+  /** ISO 8601 UTC. */
+  created_at: string;
+}
+
+export interface UserWithHash extends User {
+  password_hash: string;
+}
+
+export interface NewUser {
+  name: string;
+  email?: string | null;
+  password_hash: string;
+  role: Role;
+  must_change_password?: boolean;
+}
+
+export interface UserPatch {
+  role?: Role;
+  password_hash?: string;
+  must_change_password?: boolean;
+}
+
+export interface Session {
+  user: User;
+  expires_at: string;
+}
+
+export interface ScenarioMeta {
+  id: string;
+  owner_id: string;
+  /** Login name of the owner, for display. */
+  owner_name: string;
+  name: string;
+  visibility: Visibility;
+  created_at: string;
+  updated_at: string;
+  latest_version: number;
+}
+
+export interface VersionMeta {
+  id: string;
+  scenario_id: string;
+  version: number;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  message: string;
+}
+
+export interface ScenarioVersion extends VersionMeta {
+  text: string;
+}
+
+export interface NewScenario {
+  owner_id: string;
+  name: string;
+  visibility: Visibility;
+  text: string;
+  message: string;
+}
+
+export interface NewVersion {
+  author_id: string;
+  text: string;
+  message: string;
+}
+
+export interface StoredAppraisal {
+  id: string;
+  scenario_version_id: string;
+  created_at: string;
+  chromflow_version: string;
+  /** The Appraisal object (opaque JSON). */
+  result: unknown;
+}
+
+export interface McRun {
+  id: string;
+  scenario_version_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  status: McRunStatus;
+  method: string;
+  samples: number;
+  seed: number;
+  completed_samples: number;
+  meta: unknown;
+  error: string | null;
+}
+
+export interface NewMcRun {
+  scenario_version_id: string;
+  created_by: string;
+  method: string;
+  samples: number;
+  seed: number;
+  meta?: unknown;
+}
+
+export interface McRunPatch {
+  status?: McRunStatus;
+  completed_samples?: number;
+  meta?: unknown;
+  error?: string | null;
+}
+
+export interface McChunk {
+  run_id: string;
+  chunk_index: number;
+  first_sample: number;
+  sample_count: number;
+  results: unknown;
+}
+
+/** Thrown for a broken uniqueness rule (e.g. a user name taken); the server answers 409. */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  readonly code = 'conflict';
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+  ) {
+    super(`${field}: ${JSON.stringify(value)} is already taken`);
+  }
+}
+
+export interface Store {
+  /** `sqlite` or `postgres`. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(): Promise<string[]>;
+  /** A cheap round trip to the database (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  countUsers(): Promise<number>;
+  createUser(user: NewUser): Promise<User>;
+  getUser(id: string): Promise<User | undefined>;
+  /** By login name or e-mail (case-insensitive), with the password hash, for logging in. */
+  findUserForLogin(nameOrEmail: string): Promise<UserWithHash | undefined>;
+  getUserWithHash(id: string): Promise<UserWithHash | undefined>;
+  listUsers(): Promise<User[]>;
+  updateUser(id: string, patch: UserPatch): Promise<User | undefined>;
+
+  createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** The session and its user, when it exists and has not expired at `now`. */
+  getSession(tokenHash: string, now: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteUserSessions(userId: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  /** Creates a scenario with its version 1. */
+  createScenario(s: NewScenario): Promise<{ scenario: ScenarioMeta; version: ScenarioVersion }>;
+  getScenario(id: string): Promise<ScenarioMeta | undefined>;
+  /** Scenarios owned by the user plus every shared one, newest change first. */
+  listScenariosVisibleTo(userId: string): Promise<ScenarioMeta[]>;
+  /** Every scenario (administration). */
+  listAllScenarios(): Promise<ScenarioMeta[]>;
+  updateScenario(
+    id: string,
+    patch: { name?: string; visibility?: Visibility },
+  ): Promise<ScenarioMeta | undefined>;
+  /** Appends version latest+1 (never changes an existing version). */
+  saveVersion(scenarioId: string, v: NewVersion): Promise<ScenarioVersion>;
+  /** A version by number, or the newest with `'latest'`. */
+  getVersion(scenarioId: string, version: number | 'latest'): Promise<ScenarioVersion | undefined>;
+  listVersions(scenarioId: string): Promise<VersionMeta[]>;
+
+  saveAppraisal(
+    scenarioVersionId: string,
+    chromflowVersion: string,
+    result: unknown,
+  ): Promise<StoredAppraisal>;
+  /** The newest stored appraisal of a version. */
+  latestAppraisal(scenarioVersionId: string): Promise<StoredAppraisal | undefined>;
+
+  createMcRun(run: NewMcRun): Promise<McRun>;
+  getMcRun(id: string): Promise<McRun | undefined>;
+  listMcRuns(scenarioVersionId: string): Promise<McRun[]>;
+  updateMcRun(id: string, patch: McRunPatch): Promise<McRun | undefined>;
+  /** Stores one chunk of results; a chunk index is written once. */
+  putMcChunk(chunk: McChunk): Promise<void>;
+  /** Chunks in index order, optionally from `fromIndex` on (for incremental readers). */
+  listMcChunks(runId: string, fromIndex?: number): Promise<McChunk[]>;
+}
