@@ -104,6 +104,8 @@ interface EnthalpyMap {
   readonly compOf: Int32Array;
   /** 1 for components absent from the database. */
   readonly missing: Uint8Array;
+  /** Molar mass of each set entry's component (chemistry parser, as everywhere here) [kg/mol]. */
+  readonly mw: Float64Array;
   readonly n: Float64Array;
 }
 const hCache = new WeakMap<ComponentModel, EnthalpyMap>();
@@ -128,6 +130,7 @@ function enthalpyMap(model: ComponentModel): EnthalpyMap {
     set: names.length > 0 ? new CompiledSpeciesSet(names) : null,
     compOf: Int32Array.from(compOf),
     missing,
+    mw: Float64Array.from(compOf.map((c) => mw(model.names[c] ?? ''))),
     n: new Float64Array(names.length),
   };
   hCache.set(model, m);
@@ -146,7 +149,7 @@ export function enthalpy_kW(model: ComponentModel, s: Stream, T_K = s.T_K): numb
   if (!m.set) return 0;
   for (let k = 0; k < m.compOf.length; k++) {
     const c = m.compOf[k] ?? 0;
-    m.n[k] = (s.flow[c] ?? 0) / 3600 / (m.set.molarMass_kg_per_mol[k] ?? 1); // mol/s
+    m.n[k] = (s.flow[c] ?? 0) / 3600 / (m.mw[k] ?? 1); // mol/s
   }
   try {
     return m.set.streamEnthalpy_W(m.n, T_K) / 1000;
