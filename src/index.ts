@@ -115,3 +115,4 @@ export type {
   RateEntry,
 } from './econ/fiscal/index.js';
 export * from './process/index.js';
+export * from './process/chromium/index.js';
