@@ -83,7 +83,7 @@ export function runChromiumStage(template: string, input: ChromiumStageInput): C
         ? 'a chromite concentrate { oxides_wt_pct } for cr-aluminothermic'
         : 'an HC ferrochrome { alloy_wt_pct } for cr-electrolytic',
     );
-  const fs = compileFlowsheet(t.template, input.overrides ?? {});
+  const fs = compiled(template, t, input.overrides ?? {});
   const makeFeed = (kg_per_h: number): Stream =>
     'oxides_wt_pct' in input.feed
       ? chromiteFeedStream(fs.model, input.feed, kg_per_h)
@@ -159,6 +159,28 @@ export function runChromiumStage(template: string, input: ChromiumStageInput): C
   }
   for (const k of Object.keys(reagentKg)) reagentKg[k] = Math.max(0, reagentKg[k] ?? 0);
   return stageRun(fs, sol, t, feedKg, reagentKg, passes);
+}
+
+const compileCache = new Map<string, CompiledFlowsheet>();
+/** Compiled flowsheet per template and overrides (immutable; bounded cache of 64). */
+function compiled(
+  id: string,
+  t: ChromiumTemplate,
+  overrides: FlowsheetOverrides,
+): CompiledFlowsheet {
+  let key: string;
+  try {
+    key = `${id}|${JSON.stringify(overrides)}`;
+  } catch {
+    return compileFlowsheet(t.template, overrides);
+  }
+  let fs = compileCache.get(key);
+  if (!fs) {
+    fs = compileFlowsheet(t.template, overrides);
+    if (compileCache.size >= 64) compileCache.clear();
+    compileCache.set(key, fs);
+  }
+  return fs;
 }
 
 function solveOnce(
