@@ -13,7 +13,7 @@ export interface FerrochromeFeed {
 }
 export type ChromiumFeed = ChromiteFeed | FerrochromeFeed;
 
-const OXIDES = ['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO'] as const;
+const OXIDES = ['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'H2O', 'CO2'] as const;
 const ALLOY = ['Cr', 'Fe', 'C', 'Si'] as const;
 
 function checkedAnalysis(
@@ -45,7 +45,8 @@ function checkedAnalysis(
 /**
  * Species flows of a chromite concentrate from its oxide analysis (normalised to 100 %):
  * FeO combines with Cr2O3 to FeCr2O4, the remaining Cr2O3 with MgO to MgCr2O4, the rest of
- * Cr2O3 stays free; leftover FeO, MgO and Fe2O3, Al2O3, SiO2, CaO are separate oxides.
+ * Cr2O3 stays free; leftover FeO, MgO and Fe2O3, Al2O3, SiO2, CaO are separate oxides; H2O
+ * (moisture, as `H2O(aq)`) and CO2 (as `CO2(g)`) are volatiles driven off in the kiln.
  * @param feed_kg_per_h - Dry concentrate [kg/h]
  * @throws InputError for unknown oxides, negative values or a sum outside 100 ± 2 wt%
  */
@@ -73,6 +74,9 @@ export function chromiteFeedStream(
   addMol(model, s, 'FeO(s)', feo);
   addMol(model, s, 'MgO(s)', mgo);
   for (const ox of ['Fe2O3', 'Al2O3', 'SiO2', 'CaO']) addMol(model, s, `${ox}(s)`, n(ox));
+  // volatiles (moisture and carbonate CO2, e.g. the concentrator's analysis) leave in the kiln
+  s.flow[comp(model, 'H2O(aq)')] = ((a.H2O ?? 0) / 100) * feed_kg_per_h;
+  s.flow[comp(model, 'CO2(g)')] = ((a.CO2 ?? 0) / 100) * feed_kg_per_h;
   return s;
 }
 

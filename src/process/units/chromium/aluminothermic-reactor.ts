@@ -55,12 +55,13 @@ const params = {
     `assumed (${FACTS}: 90 % industrial, U; lab 95–98 %)`,
   ),
   excess_al_to_metal: param(
-    0.3,
+    0.1,
     '-',
     0,
     1,
     'fraction of the unreacted Al dissolved in the metal (rest: prills in slag)',
-    'assumed',
+    'set so that the reference metal meets Al ≤ 0.3 % (Fastmarkets MB-CR-0001 spec, shared/domain/facts.md §4.1, V); the split itself is not in the stored sources',
+    'calibrated',
   ),
   preheat_T_K: param(
     298.15,

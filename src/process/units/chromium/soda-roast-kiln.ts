@@ -76,7 +76,7 @@ const params = {
  *   2MgCr2O4 + 4Na2CO3 + 3O2 → 4Na2CrO4 + 2MgO + 4CO2
  *   2Cr2O3 + 4Na2CO3 + 3O2 → 4Na2CrO4 + 4CO2;   then 4FeO + O2 → 2Fe2O3 with the O2 left.
  * Everything else (lime, MgO, Al2O3, SiO2, unreacted soda) stays in the calcine; CO2, N2 and
- * unused O2 leave as off-gas. Heat: Q = H(calcine, T_calcine) + H(off-gas, T_gas) − H(inlets),
+ * unused O2 (and the feed's moisture as vapour, its CO2) leave as off-gas. Heat: Q = H(calcine, T_calcine) + H(off-gas, T_gas) − H(inlets),
  * fired heat = Q / (1 − shell loss); natural gas (CH4, LHV) = fired heat / available-heat
  * fraction at the flue temperature (common.ts). Flue gas is outside the process balance.
  * Demands for the runner (diagnostics): soda, lime, air [kg/h].
@@ -104,6 +104,10 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
       addMol(m, gas, g, mol(m, calcine, g));
       addMol(m, calcine, g, -mol(m, calcine, g));
     }
+    // feed moisture is driven off as vapour
+    const w = mol(m, calcine, 'H2O(aq)');
+    addMol(m, gas, 'H2O(g)', w);
+    addMol(m, calcine, 'H2O(aq)', -w);
     const fc = mol(m, calcine, 'FeCr2O4(s)');
     const mc = mol(m, calcine, 'MgCr2O4(s)');
     const cr = mol(m, calcine, 'Cr2O3(s)');
