@@ -187,6 +187,24 @@ describe('stoichiometric checks (facts §4.1, §4.2, §7)', () => {
     expect(Math.abs((d.charge_specific_heat_kJ_per_kg ?? 0) - q) / q).toBeLessThan(1e-9);
     expect(Math.abs((d.charge_specific_heat_kJ_per_kg ?? 0) - 2600) / 2600).toBeLessThan(0.015);
     expect(d.adiabatic_T_K).toBeGreaterThan(2300);
+    // the stoichiometric charge stops on the Al2O3 melting plateau (2,327 K, part molten)
+    expect(d.adiabatic_T_K).toBeCloseTo(2327, 0);
+    expect(d.al2o3_molten_fraction).toBeGreaterThan(0);
+    expect(d.al2o3_molten_fraction).toBeLessThan(1);
+    // preheated to 800 K it is fully molten; off the plateau the products' enthalpy at T_ad,
+    // evaluated independently from the outlet streams, equals charge enthalpy + preheat
+    const fs2 = compileFlowsheet(
+      reactorOnly({ cr_to_metal: 1, criterion_kJ_per_kg: 0, preheat_T_K: 800 }),
+    );
+    const sol2 = solveFlowsheet(fs2, { oxide, al, flux });
+    const d2 = sol2.outputs[fs2.unitIndex.get('reactor') ?? -1]?.diagnostics ?? {};
+    expect(d2.al2o3_molten_fraction).toBe(1);
+    expect(d2.adiabatic_T_K).toBeGreaterThan(2327);
+    const H = d2.H_out_kW ?? NaN;
+    expect(Math.abs((d2.H_products_at_T_ad_kW ?? NaN) - H) / Math.abs(H)).toBeLessThan(1e-9);
+    expect(Math.abs((d2.H_in_kW ?? NaN) + (d2.heat_in_kW ?? NaN) - H) / Math.abs(H)).toBeLessThan(
+      1e-9,
+    );
   });
 });
 
