@@ -25,7 +25,8 @@ describe('chromium templates close elements and energy on random inputs', () => 
       const al2o3 = u(6, 11);
       const cao = u(0, 2);
       const fe2o3 = u(0, 3);
-      const sio2 = 100 - cr2o3 - feo - mgo - al2o3 - cao - fe2o3;
+      const h2o = u(0, 4);
+      const sio2 = 100 - cr2o3 - feo - mgo - al2o3 - cao - fe2o3 - h2o;
       if (sio2 < 0) continue;
       const overrides = {
         'units.kiln.conversion': u(0.8, 1),
@@ -51,6 +52,7 @@ describe('chromium templates close elements and energy on random inputs', () => 
             CaO: cao,
             Fe2O3: fe2o3,
             SiO2: sio2,
+            H2O: h2o,
           },
         },
         capacity_t_per_year: u(500, 20000),
