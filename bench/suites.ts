@@ -8,4 +8,5 @@ export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./finance.bench.js').then((m) => m.suite()),
   () => import('./uncertainty.bench.js').then((m) => m.suite()),
   () => import('./store.bench.js').then((m) => m.suite()),
+  () => import('./chromium.bench.js').then((m) => m.suite()),
 ];

@@ -116,3 +116,4 @@ export type {
 } from './econ/fiscal/index.js';
 export * from './process/index.js';
 export * from './analysis/index.js';
+export * from './process/chromium/index.js';

@@ -93,8 +93,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['chromium-metal'],
     consumables: ['soda-ash', 'lime', 'sulfur', 'aluminium', 'natural-gas', 'water'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'cr-electrolytic',
@@ -104,8 +103,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['chromium-metal'],
     consumables: ['sulfuric-acid', 'ammonia', 'water'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
 ];
 

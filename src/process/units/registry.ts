@@ -4,6 +4,17 @@ import { coneCrusher } from './comminution/cone-crusher.js';
 import { jawCrusher } from './comminution/jaw-crusher.js';
 import { hydrocyclone } from './classification/hydrocyclone.js';
 import { vibratingScreen } from './classification/vibrating-screen.js';
+import {
+  alumPurification,
+  aluminothermicReactor,
+  chromateCrystalliser,
+  electrowinningCell,
+  ferrochromeLeach,
+  oxideWash,
+  sodaRoastKiln,
+  sulfurCalciner,
+  waterLeach,
+} from './chromium/index.js';
 import { feeder } from './common/feeder.js';
 import { mixer } from './common/mixer.js';
 import { processWater } from './common/process-water.js';
@@ -42,6 +53,15 @@ export const UNIT_KINDS: Readonly<Record<string, UnitKind>> = Object.fromEntries
       product,
       tailings,
       processWater,
+      sodaRoastKiln,
+      waterLeach,
+      chromateCrystalliser,
+      sulfurCalciner,
+      oxideWash,
+      aluminothermicReactor,
+      ferrochromeLeach,
+      alumPurification,
+      electrowinningCell,
     ] as UnitKind[]
   ).map((k) => [k.kind, k]),
 );

@@ -1,0 +1,14 @@
+export {
+  runChromiumStage,
+  type ChromiumStageInput,
+  type ChromiumStageRun,
+  type ChromiumTemplateId,
+} from './run.js';
+export {
+  chromiteFeedStream,
+  ferrochromeFeedStream,
+  type ChromiumFeed,
+  type ChromiteFeed,
+  type FerrochromeFeed,
+} from './feed.js';
+export { CHROMIUM_TEMPLATES, type ChromiumTemplate, type ReagentFeed } from './templates.js';

@@ -1,0 +1,153 @@
+import { param } from '../../params.js';
+import type { UnitKind } from '../../unit.js';
+import {
+  addMol,
+  enthalpy_kW,
+  firedHeat,
+  mol,
+  naturalGasAvailableHeat,
+  writeEnergy,
+  mw,
+  AIR_KG_PER_MOL_O2,
+} from './common.js';
+
+const FACTS = 'shared/domain/facts.md §4.2';
+const params = {
+  conversion: param(
+    0.9,
+    '-',
+    0,
+    1,
+    'fraction of the chromite Cr oxidised to Na2CrO4',
+    `${FACTS}: 90 % typical, 85–97 % (IMMT 2021, NML 2021)`,
+    'verified',
+  ),
+  soda_excess: param(
+    1.1,
+    '-',
+    0,
+    3,
+    'Na2CO3 charged / stoichiometric Na2CO3 for all Cr of the feed',
+    'assumed (no figure in the stored sources)',
+  ),
+  lime_per_feed: param(
+    0.8,
+    'kg/kg',
+    0,
+    5,
+    'lime (CaO) filler per kg concentrate',
+    `assumed (${FACTS}: lime filler, amount not given)`,
+  ),
+  air_excess: param(2, '-', 1, 10, 'air O2 / O2 needed by the roast reactions', 'assumed'),
+  calcine_T_K: param(
+    1373.15,
+    'K',
+    900,
+    1400,
+    'calcine discharge temperature (roast temperature)',
+    `${FACTS}: ~1,000–1,150 °C`,
+    'verified',
+  ),
+  offgas_T_K: param(773.15, 'K', 298.15, 1400, 'kiln off-gas exit temperature', 'assumed'),
+  shell_loss_fraction: param(
+    0.15,
+    '-',
+    0,
+    0.9,
+    'fraction of the fired heat lost through the shell',
+    'assumed',
+  ),
+  flue_T_K: param(
+    773.15,
+    'K',
+    298.15,
+    1500,
+    'burner flue-gas exit temperature (available heat of the gas)',
+    'assumed',
+  ),
+  burner_air_excess: param(1.1, '-', 1, 3, 'burner air excess ratio λ', 'assumed'),
+};
+
+/**
+ * Rotary kiln, oxidative soda-ash roast of chromite with lime filler.
+ *
+ * Reactions (extent ξ = min(conversion, soda available, O2 available) on every Cr spinel):
+ *   4FeCr2O4 + 8Na2CO3 + 7O2 → 8Na2CrO4 + 2Fe2O3 + 8CO2
+ *   2MgCr2O4 + 4Na2CO3 + 3O2 → 4Na2CrO4 + 2MgO + 4CO2
+ *   2Cr2O3 + 4Na2CO3 + 3O2 → 4Na2CrO4 + 4CO2;   then 4FeO + O2 → 2Fe2O3 with the O2 left.
+ * Everything else (lime, MgO, Al2O3, SiO2, unreacted soda) stays in the calcine; CO2, N2 and
+ * unused O2 (and the feed's moisture as vapour, its CO2) leave as off-gas. Heat: Q = H(calcine, T_calcine) + H(off-gas, T_gas) − H(inlets),
+ * fired heat = Q / (1 − shell loss); natural gas (CH4, LHV) = fired heat / available-heat
+ * fraction at the flue temperature (common.ts). Flue gas is outside the process balance.
+ * Demands for the runner (diagnostics): soda, lime, air [kg/h].
+ */
+export const sodaRoastKiln: UnitKind<typeof params> = {
+  kind: 'soda-roast-kiln',
+  title: 'Rotary kiln: oxidative soda-ash roast of chromite',
+  inlets: ['feed', 'soda', 'lime', 'air'],
+  outlets: ['calcine', 'offgas'],
+  params,
+  reagents: [],
+  stateSize: 0,
+  references: [
+    'Reaction and temperature: shared/domain/facts.md §4.2 (nowa-cl Chromium processing; wikisum Sodium chromate).',
+    'Conversion: IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; NML 2021 https://eprints.nmlindia.org/8377/',
+  ],
+  solve(inlets, p, ctx, out) {
+    const m = ctx.model;
+    const [calcine, gas] = out.outlets;
+    if (!calcine || !gas) return;
+    for (const s of inlets)
+      for (let i = 0; i < m.nComp; i++) calcine.flow[i] = (calcine.flow[i] ?? 0) + (s.flow[i] ?? 0);
+    // gases to the off-gas
+    for (const g of ['O2(g)', 'N2(g)', 'CO2(g)']) {
+      addMol(m, gas, g, mol(m, calcine, g));
+      addMol(m, calcine, g, -mol(m, calcine, g));
+    }
+    // feed moisture is driven off as vapour
+    const w = mol(m, calcine, 'H2O(aq)');
+    addMol(m, gas, 'H2O(g)', w);
+    addMol(m, calcine, 'H2O(aq)', -w);
+    const fc = mol(m, calcine, 'FeCr2O4(s)');
+    const mc = mol(m, calcine, 'MgCr2O4(s)');
+    const cr = mol(m, calcine, 'Cr2O3(s)');
+    const feo = mol(m, calcine, 'FeO(s)');
+    const soda = mol(m, calcine, 'Na2CO3(s)');
+    const o2 = mol(m, gas, 'O2(g)');
+    const sodaFull = 2 * (fc + mc + cr);
+    const o2Full = 1.75 * fc + 1.5 * mc + 1.5 * cr;
+    let x = p.conversion;
+    if (sodaFull > 0) x = Math.min(x, soda / sodaFull);
+    if (o2Full > 0) x = Math.min(x, o2 / o2Full);
+    addMol(m, calcine, 'FeCr2O4(s)', -x * fc);
+    addMol(m, calcine, 'MgCr2O4(s)', -x * mc);
+    addMol(m, calcine, 'Cr2O3(s)', -x * cr);
+    addMol(m, calcine, 'Na2CO3(s)', -x * sodaFull);
+    addMol(m, calcine, 'Na2CrO4(s)', x * sodaFull);
+    addMol(m, calcine, 'Fe2O3(s)', 0.5 * x * fc);
+    addMol(m, calcine, 'MgO(s)', x * mc);
+    addMol(m, gas, 'O2(g)', -x * o2Full);
+    addMol(m, gas, 'CO2(g)', x * sodaFull);
+    const o2Left = o2 - x * o2Full;
+    const y = feo > 0 ? Math.min(1, (4 * o2Left) / feo) : 0;
+    addMol(m, calcine, 'FeO(s)', -y * feo);
+    addMol(m, calcine, 'Fe2O3(s)', 0.5 * y * feo);
+    addMol(m, gas, 'O2(g)', -0.25 * y * feo);
+    calcine.T_K = p.calcine_T_K;
+    gas.T_K = p.offgas_T_K;
+    let H_in = 0;
+    for (const s of inlets) H_in += enthalpy_kW(m, s);
+    const e = firedHeat(H_in, enthalpy_kW(m, calcine) + enthalpy_kW(m, gas), p.shell_loss_fraction);
+    writeEnergy(out, e);
+    const ng = naturalGasAvailableHeat(p.flue_T_K, p.burner_air_excess);
+    const d = out.diagnostics;
+    d.conversion_achieved = x;
+    d.natural_gas_LHV_kW = e.heat_in_kW / ng.alpha;
+    let feedMass = 0;
+    const f0 = inlets[0];
+    if (f0) for (const v of f0.flow) feedMass += v;
+    d.demand_soda_kg_per_h = p.soda_excess * sodaFull * mw('Na2CO3(s)');
+    d.demand_lime_kg_per_h = p.lime_per_feed * feedMass;
+    d.demand_air_kg_per_h = p.air_excess * (p.conversion * o2Full + 0.25 * feo) * AIR_KG_PER_MOL_O2;
+  },
+};
