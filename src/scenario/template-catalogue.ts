@@ -52,8 +52,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: FECR_CONSUMABLES,
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-dc',
@@ -62,8 +61,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: FECR_CONSUMABLES,
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-outokumpu',
@@ -73,8 +71,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-prereduced',
@@ -83,8 +80,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: [...FECR_CONSUMABLES, 'coal', 'bentonite'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'cr-aluminothermic',
