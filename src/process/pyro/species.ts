@@ -27,6 +27,7 @@ export const PYRO_SPECIES = [
   'Cr(s)',
   'Fe(s)',
   'H2O(l)',
+  'Si(s)',
   // alloy (liquid metals, carbide)
   'Cr(l)',
   'Fe(l)',
