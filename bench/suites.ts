@@ -7,4 +7,5 @@ export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./process.bench.js').then((m) => m.suite()),
   () => import('./finance.bench.js').then((m) => m.suite()),
   () => import('./uncertainty.bench.js').then((m) => m.suite()),
+  () => import('./pyro.bench.js').then((m) => m.suite()),
 ];

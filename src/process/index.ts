@@ -71,3 +71,4 @@ export {
   type ConcentratorResult,
 } from './concentrator/run.js';
 export type { StageRun, StageProductFlow, StageConsumption, StageByproduct, UnitEnergyBalance } from './stage-run.js';
+export * from './pyro/index.js';
