@@ -426,12 +426,16 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     cr_recovery: (el.Cr ?? 0) / crIn,
     co2_t_per_t: perT(co2),
     alloy_t_per_h: aTh,
+    preheater_gas_fraction: usedFrac,
   };
   const slagEl = f.slag;
   const slagComp: Record<string, number> = {};
   for (const k of ['Cr2O3(l)', 'FeO(l)', 'SiO2(l)', 'MgO(l)', 'Al2O3(l)', 'CaO(l)'] as const)
     slagComp[k.replace('(l)', '')] =
       (((slagEl.mol_per_s[SP[k]] ?? 0) * molarMass(SP[k])) / f.slag_kg_per_s) * 100;
+  kpis.slag_MgO_Al2O3 = (slagComp.MgO ?? 0) / (slagComp.Al2O3 ?? NaN);
+  kpis.slag_basicity = ((slagComp.CaO ?? 0) + (slagComp.MgO ?? 0)) / (slagComp.SiO2 ?? NaN);
+  kpis.slag_Cr2O3_wt_pct = slagComp.Cr2O3 ?? 0;
   const th = (kg_per_s: number): number => kg_per_s * KG_S_TO_T_H;
   const consumptions: StageRun['consumptions'] = [
     { id: 'coke', per_h: th(c.coke_kg_per_s), unit: 't/h' },

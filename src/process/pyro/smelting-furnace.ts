@@ -53,6 +53,11 @@ export interface FurnaceParams {
   air_ingress_Nm3_per_t: number;
   electrode_kg_per_t: number;
   lime_kg_per_t: number;
+  /**
+   * Slag basicity target (CaO + MgO)/SiO2 [mass ratio]; 0 = off. When > 0 the quartzite is solved
+   * for this target instead of `slag_SiO2_wt_pct` (lime stays fixed by `lime_kg_per_t`).
+   */
+  slag_basicity: number;
   slag_SiO2_wt_pct: number;
   electrical_efficiency: number;
   power_factor: number;
@@ -138,6 +143,7 @@ function validate(p: FurnaceParams): void {
   frac('air_ingress_Nm3_per_t', 0, 1000);
   frac('electrode_kg_per_t', 0, 100);
   frac('lime_kg_per_t', 0, 1000);
+  frac('slag_basicity', 0, 5);
   frac('slag_SiO2_wt_pct', 1, 70);
   frac('electrical_efficiency', 0.5, 1);
   frac('power_factor', 0.3, 1);
@@ -336,25 +342,38 @@ export function solveSmeltingFurnace(
       );
     const m = brent(f, 0, hi, {
       what: 'furnace reductant addition',
-      xtol: 1e-12 * oreKg,
-      rtol: 1e-12,
+      xtol: 1e-11 * oreKg,
+      rtol: 1e-11,
     });
     return build(m, m_q);
+  };
+  const basicity = (r: FurnaceResult): number => {
+    const n = r.slag.mol_per_s;
+    const base =
+      (n[SP['CaO(l)']] ?? 0) * molarMass(SP['CaO(l)']) +
+      (n[SP['MgO(l)']] ?? 0) * molarMass(SP['MgO(l)']);
+    return base / ((n[SP['SiO2(l)']] ?? 0) * molarMass(SP['SiO2(l)'])) - p.slag_basicity;
   };
   const slagSiO2 = (r: FurnaceResult): number =>
     (((r.slag.mol_per_s[SP['SiO2(l)']] ?? 0) * molarMass(SP['SiO2(l)'])) / r.slag_kg_per_s) * 100 -
     p.slag_SiO2_wt_pct;
-  const g0 = slagSiO2(solveReductant(0));
+  // flux objective: SiO2 wt% target (default) or, if set, the basicity target (sign so it rises with m)
+  const objective = (r: FurnaceResult): number =>
+    p.slag_basicity > 0 ? -basicity(r) : slagSiO2(r);
+  const field = p.slag_basicity > 0 ? 'furnace.slag_basicity' : 'furnace.slag_SiO2_wt_pct';
+  const g0 = objective(solveReductant(0));
   if (g0 > 0)
     throw new InputError(
-      'furnace.slag_SiO2_wt_pct',
-      p.slag_SiO2_wt_pct,
-      `≥ ${(g0 + p.slag_SiO2_wt_pct).toFixed(2)} wt% (the slag's SiO2 without quartzite)`,
+      field,
+      p.slag_basicity > 0 ? p.slag_basicity : p.slag_SiO2_wt_pct,
+      p.slag_basicity > 0
+        ? `≥ ${(p.slag_basicity + g0).toFixed(3)} (the slag's basicity without quartzite)`
+        : `≥ ${(g0 + p.slag_SiO2_wt_pct).toFixed(2)} wt% (the slag's SiO2 without quartzite)`,
     );
-  const mq = brent((m) => slagSiO2(solveReductant(m)), 0, 2 * oreKg, {
+  const mq = brent((m) => objective(solveReductant(m)), 0, 2 * oreKg, {
     what: 'furnace quartzite addition',
-    xtol: 1e-12 * oreKg,
-    rtol: 1e-12,
+    xtol: 1e-11 * oreKg,
+    rtol: 1e-11,
   });
   const r = solveReductant(mq);
   // energy

@@ -199,6 +199,20 @@ describe('ferrochrome templates: published bands (shared/domain/facts.md)', () =
   });
 });
 
+describe('flux target modes', () => {
+  it('quartzite hits the SiO2 target, or a (CaO+MgO)/SiO2 basicity target when set', () => {
+    const a = run('fecr-dc', KEMPIRSAI, { 'furnace.slag_SiO2_wt_pct': 33 });
+    expect(a.byproducts[0]?.composition_wt_pct?.SiO2).toBeCloseTo(33, 6);
+    const b = run('fecr-dc', KEMPIRSAI, {
+      'furnace.slag_basicity': 1.6,
+      'furnace.lime_kg_per_t': 30,
+    });
+    expect(b.kpis.slag_basicity).toBeCloseTo(1.6, 6);
+    expect(b.kpis.lime_kg_per_t).toBeCloseTo(30, 9);
+    expect(b.balance.max_closure_rel).toBeLessThan(1e-9);
+  });
+});
+
 describe('ferrochrome templates: bad input is rejected', () => {
   it('names the field', () => {
     expect(() => run('fecr-xyz')).toThrow(InputError);
