@@ -15,6 +15,7 @@ import {
   MATERIALS,
   chromiteStream,
   NM3_PER_MOL,
+  T_WET_MAX_K,
   type ChromiteForm,
   type OxideAnalysis,
 } from './materials.js';
@@ -70,6 +71,9 @@ export interface FerrochromeInput {
 }
 
 interface Chain {
+  /** Furnace reductant and quartzite as received (wet) [kg/s]. */
+  furnace_coke_ar_kg_per_s: number;
+  quartzite_ar_kg_per_s: number;
   furnace: FurnaceResult;
   params: FurnaceParams;
   pre: PretreatResult[];
@@ -198,14 +202,18 @@ function runChain(
     coal = k.fuel_kg_per_s;
     furnace = solveSmeltingFurnace(k.product, params);
   }
-  const wetFurnaceCoke =
-    template === 'fecr-outokumpu' ||
-    template === 'fecr-prereduced' ||
-    furnace.inlets[0]?.T_K !== 298.15
-      ? furnace.reductant_kg_per_s / (1 - MATERIALS.coke.moisture_wt_pct / 100)
-      : furnace.reductant_kg_per_s;
+  // the furnace takes additions dry when its charge is hot (dried upstream), wet when cold
+  const hot = (furnace.inlets[0]?.T_K ?? 298.15) > T_WET_MAX_K;
+  const wetFurnaceCoke = hot
+    ? furnace.reductant_kg_per_s / (1 - MATERIALS.coke.moisture_wt_pct / 100)
+    : furnace.reductant_kg_per_s;
+  const wetQuartzite = hot
+    ? furnace.quartzite_kg_per_s / (1 - MATERIALS.quartzite.moisture_wt_pct / 100)
+    : furnace.quartzite_kg_per_s;
   coke += wetFurnaceCoke;
   return {
+    furnace_coke_ar_kg_per_s: wetFurnaceCoke,
+    quartzite_ar_kg_per_s: wetQuartzite,
     furnace,
     params,
     pre,
@@ -407,8 +415,8 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     t_per_year_per_MVA: input.capacity_t_per_year / MVA,
     ore_t_per_t: perT(c.ore_dry_kg_per_s),
     coke_kg_per_t: perT(c.coke_kg_per_s) * 1000,
-    furnace_reductant_kg_per_t: perT(f.reductant_kg_per_s) * 1000,
-    quartzite_kg_per_t: perT(f.quartzite_kg_per_s) * 1000,
+    furnace_reductant_kg_per_t: perT(c.furnace_coke_ar_kg_per_s) * 1000,
+    quartzite_kg_per_t: perT(c.quartzite_ar_kg_per_s) * 1000,
     lime_kg_per_t: perT(f.lime_kg_per_s) * 1000,
     electrode_kg_per_t: perT(f.electrode_kg_per_s) * 1000,
     coal_kg_per_t: perT(c.coal_kg_per_s) * 1000,
@@ -441,7 +449,7 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     { id: 'coke', per_h: th(c.coke_kg_per_s), unit: 't/h' },
     {
       id: 'quartzite',
-      per_h: th(f.quartzite_kg_per_s / (1 - MATERIALS.quartzite.moisture_wt_pct / 100)),
+      per_h: th(c.quartzite_ar_kg_per_s),
       unit: 't/h',
     },
     { id: 'electrode-paste', per_h: th(f.electrode_kg_per_s), unit: 't/h' },

@@ -172,6 +172,21 @@ describe('ferrochrome templates: published bands (shared/domain/facts.md)', () =
     }
   });
 
+  it('fixed-carbon demand 0.36 t C/t alloy (±0.03) without losses or electrode (facts §7, D)', () => {
+    const r = run(
+      'fecr-dc',
+      { analysis: oreWith(50, 3.5), moisture_wt_pct: 0 },
+      {
+        'furnace.carbon_loss_fraction': 0,
+        'furnace.electrode_kg_per_t': 0,
+        'furnace.air_ingress_Nm3_per_t': 0,
+      },
+    );
+    // coke dry fixed C 85 %, moisture 3 % as received (data/pyro/fecr.json); volatiles' C adds ~1 %
+    const fixedC = ((r.kpis.coke_kg_per_t ?? NaN) / 1000) * 0.97 * 0.85;
+    expect(Math.abs(fixedC - 0.36)).toBeLessThan(0.03);
+  });
+
   it('furnace productivity 1,600–2,000 t/yr per MVA (facts §3.2 / §7, D)', () => {
     for (const t of ['fecr-saf', 'fecr-dc']) {
       const k = run(t).kpis.t_per_year_per_MVA;
