@@ -50,7 +50,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       'HC ferrochrome in a conventional AC submerged-arc furnace (lumpy ore, briquettes).',
     inputs: ['chromite'],
     products: ['hc-ferrochrome'],
-    consumables: FECR_CONSUMABLES,
+    consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
     implemented: true,
   },

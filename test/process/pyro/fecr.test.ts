@@ -19,6 +19,7 @@ import {
   solveSmeltingFurnace,
 } from '../../../src/process/pyro/smelting-furnace.js';
 import { elementClosure, mass_kg_per_s } from '../../../src/process/pyro/species.js';
+import { templateInfo } from '../../../src/scenario/template-catalogue.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
 const v = feedData.values;
@@ -212,6 +213,34 @@ describe('ferrochrome templates: published bands (shared/domain/facts.md)', () =
     expect(ok).toBeLessThan(saf);
     expect(pr).toBeLessThan(ok);
   });
+});
+
+describe('StageRun contract', () => {
+  it.each(FECR_TEMPLATES)(
+    '%s: consumptions are catalogue consumables of the template (or electricity)',
+    (t) => {
+      const info = templateInfo(t);
+      const r = run(t);
+      for (const c of r.consumptions)
+        expect([...(info?.consumables ?? []), 'electricity']).toContain(c.id);
+      expect(info?.implemented).toBe(true);
+      expect(r.products[0]?.id).toBe('hc-ferrochrome');
+      const k = r.kpis;
+      for (const name of [
+        'specific_energy_MWh_per_t',
+        'ore_t_per_t',
+        'slag_t_per_t',
+        'alloy_cr_wt_pct',
+        'alloy_c_wt_pct',
+        'cr_recovery',
+        'furnace_MW',
+        'co2_t_per_t',
+      ])
+        expect(Number.isFinite(k[name])).toBe(true);
+      // alloy output meets the capacity: 440 kt/yr at 90 % availability
+      expect((r.products[0]?.t_per_h ?? 0) * 8760 * 0.9).toBeCloseTo(440_000, 3);
+    },
+  );
 });
 
 describe('flux target modes', () => {
