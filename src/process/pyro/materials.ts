@@ -203,7 +203,7 @@ export function toSimpleOxides(s: SpeciesStream): void {
  * taken as methane), ash as its oxides, moisture as liquid water (only if `wet`).
  * @param kg_per_s - As-received mass [kg/s] (wet if `wet`, else dry)
  */
-export function addCarbonMaterial(
+function addCarbonMaterialDirect(
   s: SpeciesStream,
   p: Proximate,
   kg_per_s: number,
@@ -226,7 +226,7 @@ export function addCarbonMaterial(
 }
 
 /** Adds a flux or binder (dry or wet as received). */
-export function addFlux(
+function addFluxDirect(
   s: SpeciesStream,
   f: FluxAnalysis,
   kg_per_s: number,
@@ -242,3 +242,70 @@ export function addFlux(
 
 /** Standard molar volume of an ideal gas at 0 °C and 1 atm [m3/mol] (Nm3 basis). */
 export const NM3_PER_MOL = 0.022414;
+
+/** Per-kg species vectors of a material, [dry, wet], cached by object identity (materials are immutable). */
+const perKgCache = new WeakMap<object, [Float64Array, Float64Array]>();
+
+function perKg(
+  m: Proximate | FluxAnalysis,
+  wet: boolean,
+  field: string,
+  add: (s: SpeciesStream, kg: number, wet: boolean) => void,
+): Float64Array {
+  let v = perKgCache.get(m);
+  if (!v) {
+    const d = emptySpeciesStream(field, 298.15);
+    add(d, 1, false);
+    const w = emptySpeciesStream(field, 298.15);
+    add(w, 1, true);
+    v = [d.mol_per_s, w.mol_per_s];
+    perKgCache.set(m, v);
+  }
+  return wet ? v[1] : v[0];
+}
+
+function axpy(s: SpeciesStream, a: number, x: Float64Array): void {
+  const y = s.mol_per_s;
+  for (let j = 0; j < y.length; j++) y[j] = (y[j] ?? 0) + a * (x[j] ?? 0);
+}
+
+/**
+ * Adds a carbon material: fixed C as graphite, volatiles as CH4 (assumption: volatile matter
+ * taken as methane), ash as its oxides, moisture as liquid water (only if `wet`). The per-kg
+ * species vector is computed (and validated) once per material object.
+ * @param kg_per_s - As-received mass [kg/s] (wet if `wet`, else dry)
+ */
+export function addCarbonMaterial(
+  s: SpeciesStream,
+  p: Proximate,
+  kg_per_s: number,
+  wet: boolean,
+  field: string,
+): void {
+  if (kg_per_s === 0) return;
+  axpy(
+    s,
+    kg_per_s,
+    perKg(p, wet, field, (t, kg, w) => {
+      addCarbonMaterialDirect(t, p, kg, w, field);
+    }),
+  );
+}
+
+/** Adds a flux or binder (dry or wet as received) [kg/s]; per-kg vector cached per material. */
+export function addFlux(
+  s: SpeciesStream,
+  f: FluxAnalysis,
+  kg_per_s: number,
+  wet: boolean,
+  field: string,
+): void {
+  if (kg_per_s === 0) return;
+  axpy(
+    s,
+    kg_per_s,
+    perKg(f, wet, field, (t, kg, w) => {
+      addFluxDirect(t, f, kg, w, field);
+    }),
+  );
+}

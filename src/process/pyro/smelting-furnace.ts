@@ -114,17 +114,33 @@ export interface FurnaceResult {
 
 const N_C = SP['C(s)'];
 
+/** Non-zero entries of the element matrix per element: [species index, amount] pairs (built once). */
+let sparse: { e: string; j: Int32Array; a: Float64Array }[] | undefined;
+
 function elementTotals(streams: readonly SpeciesStream[]): Record<string, number> {
-  const set = pyroSet();
-  const n = set.size;
+  if (!sparse) {
+    const set = pyroSet();
+    const n = set.size;
+    sparse = set.elements.map((e, k) => {
+      const j: number[] = [];
+      const a: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const v = set.elementMatrix[k * n + i] ?? 0;
+        if (v !== 0) {
+          j.push(i);
+          a.push(v);
+        }
+      }
+      return { e, j: Int32Array.from(j), a: Float64Array.from(a) };
+    });
+  }
   const out: Record<string, number> = {};
-  set.elements.forEach((e, k) => {
+  for (const { e, j, a } of sparse) {
     let sum = 0;
     for (const s of streams)
-      for (let j = 0; j < n; j++)
-        sum += (set.elementMatrix[k * n + j] ?? 0) * (s.mol_per_s[j] ?? 0);
+      for (let q = 0; q < j.length; q++) sum += (a[q] ?? 0) * (s.mol_per_s[j[q] ?? 0] ?? 0);
     out[e] = sum;
-  });
+  }
   return out;
 }
 
