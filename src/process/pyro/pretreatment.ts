@@ -21,6 +21,7 @@ import {
   emptySpeciesStream,
   enthalpy_W,
   mass_kg_per_s,
+  molarMass,
   pyroSet,
   SP,
   type SpeciesStream,
@@ -120,6 +121,8 @@ export function pelletise(
   ore: SpeciesStream,
   opts: Partial<typeof PRETREATMENT_DEFAULTS> & {
     reductant_kg_per_s?: number;
+    /** Free moisture already in the ore [kg/s] (counts toward the pellet moisture). */
+    ore_moisture_kg_per_s?: number;
     reductant?: Proximate;
     bentonite?: FluxAnalysis;
   } = {},
@@ -142,10 +145,17 @@ export function pelletise(
       false,
       'pellet-reductant',
     );
-  const dry = oreKg + mass_kg_per_s(b) + mass_kg_per_s(red);
-  const waterKg = (dry * moist) / (100 - moist); // LOI is bound water, not moisture
+  const oreWater = opts.ore_moisture_kg_per_s ?? 0;
+  const dry = oreKg - oreWater + mass_kg_per_s(b) + mass_kg_per_s(red);
+  const waterKg = (dry * moist) / (100 - moist) - oreWater; // LOI is bound water, not moisture
+  if (waterKg < 0)
+    throw new InputError(
+      'pelletise.pellet_moisture_wt_pct',
+      moist,
+      `≥ the moisture the ore already brings (${((oreWater / (dry + oreWater)) * 100).toFixed(2)} wt%)`,
+    );
   const w = emptySpeciesStream('pelletising-water', 298.15);
-  w.mol_per_s[SP['H2O(l)']] = Math.max(0, waterKg) / 0.01801528;
+  w.mol_per_s[SP['H2O(l)']] = waterKg / molarMass(SP['H2O(l)']);
   const green = emptySpeciesStream('green-pellets', 298.15);
   for (const s of [ore, b, red, w])
     for (let j = 0; j < green.mol_per_s.length; j++)

@@ -130,6 +130,8 @@ function runChain(
     T,
     form,
   );
+  // free moisture of the ore [kg/s] (chromiteStream: wet = dry / (1 − w))
+  const oreMoisture = (ore_kg_per_s * feed.moisture_wt_pct) / (100 - feed.moisture_wt_pct);
   let gasUsed = 0;
   let coal = 0;
   let bentonite = 0;
@@ -143,7 +145,7 @@ function runChain(
     bentonite = mass_kg_per_s(b.inlets[1] ?? ore);
     furnace = solveSmeltingFurnace(b.product, params);
   } else if (template === 'fecr-outokumpu') {
-    const g = pelletise(ore, ov.pre);
+    const g = pelletise(ore, { ...ov.pre, ore_moisture_kg_per_s: oreMoisture });
     const s = sinterPellets(g.product, ov.pre);
     pre.push(g, s);
     bentonite = mass_kg_per_s(g.inlets[1] ?? ore);
@@ -194,7 +196,11 @@ function runChain(
     const fe3 = (2 * ((a.Fe2O3 ?? 0) / 100) * ore_kg_per_s) / molarMass(SP['Fe2O3(s)']);
     const cMol = 1.5 * xCr * crMol + xFe * (fe2 + fe3) + 0.5 * fe3;
     const breeze = (ex * cMol * 0.012011) / (MATERIALS.coke.fixed_C_wt_pct / 100);
-    const g = pelletise(ore, { ...ov.pre, reductant_kg_per_s: breeze });
+    const g = pelletise(ore, {
+      ...ov.pre,
+      reductant_kg_per_s: breeze,
+      ore_moisture_kg_per_s: oreMoisture,
+    });
     const k = rotaryKiln(g.product, ov.pre);
     pre.push(g, k);
     bentonite = mass_kg_per_s(g.inlets[1] ?? ore);
@@ -455,6 +461,13 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     { id: 'electrode-paste', per_h: th(f.electrode_kg_per_s), unit: 't/h' },
     { id: 'electricity', per_h: totalEl_MW, unit: 'MWh/h' },
   ];
+  // process water: pelletising water (furnace cooling water is a closed circuit, not modelled)
+  let water_kg_per_s = 0;
+  for (const r of c.pre)
+    for (const st of r.inlets)
+      if (st.id === 'pelletising-water') water_kg_per_s += mass_kg_per_s(st);
+  consumptions.push({ id: 'water', per_h: water_kg_per_s * 3.6, unit: 'm3/h' });
+  kpis.water_m3_per_t = (water_kg_per_s * 3.6) / aTh;
   if (f.lime_kg_per_s > 0)
     consumptions.push({ id: 'lime', per_h: th(f.lime_kg_per_s), unit: 't/h' });
   if (c.bentonite_kg_per_s > 0)

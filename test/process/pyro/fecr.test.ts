@@ -243,6 +243,22 @@ describe('StageRun contract', () => {
   );
 });
 
+describe('wet feed', () => {
+  it('a wet ore costs more electricity in a cold-charged furnace; pellets keep their target moisture', () => {
+    const dry = run('fecr-dc').kpis.furnace_specific_energy_MWh_per_t ?? NaN;
+    const wet = run('fecr-dc', { ...KEMPIRSAI, moisture_wt_pct: 6 });
+    expect(wet.kpis.furnace_specific_energy_MWh_per_t).toBeGreaterThan(dry);
+    expect(wet.balance.max_closure_rel).toBeLessThan(1e-9);
+    const okDry = run('fecr-outokumpu').kpis.water_m3_per_t ?? NaN;
+    const okWet =
+      run('fecr-outokumpu', { ...KEMPIRSAI, moisture_wt_pct: 6 }).kpis.water_m3_per_t ?? NaN;
+    expect(okWet).toBeLessThan(okDry);
+    expect(() => run('fecr-outokumpu', { ...KEMPIRSAI, moisture_wt_pct: 12 })).toThrow(
+      /pellet_moisture/,
+    );
+  });
+});
+
 describe('flux target modes', () => {
   it('quartzite hits the SiO2 target, or a (CaO+MgO)/SiO2 basicity target when set', () => {
     const a = run('fecr-dc', KEMPIRSAI, { 'furnace.slag_SiO2_wt_pct': 33 });
