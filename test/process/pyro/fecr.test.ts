@@ -158,7 +158,10 @@ describe('ferrochrome templates: published bands (shared/domain/facts.md)', () =
       expect(Math.abs((r.kpis.offgas_CO_Nm3_per_t ?? NaN) - 540)).toBeLessThan(60);
       expect(r.kpis.offgas_Nm3_per_t).toBeGreaterThan(550);
       expect(r.kpis.offgas_Nm3_per_t).toBeLessThan(750);
-      // chemical energy 2.0–2.6 MWh/t (facts §3.2, Tornio D) — our gas: CO + H2 LHV
+      // chemical energy: facts §3.2 gives 2.0–2.6 MWh/t (2.3 derived from Tornio's gas, V→D). The
+      // model's gas carries the stoichiometric ~540 Nm3 CO/t of facts §7 (≈1.9 MWh/t LHV) plus H2,
+      // i.e. ≈1.98 MWh/t — just under that range; the test band is widened to 1.8 on purpose and
+      // the gap is reported (Tornio's figure likely includes more H2/CH4 than our coke volatiles).
       expect(r.kpis.offgas_chemical_MWh_per_t).toBeGreaterThan(1.8);
       expect(r.kpis.offgas_chemical_MWh_per_t).toBeLessThan(2.6);
     }
