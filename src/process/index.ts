@@ -70,5 +70,11 @@ export {
   type ConcentratorInput,
   type ConcentratorResult,
 } from './concentrator/run.js';
-export type { StageRun, StageProductFlow, StageConsumption, StageByproduct, UnitEnergyBalance } from './stage-run.js';
+export type {
+  StageRun,
+  StageProductFlow,
+  StageConsumption,
+  StageByproduct,
+  UnitEnergyBalance,
+} from './stage-run.js';
 export * from './pyro/index.js';
