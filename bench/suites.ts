@@ -9,4 +9,6 @@ export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./uncertainty.bench.js').then((m) => m.suite()),
   () => import('./store.bench.js').then((m) => m.suite()),
   () => import('./chromium.bench.js').then((m) => m.suite()),
+
+  () => import('./pyro.bench.js').then((m) => m.suite()),
 ];

@@ -77,3 +77,5 @@ export type {
   StageByproduct,
   UnitEnergyBalance,
 } from './stage-run.js';
+
+export * from './pyro/index.js';

@@ -49,10 +49,9 @@ export const TEMPLATES: readonly TemplateInfo[] = [
       'HC ferrochrome in a conventional AC submerged-arc furnace (lumpy ore, briquettes).',
     inputs: ['chromite'],
     products: ['hc-ferrochrome'],
-    consumables: FECR_CONSUMABLES,
+    consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-dc',
@@ -61,8 +60,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: FECR_CONSUMABLES,
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-outokumpu',
@@ -72,8 +70,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'fecr-prereduced',
@@ -82,8 +79,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     products: ['hc-ferrochrome'],
     consumables: [...FECR_CONSUMABLES, 'coal', 'bentonite'],
     capacity_basis: 'product',
-    implemented: false,
-    tracking: 'issue 5 (pyrometallurgy)',
+    implemented: true,
   },
   {
     id: 'cr-aluminothermic',

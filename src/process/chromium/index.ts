@@ -8,7 +8,7 @@ export {
   chromiteFeedStream,
   ferrochromeFeedStream,
   type ChromiumFeed,
-  type ChromiteFeed,
+  type ChromiteFeed as ChromiumChromiteFeed,
   type FerrochromeFeed,
 } from './feed.js';
 export { CHROMIUM_TEMPLATES, type ChromiumTemplate, type ReagentFeed } from './templates.js';
