@@ -6,7 +6,8 @@
 import type { Appraisal, NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { stageCapex } from './econ/capex/stage-capex.js';
 import { mergeBalances } from './plant/merge-balances.js';
-import { runStage } from './plant/run-stage.js';
+import { runStage, stageOrder } from './plant/run-stage.js';
+import type { StageRun } from './process/stage-run.js';
 import { stageFromRun } from './plant/stage-from-run.js';
 import type { BalanceReport } from './process/flowsheet/report.js';
 import { InputError } from './errors.js';
@@ -76,6 +77,14 @@ export function appraise(scenario: Scenario): Appraisal {
   const notImplemented: NotImplemented[] = [];
   const modelSources: SourceEntry[] = [];
   const balances: { stage: string; balance: BalanceReport }[] = [];
+  // Run the flowsheets first, upstream stages before the stages they feed.
+  const runs = new Map<string, StageRun>();
+  for (const i of stageOrder(scenario)) {
+    const stage = scenario.stages[i];
+    if (!stage) continue;
+    const run = runStage(scenario, stage, i, runs);
+    if (run) runs.set(stage.id, run);
+  }
   const stages = scenario.stages.map((stage, i): StageResult => {
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {
@@ -107,7 +116,7 @@ export function appraise(scenario: Scenario): Appraisal {
       return { ...appraiseConcentrateSale(scenario, stage, i, base), capex_usd: 0 };
     }
     let result = base;
-    const run = runStage(scenario, stage, i);
+    const run = runs.get(stage.id);
     if (run) {
       balances.push({ stage: stage.id, balance: run.balance });
       result = { ...base, ...stageFromRun(run, stage.availability.value) };

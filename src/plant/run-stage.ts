@@ -1,32 +1,212 @@
 import { InputError } from '../errors.js';
+import { runChromiumStage } from '../process/chromium/run.js';
+import type { OxideAnalysis } from '../process/pyro/materials.js';
+import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
 import type { StageRun } from '../process/stage-run.js';
 import type { Feed, Scenario, Stage } from '../scenario/schema.js';
 import { runConcentratorStage } from './concentrator-stage.js';
 
-/** Runs one template for a stage fed by a scenario feed. */
-type FeedStageRunner = (stage: Stage, feed: Feed, index: number) => StageRun;
+/** What flows into a stage's input port: a scenario feed or another stage's product. */
+export type StageInput =
+  | { kind: 'feed'; feed: Feed }
+  | { kind: 'product'; stage: string; product: string; composition_wt_pct: Record<string, number> };
+
+type Runner = (stage: Stage, input: StageInput, index: number) => StageRun;
+
+const field = (index: number, port: string) => `stages[${index}].flowsheet.inputs.${port}`;
+
+function numericOverrides(stage: Stage, index: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(stage.flowsheet.overrides)) {
+    const value = typeof v === 'object' ? v.value : v;
+    if (typeof value !== 'number') {
+      throw new InputError(`stages[${index}].flowsheet.overrides.${key}`, value, 'a number');
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+function analysisOf(feed: Feed): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, p] of Object.entries(feed.composition_wt_pct)) out[k] = p.value;
+  return out;
+}
+
+function requireFeed(input: StageInput, index: number, port: string): Feed {
+  if (input.kind !== 'feed') {
+    throw new InputError(
+      field(index, port),
+      `stage:${input.stage}/${input.product}`,
+      'a scenario feed ("feed:<id>")',
+    );
+  }
+  return input.feed;
+}
+
+/** The smelter's charge analysis: the oxides the furnace model reads, others refused by name. */
+function chromiteAnalysis(feed: Feed): OxideAnalysis {
+  const a = analysisOf(feed);
+  const need = (key: 'Cr2O3' | 'FeO' | 'MgO' | 'Al2O3' | 'SiO2'): number => {
+    const v = a[key];
+    if (v === undefined) {
+      throw new InputError(
+        `feeds.${feed.id}.composition_wt_pct.${key}`,
+        undefined,
+        `a value: the smelter needs ${key}`,
+      );
+    }
+    return v;
+  };
+  const known = new Set(['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'LOI']);
+  for (const key of Object.keys(a)) {
+    if (!known.has(key)) {
+      throw new InputError(
+        `feeds.${feed.id}.composition_wt_pct.${key}`,
+        a[key],
+        `only ${[...known].join(', ')} for a smelter charge`,
+      );
+    }
+  }
+  return {
+    Cr2O3: need('Cr2O3'),
+    FeO: need('FeO'),
+    MgO: need('MgO'),
+    Al2O3: need('Al2O3'),
+    SiO2: need('SiO2'),
+    ...(a.Fe2O3 !== undefined ? { Fe2O3: a.Fe2O3 } : {}),
+    ...(a.CaO !== undefined ? { CaO: a.CaO } : {}),
+    ...(a.LOI !== undefined ? { LOI: a.LOI } : {}),
+  };
+}
+
+const ferrochrome: Runner = (stage, input, index) => {
+  const feed = requireFeed(input, index, 'chromite');
+  return runFerrochromeStage(stage.flowsheet.template, {
+    feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+    capacity_t_per_year: stage.capacity_t_per_year.value,
+    availability: stage.availability.value,
+    overrides: numericOverrides(stage, index),
+  });
+};
+
+const aluminothermic: Runner = (stage, input, index) => {
+  const feed = requireFeed(input, index, 'chromite');
+  const oxides = analysisOf(feed);
+  // The chromate route reads loss on ignition as bound water (serpentine); documented in docs/model.md.
+  if (oxides.LOI !== undefined) {
+    oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
+    delete oxides.LOI;
+  }
+  return runChromiumStage('cr-aluminothermic', {
+    feed: { oxides_wt_pct: oxides },
+    capacity_t_per_year: stage.capacity_t_per_year.value,
+    availability: stage.availability.value,
+    overrides: numericOverrides(stage, index),
+  });
+};
+
+const electrolytic: Runner = (stage, input, index) => {
+  if (input.kind !== 'product') {
+    throw new InputError(
+      field(index, 'ferrochrome'),
+      input.feed.id,
+      'another stage\'s HC ferrochrome ("stage:<id>/hc-ferrochrome")',
+    );
+  }
+  const alloy: Record<string, number> = {};
+  for (const el of ['Cr', 'Fe', 'C', 'Si']) alloy[el] = input.composition_wt_pct[el] ?? 0;
+  return runChromiumStage('cr-electrolytic', {
+    feed: { alloy_wt_pct: alloy },
+    capacity_t_per_year: stage.capacity_t_per_year.value,
+    availability: stage.availability.value,
+    overrides: numericOverrides(stage, index),
+  });
+};
+
+const concentrator: Runner = (stage, input, index) =>
+  runConcentratorStage(stage, requireFeed(input, index, 'ore'), index);
 
 /** Templates whose unit models exist, by template id, with the input port they read. */
-export const STAGE_RUNNERS: Readonly<Record<string, { port: string; run: FeedStageRunner }>> = {
-  'kempirsai-concentrator': { port: 'ore', run: runConcentratorStage },
+export const STAGE_RUNNERS: Readonly<Record<string, { port: string; run: Runner }>> = {
+  'kempirsai-concentrator': { port: 'ore', run: concentrator },
+  'fecr-saf': { port: 'chromite', run: ferrochrome },
+  'fecr-dc': { port: 'chromite', run: ferrochrome },
+  'fecr-outokumpu': { port: 'chromite', run: ferrochrome },
+  'fecr-prereduced': { port: 'chromite', run: ferrochrome },
+  'cr-aluminothermic': { port: 'chromite', run: aluminothermic },
+  'cr-electrolytic': { port: 'ferrochrome', run: electrolytic },
 };
+
+/** Stage ids in an order where every stage comes after the stages that feed it. */
+export function stageOrder(scenario: Scenario): number[] {
+  const order: number[] = [];
+  const done = new Set<string>();
+  const visit = (i: number, path: string[]): void => {
+    const st = scenario.stages[i];
+    if (!st || done.has(st.id)) return;
+    if (path.includes(st.id))
+      throw new InputError(
+        `stages[${i}].flowsheet.inputs`,
+        path,
+        'stages that do not feed each other in a cycle',
+      );
+    const port = STAGE_RUNNERS[st.flowsheet.template]?.port;
+    const ref = port === undefined ? undefined : st.flowsheet.inputs[port];
+    const m = ref === undefined ? null : /^stage:([^/]+)\//.exec(ref);
+    if (m?.[1] !== undefined)
+      visit(
+        scenario.stages.findIndex((s) => s.id === m[1]),
+        [...path, st.id],
+      );
+    done.add(st.id);
+    order.push(i);
+  };
+  scenario.stages.forEach((_, i) => {
+    visit(i, []);
+  });
+  return order;
+}
 
 /**
  * Runs the flowsheet of a stage whose template has unit models, or returns undefined when the
- * template has none yet (the appraisal then lists it under `not_implemented`).
+ * template has none (the appraisal then lists it under `not_implemented`). A stage fed by
+ * another stage's product needs that stage's run in `runs`.
  */
-export function runStage(scenario: Scenario, stage: Stage, index: number): StageRun | undefined {
+export function runStage(
+  scenario: Scenario,
+  stage: Stage,
+  index: number,
+  runs: ReadonlyMap<string, StageRun>,
+): StageRun | undefined {
   const runner = STAGE_RUNNERS[stage.flowsheet.template];
   if (!runner) return undefined;
   const ref = stage.flowsheet.inputs[runner.port] ?? '';
-  const feedId = ref.startsWith('feed:') ? ref.slice('feed:'.length) : undefined;
-  const feed = scenario.feeds.find((f) => f.id === feedId);
-  if (!feed) {
+  let input: StageInput | undefined;
+  if (ref.startsWith('feed:')) {
+    const feed = scenario.feeds.find((f) => f.id === ref.slice('feed:'.length));
+    if (feed) input = { kind: 'feed', feed };
+  } else {
+    const m = /^stage:([^/]+)\/(.+)$/.exec(ref);
+    const upstream = m?.[1] === undefined ? undefined : runs.get(m[1]);
+    const product = upstream?.products.find((p) => p.id === m?.[2]);
+    if (m?.[1] !== undefined && m[2] !== undefined && product) {
+      input = {
+        kind: 'product',
+        stage: m[1],
+        product: m[2],
+        composition_wt_pct: product.composition_wt_pct,
+      };
+    } else if (m?.[1] !== undefined && !upstream) {
+      return undefined;
+    }
+  }
+  if (!input) {
     throw new InputError(
-      `stages[${index}].flowsheet.inputs.${runner.port}`,
+      field(index, runner.port),
       ref,
-      `a scenario feed ("feed:<id>") for template ${stage.flowsheet.template}`,
+      `a feed or a product of a computed stage for template ${stage.flowsheet.template}`,
     );
   }
-  return runner.run(stage, feed, index);
+  return runner.run(stage, input, index);
 }

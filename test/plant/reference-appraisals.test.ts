@@ -1,0 +1,79 @@
+// The reference scenarios appraise end to end through the unit models (issue 5 item 5): the
+// smelting route and the chromium route are each switched by one key, and every variant still
+// appraises, closes its balances and reports the KPIs issue 5 names.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { appraise } from '../../src/appraise.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const read = (f: string) => readFileSync(`${ROOT}/scenarios/${f}`, 'utf8');
+const FECR_KPIS = [
+  'specific_energy_MWh_per_t',
+  'ore_t_per_t',
+  'slag_t_per_t',
+  'alloy_cr_wt_pct',
+  'alloy_c_wt_pct',
+  'cr_recovery',
+  'furnace_MW',
+  'co2_t_per_t',
+];
+
+describe('stage 1 with every ferrochrome route', () => {
+  it.each(['fecr-dc', 'fecr-saf', 'fecr-outokumpu', 'fecr-prereduced'])(
+    '%s appraises with its KPIs and closed balances',
+    (template) => {
+      const a = appraise(
+        loadScenario(
+          read('aktobe-stage1.yaml').replace('template: fecr-dc', `template: ${template}`),
+          'x',
+        ),
+      );
+      const st = a.stages[0]!;
+      expect(st.status).toBe('computed');
+      for (const k of FECR_KPIS) expect(Number.isFinite(st.kpis[k]), k).toBe(true);
+      expect(st.products[0]).toMatchObject({
+        id: 'hc-ferrochrome',
+        t_per_year: expect.closeTo(80000, 6) as number,
+      });
+      // Bands of shared/domain/facts.md §3.2/§7: alloy Cr 65–72 %, ore 2.05–2.5 t/t (our 48.5 % concentrate).
+      expect(st.kpis.alloy_cr_wt_pct).toBeGreaterThan(65);
+      expect(st.kpis.alloy_cr_wt_pct).toBeLessThan(72);
+      expect(st.kpis.ore_t_per_t).toBeGreaterThan(2.05);
+      expect(st.kpis.ore_t_per_t).toBeLessThan(2.5);
+      expect(a.balance!.max_closure_rel).toBeLessThanOrEqual(1e-9);
+      expect(a.not_implemented.some((n) => n.what.includes('unit models'))).toBe(false);
+    },
+  );
+});
+
+describe('stages 1 + 2 with either chromium route', () => {
+  it.each(['cr-aluminothermic', 'cr-electrolytic'])(
+    '%s appraises after the smelter',
+    (template) => {
+      const a = appraise(
+        loadScenario(
+          read('aktobe-stage1-2.yaml').replace(
+            'template: cr-aluminothermic',
+            `template: ${template}`,
+          ),
+          'x',
+        ),
+      );
+      const cr = a.stages[1]!;
+      expect(cr.status).toBe('computed');
+      expect(cr.products[0]).toMatchObject({
+        id: 'chromium-metal',
+        t_per_year: expect.closeTo(5000, 6) as number,
+      });
+      expect(cr.products[0]!.composition_wt_pct?.Cr).toBeGreaterThan(99);
+      expect(a.balance!.units.some((u) => u.stage === 'chromium')).toBe(true);
+      expect(a.balance!.max_closure_rel).toBeLessThanOrEqual(1e-9);
+      if (template === 'cr-aluminothermic') {
+        for (const k of ['al_t_per_t_cr', 'charge_specific_heat_kJ_per_kg', 'adiabatic_T_K']) {
+          expect(Number.isFinite(cr.kpis[k]), k).toBe(true);
+        }
+      }
+    },
+  );
+});
