@@ -4,6 +4,7 @@
  * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
  */
 import type { PlantBalance } from './plant/merge-balances.js';
+import type { UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
 
 export interface StageProduct {
@@ -30,6 +31,15 @@ export interface StageResult {
    */
   consumptions: Record<string, number>;
   kpis: Record<string, number>;
+  /** By-products per year at nameplate (slag, off-gas with its chemical energy, residues, tailings). */
+  byproducts: {
+    id: string;
+    t_per_year: number;
+    energy_MWh_per_year?: number;
+    composition_wt_pct?: Record<string, number>;
+  }[];
+  /** Energy balance of every reactive unit (enthalpy in/out, electricity, heat, losses, closure). */
+  energy_balances: UnitEnergyBalance[];
   capex_usd: number | null;
   /** How capex_usd was estimated (reference, scaling, factors, accuracy, budget check). */
   capex: StageCapexDetail | null;

@@ -106,6 +106,8 @@ export function appraise(scenario: Scenario): Appraisal {
       products: [],
       consumptions: {},
       kpis: {},
+      byproducts: [],
+      energy_balances: [],
       capex_usd: null,
       capex: null,
       opex_usd_per_year: null,

@@ -9,7 +9,10 @@ import { operatingHours } from './hours.js';
 export function stageFromRun(
   run: StageRun,
   availability: number,
-): Pick<StageResult, 'status' | 'products' | 'consumptions' | 'kpis' | 'warnings'> {
+): Pick<
+  StageResult,
+  'status' | 'products' | 'consumptions' | 'kpis' | 'warnings' | 'byproducts' | 'energy_balances'
+> {
   const hours = operatingHours(availability);
   const consumptions: Record<string, number> = {};
   for (const c of run.consumptions)
@@ -25,6 +28,15 @@ export function stageFromRun(
     })),
     consumptions,
     kpis,
+    byproducts: run.byproducts.map((b) => ({
+      id: b.id,
+      t_per_year: b.t_per_h * hours,
+      ...(b.energy_MWh_per_h !== undefined
+        ? { energy_MWh_per_year: b.energy_MWh_per_h * hours }
+        : {}),
+      ...(b.composition_wt_pct ? { composition_wt_pct: b.composition_wt_pct } : {}),
+    })),
+    energy_balances: run.energy,
     warnings: [],
   };
 }

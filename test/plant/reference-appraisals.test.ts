@@ -77,3 +77,15 @@ describe('stages 1 + 2 with either chromium route', () => {
     },
   );
 });
+
+describe('stage results carry by-products and energy balances', () => {
+  it('the DC smelter reports slag and off-gas per year and closed unit energy balances', () => {
+    const a = appraise(loadScenario(read('aktobe-stage1.yaml'), 'x'));
+    const st = a.stages[0]!;
+    const slag = st.byproducts.find((b) => b.id === 'slag');
+    expect(slag?.t_per_year).toBeCloseTo(st.kpis.slag_t_per_t! * 80000, 3);
+    expect(st.byproducts.find((b) => b.id === 'off-gas')?.energy_MWh_per_year).toBeGreaterThan(0);
+    expect(st.energy_balances.length).toBeGreaterThan(0);
+    for (const e of st.energy_balances) expect(e.closure_rel).toBeLessThanOrEqual(1e-9);
+  });
+});
