@@ -23,7 +23,10 @@ const fj = formulajs as unknown as {
 /** IRR cash flows of ../shared/validation/finance/financial_test_vectors.json. */
 function vectorFlows(): number[][] {
   const file = JSON.parse(
-    readFileSync('/work/shared/validation/finance/financial_test_vectors.json', 'utf8'),
+    readFileSync(
+      new URL('../test/validation/reference/finance/financial_test_vectors.json', import.meta.url),
+      'utf8',
+    ),
   ) as { cases: { function: string; formula: string }[] };
   return file.cases
     .filter((c) => c.function === 'IRR')
