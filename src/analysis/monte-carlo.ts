@@ -58,6 +58,8 @@ export interface MonteCarloOptions {
   method?: SamplingMethod;
   /** Output names to track; default: every numeric output of the base appraisal. */
   outputs?: readonly string[];
+  /** Drop the declared correlations (Sobol indices are defined for independent inputs). */
+  independent?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   }
   const all = Int32Array.from(model.leaves.keys());
   let correlation: CorrelationSpec | undefined;
-  if (u.correlations.length > 0) {
+  if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
     for (const c of u.correlations) {
       const i = paths.indexOf(c.between[0]);

@@ -65,3 +65,40 @@ describe('Monte Carlo over a scenario', () => {
     expect(Object.keys(j.metrics)).toContain('stages.smelter.capex_usd');
   });
 });
+
+describe('chromflow sensitivity', () => {
+  const file = `${ROOT}/test/fixtures/scenarios/sensitivity.yaml`;
+  it('tornado ranks capacity first for capex, with P10/P90 swings that follow C ∝ Q^0.7', () => {
+    const r = runCli(['sensitivity', file, '--output', 'stages.smelter.capex_usd', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      base: number;
+      sensitivity: { input: string; output_low: number; output_high: number }[];
+    };
+    expect(j.sensitivity[0]?.input).toBe('stages.smelter.capacity_t_per_year');
+    // Uniform 60–100 kt: P10 = 64 kt, P90 = 96 kt.
+    expect(j.sensitivity[0]!.output_low / j.base).toBeCloseTo((64000 / 80000) ** 0.7, 9);
+    expect(j.sensitivity[0]!.output_high / j.base).toBeCloseTo((96000 / 80000) ** 0.7, 9);
+  });
+  it('Sobol indices attribute capex variance to capacity and say that correlations are ignored', () => {
+    const r = runCli([
+      'sensitivity',
+      file,
+      '--method',
+      'sobol',
+      '--samples',
+      '64',
+      '--output',
+      'stages.smelter.capex_usd',
+      '--json',
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      correlations_ignored: boolean;
+      sensitivity: { factor: string; ST: number }[];
+    };
+    expect(j.correlations_ignored).toBe(true);
+    const cap = j.sensitivity.find((f) => f.factor === 'stages.smelter.capacity_t_per_year');
+    expect(cap?.ST).toBeGreaterThan(0.9);
+  });
+});

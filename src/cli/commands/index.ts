@@ -3,6 +3,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
 import { register as mc } from './mc.js';
+import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
 import { register as thermo } from './thermo.js';
@@ -10,4 +11,4 @@ import { register as validate } from './validate.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [validate, appraise, sources, thermo, mc, serve];
+export const commands: Register[] = [validate, appraise, sources, thermo, mc, sensitivity, serve];
