@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs. Idempotent: installs only what is missing.
 #   gnumeric        – ssconvert, the spreadsheet engine used as an oracle for the cash flow
+#   redis-server    – the BullMQ job queue of distributed Monte Carlo runs (tests start one on loopback)
+#   chromium        – headless browser for the end-to-end UI tests and the PDF report
 set -euo pipefail
 need=()
 command -v ssconvert >/dev/null 2>&1 || need+=(gnumeric)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "need root to apt-get install ${need[*]}"; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
