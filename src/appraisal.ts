@@ -3,6 +3,7 @@
  * render. Keys are stable (documented in docs/cli.md). Parts the model cannot compute yet are
  * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
  */
+import type { CashflowMetrics, CashflowRow } from './econ/cashflow/types.js';
 import type { PlantBalance } from './plant/merge-balances.js';
 import type { UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
@@ -43,7 +44,19 @@ export interface StageResult {
   capex_usd: number | null;
   /** How capex_usd was estimated (reference, scaling, factors, accuracy, budget check). */
   capex: StageCapexDetail | null;
+  /** Cash operating cost at nameplate (sum of `opex.lines`) [USD/a]; null when not computed. */
   opex_usd_per_year: number | null;
+  /** Operating-cost lines with quantities, prices and sources; null when not computed. */
+  opex: StageOpex | null;
+  /** Sales at nameplate, net of VAT and of logistics to the sale point [USD/a]. */
+  revenue_usd_per_year: number | null;
+  /** Staffing model of the stage (direct jobs). */
+  staffing: StageStaffing | null;
+  /**
+   * Evaluation of this stage on its own cash flow: the first stage standalone, every later
+   * stage as an increment (its own capex, opex and revenue, its own start year).
+   */
+  metrics: AppraisalMetrics | null;
   /** Messages about this stage's estimates (e.g. scaling outside the reference's range). */
   warnings: string[];
 }
@@ -64,6 +77,129 @@ export interface StageCapexDetail {
     within_budget: boolean;
     capacity_within_budget_t_per_year: number;
   };
+}
+
+/** One operating-cost line of a stage at nameplate. */
+export interface OpexLine {
+  /** `feed:<id>`, a consumable id, `electricity`, `labour`, `maintenance`, `insurance`, `overhead`, `logistics:<product>`. */
+  id: string;
+  category:
+    | 'feed'
+    | 'consumable'
+    | 'energy'
+    | 'labour'
+    | 'maintenance'
+    | 'insurance'
+    | 'overhead'
+    | 'logistics';
+  /** Quantity at nameplate [unit/a]. */
+  quantity_per_year: number;
+  unit: string;
+  /** Price in base-year USD, net of VAT [USD/unit]. */
+  unit_price_usd: number;
+  cost_usd_per_year: number;
+  /** Scales with utilisation (true) or fixed in every operating year (false). */
+  variable: boolean;
+  /** Where quantity and price come from. */
+  source: string;
+}
+
+export interface StageOpex {
+  lines: OpexLine[];
+  total_usd_per_year: number;
+  /** Cash cost per t of the stage's products [USD/t]. */
+  cash_cost_usd_per_t: number;
+  /** Cash cost per t of Cr contained in the products [USD/t Cr]; null without Cr. */
+  cash_cost_usd_per_t_cr: number | null;
+}
+
+export interface StaffingPosition {
+  role: string;
+  /** People on duty per shift (or in total for day workers) [-]. */
+  per_shift: number;
+  /** Crews covering the position (4 for continuous 12 h shifts, 1 for day work) [-]. */
+  crews: number;
+  headcount: number;
+  /** Gross monthly wage [KZT/month]. */
+  wage_kzt_per_month: number;
+  source: string;
+}
+
+export interface StageStaffing {
+  positions: StaffingPosition[];
+  direct_jobs: number;
+  /** Gross wages at nameplate, before employer levies [USD/a]. */
+  wages_usd_per_year: number;
+}
+
+/** Metrics of a cash flow: those of the table plus break-evens. */
+export interface AppraisalMetrics extends CashflowMetrics {
+  /** `real` (constant base-year USD) or `nominal`. */
+  basis: 'real' | 'nominal';
+  /** Main-product price at which NPV = 0 [USD/t], null with a reason in `breakeven_reasons`. */
+  breakeven_price_usd_per_t: number | null;
+  /** Electricity tariff at which NPV = 0 [KZT/kWh], null with a reason. */
+  breakeven_tariff_kzt_per_kwh: number | null;
+  breakeven_reasons: string[];
+}
+
+export interface TaxYear {
+  year: number;
+  cit_usd: number;
+  property_tax_usd: number;
+  land_tax_usd: number;
+  met_usd: number;
+  payroll_levies_usd: number;
+  /** Input VAT not yet refunded (export zero-rating with a refund lag) [USD]. */
+  vat_net_usd: number;
+  total_usd: number;
+}
+
+export interface ExportLine {
+  product: string;
+  hs_code: string;
+  /** Export sales at nameplate [USD/a]. */
+  usd_per_year: number;
+}
+
+export interface AppraisalImpact {
+  /** Gross value added at nameplate (output − intermediate consumption) of all stages [USD/a]. */
+  value_added_usd_per_year: number;
+  /** Gross value added by stage at nameplate [USD/a]. */
+  value_added_by_stage_usd_per_year: Record<string, number>;
+  /**
+   * Value added over the raw-export baseline (the same concentrate sold as it is) [USD/a]; null
+   * when the scenario itself is the baseline.
+   */
+  value_added_over_baseline_usd_per_year: number | null;
+  /** Value per t of contained Cr by product form, in order of processing depth [USD/t Cr]. */
+  value_ladder_usd_per_t_cr: Record<string, number>;
+  jobs_direct: number;
+  jobs_indirect: number;
+  /** Taxes to the budget by year [USD]. */
+  taxes_usd_per_year: TaxYear[];
+  /** Present value of all taxes at the discount rate [USD]. */
+  government_take_npv_usd: number;
+  exports_usd_per_year: ExportLine[];
+  /** Electrical demand of all stages at nameplate [MW]. */
+  power_demand_MW: number;
+}
+
+export interface AppraisalEmissions {
+  /** Direct CO2 from the carbon balance (reductants, electrodes, carbonates, fuels) [t/a]. */
+  scope1_t_co2_per_year: number;
+  /** Indirect CO2 from purchased electricity [t/a]. */
+  scope2_t_co2_per_year: number;
+  /** Grid emission factor used [t CO2/MWh]. */
+  grid_factor_t_co2_per_mwh: number;
+  /** Scope 1 + 2 per t of each product [t CO2/t]. */
+  intensity_t_co2_per_t: Record<string, number>;
+  /** CBAM cost at nameplate in the first year of full operation [USD/a] (0 when no EU sales). */
+  cbam_cost_usd_per_year: number;
+  /** CBAM cost by year [USD]. */
+  cbam_by_year: { year: number; cost_usd: number }[];
+  /** Products covered by CBAM Annex I, with the CN code and source. */
+  cbam_coverage: { product: string; cn_code: string; covered: boolean; source: string }[];
 }
 
 export interface SourceEntry {
@@ -93,10 +229,12 @@ export interface Appraisal {
   stages: StageResult[];
   /** Plant balance of every stage whose flowsheet was solved; null when none was. */
   balance: PlantBalance | null;
-  cashflow: never[];
-  metrics: null;
-  impact: null;
-  emissions: null;
+  /** Yearly cash flow of the whole project (all stages combined); empty when not computable. */
+  cashflow: CashflowRow[];
+  /** Metrics of `cashflow` (npv_usd = npv(discount_rate, free_cash_flow_usd), row 0 at t = 0). */
+  metrics: AppraisalMetrics | null;
+  impact: AppraisalImpact | null;
+  emissions: AppraisalEmissions | null;
   sources: SourceEntry[];
   not_implemented: NotImplemented[];
 }

@@ -111,6 +111,10 @@ export function appraise(scenario: Scenario): Appraisal {
       capex_usd: null,
       capex: null,
       opex_usd_per_year: null,
+      opex: null,
+      revenue_usd_per_year: null,
+      staffing: null,
+      metrics: null,
       warnings: [],
     };
     if (template.id === 'concentrate-sale') {
