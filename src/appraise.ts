@@ -29,6 +29,27 @@ const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
 export interface AppraiseOptions {
   /** Solve the break-even product price and electricity tariff (default true; off in Monte Carlo loops). */
   breakEvens?: boolean;
+  /**
+   * Stage runs from {@link runPlant} of a scenario with the same feeds and stages: the plant is
+   * then not solved again. Only valid when nothing under `feeds` or `stages` changed (Monte
+   * Carlo over prices, tariffs and finance); the caller guarantees it.
+   */
+  plantRuns?: ReadonlyMap<string, StageRun>;
+}
+
+/**
+ * Solves every stage's flowsheet, upstream stages before the stages they feed.
+ * @returns Stage runs by stage id (stages without unit models are absent).
+ */
+export function runPlant(scenario: Scenario): Map<string, StageRun> {
+  const runs = new Map<string, StageRun>();
+  for (const i of stageOrder(scenario)) {
+    const stage = scenario.stages[i];
+    if (!stage) continue;
+    const run = runStage(scenario, stage, i, runs);
+    if (run) runs.set(stage.id, run);
+  }
+  return runs;
 }
 
 /** The appraisal plus the cash-flow inputs behind it (for spreadsheets that rebuild the table). */
@@ -100,13 +121,7 @@ export function appraiseDetailed(
   const modelSources: SourceEntry[] = [];
   const balances: { stage: string; balance: BalanceReport }[] = [];
   // Run the flowsheets first, upstream stages before the stages they feed.
-  const runs = new Map<string, StageRun>();
-  for (const i of stageOrder(scenario)) {
-    const stage = scenario.stages[i];
-    if (!stage) continue;
-    const run = runStage(scenario, stage, i, runs);
-    if (run) runs.set(stage.id, run);
-  }
+  const runs = options.plantRuns ?? runPlant(scenario);
   const stages = scenario.stages.map((stage, i): StageResult => {
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {

@@ -261,3 +261,20 @@ describe('emissions and CBAM', () => {
     });
   });
 });
+
+describe('plant reuse (Monte Carlo fast path)', () => {
+  it('reusing the plant runs gives the same appraisal when only markets change', async () => {
+    const { runPlant } = await import('../../../src/appraise.js');
+    const base = load(read('aktobe-stage1-2.yaml'));
+    const moved = load(
+      read('aktobe-stage1-2.yaml').replace(
+        'markets:\n',
+        'markets:\n  electricity: { tariff_kzt_per_kwh: 27.5 }\n',
+      ),
+    );
+    const fresh = appraise(moved, { breakEvens: false });
+    const reused = appraise(moved, { breakEvens: false, plantRuns: runPlant(base) });
+    expect(reused.metrics).toEqual(fresh.metrics);
+    expect(reused.cashflow).toEqual(fresh.cashflow);
+  });
+});
