@@ -117,7 +117,7 @@ export function register(program: Command): void {
       const rows = appraisals.map(comparisonRows);
       (rows[0] ?? []).forEach(([label, , unit], r) => {
         const cells = rows.map((row) => fmt(row[r]?.[1] ?? null, unit).padStart(width)).join('');
-        const u = unit.startsWith('USD') ? `${unit.replace('USD', 'USD M')}` : unit;
+        const u = unit.startsWith('USD') ? unit.replace('USD', 'USD M') : unit;
         w(`  ${`${label}${u ? ` [${u}]` : ''}`.padEnd(44)}${cells}`);
       });
       for (const [k, b] of bridges.entries()) {
