@@ -287,7 +287,8 @@ const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true>
   sources: true,
   not_implemented: true,
 };
-sameTopLevelKeys;
+/** The top-level keys of the appraisal, in documentation order. */
+export const APPRAISAL_KEYS = Object.keys(sameTopLevelKeys) as (keyof Appraisal)[];
 
 /** The JSON Schema document (draft 2020-12). */
 export function appraisalJsonSchema(): Record<string, unknown> {
