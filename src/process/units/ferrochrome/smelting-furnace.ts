@@ -1,14 +1,33 @@
 import {
   solveSmeltingFurnace,
   type FurnaceParams,
+  type FurnaceResult,
   type FurnaceRoute,
 } from '../../pyro/smelting-furnace.js';
+import type { SpeciesStream } from '../../pyro/species.js';
 import type { ParamDef } from '../../params.js';
 import type { UnitKind } from '../../unit.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { FURNACE_DATA, schemaOf, type FurnaceKey } from './params.js';
 
 const KEYS = Object.keys(FURNACE_DATA.dc) as FurnaceKey[];
+
+/**
+ * Memo of the last furnace solves by exact charge and parameters: the make-up passes and the
+ * Outokumpu gas recycle solve the furnace again on a bit-identical charge; the result is a pure
+ * function of (charge, parameters), so it is reused (never mutated by the unit kind).
+ */
+const memo = new Map<string, FurnaceResult>();
+function solveMemo(charge: SpeciesStream, p: FurnaceParams): FurnaceResult {
+  const key = `${charge.T_K}|${Array.from(charge.mol_per_s).join(',')}|${JSON.stringify(p)}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = solveSmeltingFurnace(charge, p);
+    if (memo.size >= 16) memo.clear();
+    memo.set(key, r);
+  }
+  return r;
+}
 /** Ports of the furnace additions, in the order of `FurnaceResult.inlets` after the charge. */
 export const FURNACE_ADDITIONS = ['reductant', 'quartzite', 'lime', 'electrode', 'air'] as const;
 
@@ -35,7 +54,7 @@ function furnaceKind(
       const [alloy, slag, gas, dust] = out.outlets;
       if (!charge || !alloy || !slag || !gas || !dust) return;
       const params: FurnaceParams = { ...p, route };
-      const f = solveSmeltingFurnace(toSpecies(ctx.model, charge, 'charge'), params);
+      const f = solveMemo(toSpecies(ctx.model, charge, 'charge'), params);
       writeSpecies(ctx.model, f.alloy, alloy);
       writeSpecies(ctx.model, f.slag, slag);
       writeSpecies(ctx.model, f.gas, gas);
