@@ -7,6 +7,7 @@ import { chromiumSankey, type ChromiumSankey } from '../../src/plant/chromium-sa
 import { mergeBalances } from '../../src/plant/merge-balances.js';
 import { runChromiumStage } from '../../src/process/chromium/run.js';
 import { FECR_TEMPLATES, runFerrochromeStage } from '../../src/process/pyro/run-fecr.js';
+import { runRefiningStage } from '../../src/process/pyro/run-refining.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -71,6 +72,21 @@ describe('chromiumSankey', () => {
     const alloy = toAlloy.reduce((a, l) => a + l.cr_t_per_h, 0);
     expect(alloy / crIn).toBeCloseTo(r.kpis.cr_recovery ?? NaN, 9);
     expect(s.nodes.find((n) => n.id === 'alloy-tapping')?.label).toContain('product');
+  });
+
+  it('fecr-refining: Cr in = Cr out at every node (ore and FeSiCr both bring Cr)', () => {
+    const r = runRefiningStage({
+      feed: { analysis, moisture_wt_pct: 2 },
+      capacity_t_per_year: 20_000,
+      availability: 0.9,
+    });
+    const s = chromiumSankey(r.balance);
+    const crIn = expectClosed(s, 'fecr-refining');
+    const fromFeeds = s.links
+      .filter((l) => l.source.startsWith('feed:'))
+      .reduce((a, l) => a + l.cr_t_per_h, 0);
+    expect(fromFeeds).toBeCloseTo(crIn, 9);
+    expect(s.links.some((l) => l.source === 'feed:fesicr')).toBe(true);
   });
 
   it.each([

@@ -69,8 +69,8 @@ describe('reference data files', () => {
           90,
         ],
         "markets/consumables-assumed": [
-          13,
-          4655.5,
+          14,
+          6055.5,
         ],
         "markets/electricity-kazakhstan": [
           1,

@@ -65,7 +65,12 @@ const KG_S_TO_T_H = 3.6;
 /** Largest relative change of any make-up feed between the last two passes at convergence [–]. */
 const MAKEUP_TOLERANCE = 1e-12;
 const MAX_MAKEUP_PASSES = 6;
-const FURNACE_KINDS = new Set(['submerged-arc-furnace', 'dc-arc-furnace']);
+/** Unit kinds whose alloy output sets the ore rate (one per template). */
+const MAIN_KINDS = new Set([
+  'submerged-arc-furnace',
+  'dc-arc-furnace',
+  'fecr-silicothermic-refining',
+]);
 
 /**
  * Engine overrides `{ "units.<id>.<param>": v }` from the stage keys: `furnace.<p>` → the
@@ -85,18 +90,20 @@ function engineOverrides(
     const [head, name] = k.split('.', 2);
     const ok =
       (head === 'furnace' && name && name in fd && name !== 'route') ||
-      (head === 'pretreatment' && name && name in PRETREATMENT_DEFAULTS);
+      (head === 'pretreatment' && name && name in PRETREATMENT_DEFAULTS) ||
+      (head === 'refining' && name && hasParam('fecr-silicothermic-refining', name));
     if (!ok || !name)
       throw new InputError(
         `overrides.${k}`,
         v,
-        `a key furnace.<${Object.keys(fd).join('|')}> or pretreatment.<${Object.keys(PRETREATMENT_DEFAULTS).join('|')}>`,
+        `a key furnace.<${Object.keys(fd).join('|')}>, pretreatment.<${Object.keys(PRETREATMENT_DEFAULTS).join('|')}> or refining.<${(PARAMS_BY_KIND['fecr-silicothermic-refining'] ?? []).join('|')}>`,
       );
     if (!Number.isFinite(v)) throw new InputError(`overrides.${k}`, v, 'a finite number');
     for (const [id, u] of units) {
       const isFurnace = u.kind === 'submerged-arc-furnace' || u.kind === 'dc-arc-furnace';
       if (head === 'furnace' ? isFurnace : !isFurnace && hasParam(u.kind, name))
         out[`units.${id}.${name}`] = v;
+      // a key for a unit the template does not have is accepted and has no effect
     }
   }
   for (const [id, u] of units)
@@ -125,6 +132,15 @@ const PARAMS_BY_KIND: Record<string, readonly string[]> = {
     'preheater_flue_T_K',
     'preheater_air_excess',
     'preheater_heat_loss_fraction',
+  ],
+  'fecr-silicothermic-refining': [
+    'cr_reduction',
+    'fe_reduction',
+    'si_utilisation',
+    'slag_basicity',
+    'melt_T_K',
+    'heat_loss_kWh_per_t',
+    'electrical_efficiency',
   ],
   'fecr-prereduction-kiln': [
     'kiln_cr_metallisation',
@@ -176,11 +192,12 @@ function makeupStream(
   return s;
 }
 
-interface Solved {
+export interface Solved {
   fs: CompiledFlowsheet;
   sol: FlowsheetSolution;
   t: FecrTemplateData;
   ore_dry_kg_per_s: number;
+  /** Index of the main unit (furnace or refining furnace). */
   furnace: number;
 }
 
@@ -208,15 +225,20 @@ function solveAt(
   return solveFlowsheet(fs, feeds);
 }
 
-function solveTemplate(
-  template: FecrTemplate,
+/**
+ * Solves a ferrochrome-family template on the engine with the addition make-up.
+ * @param template - Key of FECR_TEMPLATE_DATA
+ * @param alloy_t_per_h - Alloy rate to scale the ore to [t/h], or null for 1 kg/s dry ore
+ */
+export function solveTemplate(
+  template: keyof typeof FECR_TEMPLATE_DATA,
   feed: ChromiteFeed,
   overrides: Readonly<Record<string, number>>,
   alloy_t_per_h: number | null,
 ): Solved {
   const t = FECR_TEMPLATE_DATA[template];
   const fs = compiled(t, engineOverrides(t, overrides, feed.moisture_wt_pct));
-  const furnace = fs.units.findIndex((u) => FURNACE_KINDS.has(u.kind.kind));
+  const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
   let ore = 1;
   if (alloy_t_per_h !== null) {
     const unit = solveAt(t, fs, feed, 1);
@@ -335,24 +357,9 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
   let usedFrac = 0;
   for (const i of byKind('fecr-shaft-preheater')) usedFrac += diag(i, 'gas_fraction');
 
-  const energy: UnitEnergyBalance[] = [];
+  const energy = energyBalances(fs, sol);
   let preElectric_W = 0;
-  fs.units.forEach((u, i) => {
-    const d = sol.outputs[i]?.diagnostics;
-    if (!d || d.H_in_kW === undefined) return;
-    const e = {
-      unit_id: u.id,
-      H_in_kW: d.H_in_kW,
-      H_out_kW: d.H_out_kW ?? NaN,
-      electric_kW: d.electric_kW ?? 0,
-      heat_in_kW: d.heat_in_kW ?? 0,
-      heat_loss_kW: d.heat_loss_kW ?? 0,
-    };
-    if (i !== r.furnace) preElectric_W += e.electric_kW * 1000;
-    const terms = [e.H_in_kW, e.electric_kW, e.heat_in_kW, e.H_out_kW, e.heat_loss_kW];
-    const res = e.H_in_kW + e.electric_kW + e.heat_in_kW - e.H_out_kW - e.heat_loss_kW;
-    energy.push({ ...e, closure_rel: Math.abs(res) / Math.max(...terms.map(Math.abs)) });
-  });
+  for (const e of energy) if (e.unit_id !== fu.id) preElectric_W += e.electric_kW * 1000;
 
   const el = elementMasses_kg_per_s(alloy);
   const wt = (e: string): number => ((el[e] ?? 0) / aKg) * 100;
@@ -445,6 +452,27 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     flowsheet: fs,
     solution: sol,
   };
+}
+
+/** Energy balance of every unit that reports one (diagnostics H_in_kW …) [kW]. */
+export function energyBalances(fs: CompiledFlowsheet, sol: FlowsheetSolution): UnitEnergyBalance[] {
+  const energy: UnitEnergyBalance[] = [];
+  fs.units.forEach((u, i) => {
+    const d = sol.outputs[i]?.diagnostics;
+    if (!d || d.H_in_kW === undefined) return;
+    const e = {
+      unit_id: u.id,
+      H_in_kW: d.H_in_kW,
+      H_out_kW: d.H_out_kW ?? NaN,
+      electric_kW: d.electric_kW ?? 0,
+      heat_in_kW: d.heat_in_kW ?? 0,
+      heat_loss_kW: d.heat_loss_kW ?? 0,
+    };
+    const terms = [e.H_in_kW, e.electric_kW, e.heat_in_kW, e.H_out_kW, e.heat_loss_kW];
+    const res = e.H_in_kW + e.electric_kW + e.heat_in_kW - e.H_out_kW - e.heat_loss_kW;
+    energy.push({ ...e, closure_rel: Math.abs(res) / Math.max(...terms.map(Math.abs)) });
+  });
+  return energy;
 }
 
 /**

@@ -1,6 +1,7 @@
 import dc from '../../../data/pyro/templates/fecr-dc.json' with { type: 'json' };
 import outokumpu from '../../../data/pyro/templates/fecr-outokumpu.json' with { type: 'json' };
 import prereduced from '../../../data/pyro/templates/fecr-prereduced.json' with { type: 'json' };
+import refining from '../../../data/pyro/templates/fecr-refining.json' with { type: 'json' };
 import saf from '../../../data/pyro/templates/fecr-saf.json' with { type: 'json' };
 import type { FlowsheetTemplate } from '../flowsheet/template.js';
 
@@ -25,10 +26,14 @@ export interface FecrTemplateData {
 }
 
 export const FECR_TEMPLATE_DATA: Readonly<
-  Record<'fecr-saf' | 'fecr-dc' | 'fecr-outokumpu' | 'fecr-prereduced', FecrTemplateData>
+  Record<
+    'fecr-saf' | 'fecr-dc' | 'fecr-outokumpu' | 'fecr-prereduced' | 'fecr-refining',
+    FecrTemplateData
+  >
 > = {
   'fecr-saf': saf,
   'fecr-dc': dc,
   'fecr-outokumpu': outokumpu as FecrTemplateData,
   'fecr-prereduced': prereduced,
+  'fecr-refining': refining,
 };

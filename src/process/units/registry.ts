@@ -22,6 +22,7 @@ import {
   fecrPelletiser,
   fecrPrereductionKiln,
   fecrShaftPreheater,
+  fecrSilicothermicRefining,
   fecrSinterStrand,
   submergedArcFurnace,
 } from './ferrochrome/index.js';
@@ -78,6 +79,7 @@ export const UNIT_KINDS: Readonly<Record<string, UnitKind>> = Object.fromEntries
       fecrPrereductionKiln,
       submergedArcFurnace,
       dcArcFurnace,
+      fecrSilicothermicRefining,
     ] as UnitKind[]
   ).map((k) => [k.kind, k]),
 );
