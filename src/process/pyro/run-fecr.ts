@@ -106,6 +106,13 @@ function engineOverrides(
       // a key for a unit the template does not have is accepted and has no effect
     }
   }
+  // a fixed recovery only acts with the slag-Cr2O3 target off: refuse one that would be ignored
+  if ('furnace.cr_recovery' in o && (o['furnace.slag_Cr2O3_wt_pct'] ?? fd.slag_Cr2O3_wt_pct) > 0)
+    throw new InputError(
+      'overrides.furnace.cr_recovery',
+      o['furnace.cr_recovery'],
+      'no fixed recovery while the Cr recovery is solved from the slag Cr2O3 target (set furnace.slag_Cr2O3_wt_pct: 0 to fix it)',
+    );
   for (const [id, u] of units)
     if (u.kind === 'fecr-pelletiser') out[`units.${id}.ore_moisture_wt_pct`] = moisture_wt_pct;
   return out;

@@ -70,9 +70,12 @@ describe('ferrochrome templates: conservation', () => {
       const cr2o3 = u(42, 56);
       const feed: ChromiteFeed = { analysis: oreWith(cr2o3, u(2.8, 4.2)), moisture_wt_pct: 0 };
       const t = FECR_TEMPLATES[k % 4] ?? 'fecr-dc';
+      const fixed = k % 3 === 0;
+      const recovery = u(0.8, 0.93);
       const r = run(t, feed, {
-        'furnace.slag_Cr2O3_wt_pct': k % 3 === 0 ? 0 : u(3, 9),
-        'furnace.cr_recovery': u(0.8, 0.93),
+        ...(fixed
+          ? { 'furnace.slag_Cr2O3_wt_pct': 0, 'furnace.cr_recovery': recovery }
+          : { 'furnace.slag_Cr2O3_wt_pct': u(3, 9) }),
         'furnace.fe_recovery': u(0.9, 0.97),
         'furnace.alloy_C_wt_pct': u(5, 8.5),
         'furnace.slag_SiO2_wt_pct': u(30, 36),
@@ -286,7 +289,9 @@ describe('flux target modes', () => {
 describe('ferrochrome templates: bad input is rejected', () => {
   it('names the field', () => {
     expect(() => run('fecr-xyz')).toThrow(InputError);
-    expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.cr_recovery': 1.2 })).toThrow(/cr_recovery/);
+    expect(() =>
+      run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 0, 'furnace.cr_recovery': 1.2 }),
+    ).toThrow(/number in \[0, 1\]/);
     expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.slag_SiO2_wt_pct': 5 })).toThrow(
       /slag_SiO2_wt_pct/,
     );
@@ -321,6 +326,8 @@ describe('Cr recovery from the slag Cr2O3 target', () => {
     expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 45 })).toThrow(
       /slag_Cr2O3_wt_pct/,
     );
+    // a fixed recovery that the target mode would ignore is refused, not silently dropped
+    expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.cr_recovery': 0.85 })).toThrow(/cr_recovery/);
   });
 
   it('off-gas chemical energy of the Outokumpu route inside 2.0–2.6 MWh/t (facts §3.2, Tornio, sintered pellets)', () => {
