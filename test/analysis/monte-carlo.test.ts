@@ -62,7 +62,10 @@ describe('Monte Carlo over a scenario', () => {
       metrics: Record<string, { p50: number }>;
     };
     expect(j).toMatchObject({ samples: 64, failed: 0, seed: 1, method: 'lhs' });
-    expect(Object.keys(j.metrics)).toContain('stages.smelter.capex_usd');
+    // By default the headline outputs of issue 7: NPV, IRR, LCOP, payback, value added, take, CO2.
+    expect(Object.keys(j.metrics)).toEqual(
+      expect.arrayContaining(['metrics.npv_usd', 'metrics.irr', 'impact.value_added_usd_per_year']),
+    );
   });
 });
 
