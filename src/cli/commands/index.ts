@@ -8,7 +8,17 @@ import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
 import { register as thermo } from './thermo.js';
 import { register as validate } from './validate.js';
+import { register as worker } from './worker.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [validate, appraise, sources, thermo, mc, sensitivity, serve];
+export const commands: Register[] = [
+  validate,
+  appraise,
+  sources,
+  thermo,
+  mc,
+  sensitivity,
+  serve,
+  worker,
+];
