@@ -190,7 +190,8 @@ export class RespClient extends EventEmitter implements IRedisClient {
         }
       });
       socket.on('error', (error) => {
-        this.emit('error', error);
+        // An 'error' event without a listener would throw; the caller sees the rejection.
+        if (this.listenerCount('error') > 0) this.emit('error', error);
         if (this.status === 'connecting') reject(error);
       });
       socket.on('close', () => {
