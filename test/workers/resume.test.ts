@@ -97,6 +97,9 @@ describe('stored runs: kill, resume, same bits', () => {
 
   it('an uninterrupted run stores every chunk once', () => {
     expect(full.status, full.stderr).toBe(0);
+    // stderr is a pipe here, not a TTY: no progress bar, only the run id line.
+    expect(full.stderr).not.toContain('samples/s');
+    expect(full.stderr).toMatch(/^run [0-9a-f-]{36} \(stored in /);
     const rows = chunkRows(reference);
     expect(rows.map((r) => r.chunk_index)).toEqual(Array.from({ length: CHUNKS }, (_, k) => k));
     expect(runIds(reference)[0]?.status).toBe('done');
