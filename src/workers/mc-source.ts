@@ -8,6 +8,7 @@ import { monteCarloSpec } from '../analysis/monte-carlo.js';
 import type { Scenario } from '../scenario/schema.js';
 import { compileRun, type CompiledRun } from '../uncertainty/runner/compile.js';
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
+import { saltelliRun, type SaltelliRun } from '../uncertainty/sensitivity/saltelli-design.js';
 
 /** A run's settings, all resolved (no defaults left to the code version that resumes it). */
 export interface McSettings {
@@ -20,6 +21,11 @@ export interface McSettings {
   readonly outputs: readonly string[];
   /** Whether declared correlations are dropped (Sobol designs). */
   readonly independent?: boolean;
+  /**
+   * When set, the run is the Saltelli design for Sobol indices built on this run
+   * (`saltelliRun`): N·(k + 2) evaluations, N = `saltelli.samples`.
+   */
+  readonly saltelli?: { readonly samples: number; readonly seed: number };
 }
 
 /** A self-contained, JSON-serialisable description of a Monte Carlo run. */
@@ -59,6 +65,19 @@ export function resolveSource(
 
 /** Compiles a source into a run (deterministic: the same source gives the same samples). */
 export function compileSource(source: McSource): CompiledRun {
+  const s = source.settings;
+  if (s.saltelli !== undefined) return compileSaltelli(source);
+  return compileBase(source);
+}
+
+/** The Saltelli design of a source with `settings.saltelli` (for `sobolIndicesFromResult`). */
+export function compileSaltelli(source: McSource): SaltelliRun {
+  const d = source.settings.saltelli;
+  if (d === undefined) throw new Error('compileSaltelli: the source has no settings.saltelli');
+  return saltelliRun(compileBase(source), { samples: d.samples, seed: d.seed });
+}
+
+function compileBase(source: McSource): CompiledRun {
   const s = source.settings;
   return compileRun(
     monteCarloSpec(source.scenario, {

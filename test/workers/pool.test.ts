@@ -6,7 +6,8 @@ import { runAll, summarizeOutputs } from '../../src/uncertainty/index.js';
 import { decodeChunk, encodeChunk } from '../../src/workers/chunk-codec.js';
 import { inProcessExecutor, poolExecutor } from '../../src/workers/executor.js';
 import { executeChunks } from '../../src/workers/mc-run.js';
-import { compileSource, resolveSource } from '../../src/workers/mc-source.js';
+import { compileSaltelli, compileSource, resolveSource } from '../../src/workers/mc-source.js';
+import { saltelliRun } from '../../src/uncertainty/sensitivity/saltelli-design.js';
 import { expectSameBits, fixtureScenario } from './helpers.js';
 
 describe('worker-thread pool', () => {
@@ -49,6 +50,25 @@ describe('worker-thread pool', () => {
   it('a source survives JSON (stored or queued) and compiles to the same samples', () => {
     const again = compileSource(JSON.parse(JSON.stringify(source)) as typeof source);
     expectSameBits(reference, runAll(again, 13));
+  });
+
+  it('a Saltelli design travels as a source: same evaluations as the in-process design', async () => {
+    const { source: base, run: independent } = resolveSource(fixtureScenario(), {
+      samples: 64,
+      seed: 2,
+      outputs: ['stages.smelter.capex_usd'],
+      independent: true,
+    });
+    const saltelli = { ...base, settings: { ...base.settings, saltelli: { samples: 8, seed: 5 } } };
+    const design = saltelliRun(independent, { samples: 8, seed: 5 });
+    const viaJson = JSON.parse(JSON.stringify(saltelli)) as typeof saltelli;
+    expect(compileSaltelli(viaJson).samples).toBe(design.samples);
+    const out = await executeChunks(compileSource(viaJson), viaJson, {
+      executor: inProcessExecutor(),
+      chunkSize: 9,
+    });
+    expect(out.status).toBe('done');
+    if (out.status === 'done') expectSameBits(runAll(design, 1000), out.result);
   });
 
   it('the chunk codec keeps −0, NaN and every bit', () => {

@@ -2,13 +2,13 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { monteCarloSpec } from '../../analysis/monte-carlo.js';
 import { InputError } from '../../errors.js';
 import { compileRun } from '../../uncertainty/runner/compile.js';
-import { sobolIndices } from '../../uncertainty/sensitivity/sobol-indices.js';
+import { sobolIndicesFromResult } from '../../uncertainty/sensitivity/sobol-indices.js';
 import { tornadoForRun } from '../../uncertainty/sensitivity/tornado.js';
 import { rankCorrelationsForRun } from '../../uncertainty/sensitivity/spearman.js';
 import { spider, spiderByQuantiles } from '../../uncertainty/sensitivity/spider.js';
 import { localExecutor } from '../../workers/executor.js';
 import { defaultChunkSize, executeChunks } from '../../workers/mc-run.js';
-import { resolveSource } from '../../workers/mc-source.js';
+import { compileSaltelli, resolveSource } from '../../workers/mc-source.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { EXIT } from '../exit-codes.js';
 import { CliExit } from '../run-main.js';
@@ -33,7 +33,7 @@ export function register(program: Command): void {
     )
     .option(
       '--workers <k>',
-      'worker threads for the Spearman Monte Carlo run (default: number of cores)',
+      'worker threads for the Spearman and Sobol runs (default: number of cores)',
       (v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1)
@@ -187,7 +187,30 @@ export function register(program: Command): void {
         }
         return;
       }
-      const result = sobolIndices(run, { samples: options.samples ?? 256, seed, bootstrap: 200 });
+      // The Saltelli design as a source: evaluated in worker threads, same bits as in process.
+      const base = resolveSource(scenario, {
+        outputs: [options.output],
+        samples: 1024,
+        independent: true,
+      }).source;
+      const source = {
+        ...base,
+        settings: { ...base.settings, saltelli: { samples: options.samples ?? 256, seed } },
+      };
+      const design = compileSaltelli(source);
+      const workers = options.workers ?? defaultWorkers();
+      const executor = localExecutor(workers);
+      let outcome;
+      try {
+        outcome = await executeChunks(design, source, {
+          executor,
+          chunkSize: defaultChunkSize(design.samples, workers),
+        });
+      } finally {
+        await executor.close();
+      }
+      if (outcome.status !== 'done') throw new CliExit(EXIT.interrupted);
+      const result = sobolIndicesFromResult(design, outcome.result, { seed, bootstrap: 200 });
       const factors = result.outputs[0]?.factors ?? [];
       if (options.json) {
         process.stdout.write(
