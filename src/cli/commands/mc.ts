@@ -17,6 +17,7 @@ import {
 import { resolveSource } from '../../workers/mc-source.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { queueExecutor } from '../../workers/queue.js';
+import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { progressBar } from '../progress.js';
 import { CliExit } from '../run-main.js';
@@ -150,13 +151,22 @@ export function register(program: Command): void {
           const stored = store ? await store.getMcRun(runId) : undefined;
           if (stored === undefined)
             throw new InputError('--resume', runId, `the id of a run stored in ${options.db}`);
-          name = storedRunMeta(stored).scenario_name;
+          const meta = storedRunMeta(stored);
+          name = meta.scenario_name;
           process.stderr.write(
             `resuming run ${runId}: ${stored.completed_samples} of ${stored.samples} samples already stored\n`,
           );
+          if (meta.chromflow_version !== VERSION)
+            process.stderr.write(
+              `warning: run ${runId} was started by chromflow ${meta.chromflow_version}, this is ${VERSION}; if the model changed in between, old and new chunks differ\n`,
+            );
         }
         const exec =
           options.queue !== undefined ? await queueExecutor(options.queue) : localExecutor(workers);
+        if (options.queue !== undefined)
+          process.stderr.write(
+            `publishing chunks on ${options.queue}; they are evaluated by \`chromflow worker --queue ${options.queue}\` (start it on one or more machines)\n`,
+          );
         executor = exec;
         const signal = controller.signal;
         if (store && runId !== undefined) {
