@@ -9,6 +9,7 @@ import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
 import { register as thermo } from './thermo.js';
 import { register as validate } from './validate.js';
+import { register as worker } from './worker.js';
 
 export type Register = (program: Command) => void;
 
@@ -21,4 +22,5 @@ export const commands: Register[] = [
   mc,
   sensitivity,
   serve,
+  worker,
 ];
