@@ -1,0 +1,131 @@
+// The XLSX cash-flow workbook (src/report/cashflow-workbook.ts, exceljs) against a real
+// spreadsheet engine: Gnumeric recalculates every formula (`ssconvert --recalc`, Debian package
+// gnumeric) and the recalculated NPV and IRR must equal chromflow's to 1e-9 relative, payback and
+// discounted payback too, and every yearly formula cell must equal the cached result written
+// into it (the model's number) — so the cached values a viewer shows are the formulas' values.
+// Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
+// Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CashflowInput } from '../../src/index.js';
+import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
+import { recalcXlsx } from '../helpers/gnumeric.js';
+import { stage12Input, stage1Input } from '../report/fixtures.js';
+
+const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
+const dir = mkdtempSync(join(tmpdir(), 'chromflow-xlsx-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+
+const CASES: [string, CashflowInput][] = [
+  ['stage1-nominal', stage1Input()],
+  [
+    'stage1-real-inflation-holidays',
+    stage1Input({
+      basis: 'real',
+      inflation_rate: 0.06,
+      discount_rate: 0.08,
+      fiscal: {
+        ...stage1Input().fiscal,
+        preferences: {
+          cit_exemption_years: 10,
+          property_tax_exemption_years: 8,
+          land_tax_exemption_years: 10,
+        },
+      },
+    }),
+  ],
+  ['stage12-nominal-inflation-early-stop', stage12Input()],
+  [
+    'stage12-real-no-ramp-straight-line',
+    stage12Input({
+      basis: 'real',
+      discount_rate: 0.07,
+      operation: { first_index: 3, ramp_up: [] },
+      depreciation: { method: 'straight-line' },
+    }),
+  ],
+];
+
+describe.skipIf(skip)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', () => {
+  for (const [name, input] of CASES) {
+    it(`${name}: NPV and IRR to 1e-9, payback, and every formula cell equals its cached value`, async () => {
+      const { workbook, layout, table, metrics } = cashflowWorkbook(input, { title: name });
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const sheets = recalcXlsx(dir, name, bytes);
+      const sheet = sheets.get(CASHFLOW_SHEETS.cashflow);
+      expect(sheet, [...sheets.keys()].join(', ')).toBeDefined();
+      const cell = (row: number, col: number): string => sheet![row - 1]?.[col - 1] ?? '';
+      const num = (row: number, col: number): number => {
+        const s = cell(row, col);
+        expect(s, `R${row}C${col}`).toMatch(/^-?[0-9.]+(E[-+]?[0-9]+)?$/i);
+        return Number(s);
+      };
+      const res = (k: keyof typeof layout.results): number =>
+        num(layout.results[k].row, layout.results[k].col);
+
+      expect(rel(res('npv'), metrics.npv_usd)).toBeLessThan(1e-9);
+      expect(rel(res('npv_sum'), metrics.npv_usd)).toBeLessThan(1e-9);
+      expect(metrics.irr).not.toBeNull();
+      expect(rel(res('irr'), metrics.irr!)).toBeLessThan(1e-9);
+      expect(metrics.payback_years).not.toBeNull();
+      expect(rel(res('payback'), metrics.payback_years!)).toBeLessThan(1e-9);
+      const dpb = layout.results.discounted_payback;
+      if (metrics.discounted_payback_years === null) expect(cell(dpb.row, dpb.col)).toBe('none');
+      else
+        expect(rel(res('discounted_payback'), metrics.discounted_payback_years)).toBeLessThan(1e-9);
+
+      // The model's columns, year by year.
+      const columns = {
+        revenue: 'revenue_usd',
+        opex: 'opex_usd',
+        capex: 'capex_usd',
+        working_capital: 'working_capital_usd',
+        working_capital_change: 'working_capital_change_usd',
+        tax: 'tax_usd',
+        closure: 'closure_cost_usd',
+        free_cash_flow: 'free_cash_flow_usd',
+        discount_factor: 'discount_factor',
+      } as const;
+      const scale = Math.max(...table.rows.map((r) => Math.abs(r.revenue_usd) + r.capex_usd));
+      table.rows.forEach((r, t) => {
+        for (const [rowKey, col] of Object.entries(columns)) {
+          const v = num(layout.rows[rowKey as keyof typeof columns], layout.firstYearColumn + t);
+          expect(Math.abs(v - r[col]) / scale, `${rowKey} t=${t}`).toBeLessThan(1e-12);
+        }
+        expect(num(layout.rows.utilisation, layout.firstYearColumn + t)).toBe(r.utilisation);
+        expect(num(layout.rows.year, layout.firstYearColumn + t)).toBe(r.year);
+      });
+
+      // Every formula cell of the Cash flow sheet: cached result == Gnumeric's value.
+      // (Read from the workbook object: exceljs's `value` getter and its reader drop cached results
+      // equal to 0 or "", the writer writes them.)
+      const ws = workbook.getWorksheet(CASHFLOW_SHEETS.cashflow)!;
+      let formulas = 0;
+      ws.eachRow((row, rn) => {
+        row.eachCell((c, cn) => {
+          if (c.type !== ExcelJS.ValueType.Formula) return;
+          formulas++;
+          const cached = c.result as unknown;
+          const got = cell(rn, cn);
+          if (typeof cached === 'number') {
+            const scale = Math.max(Math.abs(cached), 1);
+            expect(Math.abs(Number(got) - cached) / scale, c.address).toBeLessThan(1e-9);
+          } else expect(got, c.address).toBe(cached ?? '');
+        });
+      });
+      expect(formulas).toBeGreaterThan(20 * input.horizon_years);
+    });
+  }
+
+  it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
+    expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
