@@ -3,6 +3,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
 import { register as mc } from './mc.js';
+import { register as report } from './report.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
@@ -11,4 +12,13 @@ import { register as validate } from './validate.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [validate, appraise, sources, thermo, mc, sensitivity, serve];
+export const commands: Register[] = [
+  validate,
+  appraise,
+  sources,
+  thermo,
+  mc,
+  sensitivity,
+  report,
+  serve,
+];
