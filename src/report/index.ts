@@ -21,12 +21,10 @@ export { reportWorkbook, type WorkbookReportOptions } from './report-workbook.js
 export {
   renderReports,
   reportFileStem,
-  REPORT_FORMATS,
-  REPORT_CONTENT_TYPES,
-  type ReportFormat,
   type RenderedReport,
   type RenderOptions,
 } from './render-report.js';
+export { REPORT_FORMATS, REPORT_CONTENT_TYPES, type ReportFormat } from './formats.js';
 export {
   cashflowChartSvg,
   capexChartSvg,

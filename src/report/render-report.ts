@@ -1,18 +1,10 @@
 // One entry point for the CLI and the server: ReportInputs + formats → files (bytes, content
 // type, file name).
+import { REPORT_CONTENT_TYPES, type ReportFormat } from './formats.js';
 import { renderHtmlReport } from './html-report.js';
 import { htmlToPdf, type PdfOptions } from './pdf.js';
 import type { ReportInputs } from './report-inputs.js';
 import { reportWorkbook } from './report-workbook.js';
-
-export const REPORT_FORMATS = ['html', 'pdf', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 export interface RenderedReport {
   format: ReportFormat;

@@ -5,13 +5,7 @@
  */
 import type { Context } from 'hono';
 import { ConvergenceError, InputError, NotImplementedError } from '../errors.js';
-import {
-  PdfRendererUnavailableError,
-  renderReports,
-  reportFileStem,
-  reportInputs,
-  type ReportFormat,
-} from '../report/index.js';
+import type { ReportFormat } from '../report/formats.js';
 import type { Scenario } from '../scenario/index.js';
 import { apiError } from './http-error.js';
 
@@ -56,6 +50,10 @@ export async function reportResponse(
   format: ReportFormat,
   meta: { name: string; version: number; now: Date },
 ): Promise<Response> {
+  // Loaded on first use: ECharts, exceljs and playwright are not needed to start the server
+  // (nor by every CLI command, which imports the server through `serve`).
+  const { PdfRendererUnavailableError, renderReports, reportFileStem, reportInputs } =
+    await import('../report/index.js');
   try {
     const inputs = reportInputs(scenario);
     const render = () =>

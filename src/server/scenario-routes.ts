@@ -11,7 +11,7 @@ import { diffScenarioTexts, type ScenarioMeta, type User } from '../store/index.
 import type { AppEnv, Deps } from './context.js';
 import { apiError, notFound } from './http-error.js';
 import { runAppraisal } from './appraise-route.js';
-import { REPORT_FORMATS } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import { reportResponse } from './report-response.js';
 import { checkScenarioText } from './scenario-text.js';
 import { currentUser, hasRole, requireUser } from './session.js';

@@ -3,13 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { InputError } from '../../errors.js';
-import {
-  PdfRendererUnavailableError,
-  REPORT_FORMATS,
-  renderReports,
-  reportInputs,
-  type ReportFormat,
-} from '../../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { EXIT } from '../exit-codes.js';
 import { CliExit } from '../run-main.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
@@ -57,6 +51,9 @@ export function register(program: Command): void {
     .action(async (file, options) => {
       const formats = checkFormats(options.format);
       const scenario = loadScenarioOrExit(file);
+      // Loaded here, not at start-up: ECharts, exceljs and playwright would slow every command.
+      const { PdfRendererUnavailableError, renderReports, reportInputs } =
+        await import('../../report/index.js');
       const inputs = reportInputs(scenario);
       let files;
       try {
