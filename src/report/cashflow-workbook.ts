@@ -59,6 +59,20 @@ export interface CashflowWorkbookLayout {
   rows: Record<CashflowSheetRow, number>;
   /** Formula cell of each result (column C) and the model's own value next to it (column D). */
   results: Record<CashflowResult, { row: number; col: number; address: string }>;
+  /**
+   * Input cells on the Inputs sheet: `general` by key (`discount_rate`, `inflation_rate`,
+   * `receivable_days`, …) as A1 addresses; rows of the ramp-up (values from column B), of each
+   * product (B capacity, C price), opex item (B quantity, D unit price, E variable) and capex item
+   * (B amount, phasing from column `capexPhaseColumn` for t = 0).
+   */
+  inputs: {
+    general: Record<string, string>;
+    rampRow: number;
+    productRows: number[];
+    opexRows: number[];
+    capexRows: number[];
+    capexPhaseColumn: number;
+  };
 }
 
 export interface CashflowWorkbookOptions {
@@ -779,7 +793,22 @@ export function cashflowWorkbook(
 
   return {
     workbook: wb,
-    layout: { sheets: CASHFLOW_SHEETS, firstYearColumn: c0, rows, results },
+    layout: {
+      sheets: CASHFLOW_SHEETS,
+      firstYearColumn: c0,
+      rows,
+      results,
+      inputs: {
+        general: Object.fromEntries(
+          Object.entries(at).map(([k, v]) => [k, v.replace(/^.*!/, '').replace(/\$/g, '')]),
+        ),
+        rampRow,
+        productRows,
+        opexRows,
+        capexRows,
+        capexPhaseColumn: phaseCol0,
+      },
+    },
     table,
     metrics,
   };

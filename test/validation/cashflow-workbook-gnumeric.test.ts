@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CashflowInput } from '../../src/index.js';
+import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
 import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
+import { noTaxRegime } from '../econ/cashflow/fixture.js';
 import { recalcXlsx } from '../helpers/gnumeric.js';
 import { stage12Input, stage1Input } from '../report/fixtures.js';
 
@@ -124,6 +125,63 @@ describe.skipIf(skip)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', 
       expect(formulas).toBeGreaterThan(20 * input.horizon_years);
     });
   }
+
+  it('the formulas are live: inputs edited on the Inputs sheet give the NPV, IRR and FCF of the edited input (no-tax regime, so the tax values stay 0)', async () => {
+    const base = stage12Input({ fiscal: { regime: noTaxRegime } });
+    const [p0, p1] = base.products;
+    const [o0, ...oRest] = base.opex;
+    const [c0, ...cRest] = base.capex;
+    const edited: CashflowInput = {
+      ...base,
+      discount_rate: 0.09,
+      inflation_rate: 0.02,
+      working_capital: { ...base.working_capital, receivable_days: 60, payable_days: 10 },
+      operation: { ...base.operation, ramp_up: [0.5, 0.8, 0.95] },
+      products: [
+        { ...p0!, price_usd_per_t: 1600 },
+        { ...p1!, capacity_t_per_year: 5000 },
+      ],
+      opex: [{ ...o0!, quantity_per_year: 210_000, unit_price_usd: 280 }, ...oRest],
+      capex: [{ ...c0!, amount_usd: 50e6, phasing: [0.2, 0.8] }, ...cRest],
+      closure_cost_usd: 9e6,
+    };
+    const { workbook, layout } = cashflowWorkbook(base);
+    const ins = workbook.getWorksheet(CASHFLOW_SHEETS.inputs)!;
+    const g = layout.inputs.general;
+    ins.getCell(g.discount_rate!).value = 0.09;
+    ins.getCell(g.inflation_rate!).value = 0.02;
+    ins.getCell(g.receivable_days!).value = 60;
+    ins.getCell(g.payable_days!).value = 10;
+    ins.getCell(g.closure_cost_usd!).value = 9e6;
+    ins.getCell(layout.inputs.rampRow, 2).value = 0.5;
+    ins.getCell(layout.inputs.rampRow, 3).value = 0.8;
+    ins.getCell(layout.inputs.productRows[0]!, 3).value = 1600;
+    ins.getCell(layout.inputs.productRows[1]!, 2).value = 5000;
+    ins.getCell(layout.inputs.opexRows[0]!, 2).value = 210_000;
+    ins.getCell(layout.inputs.opexRows[0]!, 4).value = 280;
+    ins.getCell(layout.inputs.capexRows[0]!, 2).value = 50e6;
+    ins.getCell(layout.inputs.capexRows[0]!, layout.inputs.capexPhaseColumn).value = 0.2;
+    ins.getCell(layout.inputs.capexRows[0]!, layout.inputs.capexPhaseColumn + 1).value = 0.8;
+
+    const table = buildCashflowTable(edited);
+    const m = cashflowMetrics(table);
+    const before = cashflowMetrics(buildCashflowTable(base));
+    expect(rel(m.npv_usd, before.npv_usd)).toBeGreaterThan(0.01); // the edits matter
+    const sheet = recalcXlsx(
+      dir,
+      'live-edit',
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+    ).get(CASHFLOW_SHEETS.cashflow)!;
+    const num = (row: number, col: number): number => Number(sheet[row - 1]?.[col - 1]);
+    expect(rel(num(layout.results.npv.row, 3), m.npv_usd)).toBeLessThan(1e-9);
+    expect(rel(num(layout.results.irr.row, 3), m.irr!)).toBeLessThan(1e-9);
+    const scale = Math.max(...table.rows.map((r) => Math.abs(r.revenue_usd) + r.capex_usd));
+    table.rows.forEach((r, t) => {
+      const fcf = num(layout.rows.free_cash_flow, layout.firstYearColumn + t);
+      expect(Math.abs(fcf - r.free_cash_flow_usd) / scale, `t=${t}`).toBeLessThan(1e-12);
+      expect(r.tax_usd).toBe(0);
+    });
+  });
 
   it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
     expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();
