@@ -35,7 +35,14 @@ nav ol { columns: 2; margin: 8px 0; }
 a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 12px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.wrap { table-layout: fixed; }
 table.wrap td { overflow-wrap: anywhere; }
+table.sources th:nth-child(1) { width: 31%; } table.sources th:nth-child(2) { width: 10%; }
+table.sources th:nth-child(3) { width: 8%; } table.sources th:nth-child(4) { width: 8%; }
+table.opex-lines th:nth-child(1) { width: 15%; } table.opex-lines th:nth-child(2) { width: 11%; }
+table.opex-lines th:nth-child(3) { width: 12%; } table.opex-lines th:nth-child(4) { width: 9%; }
+table.opex-lines th:nth-child(5) { width: 10%; } table.opex-lines th:nth-child(6) { width: 8%; }
+table.opex-lines th:nth-child(7) { width: 7%; }
 th { background: #f2f4f7; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
 tr { break-inside: avoid; }
@@ -334,7 +341,7 @@ function opexSection(a: Appraisal): string {
           e(l.source),
         ]),
         [false, false, true, false, true, true, false, false],
-        'wrap',
+        'wrap opex-lines',
       )}`;
     });
   return `<section id="opex"><h2>5 Operating cost</h2>${chart}${tables.join('\n')}</section>`;
@@ -388,7 +395,7 @@ function assumptionsSection(a: Appraisal): string {
     ['Path', 'Value', 'Unit', 'Status', 'Source'],
     rows,
     [false, true, false, false, false],
-    'wrap',
+    'wrap sources',
   )}</section>`;
 }
 
