@@ -6,15 +6,22 @@
 // Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
+import {
+  buildCashflowTable,
+  cashflowMetrics,
+  loadScenario,
+  type CashflowInput,
+} from '../../src/index.js';
+import { reportInputs } from '../../src/report/report-inputs.js';
 import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
 import { noTaxRegime } from '../econ/cashflow/fixture.js';
 import { recalcXlsx } from '../helpers/gnumeric.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { stage12Input, stage1Input } from '../report/fixtures.js';
 
 const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
@@ -22,6 +29,9 @@ const dir = mkdtempSync(join(tmpdir(), 'chromflow-xlsx-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+
+const referenceFile = join(ROOT, 'scenarios/aktobe-stage1-2.yaml');
+const reference = reportInputs(loadScenario(readFileSync(referenceFile, 'utf8'), referenceFile));
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -182,6 +192,24 @@ describe.skipIf(skip)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', 
       expect(r.tax_usd).toBe(0);
     });
   });
+
+  // The appraisal itself: active as soon as reportInputs returns a cash-flow input (once the
+  // integrator switches it to appraiseDetailed); until then it is reported as skipped.
+  it.skipIf(reference.cashflow_input === null)(
+    'aktobe-stage1-2 via reportInputs: Gnumeric NPV and IRR equal appraisal.metrics (1e-9)',
+    async () => {
+      const { appraisal, cashflow_input } = reference;
+      const { workbook, layout } = cashflowWorkbook(cashflow_input!);
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const sheet = recalcXlsx(dir, 'reference', bytes).get(CASHFLOW_SHEETS.cashflow)!;
+      const num = (row: number): number => Number(sheet[row - 1]?.[2]);
+      expect(appraisal.metrics).not.toBeNull();
+      expect(rel(num(layout.results.npv.row), appraisal.metrics!.npv_usd)).toBeLessThan(1e-9);
+      if (appraisal.metrics!.irr !== null)
+        expect(rel(num(layout.results.irr.row), appraisal.metrics!.irr)).toBeLessThan(1e-9);
+      expect(buildCashflowTable(cashflow_input!).rows).toEqual(appraisal.cashflow);
+    },
+  );
 
   it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
     expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();
