@@ -183,7 +183,14 @@ export function cashflowWorkbook(
       'base year of all money inputs',
       '0',
     ],
-    ['horizon_years', 'Number of yearly rows', n, 'a', '', '0'],
+    [
+      'horizon_years',
+      'Number of yearly rows',
+      n,
+      'a',
+      'structural: one column per row on the Cash flow sheet; regenerate the workbook to change it',
+      '0',
+    ],
     [
       'discount_rate',
       'Discount rate',
