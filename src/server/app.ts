@@ -67,6 +67,8 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
       xFrameOptions: 'DENY',
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // A handler may set a stricter header of its own (the HTML report sets its own CSP).
+      overwrite: false,
     }),
   );
   app.use('/api/*', async (c, next) => {

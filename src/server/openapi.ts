@@ -54,6 +54,49 @@ const versionParam = {
   schema: { type: 'integer', minimum: 1 },
 };
 
+/** `GET …/report.html|.pdf|.xlsx`: the report of a version, appraised afresh. */
+function reportPaths(): Json {
+  const kinds: [string, string, string][] = [
+    [
+      'html',
+      'text/html',
+      'self-contained HTML report (inline CSS and SVG charts, no scripts), shown inline',
+    ],
+    ['pdf', 'application/pdf', 'PDF of the HTML report (headless Chromium), as an attachment'],
+    [
+      'xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'XLSX workbook (cash-flow sheet with live formulas when the appraisal has a cash flow), as an attachment',
+    ],
+  ];
+  return Object.fromEntries(
+    kinds.map(([ext, type, what]) => [
+      `/api/scenarios/{id}/versions/{version}/report.${ext}`,
+      {
+        get: {
+          summary: `report of a version: ${what} (readers; docs/reports.md)`,
+          parameters: [idParam, versionParam],
+          responses: {
+            '200': {
+              description: `${what}; Content-Disposition names the file <scenario>-v<version>.${ext}`,
+              content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errors(400, 401, 404, 422),
+            ...(ext === 'pdf'
+              ? {
+                  '503': {
+                    description: 'Chromium cannot be started on the server',
+                    content: { 'application/json': { schema: ref('Error') } },
+                  },
+                }
+              : {}),
+          },
+        },
+      },
+    ]),
+  );
+}
+
 /** The OpenAPI document served at `/api/openapi.json`. */
 export function openApiDocument(): Json {
   return {
@@ -296,6 +339,7 @@ export function openApiDocument(): Json {
           responses: { ...ok('stored', { type: 'object' }, '201'), ...errors(400, 401, 404, 422) },
         },
       },
+      ...reportPaths(),
       '/api/scenarios/{id}/diff': {
         get: {
           summary: 'diff of two versions: field changes by path and a unified text diff',

@@ -4,6 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
 import { register as compare } from './compare.js';
 import { register as mc } from './mc.js';
+import { register as report } from './report.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
@@ -21,6 +22,7 @@ export const commands: Register[] = [
   thermo,
   mc,
   sensitivity,
+  report,
   serve,
   worker,
 ];
