@@ -8,6 +8,7 @@
 // number), so viewers show values before recalculation. Edge module (report): exceljs.
 // Checked against Gnumeric's recalculation in test/validation/cashflow-workbook-gnumeric.test.ts.
 import ExcelJS from 'exceljs';
+import { NotImplementedError } from '../errors.js';
 import { buildCashflowTable } from '../econ/cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../econ/cashflow/cashflow-metrics.js';
 import {
@@ -53,7 +54,7 @@ export type CashflowResult = 'npv' | 'npv_sum' | 'irr' | 'payback' | 'discounted
 
 /** Where things are on the Cash flow sheet (1-based rows and columns, as in the spreadsheet). */
 export interface CashflowWorkbookLayout {
-  sheets: typeof CASHFLOW_SHEETS;
+  sheets: { inputs: string; cashflow: string; table: string };
   /** Column of t = 0; year t is in column `firstYearColumn + t` [1-based]. */
   firstYearColumn: number;
   rows: Record<CashflowSheetRow, number>;
@@ -80,6 +81,13 @@ export interface CashflowWorkbookOptions {
   workbook?: ExcelJS.Workbook;
   /** Title written at the top of the sheets (e.g. the scenario name). */
   title?: string;
+  /** Sheet names (one set per stage when a workbook holds several stages), default CASHFLOW_SHEETS. */
+  sheets?: { inputs: string; cashflow: string; table: string };
+}
+
+/** A sheet name as a formula reference: quoted when it is not a plain identifier. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
 }
 
 const MONEY = '#,##0;[Red]-#,##0';
@@ -145,6 +153,13 @@ export function cashflowWorkbook(
   table: CashflowTable;
   metrics: CashflowMetrics;
 } {
+  if ((input.yearly_costs ?? []).length > 0 || input.products.some((p) => p.byproduct === true))
+    throw new NotImplementedError(
+      'the formula workbook of a cash flow with by-product credits or yearly costs (CBAM in the cash flow)',
+      'issue 8 (reports)',
+    );
+  const S = options.sheets ?? CASHFLOW_SHEETS;
+  const SI = sheetRef(S.inputs);
   const table = buildCashflowTable(input);
   const metrics = cashflowMetrics(table);
   const wb = options.workbook ?? new ExcelJS.Workbook();
@@ -158,7 +173,7 @@ export function cashflowWorkbook(
   const title = options.title ?? 'Project cash flow';
 
   // ---------------------------------------------------------------- Inputs
-  const ins = wb.addWorksheet(CASHFLOW_SHEETS.inputs, {
+  const ins = wb.addWorksheet(S.inputs, {
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   ins.getColumn(1).width = 58;
@@ -234,7 +249,7 @@ export function cashflowWorkbook(
     inputCell(ins.getCell(r, 2), value, fmt);
     ins.getCell(r, 3).value = unit;
     ins.getCell(r, 4).value = note;
-    at[key] = `${CASHFLOW_SHEETS.inputs}!$B$${r}`;
+    at[key] = `${SI}!$B$${r}`;
     r++;
   }
   // Ramp-up: utilisation in the first operating years, 1 afterwards.
@@ -245,16 +260,11 @@ export function cashflowWorkbook(
   ramp.forEach((u, j) => {
     inputCell(ins.getCell(r, 2 + j), u, RATE);
   });
-  const rampRange = `${CASHFLOW_SHEETS.inputs}!$B$${rampRow}:$${columnLetter(1 + Math.max(ramp.length, 1))}$${rampRow}`;
+  const rampRange = `${SI}!$B$${rampRow}:$${columnLetter(1 + Math.max(ramp.length, 1))}$${rampRow}`;
   r++;
   ins.getCell(r, 1).value = 'Ramp-up years';
-  formula(
-    ins.getCell(r, 2),
-    `COUNT(${rampRange.replace(`${CASHFLOW_SHEETS.inputs}!`, '')})`,
-    ramp.length,
-    '0',
-  );
-  at.ramp_count = `${CASHFLOW_SHEETS.inputs}!$B$${r}`;
+  formula(ins.getCell(r, 2), `COUNT(${rampRange.replace(`${SI}!`, '')})`, ramp.length, '0');
+  at.ramp_count = `${SI}!$B$${r}`;
   r += 2;
 
   // Products.
@@ -357,7 +367,7 @@ export function cashflowWorkbook(
   }
 
   // ---------------------------------------------------------------- Cash flow
-  const cf = wb.addWorksheet(CASHFLOW_SHEETS.cashflow, {
+  const cf = wb.addWorksheet(S.cashflow, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
   });
   const c0 = 3;
@@ -487,8 +497,7 @@ export function cashflowWorkbook(
         undefined,
         `  ${p.name}`,
         'USD',
-        (t) =>
-          `${CASHFLOW_SHEETS.inputs}!$B$${ir}*${CASHFLOW_SHEETS.inputs}!$C$${ir}*${L(t)}${uRow}*${L(t)}${mRow}`,
+        (t) => `${SI}!$B$${ir}*${SI}!$C$${ir}*${L(t)}${uRow}*${L(t)}${mRow}`,
         (t) => p.capacity_t_per_year * p.price_usd_per_t * (util[t] ?? 0) * (money[t] ?? 1),
         MONEY,
       ),
@@ -514,7 +523,7 @@ export function cashflowWorkbook(
   const opexItems: number[] = [];
   input.opex.forEach((o, k) => {
     const ir = opexRows[k] ?? 0;
-    const I = (c: string): string => `${CASHFLOW_SHEETS.inputs}!$${c}$${ir}`;
+    const I = (c: string): string => `${SI}!$${c}$${ir}`;
     opexItems.push(
       line(
         undefined,
@@ -550,8 +559,7 @@ export function cashflowWorkbook(
         undefined,
         `  ${c.name}`,
         'USD',
-        (t) =>
-          `${CASHFLOW_SHEETS.inputs}!$B$${ir}*${CASHFLOW_SHEETS.inputs}!${columnLetter(phaseCol0 + t)}$${ir}*${L(t)}${mRow}`,
+        (t) => `${SI}!$B$${ir}*${SI}!${columnLetter(phaseCol0 + t)}$${ir}*${L(t)}${mRow}`,
         (t) => c.amount_usd * (c.phasing[t - s] ?? 0) * (money[t] ?? 1),
         MONEY,
       ),
@@ -771,7 +779,7 @@ export function cashflowWorkbook(
   }
 
   // ---------------------------------------------------------------- Model table (values)
-  const mt = wb.addWorksheet(CASHFLOW_SHEETS.table, {
+  const mt = wb.addWorksheet(S.table, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 3 }],
   });
   mt.getCell('A1').value =
@@ -801,7 +809,7 @@ export function cashflowWorkbook(
   return {
     workbook: wb,
     layout: {
-      sheets: CASHFLOW_SHEETS,
+      sheets: S,
       firstYearColumn: c0,
       rows,
       results,

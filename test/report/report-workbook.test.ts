@@ -34,7 +34,12 @@ const text = (ws: ExcelJS.Worksheet): string => {
 describe('reportWorkbook', () => {
   it('with a cash-flow input: About, Inputs, Cash flow, Model table, Stages, Assumptions', async () => {
     const a = sampleAppraisal();
-    const wb = await roundTrip(reportWorkbook({ appraisal: a, cashflow_input: stage12Input() }));
+    const wb = await roundTrip(
+      reportWorkbook({
+        appraisal: a,
+        cashflow_inputs: [{ stage: 'project', input: stage12Input() }],
+      }),
+    );
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'About',
       CASHFLOW_SHEETS.inputs,
@@ -67,7 +72,7 @@ describe('reportWorkbook', () => {
     const a = sampleAppraisal();
     const wb = reportWorkbook({
       appraisal: a,
-      cashflow_input: stage12Input({ discount_rate: 0.05 }),
+      cashflow_inputs: [{ stage: 'project', input: stage12Input({ discount_rate: 0.05 }) }],
     });
     expect(text(wb.getWorksheet('About')!)).toContain("differs from this workbook's");
   });
@@ -79,7 +84,7 @@ describe('reportWorkbook', () => {
       metrics: null,
       not_implemented: [{ what: 'opex, cash flow and metrics', tracking: 'issue 6' }],
     };
-    const wb = await roundTrip(reportWorkbook({ appraisal: a, cashflow_input: null }));
+    const wb = await roundTrip(reportWorkbook({ appraisal: a, cashflow_inputs: [] }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Stages', 'Assumptions']);
     expect(text(wb.getWorksheet('About')!)).toContain(
       'not computed: opex, cash flow and metrics (issue 6) — no formula sheets, no numbers invented',
@@ -88,12 +93,12 @@ describe('reportWorkbook', () => {
 });
 
 describe('reportInputs', () => {
-  it('appraises the scenario; the cash-flow input stays null until appraise provides one', () => {
+  it('appraises the scenario with the cash-flow input of every stage', () => {
     const file = join(ROOT, 'scenarios/aktobe-raw-export.yaml');
     const scenario = loadScenario(readFileSync(file, 'utf8'), file);
     const inputs = reportInputs(scenario);
     expect(inputs.appraisal.scenario.name).toBe(scenario.name);
-    if (inputs.appraisal.cashflow.length === 0) expect(inputs.cashflow_input).toBeNull();
+    expect(inputs.cashflow_inputs.map((c) => c.stage)).toEqual(['export']);
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from '../../src/index.js';
 import { reportInputs } from '../../src/report/report-inputs.js';
 import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
+import { reportWorkbook } from '../../src/report/report-workbook.js';
 import { noTaxRegime } from '../econ/cashflow/fixture.js';
 import { recalcXlsx } from '../helpers/gnumeric.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -193,23 +194,32 @@ describe.skipIf(skip)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', 
     });
   });
 
-  // The appraisal itself: active as soon as reportInputs returns a cash-flow input (once the
-  // integrator switches it to appraiseDetailed); until then it is reported as skipped.
-  it.skipIf(reference.cashflow_input === null)(
-    'aktobe-stage1-2 via reportInputs: Gnumeric NPV and IRR equal appraisal.metrics (1e-9)',
-    async () => {
-      const { appraisal, cashflow_input } = reference;
-      const { workbook, layout } = cashflowWorkbook(cashflow_input!);
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      const sheet = recalcXlsx(dir, 'reference', bytes).get(CASHFLOW_SHEETS.cashflow)!;
-      const num = (row: number): number => Number(sheet[row - 1]?.[2]);
-      expect(appraisal.metrics).not.toBeNull();
-      expect(rel(num(layout.results.npv.row), appraisal.metrics!.npv_usd)).toBeLessThan(1e-9);
-      if (appraisal.metrics!.irr !== null)
-        expect(rel(num(layout.results.irr.row), appraisal.metrics!.irr)).toBeLessThan(1e-9);
-      expect(buildCashflowTable(cashflow_input!).rows).toEqual(appraisal.cashflow);
-    },
-  );
+  // The appraisal itself (issue 8 item 4): the report workbook of aktobe-stage1-2 has one set of
+  // formula sheets per stage and a Project sheet summing their FCF; Gnumeric's project NPV and
+  // IRR equal appraisal.metrics, and each stage sheet's NPV equals that stage's metrics.
+  it('aktobe-stage1-2 report workbook: Gnumeric project NPV and IRR equal appraisal.metrics (1e-9)', async () => {
+    const { appraisal } = reference;
+    expect(reference.cashflow_inputs).toHaveLength(2);
+    const wb = reportWorkbook(reference);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const sheets = recalcXlsx(dir, 'reference', bytes);
+    const project = sheets.get('Project')!;
+    const cell = (rows: string[][], row: number, col: number) => Number(rows[row - 1]?.[col - 1]);
+    expect(rel(cell(project, 8, 2), appraisal.metrics!.npv_usd)).toBeLessThan(1e-9);
+    expect(rel(cell(project, 9, 2), appraisal.metrics!.irr!)).toBeLessThan(1e-9);
+    for (const [k, { stage, input }] of reference.cashflow_inputs.entries()) {
+      const { layout } = cashflowWorkbook(input, {
+        sheets: {
+          inputs: `Inputs ${stage}`,
+          cashflow: `Cash flow ${stage}`,
+          table: `Model ${stage}`,
+        },
+      });
+      const sheet = sheets.get(`Cash flow ${stage}`)!;
+      const st = appraisal.stages[k]!;
+      expect(rel(cell(sheet, layout.results.npv.row, 3), st.metrics!.npv_usd)).toBeLessThan(1e-9);
+    }
+  });
 
   it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
     expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();

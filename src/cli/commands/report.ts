@@ -79,7 +79,7 @@ export function register(program: Command): void {
         process.stderr.write(`error: cannot write into ${options.out}: ${String(error)}\n`);
         throw new CliExit(EXIT.io);
       }
-      if (inputs.cashflow_input === null && formats.includes('xlsx'))
+      if (inputs.cashflow_inputs.length === 0 && formats.includes('xlsx'))
         process.stderr.write(
           'note: the appraisal has no cash flow yet, so the XLSX has no formula sheets (see its About sheet)\n',
         );
