@@ -9,13 +9,12 @@
  * chunk twice (a resumed run) does not duplicate work, and a job's result — the chunk encoded
  * exactly (chunk-codec.ts) — is the same bits whichever machine computed it.
  */
-import { Queue, QueueEvents, RedisConnection, Worker, type Job } from 'bullmq';
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import type { ChunkResult } from '../uncertainty/runner/chunk.js';
 import { decodeChunk, encodeChunk, type EncodedChunk } from './chunk-codec.js';
 import type { ChunkExecutor } from './executor.js';
 import type { McSource } from './mc-source.js';
 import { ChunkPool } from './pool.js';
-import { parseRedisUrl, RespClient } from './redis-client.js';
 
 /** Name of the BullMQ queue of Monte Carlo chunks. */
 export const QUEUE_NAME = 'chromflow-mc';
@@ -29,13 +28,37 @@ export interface ChunkJobData {
   readonly keepInputs?: boolean;
 }
 
-// BullMQ builds its Redis connections through this factory: our own RESP client (no driver
-// package needed).
-RedisConnection.clientFactory = (opts) =>
-  new RespClient({ ...parseRedisUrl('redis://'), ...opts } as never);
+/** Connection options for BullMQ's ioredis client from a `redis://[user:pass@]host:port[/db]` URL. */
+export function parseRedisUrl(url: string): {
+  host: string;
+  port: number;
+  db: number;
+  username?: string;
+  password?: string;
+  maxRetriesPerRequest: null;
+} {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`--queue: found ${JSON.stringify(url)}, expected redis://host:port`);
+  }
+  if (u.protocol !== 'redis:')
+    throw new Error(`--queue: found ${JSON.stringify(url)}, expected redis://host:port`);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port === '' ? 6379 : Number(u.port),
+    db: Number.isInteger(db) ? db : 0,
+    ...(u.username !== '' ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password !== '' ? { password: decodeURIComponent(u.password) } : {}),
+    // BullMQ workers block on Redis; ioredis must not give up on a command (BullMQ docs).
+    maxRetriesPerRequest: null,
+  };
+}
 
-function connection(url: string): Record<string, unknown> {
-  return { ...parseRedisUrl(url) };
+function connection(url: string) {
+  return parseRedisUrl(url);
 }
 
 /** Job id of a chunk: unique per (source, range); BullMQ ids may not contain ':'. */

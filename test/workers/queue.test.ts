@@ -10,7 +10,8 @@ import { runAll } from '../../src/uncertainty/index.js';
 import { buildReport, executeChunks } from '../../src/workers/mc-run.js';
 import { resolveSource } from '../../src/workers/mc-source.js';
 import { queueExecutor, startQueueWorker, type QueueWorker } from '../../src/workers/queue.js';
-import { RespClient, parseRedisUrl } from '../../src/workers/redis-client.js';
+import { Redis } from 'ioredis';
+import { parseRedisUrl } from '../../src/workers/queue.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { FIXTURE, expectSameBits, fixtureScenario } from './helpers.js';
 
@@ -32,10 +33,11 @@ function freePort(): Promise<number> {
 
 async function waitForRedis(url: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const client = new RespClient(parseRedisUrl(url));
+    const client = new Redis({ ...parseRedisUrl(url), lazyConnect: true, maxRetriesPerRequest: 0 });
+    client.on('error', () => undefined); // refused until redis-server listens: retried below
     try {
       await client.connect();
-      expect(await client.call('PING')).toBe('PONG');
+      expect(await client.ping()).toBe('PONG');
       await client.quit();
       return;
     } catch {
