@@ -1,8 +1,12 @@
 // Monte Carlo speed on the stage 1+2 reference scenario's uncertainty section: full-chain
 // appraisals per second in this thread, and samples per second through the worker-thread pool
 // with 1 and 2 threads (chunks of 50 samples, the run compiled once per thread beforehand).
-import { readFileSync } from 'node:fs';
-import { appraise } from '../src/appraise.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appraise, runPlant } from '../src/appraise.js';
+import { cashflowSheetXml } from '../src/report/cashflow-sheet.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { runChunk } from '../src/uncertainty/runner/chunk.js';
 import { poolExecutor, type ChunkExecutor } from '../src/workers/executor.js';
@@ -31,6 +35,27 @@ export function suite(): Promise<BenchSuite> {
     return out;
   };
   const pools: ChunkExecutor[] = [];
+  // The same cash-flow table as a Gnumeric workbook with live formulas, for the ratio of one
+  // chromflow appraisal to one spreadsheet recalculation (issue 7 item 9).
+  const plantRuns = runPlant(scenario);
+  const base = appraise(scenario, { breakEvens: false, plantRuns });
+  const wc = scenario.finance.working_capital;
+  const { xml } = cashflowSheetXml(
+    {
+      basis: base.metrics?.basis ?? 'real',
+      discount_rate: base.metrics?.discount_rate ?? 0.1,
+      rows: base.cashflow,
+    },
+    {
+      receivable_days: wc.receivable_days.value,
+      inventory_days: wc.inventory_days.value,
+      payable_days: wc.payable_days.value,
+      inflation_rate: 0,
+    },
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'chromflow-bench-'));
+  const sheet = join(dir, 'cashflow.gnumeric');
+  writeFileSync(sheet, xml);
   const pooled = (threads: number): BenchCase => {
     let executor: ChunkExecutor | undefined;
     return {
@@ -64,6 +89,23 @@ export function suite(): Promise<BenchSuite> {
         },
       },
       {
+        name: 'appraise(aktobe-stage1-2), plant solved once, no break-evens (the Monte Carlo path)',
+        run: (n) => {
+          let s = 0;
+          for (let i = 0; i < n; i++)
+            s += appraise(scenario, { breakEvens: false, plantRuns }).cashflow.length;
+          return s;
+        },
+      },
+      {
+        name: 'Gnumeric: ssconvert --recalc of the same cash-flow workbook',
+        run: (n) => {
+          for (let i = 0; i < n; i++)
+            execFileSync('ssconvert', ['--recalc', sheet, join(dir, 'out.csv')], { stdio: 'pipe' });
+          return n;
+        },
+      },
+      {
         name: 'Monte Carlo samples, stage 1+2, in process (runChunk)',
         run: (n) => {
           const start = offset + n > N ? 0 : offset;
@@ -75,6 +117,12 @@ export function suite(): Promise<BenchSuite> {
       pooled(2),
     ],
     ratios: [
+      {
+        label: 'one chromflow appraisal (Monte Carlo path) / one Gnumeric recalculation',
+        numerator:
+          'appraise(aktobe-stage1-2), plant solved once, no break-evens (the Monte Carlo path)',
+        denominator: 'Gnumeric: ssconvert --recalc of the same cash-flow workbook',
+      },
       {
         label: 'pool of 2 threads / pool of 1 thread',
         numerator: 'Monte Carlo samples, stage 1+2, pool of 2 threads',
