@@ -15,6 +15,8 @@ import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type Stage } from './scenario/schema.js';
 import { templateInfo } from './scenario/template-catalogue.js';
 import { VERSION } from './version.js';
+import { dataValue, lookupDataRef, type DataRef } from './scenario/data-files.js';
+import { STAFFING_DATA } from './econ/opex/staffing.js';
 import type { CashflowInput } from './econ/cashflow/types.js';
 import { projectEconomics } from './econ/project/project-economics.js';
 import { appraisalEmissions } from './impact/emissions.js';
@@ -25,6 +27,46 @@ const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
   what: 'opex, cash flow, metrics, regional impact and emissions (they need every stage computed with a capex estimate)',
   tracking: 'see the stage entries above',
 };
+
+/** The data values the economics read directly (not through scenario defaults), with sources. */
+function economicsSources(
+  scenario: Scenario,
+  stages: readonly StageResult[],
+  cbam: boolean,
+): SourceEntry[] {
+  const refs: DataRef[] = ['econ/opex-defaults#buildings_share_of_capex'];
+  if (stages.some((s) => s.template === 'concentrate-sale'))
+    refs.push('econ/opex-defaults#concentrate_cash_cost_usd_per_t');
+  if (cbam)
+    for (let y = scenario.site.base_year; y <= 2034; y++)
+      if (lookupDataRef(`impact/cbam#cbam_share_${y}`)) refs.push(`impact/cbam#cbam_share_${y}`);
+  const out: SourceEntry[] = refs.map((ref) => {
+    const v = dataValue(ref);
+    return {
+      path: `model.${ref}`,
+      value: v.value,
+      unit: v.unit,
+      source: v.source,
+      status: v.status,
+      ...(v.note !== undefined ? { note: v.note } : {}),
+    };
+  });
+  const crews = STAFFING_DATA.crews_continuous;
+  if (stages.some((s) => s.staffing !== null))
+    out.push({
+      path: 'model.econ/staffing#crews_continuous',
+      value: crews.value,
+      unit: crews.unit,
+      source: `${crews.source}; positions per unit and plant: ${STAFFING_DATA.description}`,
+      status: crews.status,
+    });
+  return out;
+}
+
+/** Whether any CBAM cost can arise (EU sales of a covered product are possible). */
+function emissionsUsed(scenario: Scenario): boolean {
+  return scenario.impact.eu_export_share.value > 0;
+}
 
 export interface AppraiseOptions {
   /** Solve the break-even product price and electricity tariff (default true; off in Monte Carlo loops). */
@@ -225,6 +267,7 @@ export function appraiseDetailed(
         production.set(sale.id, years);
       }
     });
+    modelSources.push(...economicsSources(scenario, stages, emissionsUsed(scenario)));
     impact = regionalImpact(
       scenario,
       stages,
