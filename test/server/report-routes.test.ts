@@ -97,7 +97,15 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
     const bytes = await res.arrayBuffer();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Stages', 'Assumptions']);
+    // One stage: one set of formula sheets (Inputs, Cash flow, Model table), no Project sheet.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'About',
+      'Inputs',
+      'Cash flow',
+      'Model table',
+      'Stages',
+      'Assumptions',
+    ]);
     const appraisal = await owner.post('/api/appraise', RAW);
     const sources = at(appraisal.body, 'sources') as unknown[];
     expect(wb.getWorksheet('Assumptions')!.actualRowCount).toBe(1 + sources.length);
