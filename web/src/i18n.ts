@@ -1,0 +1,305 @@
+/**
+ * Languages of the UI: English, Russian (the region's working languages) and Kazakh. Strings
+ * missing in a language fall back to English. Numbers are formatted by the language's locale.
+ */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'en' | 'ru' | 'kk';
+export const LANGS: { id: Lang; label: string; locale: string }[] = [
+  { id: 'en', label: 'EN', locale: 'en-GB' },
+  { id: 'ru', label: 'RU', locale: 'ru-RU' },
+  { id: 'kk', label: 'KK', locale: 'kk-KZ' },
+];
+
+const en = {
+  app_title: 'chromflow',
+  tagline: 'Aktobe chromium deep-processing project',
+  login: 'Log in',
+  logout: 'Log out',
+  username: 'User name',
+  password: 'Password',
+  new_password: 'New password (at least 12 characters)',
+  change_password: 'Change password',
+  must_change: 'This one-time password must be changed before you continue.',
+  scenarios: 'Scenarios',
+  compare: 'Compare',
+  open: 'Open',
+  duplicate: 'Duplicate',
+  name: 'Name',
+  owner: 'Owner',
+  visibility: 'Visibility',
+  shared: 'shared',
+  private: 'private',
+  updated: 'Updated',
+  version: 'Version',
+  versions: 'Versions',
+  dashboard: 'Dashboard',
+  editor: 'Editor',
+  history: 'History',
+  loading: 'Loading…',
+  not_computed: 'not computed',
+  kpi_capex: 'Capex',
+  kpi_budget: 'budget',
+  kpi_npv: 'NPV',
+  kpi_irr: 'IRR',
+  kpi_payback: 'Payback',
+  kpi_value_added: 'Value added',
+  kpi_jobs: 'Jobs (direct + indirect)',
+  kpi_taxes: 'Taxes (PV)',
+  kpi_exports: 'Exports',
+  kpi_co2: 'CO₂ (scope 1 + 2)',
+  kpi_cbam: 'CBAM cost',
+  years: 'years',
+  per_year: '/yr',
+  flowsheet: 'Flowsheet: units and streams',
+  sankey: 'Contained chromium (t Cr/h)',
+  cashflow: 'Yearly cash flow',
+  cumulative: 'Cumulative',
+  value_ladder: 'Value ladder (USD per t contained Cr)',
+  opex: 'Operating cost breakdown',
+  monte_carlo: 'Monte Carlo',
+  run_mc: 'Run Monte Carlo',
+  samples: 'Samples',
+  histogram: 'Histogram',
+  s_curve: 'S-curve (cumulative probability)',
+  tornado: 'Tornado (inputs at P10 / P90)',
+  compute_tornado: 'Compute tornado',
+  output: 'Output',
+  whatif: 'What-if',
+  reset: 'Reset',
+  whatif_status: 'slider → redraw',
+  slider_fecr_price: 'HC ferrochrome price',
+  slider_cr_price: 'Chromium metal price',
+  slider_tariff: 'Power tariff',
+  slider_capex_factor: 'Capex factor',
+  slider_recovery: 'Cr recovery to alloy',
+  slider_stage2_start: 'Stage 2 start year',
+  save_version: 'Save as new version',
+  message: 'Message',
+  saved: 'Saved version',
+  form: 'Form',
+  yaml: 'YAML',
+  validation_ok: 'The scenario is valid.',
+  problems: 'Problems',
+  source: 'Source',
+  status: 'Status',
+  unit: 'Unit',
+  diff: 'Diff',
+  from: 'from',
+  to: 'to',
+  show_diff: 'Show diff',
+  author: 'Author',
+  date: 'Date',
+  pick_scenarios: 'Pick two or three scenarios to compare',
+  npv_bridge: 'NPV bridge',
+  npv_bridge_missing:
+    'The NPV bridge needs the economics (npvBridge) — not available in this build.',
+  reports: 'Reports',
+  not_implemented: 'Not implemented yet',
+  stage: 'Stage',
+  error: 'Error',
+  capex_by_stage: 'Capex by stage',
+  production: 'Production',
+  welcome: 'Welcome',
+  language: 'Language',
+  mc_unavailable: 'Monte Carlo runs are not available on this server',
+  progress: 'Progress',
+  products: 'Products',
+  edit_value: 'Edited in the web UI',
+  metric: 'Metric',
+  cr_recovery: 'Cr recovery',
+  mc_none: 'No Monte Carlo run yet.',
+  nothing_to_compare: 'No scenario selected.',
+  computing: 'computing…',
+};
+
+export type MessageId = keyof typeof en;
+type Dict = Partial<Record<MessageId, string>>;
+
+const ru: Dict = {
+  tagline: 'Проект глубокой переработки хрома, Актюбинская область',
+  login: 'Войти',
+  logout: 'Выйти',
+  username: 'Имя пользователя',
+  password: 'Пароль',
+  new_password: 'Новый пароль (не менее 12 символов)',
+  change_password: 'Сменить пароль',
+  must_change: 'Этот одноразовый пароль нужно сменить, прежде чем продолжить.',
+  scenarios: 'Сценарии',
+  compare: 'Сравнение',
+  open: 'Открыть',
+  duplicate: 'Копировать',
+  name: 'Название',
+  owner: 'Владелец',
+  visibility: 'Доступ',
+  shared: 'общий',
+  private: 'личный',
+  updated: 'Изменён',
+  version: 'Версия',
+  versions: 'Версии',
+  dashboard: 'Сводка',
+  editor: 'Редактор',
+  history: 'История',
+  loading: 'Загрузка…',
+  not_computed: 'не рассчитано',
+  kpi_capex: 'Капвложения',
+  kpi_budget: 'бюджет',
+  kpi_npv: 'ЧДД (NPV)',
+  kpi_irr: 'ВНД (IRR)',
+  kpi_payback: 'Окупаемость',
+  kpi_value_added: 'Добавленная стоимость',
+  kpi_jobs: 'Рабочие места (прямые + косвенные)',
+  kpi_taxes: 'Налоги (PV)',
+  kpi_exports: 'Экспорт',
+  kpi_co2: 'CO₂ (охват 1 + 2)',
+  kpi_cbam: 'Расходы по CBAM',
+  years: 'лет',
+  per_year: '/год',
+  flowsheet: 'Технологическая схема: агрегаты и потоки',
+  sankey: 'Содержащийся хром (т Cr/ч)',
+  cashflow: 'Денежный поток по годам',
+  cumulative: 'Накопленный',
+  value_ladder: 'Лестница стоимости (USD за т Cr)',
+  opex: 'Структура операционных затрат',
+  monte_carlo: 'Монте-Карло',
+  run_mc: 'Запустить Монте-Карло',
+  samples: 'Выборок',
+  histogram: 'Гистограмма',
+  s_curve: 'S-кривая (накопленная вероятность)',
+  tornado: 'Торнадо (входы на P10 / P90)',
+  compute_tornado: 'Рассчитать торнадо',
+  output: 'Показатель',
+  whatif: 'Что если',
+  reset: 'Сброс',
+  whatif_status: 'ползунок → перерисовка',
+  slider_fecr_price: 'Цена высокоуглеродистого феррохрома',
+  slider_cr_price: 'Цена металлического хрома',
+  slider_tariff: 'Тариф на электроэнергию',
+  slider_capex_factor: 'Коэффициент капвложений',
+  slider_recovery: 'Извлечение Cr в сплав',
+  slider_stage2_start: 'Год начала 2-й очереди',
+  save_version: 'Сохранить как новую версию',
+  message: 'Комментарий',
+  saved: 'Сохранена версия',
+  form: 'Форма',
+  validation_ok: 'Сценарий корректен.',
+  problems: 'Ошибки',
+  source: 'Источник',
+  status: 'Статус',
+  unit: 'Ед.',
+  diff: 'Различия',
+  from: 'с',
+  to: 'по',
+  show_diff: 'Показать различия',
+  author: 'Автор',
+  date: 'Дата',
+  pick_scenarios: 'Выберите два или три сценария для сравнения',
+  npv_bridge: 'Мост ЧДД',
+  npv_bridge_missing: 'Для моста ЧДД нужна экономика (npvBridge) — в этой сборке её нет.',
+  reports: 'Отчёты',
+  not_implemented: 'Пока не реализовано',
+  stage: 'Очередь',
+  error: 'Ошибка',
+  capex_by_stage: 'Капвложения по очередям',
+  production: 'Производство',
+  welcome: 'Добро пожаловать',
+  language: 'Язык',
+  mc_unavailable: 'Расчёты Монте-Карло на этом сервере недоступны',
+  progress: 'Ход',
+  products: 'Продукция',
+  edit_value: 'Изменено в веб-интерфейсе',
+  metric: 'Показатель',
+  cr_recovery: 'Извлечение Cr',
+  mc_none: 'Расчёта Монте-Карло ещё нет.',
+  nothing_to_compare: 'Сценарии не выбраны.',
+  computing: 'расчёт…',
+};
+
+const kk: Dict = {
+  tagline: 'Ақтөбе облысы, хромды терең өңдеу жобасы',
+  login: 'Кіру',
+  logout: 'Шығу',
+  username: 'Пайдаланушы аты',
+  password: 'Құпиясөз',
+  new_password: 'Жаңа құпиясөз (кемінде 12 таңба)',
+  change_password: 'Құпиясөзді өзгерту',
+  scenarios: 'Сценарийлер',
+  compare: 'Салыстыру',
+  open: 'Ашу',
+  duplicate: 'Көшірме жасау',
+  name: 'Атауы',
+  version: 'Нұсқа',
+  versions: 'Нұсқалар',
+  dashboard: 'Жиынтық',
+  editor: 'Өңдеу',
+  history: 'Тарих',
+  loading: 'Жүктелуде…',
+  not_computed: 'есептелмеген',
+  kpi_capex: 'Күрделі шығындар',
+  kpi_npv: 'Таза келтірілген құн (NPV)',
+  kpi_irr: 'Ішкі табыс нормасы (IRR)',
+  kpi_payback: 'Өтелу мерзімі',
+  kpi_value_added: 'Қосылған құн',
+  kpi_jobs: 'Жұмыс орындары',
+  kpi_taxes: 'Салықтар (PV)',
+  kpi_exports: 'Экспорт',
+  years: 'жыл',
+  per_year: '/жыл',
+  cashflow: 'Жылдық ақша ағыны',
+  whatif: 'Егер де',
+  reset: 'Қалпына келтіру',
+  save_version: 'Жаңа нұсқа ретінде сақтау',
+  message: 'Түсініктеме',
+  stage: 'Кезең',
+  welcome: 'Қош келдіңіз',
+  language: 'Тіл',
+  error: 'Қате',
+};
+
+const DICTS: Record<Lang, Dict> = { en, ru, kk };
+
+export interface I18n {
+  lang: Lang;
+  locale: string;
+  t: (id: MessageId) => string;
+  /** Number with grouping by locale; `digits` fraction digits (default: 0). */
+  num: (x: number, digits?: number) => string;
+  /** Compact money, e.g. "USD 235.8 M" (M = million in the locale's words via Intl compact). */
+  usd: (x: number) => string;
+  pct: (x: number, digits?: number) => string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  const locale = LANGS.find((l) => l.id === lang)?.locale ?? 'en-GB';
+  const dict = DICTS[lang];
+  const numFormats = new Map<number, Intl.NumberFormat>();
+  const compact = new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  const num = (x: number, digits = 0): string => {
+    let f = numFormats.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      numFormats.set(digits, f);
+    }
+    return f.format(x);
+  };
+  return {
+    lang,
+    locale,
+    t: (id) => dict[id] ?? en[id],
+    num,
+    usd: (x) => `USD ${compact.format(x)}`,
+    pct: (x, digits = 1) => `${num(x * 100, digits)} %`,
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
