@@ -27,7 +27,9 @@ echarts.use([
   SVGRenderer,
 ]);
 
-export type ChartOption = echarts.EChartsCoreOption;
+import type { ChartOption } from './types.js';
+
+export type { ChartOption };
 
 export function EChart(props: { option: ChartOption; testId: string; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);

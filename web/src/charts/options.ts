@@ -4,7 +4,7 @@
  */
 import type { Appraisal } from '../../../src/appraisal.js';
 import type { I18n } from '../i18n.js';
-import type { ChartOption } from './EChart.js';
+import type { ChartOption } from './types.js';
 
 const PALETTE = ['#2f5d7c', '#c4622d', '#6b8e23', '#8e44ad', '#d4a017', '#1b998b', '#7f8c8d'];
 

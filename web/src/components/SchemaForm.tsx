@@ -245,7 +245,7 @@ function ObjectNode(props: FormProps & { name: string; path: Path; schema: Node;
   ));
   if (props.path.length === 0) return <>{children}</>;
   return (
-    <details className="group" open={props.path.length <= 1}>
+    <details className="group" open={props.path.length <= 2}>
       <summary title={typeof props.schema.description === 'string' ? props.schema.description : ''}>
         {props.name}
       </summary>
@@ -260,7 +260,7 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
   const list = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const field = fieldOf(props.path);
   return (
-    <details className="group" open={props.path.length <= 1}>
+    <details className="group" open={props.path.length <= 2}>
       <summary>
         {props.name} [{list.length}]
       </summary>
