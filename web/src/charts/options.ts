@@ -131,11 +131,16 @@ export function flowsheetOption(a: Appraisal): ChartOption | undefined {
         edgeSymbolSize: 5,
         categories: [{ name: 'unit' }, { name: 'feed' }, { name: 'outlet' }],
         data,
+        // Widths in 0.5 px steps of log10(1 + t/h): a what-if step that moves flows by a few
+        // per cent leaves the diagram's option unchanged, so it is not redrawn.
         links: links.map((l) => ({
           source: l.source,
           target: l.target,
-          lineStyle: { width: 0.5 + Math.min(3, Math.log10(1 + l.value)), opacity: 0.6 },
-          tooltip: { formatter: `${l.name}: ${l.value.toFixed(2)} t/h` },
+          lineStyle: {
+            width: 0.5 + Math.round(2 * Math.min(3, Math.log10(1 + l.value))) / 2,
+            opacity: 0.6,
+          },
+          tooltip: { formatter: l.name },
         })),
         lineStyle: { color: '#7f8c8d', curveness: 0.1 },
       },
@@ -198,11 +203,14 @@ export function sankeyOption(a: Appraisal): ChartOption | undefined {
         left: 10,
         right: 150,
         nodeGap: 8,
+        // Few relaxation passes and flat link colours keep a what-if redraw cheap.
+        layoutIterations: 4,
+        draggable: false,
         emphasis: { focus: 'adjacency' },
         data: names.map((name) => ({ name })),
         links,
         label: { fontSize: 9 },
-        lineStyle: { color: 'gradient', opacity: 0.4 },
+        lineStyle: { color: 'source', opacity: 0.35 },
       },
     ],
   };
