@@ -86,8 +86,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await server?.close();
     if (dir) {
       console.log(`e2e screenshots: ${shots}`);
-      // Keep the screenshots; drop the database and the build.
+      // Keep the screenshots and timings; drop the database and the build.
       rmSync(join(dir, 'web'), { recursive: true, force: true });
+      for (const f of readdirSync(dir))
+        if (f.startsWith('db.sqlite')) rmSync(join(dir, f), { force: true });
     }
   });
 
