@@ -8,7 +8,7 @@ export function History(props: {
   latest: number;
   onOpen: (v: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [versions, setVersions] = useState<VersionMeta[]>([]);
   const [from, setFrom] = useState(Math.max(1, props.latest - 1));
   const [to, setTo] = useState(props.latest);
@@ -51,7 +51,7 @@ export function History(props: {
           {versions.map((v) => (
             <tr key={v.id} data-testid={`version-${String(v.version)}`}>
               <td>v{v.version}</td>
-              <td>{new Date(v.created_at).toLocaleString()}</td>
+              <td>{new Date(v.created_at).toLocaleString(locale)}</td>
               <td>{v.author_name}</td>
               <td>{v.message}</td>
               <td>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.js';
 import { navigate, scenarioHref } from '../router.js';
 
 export function Scenarios(props: { user: User }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [list, setList] = useState<ScenarioMeta[] | undefined>(undefined);
   const [picked, setPicked] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -76,7 +76,7 @@ export function Scenarios(props: { user: User }) {
                 <td className="hide-narrow">{s.owner_name}</td>
                 <td className="hide-narrow">{t(s.visibility)}</td>
                 <td>v{s.latest_version}</td>
-                <td className="hide-narrow">{new Date(s.updated_at).toLocaleDateString()}</td>
+                <td className="hide-narrow">{new Date(s.updated_at).toLocaleDateString(locale)}</td>
                 <td>
                   {props.user.role !== 'viewer' && (
                     <button type="button" className="small" onClick={() => void duplicate(s.id)}>
