@@ -15,16 +15,49 @@ import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type Stage } from './scenario/schema.js';
 import { templateInfo } from './scenario/template-catalogue.js';
 import { VERSION } from './version.js';
+import type { CashflowInput } from './econ/cashflow/types.js';
+import { projectEconomics } from './econ/project/project-economics.js';
+import { appraisalEmissions } from './impact/emissions.js';
+import { regionalImpact } from './impact/regional-impact.js';
 
-/** Everything downstream of the plant balance, by the issue that builds it. */
-const DOWNSTREAM_NOT_IMPLEMENTED: NotImplemented[] = [
-  {
-    what: 'opex, cash flow and metrics (NPV, IRR, payback, LCOP)',
-    tracking: 'issue 6 (economics)',
-  },
-  { what: 'regional impact (value added, jobs, taxes, exports)', tracking: 'issue 6 (impact)' },
-  { what: 'emissions and EU CBAM exposure', tracking: 'issue 6 (emissions)' },
-];
+/** What the economics cannot give when a stage has no plant model or no capex estimate. */
+const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
+  what: 'opex, cash flow, metrics, regional impact and emissions (they need every stage computed with a capex estimate)',
+  tracking: 'see the stage entries above',
+};
+
+export interface AppraiseOptions {
+  /** Solve the break-even product price and electricity tariff (default true; off in Monte Carlo loops). */
+  breakEvens?: boolean;
+  /**
+   * Stage runs from {@link runPlant} of a scenario with the same feeds and stages: the plant is
+   * then not solved again. Only valid when nothing under `feeds` or `stages` changed (Monte
+   * Carlo over prices, tariffs and finance); the caller guarantees it.
+   */
+  plantRuns?: ReadonlyMap<string, StageRun>;
+}
+
+/**
+ * Solves every stage's flowsheet, upstream stages before the stages they feed.
+ * @returns Stage runs by stage id (stages without unit models are absent).
+ */
+export function runPlant(scenario: Scenario): Map<string, StageRun> {
+  const runs = new Map<string, StageRun>();
+  for (const i of stageOrder(scenario)) {
+    const stage = scenario.stages[i];
+    if (!stage) continue;
+    const run = runStage(scenario, stage, i, runs);
+    if (run) runs.set(stage.id, run);
+  }
+  return runs;
+}
+
+/** The appraisal plus the cash-flow inputs behind it (for spreadsheets that rebuild the table). */
+export interface DetailedAppraisal {
+  appraisal: Appraisal;
+  /** One cash-flow input per stage; `appraisal.cashflow` is the row-wise sum of their tables. */
+  cashflow_inputs: { stage: string; input: CashflowInput }[];
+}
 
 function feedOfStage(scenario: Scenario, stage: Stage, port: string) {
   const ref = stage.flowsheet.inputs[port] ?? '';
@@ -73,18 +106,22 @@ function appraiseConcentrateSale(
  * @param scenario - Output of `parseScenario`/`loadScenario` (defaults filled, provenance attached).
  * @returns The appraisal; parts not yet computable are null and listed in `not_implemented`.
  */
-export function appraise(scenario: Scenario): Appraisal {
+export function appraise(scenario: Scenario, options: AppraiseOptions = {}): Appraisal {
+  return appraiseDetailed(scenario, options).appraisal;
+}
+
+/**
+ * {@link appraise} that also returns the per-stage cash-flow inputs.
+ */
+export function appraiseDetailed(
+  scenario: Scenario,
+  options: AppraiseOptions = {},
+): DetailedAppraisal {
   const notImplemented: NotImplemented[] = [];
   const modelSources: SourceEntry[] = [];
   const balances: { stage: string; balance: BalanceReport }[] = [];
   // Run the flowsheets first, upstream stages before the stages they feed.
-  const runs = new Map<string, StageRun>();
-  for (const i of stageOrder(scenario)) {
-    const stage = scenario.stages[i];
-    if (!stage) continue;
-    const run = runStage(scenario, stage, i, runs);
-    if (run) runs.set(stage.id, run);
-  }
+  const runs = options.plantRuns ?? runPlant(scenario);
   const stages = scenario.stages.map((stage, i): StageResult => {
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {
@@ -153,7 +190,52 @@ export function appraise(scenario: Scenario): Appraisal {
       warnings: [...result.warnings, ...warnings],
     };
   });
-  return {
+  const computable =
+    stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
+  const econ = computable
+    ? projectEconomics(scenario, stages, { breakEvens: options.breakEvens ?? true })
+    : undefined;
+  let impact: Appraisal['impact'] = null;
+  let emissions: Appraisal['emissions'] = null;
+  const cashflowInputs: DetailedAppraisal['cashflow_inputs'] = [];
+  if (econ) {
+    const byId = new Map(econ.stages.map((s) => [s.stage, s]));
+    const production = new Map<string, Map<number, number>>();
+    let fullYear = -Infinity;
+    stages.forEach((result, i) => {
+      const e = byId.get(result.id);
+      const stage = scenario.stages[i];
+      if (!e || !stage) return;
+      stages[i] = {
+        ...result,
+        opex: e.economics.opex,
+        opex_usd_per_year: e.economics.opex.total_usd_per_year,
+        revenue_usd_per_year: e.economics.revenue_usd_per_year,
+        staffing: e.economics.staffing,
+        metrics: e.metrics,
+      };
+      cashflowInputs.push({ stage: result.id, input: e.economics.input });
+      fullYear = Math.max(fullYear, stage.start_year + (stage.ramp_up?.length ?? 0));
+      for (const sale of e.economics.sales) {
+        const years = production.get(sale.id) ?? new Map<number, number>();
+        for (const row of e.table.rows) {
+          const t = (sale.t_per_year - sale.internal_t_per_year) * (row.utilisation ?? 0);
+          if (t > 0) years.set(row.year, (years.get(row.year) ?? 0) + t);
+        }
+        production.set(sale.id, years);
+      }
+    });
+    impact = regionalImpact(
+      scenario,
+      stages,
+      new Map(econ.stages.map((s) => [s.stage, s.economics])),
+      econ.combined,
+    );
+    emissions = appraisalEmissions(scenario, stages, production, econ.combined.rows, fullYear);
+  } else {
+    notImplemented.push(ECONOMICS_NEED_EVERY_STAGE);
+  }
+  const appraisal: Appraisal = {
     chromflow: { version: VERSION, scenario_format: SCENARIO_FORMAT_VERSION },
     scenario: {
       name: scenario.name,
@@ -165,10 +247,10 @@ export function appraise(scenario: Scenario): Appraisal {
     },
     stages,
     balance: balances.length > 0 ? mergeBalances(balances) : null,
-    cashflow: [],
-    metrics: null,
-    impact: null,
-    emissions: null,
+    cashflow: econ ? econ.combined.rows : [],
+    metrics: econ ? econ.metrics : null,
+    impact,
+    emissions,
     sources: [
       ...numericLeaves(scenario).map(({ path, param }) => ({
         path,
@@ -180,6 +262,7 @@ export function appraise(scenario: Scenario): Appraisal {
       })),
       ...modelSources,
     ],
-    not_implemented: [...notImplemented, ...DOWNSTREAM_NOT_IMPLEMENTED],
+    not_implemented: notImplemented,
   };
+  return { appraisal, cashflow_inputs: cashflowInputs };
 }

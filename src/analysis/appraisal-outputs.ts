@@ -13,6 +13,14 @@ export function appraisalOutputs(a: Appraisal): Map<string, number> {
     st.products.forEach((p) =>
       out.set(`stages.${st.id}.products.${p.id}.t_per_year`, p.t_per_year),
     );
+    if (st.opex_usd_per_year !== null)
+      out.set(`stages.${st.id}.opex_usd_per_year`, st.opex_usd_per_year);
+    if (st.revenue_usd_per_year !== null)
+      out.set(`stages.${st.id}.revenue_usd_per_year`, st.revenue_usd_per_year);
+    if (st.metrics) {
+      out.set(`stages.${st.id}.metrics.npv_usd`, st.metrics.npv_usd);
+      if (st.metrics.irr !== null) out.set(`stages.${st.id}.metrics.irr`, st.metrics.irr);
+    }
   }
   const sections: [string, unknown][] = [
     ['metrics', a.metrics],

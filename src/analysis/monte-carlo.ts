@@ -3,7 +3,7 @@
  * `uncertainty` section becomes a `RunSpec` whose evaluator sets the sampled inputs of a
  * compiled scenario (by index, no re-parsing) and appraises it.
  */
-import { appraise } from '../appraise.js';
+import { appraise, runPlant } from '../appraise.js';
 import { InputError } from '../errors.js';
 import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
 import type { Distribution as ScenarioDistribution, Scenario } from '../scenario/schema.js';
@@ -63,6 +63,21 @@ export interface MonteCarloOptions {
 }
 
 /**
+ * Outputs tracked when none are requested (issue 7: NPV, IRR, LCOP, payback, value added,
+ * government take, CO2); any other output name of the appraisal may be asked for.
+ */
+export const DEFAULT_OUTPUTS: readonly string[] = [
+  'metrics.npv_usd',
+  'metrics.irr',
+  'metrics.lcop_usd_per_t',
+  'metrics.payback_years',
+  'impact.value_added_usd_per_year',
+  'impact.government_take_npv_usd',
+  'emissions.scope1_t_co2_per_year',
+  'emissions.scope2_t_co2_per_year',
+];
+
+/**
  * Builds the run specification of a scenario's `uncertainty` section.
  *
  * @throws InputError when the scenario declares no uncertain parameters, or an output is unknown.
@@ -84,8 +99,9 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     index: indices[k] ?? -1,
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
-  const baseOutputs = appraisalOutputs(appraise(scenario));
-  const outputs = options.outputs ?? [...baseOutputs.keys()];
+  const baseOutputs = appraisalOutputs(appraise(scenario, { breakEvens: false }));
+  const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
+  const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
     if (!baseOutputs.has(name)) {
       throw new InputError(
@@ -96,6 +112,11 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     }
   }
   const all = Int32Array.from(model.leaves.keys());
+  // The plant depends only on the feeds and stages sections: when no sampled parameter is in
+  // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
+  // finance only move the economics).
+  const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
+  const plantRuns = plantFixed ? runPlant(scenario) : undefined;
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
@@ -121,7 +142,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
-      const values = appraisalOutputs(appraise(model.scenario));
+      // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
+      const values = appraisalOutputs(
+        appraise(model.scenario, { breakEvens: false, ...(plantRuns ? { plantRuns } : {}) }),
+      );
       outputs.forEach((name, k) => {
         out[k] = values.get(name) ?? Number.NaN;
       });

@@ -20,6 +20,7 @@ import operatingDefaults from '../../data/process/operating-defaults.json' with 
 import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with { type: 'json' };
 import cbam from '../../data/impact/cbam.json' with { type: 'json' };
 import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
+import opexDefaults from '../../data/econ/opex-defaults.json' with { type: 'json' };
 
 export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/prices-2025': checkDataFile('markets/prices-2025', prices),
@@ -35,6 +36,7 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'finance/appraisal-defaults': checkDataFile('finance/appraisal-defaults', appraisalDefaults),
   'impact/cbam': checkDataFile('impact/cbam', cbam),
   'impact/regional-defaults': checkDataFile('impact/regional-defaults', regionalDefaults),
+  'econ/opex-defaults': checkDataFile('econ/opex-defaults', opexDefaults),
 };
 
 /** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */

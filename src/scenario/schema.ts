@@ -212,6 +212,25 @@ const stageCapex = z
   }))
   .meta({ description: 'How the capital cost of the stage is estimated.' });
 
+const stageOpex = z
+  .strictObject({
+    maintenance_pct_of_capex: quantityOr('econ/opex-defaults#maintenance_pct_of_capex', '%', {
+      min: 0,
+      max: 100,
+      description: 'Maintenance materials and contractors per year',
+    }),
+    insurance_pct_of_capex: quantityOr('econ/opex-defaults#insurance_pct_of_capex', '%', {
+      min: 0,
+      max: 100,
+    }),
+    overhead_pct_of_labour_and_maintenance: quantityOr(
+      'econ/opex-defaults#overhead_pct_of_labour_and_maintenance',
+      '%',
+      { min: 0, max: 100, description: 'General and administrative costs' },
+    ),
+  })
+  .meta({ description: 'Operating-cost factors of the stage besides consumptions × prices.' });
+
 const stage = z
   .strictObject({
     id,
@@ -242,6 +261,7 @@ const stage = z
       .meta({ description: 'Fraction of capacity produced in the first years of operation.' }),
     flowsheet,
     capex: stageCapex.prefault({}),
+    opex: stageOpex.prefault({}),
   })
   .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
 
@@ -275,6 +295,11 @@ const product = z
     logistics_usd_per_t: quantity('USD/t', {
       min: 0,
       description: 'Freight and handling from the plant to the price point',
+    }).optional(),
+    export_share: quantity('1', {
+      min: 0,
+      max: 1,
+      description: 'Share of sales exported (VAT zero-rated); default 1',
     }).optional(),
   })
   .meta({ description: 'A product and its market price, in the basis the market quotes it.' });
@@ -312,6 +337,15 @@ const markets = z.strictObject({
     })
     .prefault({}),
   china_vat_rate_pct: quantityOr('markets/prices-2025#china_vat_rate', '%', { min: 0, max: 100 }),
+  labour: z
+    .strictObject({
+      average_wage_kzt_per_month: quantityOr(
+        'econ/opex-defaults#average_wage_kzt_per_month',
+        'KZT/month',
+        { above: 0, description: 'National average gross wage; roles earn multiples of it' },
+      ),
+    })
+    .prefault({}),
 });
 
 const financing = z.strictObject({
@@ -368,6 +402,15 @@ const finance = z.strictObject({
     })
     .prefault({}),
   financing: financing.optional(),
+  depreciation: z
+    .enum(['declining-balance', 'straight-line'])
+    .default('declining-balance')
+    .meta({ description: 'Tax depreciation: Kazakh declining-balance groups or straight line.' }),
+  closure_cost_pct_of_capex: quantityOr('econ/opex-defaults#closure_pct_of_capex', '%', {
+    min: 0,
+    max: 100,
+    description: 'Closure and rehabilitation cost in the last year',
+  }),
 });
 
 const impact = z.strictObject({
@@ -386,10 +429,15 @@ const impact = z.strictObject({
       min: 0,
     },
   ),
-  grid_co2_t_per_mwh: quantity('t/MWh', {
+  grid_co2_t_per_mwh: quantityOr('impact/regional-defaults#grid_co2_t_per_mwh', 't/MWh', {
     min: 0,
     description: 'Grid emission factor (scope 2)',
-  }).optional(),
+  }),
+  origin_carbon_price_eur_per_t_co2: quantityOr(
+    'impact/regional-defaults#origin_carbon_price_eur_per_t_co2',
+    'EUR/t',
+    { min: 0, description: 'Carbon price paid in Kazakhstan, deducted under CBAM' },
+  ),
   region_power_supply_MW: quantity('MW', { min: 0 }).optional(),
   baseline: z
     .string()

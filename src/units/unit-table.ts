@@ -43,6 +43,8 @@ export const UNIT_TABLE: Readonly<Record<string, UnitDef>> = {
   h: { dim: 'time', factor: 3600 },
   d: { dim: 'time', factor: 86400 },
   year: { dim: 'time', factor: 365 * 86400 },
+  // A month as one twelfth of the 365-day year (wages are quoted per month).
+  month: { dim: 'time', factor: (365 * 86400) / 12 },
   a: { dim: 'time', factor: 365 * 86400 },
   // energy [J]
   J: { dim: 'energy', factor: 1 },

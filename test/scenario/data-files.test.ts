@@ -48,6 +48,10 @@ describe('reference data files', () => {
           11,
           150,
         ],
+        "econ/opex-defaults": [
+          8,
+          490135.5,
+        ],
         "feeds/kempirsai-concentrate": [
           8,
           104,
@@ -65,8 +69,8 @@ describe('reference data files', () => {
           409,
         ],
         "impact/regional-defaults": [
-          3,
-          90,
+          5,
+          90.85,
         ],
         "markets/consumables-assumed": [
           13,

@@ -139,3 +139,37 @@ describe.skipIf(skip)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 rela
     });
   }
 });
+
+// The appraisal's own combined cash flow (stages 1 + 2, each stage built from the plant balance)
+// through the same spreadsheet: NPV, IRR and payback of `chromflow appraise` agree with Gnumeric.
+describe.skipIf(skip)('appraisal cash flow of aktobe-stage1-2 vs Gnumeric (1e-9 relative)', () => {
+  it('metrics.npv_usd, irr and payback_years equal the recalculated workbook', async () => {
+    const { appraise } = await import('../../src/appraise.js');
+    const { loadScenario } = await import('../../src/scenario/index.js');
+    const { ROOT } = await import('../helpers/run-cli.js');
+    const text = readFileSync(join(ROOT, 'scenarios', 'aktobe-stage1-2.yaml'), 'utf8');
+    const scenario = loadScenario(text, 'aktobe-stage1-2.yaml');
+    const a = appraise(scenario, { breakEvens: false });
+    const table = {
+      basis: a.metrics!.basis,
+      discount_rate: a.metrics!.discount_rate,
+      rows: a.cashflow,
+    };
+    const wc = scenario.finance.working_capital;
+    const { xml, layout } = cashflowSheetXml(table, {
+      receivable_days: wc.receivable_days.value,
+      inventory_days: wc.inventory_days.value,
+      payable_days: wc.payable_days.value,
+      inflation_rate: 0,
+    });
+    const src = join(dir, 'appraisal.gnumeric');
+    const out = join(dir, 'appraisal.out.csv');
+    writeFileSync(src, xml);
+    execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
+    const sheet = parseCsv(readFileSync(out, 'utf8'));
+    const num = (rc: [number, number]): number => Number(sheet[rc[0]]?.[rc[1]] ?? '');
+    expect(rel(a.metrics!.npv_usd, num(layout.results.npv))).toBeLessThan(1e-9);
+    expect(rel(a.metrics!.irr!, num(layout.results.irr))).toBeLessThan(1e-9);
+    expect(rel(a.metrics!.payback_years!, num(layout.results.payback))).toBeLessThan(1e-9);
+  });
+});

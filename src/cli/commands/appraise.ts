@@ -37,6 +37,23 @@ function writeAtomically(path: string, text: string, dir: string): void {
   renameSync(tmp, path);
 }
 
+/** KPIs worth a line in the summary (the JSON has them all). */
+const SUMMARY_KPIS = [
+  'specific_energy_MWh_per_t',
+  'furnace_MW',
+  'ore_t_per_t',
+  'feed_t_per_t',
+  'alloy_cr_wt_pct',
+  'metal_cr_wt_pct',
+  'concentrate_cr2o3_wt_pct',
+  'cr_recovery',
+  'cr2o3_recovery',
+  'slag_t_per_t',
+  'co2_t_per_t',
+  'al_t_per_t_cr',
+  'adiabatic_T_K',
+];
+
 function printSummary(a: Appraisal): void {
   const s = styleFor(process.stdout);
   const w = (line = '') => process.stdout.write(line + '\n');
@@ -44,28 +61,102 @@ function printSummary(a: Appraisal): void {
   w(
     `${a.scenario.site}, ${a.scenario.region} (${a.scenario.country}); base year ${a.scenario.base_year}`,
   );
+  const m = a.metrics;
+  const im = a.impact;
+  const em = a.emissions;
+  if (m && im && em) {
+    w();
+    w(s.bold(`Key figures (${m.basis} USD of ${a.scenario.base_year})`));
+    const capex = a.stages.reduce((x, st) => x + (st.capex_usd ?? 0), 0);
+    const rows: [string, string][] = [
+      ['Capex, all stages', usd(capex)],
+      [`NPV at ${pct(m.discount_rate)}`, usd(m.npv_usd)],
+      ['IRR', m.irr === null ? `none (${m.irr_reason ?? ''})` : pct(m.irr)],
+      [
+        'Payback / discounted payback',
+        `${years(m.payback_years)} / ${years(m.discounted_payback_years)}`,
+      ],
+      ['LCOP', m.lcop_usd_per_t === null ? '—' : `USD ${formatAmount(m.lcop_usd_per_t)}/t product`],
+      [
+        'Break-even main-product price',
+        m.breakeven_price_usd_per_t === null
+          ? '—'
+          : `USD ${formatAmount(m.breakeven_price_usd_per_t)}/t`,
+      ],
+      [
+        'Break-even electricity tariff',
+        m.breakeven_tariff_kzt_per_kwh === null
+          ? '—'
+          : `${formatAmount(m.breakeven_tariff_kzt_per_kwh)} KZT/kWh`,
+      ],
+      ['Gross value added', `${usd(im.value_added_usd_per_year)}/year`],
+      [
+        'Value added over raw export',
+        im.value_added_over_baseline_usd_per_year === null
+          ? '— (this is the baseline)'
+          : `${usd(im.value_added_over_baseline_usd_per_year)}/year`,
+      ],
+      [
+        'Jobs direct / indirect',
+        `${formatAmount(im.jobs_direct)} / ${formatAmount(im.jobs_indirect)}`,
+      ],
+      ['Government take (PV of taxes)', usd(im.government_take_npv_usd)],
+      [
+        'Exports',
+        im.exports_usd_per_year
+          .map((e) => `${e.product} (HS ${e.hs_code}) ${usd(e.usd_per_year)}/year`)
+          .join('; ') || '—',
+      ],
+      ['Power demand', `${formatAmount(im.power_demand_MW)} MW`],
+      [
+        'CO2 scope 1 + 2',
+        `${formatAmount(em.scope1_t_co2_per_year)} + ${formatAmount(em.scope2_t_co2_per_year)} t/year (grid ${em.grid_factor_t_co2_per_mwh} t/MWh)`,
+      ],
+      ['CBAM cost at full rate', `${usd(em.cbam_cost_usd_per_year)}/year`],
+    ];
+    for (const [k, v] of rows) w(`  ${k.padEnd(32)} ${v}`);
+    w();
+    w(s.bold('Value ladder (USD per t of contained Cr)'));
+    w(
+      '  ' +
+        Object.entries(im.value_ladder_usd_per_t_cr)
+          .map(([k, v]) => `${k} ${formatAmount(v)}`)
+          .join('  →  '),
+    );
+  }
   w();
   w(s.bold('Stages'));
   for (const st of a.stages) {
     w(
-      `  ${st.id.padEnd(12)} ${st.template.padEnd(20)} ${String(st.capacity_t_per_year).padStart(10)} t/year (${st.capacity_basis})  from ${st.start_year}  ${st.status === 'computed' ? s.green('computed') : s.yellow('not implemented')}`,
+      `  ${st.id.padEnd(12)} ${st.template.padEnd(20)} ${formatAmount(st.capacity_t_per_year).padStart(10)} t/year (${st.capacity_basis})  from ${st.start_year}  ${st.status === 'computed' ? s.green('computed') : s.yellow('not implemented')}`,
     );
     for (const p of st.products) w(`      product ${p.id}: ${formatAmount(p.t_per_year)} t/year`);
-    for (const [k, v] of Object.entries(st.kpis)) w(`      ${k} = ${formatAmount(v)}`);
+    const kpis = SUMMARY_KPIS.filter((k) => st.kpis[k] !== undefined);
+    if (kpis.length > 0)
+      w(`      ${kpis.map((k) => `${k} = ${formatAmount(st.kpis[k] ?? 0)}`).join(', ')}`);
     if (st.capex) {
       const c = st.capex;
       w(
         `      capex ${usd(st.capex_usd ?? 0)} (AACE class ${c.accuracy_usd.aace_class}: ${usd(c.accuracy_usd.low)} – ${usd(c.accuracy_usd.high)}), scaled from ${c.reference_id}`,
       );
-      w(
-        `      benchmark spread: ${c.benchmarks.map((b) => `${b.reference_id} ${usd(b.total_usd)}${b.in_range ? '' : ' (out of range)'}`).join('; ')}`,
-      );
+      if (c.benchmarks.length > 0)
+        w(
+          `      benchmark spread: ${c.benchmarks.map((b) => `${b.reference_id} ${usd(b.total_usd)}${b.in_range ? '' : ' (out of range)'}`).join('; ')}`,
+        );
       if (c.budget) {
         w(
           `      budget ${usd(c.budget.budget_usd)}: ${c.budget.within_budget ? s.green('within') : s.yellow('exceeded')}; the budget buys ${formatAmount(c.budget.capacity_within_budget_t_per_year)} t/year`,
         );
       }
     }
+    if (st.opex && st.revenue_usd_per_year !== null)
+      w(
+        `      revenue ${usd(st.revenue_usd_per_year)}/year, opex ${usd(st.opex.total_usd_per_year)}/year (cash cost USD ${formatAmount(st.opex.cash_cost_usd_per_t)}/t${st.opex.cash_cost_usd_per_t_cr === null ? '' : `, ${formatAmount(st.opex.cash_cost_usd_per_t_cr)}/t Cr`})${st.staffing ? `, ${formatAmount(st.staffing.direct_jobs)} jobs` : ''}`,
+      );
+    if (st.metrics)
+      w(
+        `      on its own${a.stages[0]?.id === st.id ? '' : ' (increment)'}: NPV ${usd(st.metrics.npv_usd)}, IRR ${st.metrics.irr === null ? 'none' : pct(st.metrics.irr)}`,
+      );
     for (const warning of st.warnings) w(`      ${s.yellow('warning')}: ${warning}`);
   }
   if (a.balance) {
@@ -74,13 +165,23 @@ function printSummary(a: Appraisal): void {
       `${s.bold('Plant balance')}: ${a.balance.streams.length} streams, ${a.balance.units.length} units; worst closure of any element, water or total mass ${a.balance.max_closure_rel.toExponential(1)} (relative)`,
     );
   }
-  w();
-  w(s.bold('Not yet computable (no numbers are invented for these):'));
-  for (const n of a.not_implemented) w(`  - ${n.what} — ${n.tracking}`);
+  if (a.not_implemented.length > 0) {
+    w();
+    w(s.bold('Not yet computable (no numbers are invented for these):'));
+    for (const n of a.not_implemented) w(`  - ${n.what} — ${n.tracking}`);
+  }
   w();
   w(
     `${a.sources.length} input numbers with sources: run \`chromflow sources <file>\` to list them.`,
   );
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`;
+}
+
+function years(x: number | null): string {
+  return x === null ? 'never' : `${x.toFixed(1)} years`;
 }
 
 function usd(x: number): string {

@@ -2,6 +2,7 @@
 // exporting `register(program)` and listing it here.
 import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
+import { register as compare } from './compare.js';
 import { register as mc } from './mc.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
@@ -11,4 +12,13 @@ import { register as validate } from './validate.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [validate, appraise, sources, thermo, mc, sensitivity, serve];
+export const commands: Register[] = [
+  validate,
+  appraise,
+  compare,
+  sources,
+  thermo,
+  mc,
+  sensitivity,
+  serve,
+];

@@ -1,0 +1,299 @@
+/**
+ * JSON Schema of the appraisal (`chromflow appraise --json`, `POST /api/appraise`), as a zod
+ * schema kept in step with the {@link Appraisal} type by a compile-time check below and written
+ * to schema/appraisal.schema.json by `npm run schema` (a test fails when it is stale).
+ */
+import { z } from 'zod';
+import type { Appraisal } from './appraisal.js';
+
+const num = z.number();
+const nullableNum = z.number().nullable();
+const usd = (description: string) => z.number().meta({ description: `${description} [USD]` });
+const record = z.record(z.string(), z.number());
+
+const opexLine = z.strictObject({
+  id: z.string(),
+  category: z.enum([
+    'feed',
+    'consumable',
+    'energy',
+    'labour',
+    'maintenance',
+    'insurance',
+    'overhead',
+    'logistics',
+  ]),
+  quantity_per_year: num,
+  unit: z.string(),
+  unit_price_usd: num,
+  cost_usd_per_year: num,
+  variable: z.boolean(),
+  source: z.string(),
+});
+
+const metrics = z
+  .strictObject({
+    discount_rate: num,
+    npv_usd: usd('npv(discount_rate, free_cash_flow_usd) with row 0 at t = 0'),
+    irr: nullableNum.meta({
+      description: 'Unique IRR of free_cash_flow_usd, null with irr_reason',
+    }),
+    irr_reason: z.string().nullable(),
+    irr_roots: z.array(num),
+    mirr: nullableNum,
+    payback_years: nullableNum,
+    discounted_payback_years: nullableNum,
+    profitability_index: nullableNum,
+    lcop_usd_per_t: nullableNum,
+    lcop_usd_per_t_cr: nullableNum,
+    min_dscr: nullableNum,
+    peak_funding_usd: num,
+    equity_irr: nullableNum,
+    equity_irr_reason: z.string().nullable(),
+    basis: z.enum(['real', 'nominal']),
+    breakeven_price_usd_per_t: nullableNum,
+    breakeven_tariff_kzt_per_kwh: nullableNum,
+    breakeven_reasons: z.array(z.string()),
+  })
+  .meta({ description: 'Metrics of a cash flow' });
+
+const cashflowRow = z.strictObject({
+  year: z.int(),
+  t: z.int(),
+  utilisation: nullableNum,
+  production_t: num,
+  production_cr_t: num,
+  revenue_usd: num,
+  opex_usd: num,
+  capex_usd: num,
+  working_capital_usd: num,
+  working_capital_change_usd: num,
+  depreciation_usd: num,
+  taxable_income_usd: num,
+  cit_usd: num,
+  property_tax_usd: num,
+  land_tax_usd: num,
+  met_usd: num,
+  payroll_levies_usd: num,
+  vat_net_usd: num,
+  tax_usd: num,
+  closure_cost_usd: num,
+  free_cash_flow_usd: num,
+  discount_factor: num,
+  debt_drawdown_usd: num,
+  interest_usd: num,
+  principal_usd: num,
+  debt_service_usd: num,
+  debt_balance_usd: num,
+  tax_levered_usd: num,
+  cfads_usd: num,
+  dscr: nullableNum,
+  equity_cash_flow_usd: num,
+});
+
+const stage = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  template: z.string(),
+  start_year: z.int(),
+  construction_years: z.int(),
+  capacity_t_per_year: num,
+  capacity_basis: z.enum(['product', 'feed']),
+  status: z.enum(['computed', 'not_implemented']),
+  products: z.array(
+    z.strictObject({ id: z.string(), t_per_year: num, composition_wt_pct: record.optional() }),
+  ),
+  consumptions: record.meta({
+    description: 'Per year at nameplate: t for solids, m3 for water, MWh for electricity and gas',
+  }),
+  kpis: record.meta({ description: 'Key figures with units in their names' }),
+  byproducts: z.array(
+    z.strictObject({
+      id: z.string(),
+      t_per_year: num,
+      energy_MWh_per_year: num.optional(),
+      composition_wt_pct: record.optional(),
+    }),
+  ),
+  energy_balances: z.array(
+    z.strictObject({
+      unit_id: z.string(),
+      H_in_kW: num,
+      H_out_kW: num,
+      electric_kW: num,
+      heat_in_kW: num,
+      heat_loss_kW: num,
+      closure_rel: num,
+    }),
+  ),
+  capex_usd: nullableNum,
+  capex: z
+    .strictObject({
+      reference_id: z.string(),
+      scale_ratio: num,
+      scaled_reference_usd: num,
+      escalation_factor: num,
+      installed_usd: num,
+      owners_cost_usd: num,
+      contingency_usd: num,
+      accuracy_usd: z.strictObject({ low: num, high: num, aace_class: z.int() }),
+      phasing_usd: z.array(num),
+      benchmarks: z.array(
+        z.strictObject({
+          reference_id: z.string(),
+          total_usd: num,
+          scale_ratio: num,
+          in_range: z.boolean(),
+        }),
+      ),
+      budget: z
+        .strictObject({
+          budget_usd: num,
+          within_budget: z.boolean(),
+          capacity_within_budget_t_per_year: num,
+        })
+        .optional(),
+    })
+    .nullable(),
+  opex_usd_per_year: nullableNum,
+  opex: z
+    .strictObject({
+      lines: z.array(opexLine),
+      total_usd_per_year: num,
+      cash_cost_usd_per_t: num,
+      cash_cost_usd_per_t_cr: nullableNum,
+    })
+    .nullable(),
+  revenue_usd_per_year: nullableNum,
+  staffing: z
+    .strictObject({
+      positions: z.array(
+        z.strictObject({
+          role: z.string(),
+          per_shift: num,
+          crews: num,
+          headcount: num,
+          wage_kzt_per_month: num,
+          source: z.string(),
+        }),
+      ),
+      direct_jobs: num,
+      wages_usd_per_year: num,
+    })
+    .nullable(),
+  metrics: metrics.nullable(),
+  warnings: z.array(z.string()),
+});
+
+const impact = z.strictObject({
+  value_added_usd_per_year: num,
+  value_added_by_stage_usd_per_year: record,
+  value_added_over_baseline_usd_per_year: nullableNum,
+  value_ladder_usd_per_t_cr: record.meta({
+    description: 'USD per t contained Cr by product form, in order of processing depth',
+  }),
+  jobs_direct: num,
+  jobs_indirect: num,
+  taxes_usd_per_year: z.array(
+    z.strictObject({
+      year: z.int(),
+      cit_usd: num,
+      property_tax_usd: num,
+      land_tax_usd: num,
+      met_usd: num,
+      payroll_levies_usd: num,
+      vat_net_usd: num,
+      total_usd: num,
+    }),
+  ),
+  government_take_npv_usd: num,
+  exports_usd_per_year: z.array(
+    z.strictObject({ product: z.string(), hs_code: z.string(), usd_per_year: num }),
+  ),
+  power_demand_MW: num,
+});
+
+const emissions = z.strictObject({
+  scope1_t_co2_per_year: num,
+  scope2_t_co2_per_year: num,
+  grid_factor_t_co2_per_mwh: num,
+  intensity_t_co2_per_t: record,
+  cbam_cost_usd_per_year: num,
+  cbam_by_year: z.array(z.strictObject({ year: z.int(), cost_usd: num })),
+  cbam_coverage: z.array(
+    z.strictObject({
+      product: z.string(),
+      cn_code: z.string(),
+      covered: z.boolean(),
+      source: z.string(),
+    }),
+  ),
+});
+
+export const appraisalSchema = z
+  .strictObject({
+    chromflow: z.strictObject({ version: z.string(), scenario_format: z.int() }),
+    scenario: z.strictObject({
+      name: z.string(),
+      description: z.string().optional(),
+      site: z.string(),
+      region: z.string(),
+      country: z.string(),
+      base_year: z.int(),
+    }),
+    stages: z.array(stage).meta({ description: 'In scenario order' }),
+    balance: z
+      .object({
+        streams: z.array(z.object({ id: z.string(), stage: z.string() })),
+        units: z.array(z.object({ id: z.string(), stage: z.string() })),
+        max_closure_rel: num,
+        sankey: z.array(z.object({ source: z.string(), target: z.string() })),
+        tears: z.array(z.object({ stage: z.string() })),
+      })
+      .nullable()
+      .meta({ description: 'Plant balance: streams, units, closures (see docs/flowsheet.md)' }),
+    cashflow: z.array(cashflowRow),
+    metrics: metrics.nullable(),
+    impact: impact.nullable(),
+    emissions: emissions.nullable(),
+    sources: z.array(
+      z.strictObject({
+        path: z.string(),
+        value: num,
+        unit: z.string(),
+        source: z.string(),
+        status: z.enum(['verified', 'derived', 'assumed', 'input']),
+        note: z.string().optional(),
+      }),
+    ),
+    not_implemented: z.array(z.strictObject({ what: z.string(), tracking: z.string() })),
+  })
+  .meta({
+    title: 'chromflow appraisal',
+    description: 'Output of `chromflow appraise --json` and POST /api/appraise.',
+  });
+
+// Compile-time guard: the schema's output type and Appraisal must describe the same keys.
+type SchemaKeys = keyof z.output<typeof appraisalSchema>;
+const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true> = {
+  chromflow: true,
+  scenario: true,
+  stages: true,
+  balance: true,
+  cashflow: true,
+  metrics: true,
+  impact: true,
+  emissions: true,
+  sources: true,
+  not_implemented: true,
+};
+void sameTopLevelKeys;
+
+/** The JSON Schema document (draft 2020-12). */
+export function appraisalJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(appraisalSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+// Compile-time guard: every Appraisal value is a valid input of the schema (catches a field
+// added to the type but not here, or typed differently).
+export const appraisalFitsSchema = (a: Appraisal): z.input<typeof appraisalSchema> => a;

@@ -1,0 +1,125 @@
+/**
+ * Scope 1 and 2 CO2 of the stages and the EU CBAM cost on the covered exports.
+ *
+ * Scope 1 [t CO2/a]:
+ * * smelter stages: the carbon balance of the template (`co2_t_per_t` KPI: all furnace-gas
+ *   carbon as CO2 — CO is burnt, flared or used for power — plus the sinter and kiln gases);
+ * * natural gas: CO2 of CH4 + 2 O2 → CO2 + 2 H2O(g) per MWh of lower heating value, from the
+ *   species database (ΔrH°298 of the reaction);
+ * * soda ash: Na2CO3 → Na2O + CO2 in the oxidative roast, 44.01/105.99 t CO2 per t (carbonate
+ *   fully decomposed).
+ * Scope 2 [t CO2/a]: purchased electricity × the grid factor (impact.grid_co2_t_per_mwh).
+ */
+import type { AppraisalEmissions, StageResult } from '../appraisal.js';
+import { molarMass_g_per_mol } from '../chem/formula.js';
+import type { CashflowRow } from '../econ/cashflow/types.js';
+import { PRODUCTS } from '../scenario/product-catalogue.js';
+import { DATA_FILES } from '../scenario/data-files.js';
+import type { Scenario } from '../scenario/schema.js';
+import { reaction } from '../thermo/reaction.js';
+import { CBAM_COVERAGE } from './cbam-coverage.js';
+import { cbamCostUsd } from './cbam.js';
+
+const MJ_PER_MWH = 3600;
+
+/** CO2 from burning natural gas (as CH4) per MWh of lower heating value [t CO2/MWh]. */
+export function naturalGasCo2_t_per_MWh(): number {
+  const [r] = reaction('CH4 + 2O2 = CO2 + 2H2O(g)', 298.15);
+  const lhv_MJ_per_mol = -(r?.dH_kJ ?? NaN) / 1000;
+  // t CO2/MWh = (g CO2/mol ÷ MJ/mol) × MJ/MWh ÷ 1e6 g/t
+  return ((molarMass_g_per_mol('CO2') / lhv_MJ_per_mol) * MJ_PER_MWH) / 1e6;
+}
+
+/** CO2 released per t of Na2CO3 decomposed [t/t]. */
+export const SODA_ASH_CO2_T_PER_T = molarMass_g_per_mol('CO2') / molarMass_g_per_mol('Na2CO3');
+
+/** Scope 1 and 2 of one stage at nameplate [t CO2/a]. */
+export function stageEmissions(
+  stage: StageResult,
+  grid_t_per_MWh: number,
+): { scope1: number; scope2: number } {
+  const main = stage.products[0];
+  const c = stage.consumptions;
+  let scope1 = 0;
+  const perT = stage.kpis.co2_t_per_t;
+  if (perT !== undefined && main) scope1 += perT * main.t_per_year;
+  else {
+    scope1 += (c['natural-gas'] ?? 0) * naturalGasCo2_t_per_MWh();
+    scope1 += (c['soda-ash'] ?? 0) * SODA_ASH_CO2_T_PER_T;
+  }
+  return { scope1, scope2: (c.electricity ?? 0) * grid_t_per_MWh };
+}
+
+/**
+ * @param scenario - For the grid factor, EU share, ETS and origin carbon prices, FX.
+ * @param stages - Stage results (computed ones count).
+ * @param productionByYear - Tonnes of each product sold (externally) per calendar year.
+ * @param rows - Combined cash-flow rows (the calendar of the CBAM schedule).
+ * @param fullYear - First year at full rate of every stage (reported as the yearly cost).
+ */
+export function appraisalEmissions(
+  scenario: Scenario,
+  stages: readonly StageResult[],
+  productionByYear: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  rows: readonly CashflowRow[],
+  fullYear: number,
+): AppraisalEmissions {
+  const im = scenario.impact;
+  const grid = im.grid_co2_t_per_mwh.value;
+  let scope1 = 0;
+  let scope2 = 0;
+  const intensity: Record<string, number> = {};
+  const direct: Record<string, number> = {};
+  for (const s of stages) {
+    if (s.status !== 'computed' || s.template === 'concentrate-sale') continue;
+    const e = stageEmissions(s, grid);
+    scope1 += e.scope1;
+    scope2 += e.scope2;
+    const main = s.products[0];
+    if (main && main.t_per_year > 0) {
+      intensity[main.id] = (e.scope1 + e.scope2) / main.t_per_year;
+      direct[main.id] = e.scope1 / main.t_per_year;
+    }
+  }
+  const cbamFile = DATA_FILES['impact/cbam'];
+  const byYear: { year: number; cost_usd: number }[] = [];
+  for (const row of rows) {
+    let cost = 0;
+    for (const [product, years] of productionByYear) {
+      const coverage = CBAM_COVERAGE[product];
+      const e = direct[product];
+      if (!coverage?.covered || e === undefined || !cbamFile) continue;
+      const t = years.get(row.year) ?? 0;
+      if (t === 0) continue;
+      // CBAM Annex II: iron and steel goods (ferro-alloys included) count direct emissions only.
+      cost += cbamCostUsd(
+        {
+          year: row.year,
+          exported_to_eu_t: t * im.eu_export_share.value,
+          embedded_t_co2_per_t: e,
+          ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
+          origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
+          eur_per_usd: scenario.markets.fx.eur_per_usd.value,
+        },
+        cbamFile,
+      );
+    }
+    byYear.push({ year: row.year, cost_usd: cost });
+  }
+  return {
+    scope1_t_co2_per_year: scope1,
+    scope2_t_co2_per_year: scope2,
+    grid_factor_t_co2_per_mwh: grid,
+    intensity_t_co2_per_t: intensity,
+    cbam_cost_usd_per_year: byYear.find((b) => b.year === fullYear)?.cost_usd ?? 0,
+    cbam_by_year: byYear,
+    cbam_coverage: PRODUCTS.filter((p) =>
+      stages.some((s) => s.products.some((q) => q.id === p.id)),
+    ).map((p) => ({
+      product: p.id,
+      cn_code: CBAM_COVERAGE[p.id]?.cn_code ?? p.hs_code,
+      covered: CBAM_COVERAGE[p.id]?.covered ?? false,
+      source: 'Regulation (EU) 2023/956 Annex I; src/impact/cbam-coverage.ts',
+    })),
+  };
+}

@@ -1,0 +1,280 @@
+// The economics of the reference appraisals: the cash flow, metrics, impact and emissions that
+// `appraise` assembles must obey their definitions exactly (issue 6 item 8), and NPV/IRR agree
+// with formula.js (Excel semantics) on the appraisal's own free-cash-flow column.
+import { readFileSync } from 'node:fs';
+import * as formulajs from '@formulajs/formulajs';
+import { describe, expect, it } from 'vitest';
+import { appraise, appraiseDetailed } from '../../../src/appraise.js';
+import type { Appraisal } from '../../../src/appraisal.js';
+import { buildCashflowTable } from '../../../src/econ/cashflow/build-cashflow-table.js';
+import { combineTables } from '../../../src/econ/cashflow/combine-tables.js';
+import { npv } from '../../../src/econ/metrics/npv.js';
+import { naturalGasCo2_t_per_MWh } from '../../../src/impact/emissions.js';
+import { loadScenario } from '../../../src/scenario/index.js';
+import { ROOT } from '../../helpers/run-cli.js';
+import { seededUniform } from '../../helpers/seeded.js';
+
+const read = (f: string) => readFileSync(`${ROOT}/scenarios/${f}`, 'utf8');
+const load = (text: string) => loadScenario(text, 'test.yaml');
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1);
+
+const REFERENCES = ['aktobe-raw-export.yaml', 'aktobe-stage1.yaml', 'aktobe-stage1-2.yaml'];
+const appraisals = new Map<string, Appraisal>(REFERENCES.map((f) => [f, appraise(load(read(f)))]));
+const get = (f: string) => appraisals.get(f)!;
+
+describe.each(REFERENCES)('%s', (file) => {
+  const a = get(file);
+
+  it('has a cash flow, metrics, impact and emissions, and nothing listed as not implemented', () => {
+    expect(a.cashflow.length).toBe(25);
+    expect(a.metrics).not.toBeNull();
+    expect(a.impact).not.toBeNull();
+    expect(a.emissions).not.toBeNull();
+    expect(a.not_implemented).toEqual([]);
+  });
+
+  it('metrics.npv_usd is exactly npv(discount_rate, free_cash_flow_usd) with row 0 at t = 0', () => {
+    const fcf = a.cashflow.map((r) => r.free_cash_flow_usd);
+    expect(a.metrics!.npv_usd).toBe(npv(a.metrics!.discount_rate, fcf));
+    // Excel/formula.js NPV discounts the first value: NPV(r, v1..vn) · (1 + r) + nothing = ours.
+    const excel = formulajs.NPV(a.metrics!.discount_rate, ...fcf) as number;
+    expect(rel(excel * (1 + a.metrics!.discount_rate), a.metrics!.npv_usd)).toBeLessThan(1e-9);
+  });
+
+  it('metrics.irr is the IRR of that column (formula.js IRR), or null with a reason', () => {
+    const fcf = a.cashflow.map((r) => r.free_cash_flow_usd);
+    if (a.metrics!.irr === null) {
+      expect(a.metrics!.irr_reason).toMatch(/IRR/);
+    } else {
+      const ref = formulajs.IRR(fcf, 0.1) as number;
+      expect(Math.abs(a.metrics!.irr - ref)).toBeLessThan(1e-7);
+      expect(Math.abs(npv(a.metrics!.irr, fcf))).toBeLessThan(1e-3);
+    }
+  });
+
+  it('every row: FCF = revenue − opex − capex − ΔWC − tax − closure', () => {
+    for (const r of a.cashflow) {
+      const fcf =
+        r.revenue_usd -
+        r.opex_usd -
+        r.capex_usd -
+        r.working_capital_change_usd -
+        r.tax_usd -
+        r.closure_cost_usd;
+      expect(Math.abs(fcf - r.free_cash_flow_usd)).toBeLessThan(
+        1e-6 * (r.revenue_usd + r.capex_usd + 1),
+      );
+    }
+  });
+
+  it('opex lines sum to the stage total and value added = revenue − (opex − wages)', () => {
+    for (const s of a.stages) {
+      const lines = s.opex!.lines;
+      const total = lines.reduce((x, l) => x + l.cost_usd_per_year, 0);
+      expect(rel(total, s.opex_usd_per_year!)).toBeLessThan(1e-12);
+      for (const l of lines) {
+        expect(rel(l.quantity_per_year * l.unit_price_usd, l.cost_usd_per_year)).toBeLessThan(
+          1e-12,
+        );
+        expect(l.source.length).toBeGreaterThan(10);
+      }
+      const wages = lines
+        .filter((l) => l.category === 'labour')
+        .reduce((x, l) => x + l.cost_usd_per_year, 0);
+      expect(
+        rel(
+          a.impact!.value_added_by_stage_usd_per_year[s.id]!,
+          s.revenue_usd_per_year! - (s.opex_usd_per_year! - wages),
+        ),
+      ).toBeLessThan(1e-12);
+    }
+  });
+
+  it('government take is the discounted sum of the taxes by year', () => {
+    const pv = a.cashflow.reduce((x, r) => x + r.discount_factor * r.tax_usd, 0);
+    expect(rel(a.impact!.government_take_npv_usd, pv)).toBeLessThan(1e-12);
+    expect(a.impact!.taxes_usd_per_year.map((t) => t.total_usd)).toEqual(
+      a.cashflow.map((r) => r.tax_usd),
+    );
+  });
+});
+
+describe('stage economics', () => {
+  it('the combined NPV is the sum of the stage NPVs (NPV is linear in the cash flows)', () => {
+    const a = get('aktobe-stage1-2.yaml');
+    const sum = a.stages.reduce((x, s) => x + s.metrics!.npv_usd, 0);
+    expect(rel(sum, a.metrics!.npv_usd)).toBeLessThan(1e-9);
+  });
+
+  it('stage 1 is the same project alone and inside stages 1 + 2', () => {
+    const one = get('aktobe-stage1.yaml').stages[0]!;
+    const both = get('aktobe-stage1-2.yaml').stages[0]!;
+    expect(both.metrics!.npv_usd).toBeCloseTo(one.metrics!.npv_usd, 3);
+  });
+
+  it('electricity is bought at tariff × 1000 ÷ KZT/USD per MWh', () => {
+    const sc = load(read('aktobe-stage1.yaml'));
+    const a = get('aktobe-stage1.yaml');
+    const line = a.stages[0]!.opex!.lines.find((l) => l.id === 'electricity')!;
+    expect(line.unit_price_usd).toBeCloseTo(
+      (sc.markets.electricity.tariff_kzt_per_kwh.value * 1000) / sc.markets.fx.kzt_per_usd.value,
+      10,
+    );
+    expect(line.quantity_per_year).toBe(a.stages[0]!.consumptions.electricity);
+  });
+
+  it('the break-even FeCr price and tariff give NPV = 0 when put back into the cash flow', () => {
+    const sc = load(read('aktobe-stage1.yaml'));
+    const { appraisal, cashflow_inputs } = appraiseDetailed(sc);
+    const m = appraisal.metrics!;
+    const input = cashflow_inputs[0]!.input;
+    const atPrice = buildCashflowTable({
+      ...input,
+      products: input.products.map((p) => ({
+        ...p,
+        price_usd_per_t: m.breakeven_price_usd_per_t!,
+      })),
+    });
+    expect(
+      Math.abs(
+        npv(
+          m.discount_rate,
+          atPrice.rows.map((r) => r.free_cash_flow_usd),
+        ),
+      ),
+    ).toBeLessThan(1);
+    const usdPerMwh = (m.breakeven_tariff_kzt_per_kwh! * 1000) / sc.markets.fx.kzt_per_usd.value;
+    const atTariff = buildCashflowTable({
+      ...input,
+      opex: input.opex.map((o) =>
+        o.name === 'electricity' ? { ...o, unit_price_usd: usdPerMwh } : o,
+      ),
+    });
+    expect(
+      Math.abs(
+        npv(
+          m.discount_rate,
+          atTariff.rows.map((r) => r.free_cash_flow_usd),
+        ),
+      ),
+    ).toBeLessThan(1);
+  });
+
+  it('random prices, tariffs and ramp-ups: the NPV identity and stage additivity hold', () => {
+    const u = seededUniform(6);
+    const base = read('aktobe-stage1-2.yaml');
+    for (let k = 0; k < 4; k++) {
+      const text = base
+        .replace('value: 0.6, source', `value: ${u(0.2, 1).toFixed(3)}, source`)
+        .replace('finance:\n', `finance:\n  discount_rate: ${u(0.05, 0.15).toFixed(4)}\n`)
+        .replace(
+          'markets:\n',
+          `markets:\n  electricity: { tariff_kzt_per_kwh: ${u(10, 30).toFixed(2)} }\n`,
+        );
+      const { appraisal, cashflow_inputs } = appraiseDetailed(load(text), { breakEvens: false });
+      const fcf = appraisal.cashflow.map((r) => r.free_cash_flow_usd);
+      expect(appraisal.metrics!.npv_usd).toBe(npv(appraisal.metrics!.discount_rate, fcf));
+      const tables = cashflow_inputs.map((c) => buildCashflowTable(c.input));
+      const combined = tables.slice(1).reduce((t, x) => combineTables(t, x, 1), tables[0]!);
+      expect(combined.rows.map((r) => r.free_cash_flow_usd)).toEqual(fcf);
+    }
+  });
+
+  it('a consumable without a price is a clear input error', () => {
+    const text = read('aktobe-stage1.yaml').replace(/\n\s*- \{ id: coke,[^\n]*/, '');
+    expect(() => appraise(load(text))).toThrow(/markets\.consumables.*coke/s);
+  });
+});
+
+describe('impact', () => {
+  it('value ladder: concentrate < HC FeCr < Cr metal per t Cr, near facts.md §7 (USD 910 / 2,120 / 9,350, ±10 %)', () => {
+    const l = get('aktobe-stage1-2.yaml').impact!.value_ladder_usd_per_t_cr;
+    expect(Object.keys(l)).toEqual(['concentrate', 'hc_ferrochrome', 'chromium_metal']);
+    expect(rel(l.concentrate!, 910)).toBeLessThan(0.1);
+    expect(rel(l.hc_ferrochrome!, 2120)).toBeLessThan(0.1);
+    expect(rel(l.chromium_metal!, 9350)).toBeLessThan(0.1);
+  });
+
+  it('exports are listed by HS code; the raw-export baseline has no value over itself', () => {
+    const e = get('aktobe-stage1-2.yaml').impact!.exports_usd_per_year;
+    expect(e.map((x) => x.hs_code)).toEqual(['7202 41', '8112 21']);
+    expect(get('aktobe-raw-export.yaml').impact!.value_added_over_baseline_usd_per_year).toBeNull();
+    expect(get('aktobe-raw-export.yaml').impact!.exports_usd_per_year[0]!.hs_code).toBe('2610 00');
+  });
+
+  it('FeCr taken by the electrolytic route is not exported', () => {
+    const text = read('aktobe-stage1-2.yaml').replace(
+      'template: cr-aluminothermic',
+      'template: cr-electrolytic',
+    );
+    const a = appraise(load(text), { breakEvens: false });
+    const fecr = a.impact!.exports_usd_per_year.find((x) => x.product === 'hc-ferrochrome')!;
+    expect(fecr.usd_per_year).toBeLessThan(a.stages[0]!.revenue_usd_per_year! * 0.999);
+    expect(a.stages[1]!.opex!.lines[0]!.id).toBe('stage:smelter/hc-ferrochrome');
+  });
+
+  it('direct and indirect jobs follow the staffing model and the multiplier', () => {
+    const a = get('aktobe-stage1-2.yaml');
+    const direct = a.stages.reduce((x, s) => x + (s.staffing?.direct_jobs ?? 0), 0);
+    expect(a.impact!.jobs_direct).toBe(direct);
+    expect(a.impact!.jobs_indirect).toBe(direct * 10);
+  });
+});
+
+describe('emissions and CBAM', () => {
+  it('natural gas: CO2 per MWh(LHV) from JANAF ΔrH is within 3 % of the IPCC 2006 default 56.1 t CO2/TJ', () => {
+    // IPCC 2006 Guidelines Vol. 2 Table 1.4: natural gas 56,100 kg CO2/TJ → 0.20196 t/MWh.
+    expect(rel(naturalGasCo2_t_per_MWh(), 0.20196)).toBeLessThan(0.03);
+  });
+
+  it('scope 1 of the smelter is its carbon balance, scope 2 its power × the grid factor', () => {
+    const a = get('aktobe-stage1.yaml');
+    const s = a.stages[0]!;
+    const e = a.emissions!;
+    expect(
+      rel(e.scope1_t_co2_per_year, s.kpis.co2_t_per_t! * s.products[0]!.t_per_year),
+    ).toBeLessThan(1e-12);
+    expect(
+      rel(e.scope2_t_co2_per_year, s.consumptions.electricity! * e.grid_factor_t_co2_per_mwh),
+    ).toBeLessThan(1e-12);
+  });
+
+  it('CBAM: zero without EU sales; with 50 % to the EU, q × e_direct × share(year) × ETS ÷ FX', () => {
+    expect(get('aktobe-stage1.yaml').emissions!.cbam_cost_usd_per_year).toBe(0);
+    const text =
+      read('aktobe-stage1.yaml').replace(/\nimpact:[^\n]*\n/, '\n') +
+      '\nimpact:\n  eu_export_share: 0.5\n';
+    const sc = load(text.includes('impact:\n  eu_export_share') ? text : text);
+    const a = appraise(sc, { breakEvens: false });
+    const s = a.stages[0]!;
+    const direct = s.kpis.co2_t_per_t!;
+    const year = 2034; // 100 % CBAM share (data/impact/cbam.json)
+    const row = a.cashflow.find((r) => r.year === year)!;
+    const expected =
+      (row.production_t * 0.5 * direct * 1 * sc.impact.eu_ets_price_eur_per_t_co2.value) /
+      sc.markets.fx.eur_per_usd.value;
+    const got = a.emissions!.cbam_by_year.find((b) => b.year === year)!.cost_usd;
+    expect(rel(got, expected)).toBeLessThan(1e-9);
+    expect(a.emissions!.cbam_coverage[0]).toMatchObject({
+      product: 'hc-ferrochrome',
+      covered: true,
+    });
+  });
+});
+
+describe('plant reuse (Monte Carlo fast path)', () => {
+  it('reusing the plant runs gives the same appraisal when only markets change', async () => {
+    const { runPlant } = await import('../../../src/appraise.js');
+    const base = load(read('aktobe-stage1-2.yaml'));
+    const moved = load(
+      read('aktobe-stage1-2.yaml').replace(
+        'markets:\n',
+        'markets:\n  electricity: { tariff_kzt_per_kwh: 27.5 }\n',
+      ),
+    );
+    const fresh = appraise(moved, { breakEvens: false });
+    const reused = appraise(moved, { breakEvens: false, plantRuns: runPlant(base) });
+    expect(reused.metrics).toEqual(fresh.metrics);
+    expect(reused.cashflow).toEqual(fresh.cashflow);
+  });
+});
