@@ -98,29 +98,43 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
         await fetchResult(id);
         return;
       }
+      // Server-sent events: `progress` { completed_samples, samples } while the run goes, then
+      // one `done` whose data is the run (status done, failed or cancelled); plain messages
+      // are read the same way.
       const events = new EventSource(`/api/mc-runs/${id}/events`);
-      events.onmessage = (e: MessageEvent<string>) => {
+      let finished = false;
+      const onData = (e: MessageEvent<string>) => {
         let data: unknown;
         try {
           data = JSON.parse(e.data);
         } catch {
           data = {};
         }
-        const d = data as { done?: number; total?: number; completed?: number; samples?: number };
-        const done = d.done ?? d.completed;
-        const total = d.total ?? d.samples;
+        const d = data as {
+          completed_samples?: number;
+          samples?: number;
+          done?: number;
+          total?: number;
+        };
+        const done = d.completed_samples ?? d.done;
+        const total = d.samples ?? d.total;
         if (done !== undefined && total !== undefined)
           setMcState(`${t('progress')}: ${num(done)} / ${num(total)}`);
         const st = status(data);
         if (st === 'done' || st === 'failed' || st === 'cancelled') {
+          finished = true;
           events.close();
           if (st === 'done') void fetchResult(id);
           else setMcError(`run ${id}: ${st}`);
         }
       };
+      events.addEventListener('progress', onData);
+      events.addEventListener('done', onData);
+      events.onmessage = onData;
       events.onerror = () => {
-        // The stream ends when the run does; fetch whatever the run has.
+        // The stream ends when the run does; read whatever the run has.
         events.close();
+        if (finished) return;
         void fetchResult(id).catch((error: unknown) => {
           setMcError(error instanceof Error ? error.message : String(error));
         });
