@@ -18,12 +18,16 @@ interface Box {
   clientWidth: number;
 }
 /** The little of the DOM the chart check uses (the tests' tsconfig has no DOM lib). */
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  } | null;
+}
 interface PageElement {
   getAttribute(name: string): string | null;
-  querySelector(selector: string): {
-    getBoundingClientRect(): { width: number; height: number };
-    querySelectorAll(selector: string): { length: number };
-  } | null;
+  querySelector(selector: string): PageCanvas | null;
 }
 /** `window.chromflowWhatIf` of the page (web/src/core-context.ts). */
 interface Timings {
@@ -97,19 +101,31 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   }
 
-  /** Every chart matching `selector` drew an SVG with shapes and a non-zero size. */
+  /**
+   * Every chart matching `selector` drew on its canvas: the canvas has a size, and its pixels
+   * are not blank — `shapes` counts the distinct colours (a blank canvas has one).
+   */
   async function chartsDrawn(
     selector: string,
   ): Promise<{ id: string; shapes: number; w: number; h: number }[]> {
     return page.$$eval(selector, (elements: unknown[]) =>
       (elements as PageElement[]).map((el) => {
-        const svg = el.querySelector('svg');
-        const r = svg?.getBoundingClientRect();
+        const canvas = el.querySelector('canvas');
+        const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        const colours = new Set<number>();
+        if (data)
+          for (let i = 0; i < data.length && colours.size < 1000; i += 4 * 7)
+            colours.add(
+              ((data[i] ?? 0) << 24) |
+                ((data[i + 1] ?? 0) << 16) |
+                ((data[i + 2] ?? 0) << 8) |
+                (data[i + 3] ?? 0),
+            );
         return {
           id: el.getAttribute('data-testid') ?? '',
-          shapes: svg ? svg.querySelectorAll('path, rect, circle, text').length : 0,
-          w: r?.width ?? 0,
-          h: r?.height ?? 0,
+          shapes: colours.size,
+          w: canvas?.width ?? 0,
+          h: canvas?.height ?? 0,
         };
       }),
     );
@@ -139,11 +155,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await shot('01-scenarios');
   });
 
-  it('opens the stage 1 + 2 scenario: KPI cards, charts drawn', async () => {
+  it('opens the stage 1 + 2 scenario: KPI cards, charts drawn (non-blank canvases)', async () => {
     await page.click('[data-testid=scenario-link] >> text=stages 1 + 2');
     await page.waitForSelector('[data-testid=dashboard]', { timeout: 30_000 });
     stage12Url = page.url();
-    await page.waitForSelector('[data-testid=chart-sankey] svg');
+    await page.waitForSelector('[data-testid=chart-sankey] canvas');
     expect(await page.locator('[data-testid^=kpi-]').count()).toBe(10);
     // Stage figures computed by the core are shown with numbers.
     expect(await page.textContent('[data-testid=kpi-capex]')).toMatch(/smelter: USD \d/);
@@ -159,7 +175,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
   });
 
   it('moving the recovery slider re-appraises in the worker and redraws (timed in the page)', async () => {
-    const sankeyBefore = await page.innerHTML('[data-testid=chart-sankey]');
+    const sankeyPixels = () =>
+      page.$eval('[data-testid=chart-sankey] canvas', (c: unknown) =>
+        (c as { toDataURL(): string }).toDataURL(),
+      );
+    const sankeyBefore = await sankeyPixels();
     const slider = page.locator('[data-testid=slider-recovery]');
     await slider.focus();
     for (let k = 0; k < 8; k++) {
@@ -178,7 +198,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
       .poll(() => page.textContent('table.stages tbody tr:first-child td:nth-child(3)'))
       .toBe('84.0 %');
     // Less Cr to the alloy, more to the slag: the Cr Sankey was redrawn with other flows.
-    expect(await page.innerHTML('[data-testid=chart-sankey]')).not.toBe(sankeyBefore);
+    expect(await sankeyPixels()).not.toBe(sankeyBefore);
     const t = await page.evaluate(
       () => (globalThis as unknown as { chromflowWhatIf?: Timings }).chromflowWhatIf,
     );
@@ -205,7 +225,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
 
   it('computes a tornado in the browser', async () => {
     await page.click('[data-testid=run-tornado]');
-    await page.waitForSelector('[data-testid=chart-tornado] svg', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=chart-tornado] canvas', { timeout: 30_000 });
     expect(await page.textContent('[data-testid=tornado-status]')).toMatch(/^5 inputs/);
     const [c] = await chartsDrawn('[data-testid=chart-tornado]');
     expect(c?.shapes).toBeGreaterThan(10);
@@ -214,7 +234,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
   it('Monte Carlo: runs on the server, or reports honestly why not', async () => {
     await page.fill('[data-testid=mc-panel] input[type=number]', '200');
     await page.click('[data-testid=run-mc]');
-    await page.waitForSelector('[data-testid=mc-error], [data-testid=chart-mc-histogram] svg', {
+    await page.waitForSelector('[data-testid=mc-error], [data-testid=chart-mc-histogram] canvas', {
       timeout: 60_000,
     });
     const error = await page.locator('[data-testid=mc-error]').count();

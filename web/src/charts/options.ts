@@ -287,7 +287,7 @@ export function opexOption(a: Appraisal): ChartOption | undefined {
   return {
     color: PALETTE,
     legend: { top: 0 },
-    grid: { left: 70, right: 20, top: 40, bottom: 30 },
+    grid: { left: 70, right: 20, top: 70, bottom: 30 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: stages.map((s) => s.id) },
     yAxis: { type: 'value', name: 'USD M/yr' },
