@@ -66,6 +66,20 @@ describe('what-if sliders', () => {
     );
   });
 
+  it('the cached plant gives the same appraisal as solving it again (break-evens off)', () => {
+    const { w } = session();
+    for (const values of [
+      { fecr_price: 10000, tariff: 30, capex_factor: 1.2, stage2_start: 2034 },
+      { recovery: 0.84, cr_price: 60000 },
+      { recovery: 0.84, tariff: 15 },
+      {},
+    ]) {
+      const fast = w.appraise(values);
+      const full = appraise(w.apply(values), { breakEvens: false });
+      expect(fast).toEqual(full);
+    }
+  });
+
   it('offers no stage 2 or recovery slider where the scenario has no such stage', () => {
     const raw = loadScenario(
       readFileSync(new URL('../../scenarios/aktobe-raw-export.yaml', import.meta.url), 'utf8'),

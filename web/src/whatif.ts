@@ -12,6 +12,8 @@
  * | `stage2_start` | `stages[1].start_year` [year] |
  */
 import type { Appraisal } from '../../src/appraisal.js';
+import { appraise, runPlant } from '../../src/appraise.js';
+import type { StageRun } from '../../src/process/stage-run.js';
 import {
   compileScenario,
   resetParameters,
@@ -51,6 +53,8 @@ export class WhatIf {
   private readonly fecrStage: number;
   private readonly overridesBase: Record<string, unknown> | undefined;
   private readonly startBase: number | undefined;
+  /** Solved plants by Cr-recovery value: the only slider that changes the flowsheets. */
+  private readonly plants = new Map<string, ReadonlyMap<string, StageRun>>();
 
   /**
    * @param scenario - A parsed scenario; it is mutated by `apply` (give the session its own copy)
@@ -141,6 +145,24 @@ export class WhatIf {
         base: second.start_year,
         target: 'stages[1].start_year',
       });
+  }
+
+  /**
+   * Appraisal with the given slider values. Prices, tariff, capex factor and start year do not
+   * change the flowsheets (the plant depends on feeds, capacities and flowsheet parameters),
+   * so the solved plant is reused for them (`appraise`'s `plantRuns`) and solved again only for
+   * a new Cr recovery; break-evens are not solved (the dashboard does not show them).
+   */
+  appraise(values: Readonly<Record<string, number>>): Appraisal {
+    const scenario = this.apply(values);
+    const key = String(values.recovery ?? 'base');
+    let runs = this.plants.get(key);
+    if (!runs) {
+      runs = runPlant(scenario);
+      if (this.plants.size >= 32) this.plants.clear();
+      this.plants.set(key, runs);
+    }
+    return appraise(scenario, { breakEvens: false, plantRuns: runs });
   }
 
   /** Restores the loaded values, then applies the given slider values (missing = base). */

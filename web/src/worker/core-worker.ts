@@ -47,7 +47,7 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
     case 'whatif': {
       if (!session) throw new Error('no scenario loaded');
       const t0 = performance.now();
-      const appraisal = appraise(session.whatIf.apply(req.values));
+      const appraisal = session.whatIf.appraise(req.values);
       return { type: 'whatif', ok: true, appraisal, compute_ms: performance.now() - t0 };
     }
     case 'validate': {
