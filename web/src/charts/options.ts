@@ -381,8 +381,8 @@ export function tornadoOption(
       axisLabel: { fontSize: 9 },
     },
     series: [
-      { name: 'high', type: 'bar', data: hi, barGap: '-100%' },
-      { name: 'low', type: 'bar', data: lo, barGap: '-100%' },
+      { name: 'above base', type: 'bar', data: hi, barGap: '-100%' },
+      { name: 'below base', type: 'bar', data: lo, barGap: '-100%' },
     ],
   };
 }
