@@ -8,6 +8,8 @@ export interface BenchCase {
   name: string;
   /** Performs `n` operations; returns something so the work cannot be optimised away. */
   run: (n: number) => unknown;
+  /** Asynchronous form (e.g. work done in worker threads); used instead of `run` when given. */
+  runAsync?: (n: number) => Promise<unknown>;
 }
 
 export interface BenchSuite {
@@ -16,6 +18,8 @@ export interface BenchSuite {
   cases: BenchCase[];
   /** Optional ratios between two cases of this suite (numerator / denominator, by name). */
   ratios?: { label: string; numerator: string; denominator: string }[];
+  /** Releases what the suite holds (worker threads) after its cases ran. */
+  dispose?: () => Promise<void>;
 }
 
 export interface BenchResult {
@@ -45,6 +49,28 @@ export function measure(area: string, c: BenchCase, minTime_ms = 300, rounds = 5
   rates.sort((a, b) => a - b);
   const median = rates[Math.floor(rates.length / 2)] ?? 0;
   return { area, name: c.name, ops_per_s: median, rounds };
+}
+
+/** {@link measure} for a case with `runAsync` (fewer iterations: such cases are slow). */
+export async function measureAsync(
+  area: string,
+  c: BenchCase,
+  minTime_ms = 1000,
+  rounds = 3,
+): Promise<BenchResult> {
+  const run = c.runAsync;
+  if (!run) return measure(area, c, minTime_ms, rounds);
+  const time = async (n: number): Promise<number> => {
+    const t0 = performance.now();
+    sink = await run(n);
+    return performance.now() - t0;
+  };
+  let n = 1;
+  while ((await time(n)) < minTime_ms / 4 && n < 1e9) n *= 2;
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) rates.push((n / (await time(n))) * 1000);
+  rates.sort((a, b) => a - b);
+  return { area, name: c.name, ops_per_s: rates[Math.floor(rates.length / 2)] ?? 0, rounds };
 }
 
 /** Keeps the optimiser from discarding benchmark work. */

@@ -2,7 +2,7 @@
 // machine and date. Optional argument: an area name to run only that suite.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { measure, type BenchResult } from './harness.js';
+import { measure, measureAsync, type BenchResult } from './harness.js';
 import { suites } from './suites.js';
 
 const only = process.argv[2];
@@ -11,10 +11,13 @@ const ratioLines: string[] = [];
 
 for (const load of suites) {
   const suite = await load();
-  if (only && suite.area !== only) continue;
+  if (only && suite.area !== only) {
+    await suite.dispose?.();
+    continue;
+  }
   const byName = new Map<string, BenchResult>();
   for (const c of suite.cases) {
-    const r = measure(suite.area, c);
+    const r = c.runAsync ? await measureAsync(suite.area, c) : measure(suite.area, c);
     results.push(r);
     byName.set(c.name, r);
     console.log(`${suite.area.padEnd(12)} ${c.name.padEnd(70)} ${r.ops_per_s.toExponential(3)} /s`);
@@ -28,6 +31,7 @@ for (const load of suites) {
       console.log(`${suite.area.padEnd(12)} ${line}`);
     }
   }
+  await suite.dispose?.();
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

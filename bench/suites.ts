@@ -7,8 +7,10 @@ export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./process.bench.js').then((m) => m.suite()),
   () => import('./finance.bench.js').then((m) => m.suite()),
   () => import('./uncertainty.bench.js').then((m) => m.suite()),
+  () => import('./workers.bench.js').then((m) => m.suite()),
   () => import('./store.bench.js').then((m) => m.suite()),
   () => import('./chromium.bench.js').then((m) => m.suite()),
 
   () => import('./pyro.bench.js').then((m) => m.suite()),
+  () => import('./report.bench.js').then((m) => m.suite()),
 ];

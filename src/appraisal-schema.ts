@@ -287,11 +287,12 @@ const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true>
   sources: true,
   not_implemented: true,
 };
-void sameTopLevelKeys;
+/** The top-level keys of the appraisal, in documentation order. */
+export const APPRAISAL_KEYS = Object.keys(sameTopLevelKeys) as (keyof Appraisal)[];
 
 /** The JSON Schema document (draft 2020-12). */
 export function appraisalJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(appraisalSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(appraisalSchema, { target: 'draft-2020-12' });
 }
 
 // Compile-time guard: every Appraisal value is a valid input of the schema (catches a field

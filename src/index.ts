@@ -117,3 +117,5 @@ export type {
 export * from './process/index.js';
 export * from './analysis/index.js';
 export * from './process/chromium/index.js';
+export { chromiumSankey, type ChromiumSankey } from './plant/chromium-sankey.js';
+export type { PlantBalance } from './plant/merge-balances.js';

@@ -9,4 +9,6 @@ export const EXIT = {
   modelFailure: 3,
   /** A file could not be read or written. */
   io: 4,
+  /** Stopped by Ctrl-C (SIGINT) after keeping what was finished (128 + signal 2). */
+  interrupted: 130,
 } as const;

@@ -1,7 +1,8 @@
-import { InputError } from '../errors.js';
+import { InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
+import { runRefiningStage } from '../process/pyro/run-refining.js';
 import type { StageRun } from '../process/stage-run.js';
 import type { Feed, Scenario, Stage } from '../scenario/schema.js';
 import { runConcentratorStage } from './concentrator-stage.js';
@@ -90,6 +91,21 @@ const ferrochrome: Runner = (stage, input, index) => {
   });
 };
 
+const refining: Runner = (stage, input, index) => {
+  if (input.kind === 'product')
+    throw new NotImplementedError(
+      `fecr-refining fed by another stage's ${input.product} (FeSiCr made in-house from HC FeCr)`,
+      'issue 5: only the concentrate + purchased FeSiCr route of the Perrin process is modelled',
+    );
+  const feed = requireFeed(input, index, 'chromite');
+  return runRefiningStage({
+    feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+    capacity_t_per_year: stage.capacity_t_per_year.value,
+    availability: stage.availability.value,
+    overrides: numericOverrides(stage, index),
+  });
+};
+
 const aluminothermic: Runner = (stage, input, index) => {
   const feed = requireFeed(input, index, 'chromite');
   const oxides = analysisOf(feed);
@@ -134,6 +150,7 @@ export const STAGE_RUNNERS: Readonly<Record<string, { port: string; run: Runner 
   'fecr-dc': { port: 'chromite', run: ferrochrome },
   'fecr-outokumpu': { port: 'chromite', run: ferrochrome },
   'fecr-prereduced': { port: 'chromite', run: ferrochrome },
+  'fecr-refining': { port: 'chromite', run: refining },
   'cr-aluminothermic': { port: 'chromite', run: aluminothermic },
   'cr-electrolytic': { port: 'ferrochrome', run: electrolytic },
 };

@@ -49,6 +49,12 @@ export interface UnitKind<S extends ParamSchema = ParamSchema> {
   readonly params: S;
   readonly reagents: readonly string[];
   readonly stateSize: number;
+  /**
+   * A reactive unit conserves elements and total mass but not components: its liquid water may
+   * leave as vapour or bound in products, so the water row of the closure is not checked for it
+   * (nor for the plant when any unit is reactive). Elements and total mass still are.
+   */
+  readonly reactive?: boolean;
   /** Sink kinds terminate the flowsheet: 'product' | 'tailings' | 'process-water'. */
   readonly sink?: 'product' | 'tailings' | 'process-water';
   /** Literature for the equations. */

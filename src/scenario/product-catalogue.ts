@@ -16,6 +16,9 @@ export interface ProductInfo {
 export const PRODUCTS: readonly ProductInfo[] = [
   { id: 'chromite-concentrate', name: 'Chromite concentrate', hs_code: '2610 00', depth: 0 },
   { id: 'hc-ferrochrome', name: 'High-carbon ferrochrome', hs_code: '7202 41', depth: 1 },
+  // MC/LC FeCr (template fecr-refining). Reference price: LC FeCr C0.50, China, 12,900 RMB/t at
+  // 60 % Cr basis (Feb 2025, SMM CITIC tender; facts §5.4) = 10,750 RMB/t on the 50 % Cr basis of
+  // `price_rmb_per_t_50pct_cr_vat_incl` (VAT inclusion not stated by the source; assumed included).
   { id: 'lc-ferrochrome', name: 'Low/medium-carbon ferrochrome', hs_code: '7202 49', depth: 2 },
   { id: 'chromium-oxide', name: 'Chromium(III) oxide (Cr2O3)', hs_code: '2819 90', depth: 2 },
   { id: 'chromium-metal', name: 'Chromium metal, unwrought', hs_code: '8112 21', depth: 3 },
@@ -36,6 +39,8 @@ export const CONSUMABLES = {
   ammonia: 'USD/t',
   coal: 'USD/t',
   bentonite: 'USD/t',
+  /** Ferrosilicochrome (FeSiCr), the reductant of silicothermic MC/LC FeCr. */
+  fesicr: 'USD/t',
   'natural-gas': 'USD/MWh',
   water: 'USD/m3',
 } as const;

@@ -313,8 +313,23 @@ const consumable = z
   })
   .meta({ description: 'A consumable and its delivered price.' });
 
+const byproductCredit = z
+  .strictObject({
+    id: z.string().meta({ description: 'By-product id of a stage (slag, off-gas, …)' }),
+    price_usd_per_t: quantity('USD/t', {
+      min: 0,
+      description: 'Credit per t of the by-product (e.g. slag sold as aggregate)',
+    }).optional(),
+    price_usd_per_mwh: quantity('USD/MWh', {
+      min: 0,
+      description: 'Credit per MWh of its chemical energy (e.g. off-gas burnt for power)',
+    }).optional(),
+  })
+  .meta({ description: 'A by-product sold or used, credited as revenue (an option).' });
+
 const markets = z.strictObject({
   products: z.array(product).default([]),
+  byproduct_credits: z.array(byproductCredit).default([]),
   consumables: z.array(consumable).default([]),
   electricity: z
     .strictObject({
@@ -439,6 +454,10 @@ const impact = z.strictObject({
     { min: 0, description: 'Carbon price paid in Kazakhstan, deducted under CBAM' },
   ),
   region_power_supply_MW: quantity('MW', { min: 0 }).optional(),
+  cbam_in_cashflow: z.boolean().default(false).meta({
+    description:
+      "Charge the CBAM cost on EU exports in the cash flow (the exporter's lower netback)",
+  }),
   baseline: z
     .string()
     .optional()

@@ -82,6 +82,16 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     implemented: true,
   },
   {
+    id: 'fecr-refining',
+    description:
+      'MC/LC ferrochrome by silicothermic reduction (Perrin type): chromite + lime melt reduced by purchased FeSiCr.',
+    inputs: ['chromite'],
+    products: ['lc-ferrochrome'],
+    consumables: ['fesicr', 'lime'],
+    capacity_basis: 'product',
+    implemented: true,
+  },
+  {
     id: 'cr-aluminothermic',
     description:
       'Soda-ash roast → sodium chromate → Cr2O3, then aluminothermic reduction to chromium metal.',

@@ -17,6 +17,9 @@ import { authRoutes } from './auth-routes.js';
 import type { AppEnv, AppOptions, Deps, ResolvedOptions } from './context.js';
 import { apiError, notFound } from './http-error.js';
 import { openApiDocument } from './openapi.js';
+import { defaultWorkers } from '../workers/pool.js';
+import { McService } from '../workers/mc-service.js';
+import { mcRunRoutes } from './mc-run-routes.js';
 import { DEFAULT_LOG2_N } from './password.js';
 import { checkScenarioText } from './scenario-text.js';
 import { scenarioRoutes } from './scenario-routes.js';
@@ -64,6 +67,8 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
       xFrameOptions: 'DENY',
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // A handler may set a stricter header of its own (the HTML report sets its own CSP).
+      overwrite: false,
     }),
   );
   app.use('/api/*', async (c, next) => {
@@ -97,6 +102,9 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps));
   app.route('/api/scenarios', scenarioRoutes(deps));
+  const mc =
+    appOptions.mc ?? new McService(store, { workers: appOptions.mcWorkers ?? defaultWorkers() });
+  app.route('/api/mc-runs', mcRunRoutes({ ...deps, mc }));
 
   app.post('/api/appraise', requireUser('viewer'), async (c) => {
     const text = await c.req.text();

@@ -1,5 +1,6 @@
 /** Types shared by the server's modules: the Hono environment and the app's options. */
 import type { Store, User } from '../store/index.js';
+import type { McService } from '../workers/mc-service.js';
 
 export interface AppOptions {
   /** Largest accepted request body [bytes]; larger bodies get 413. Default 1 MiB. */
@@ -21,6 +22,13 @@ export interface AppOptions {
   maxLoginFailures?: number;
   /** Clock (tests). */
   now?: () => Date;
+  /**
+   * Background Monte Carlo runs (`/api/mc-runs`). Default: a service created with the app,
+   * with `mcWorkers` worker threads; whoever passes one closes it.
+   */
+  mc?: McService;
+  /** Worker threads of the default Monte Carlo service. Default: the number of cores. */
+  mcWorkers?: number;
 }
 
 export interface ResolvedOptions {

@@ -13,6 +13,7 @@ import {
   saveVersionBody,
 } from './scenario-routes.js';
 import { createUserBody, patchUserBody } from './user-routes.js';
+import { createMcRunBody } from './mc-run-routes.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +53,49 @@ const versionParam = {
   required: true,
   schema: { type: 'integer', minimum: 1 },
 };
+
+/** `GET …/report.html|.pdf|.xlsx`: the report of a version, appraised afresh. */
+function reportPaths(): Json {
+  const kinds: [string, string, string][] = [
+    [
+      'html',
+      'text/html',
+      'self-contained HTML report (inline CSS and SVG charts, no scripts), shown inline',
+    ],
+    ['pdf', 'application/pdf', 'PDF of the HTML report (headless Chromium), as an attachment'],
+    [
+      'xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'XLSX workbook (cash-flow sheet with live formulas when the appraisal has a cash flow), as an attachment',
+    ],
+  ];
+  return Object.fromEntries(
+    kinds.map(([ext, type, what]) => [
+      `/api/scenarios/{id}/versions/{version}/report.${ext}`,
+      {
+        get: {
+          summary: `report of a version: ${what} (readers; docs/reports.md)`,
+          parameters: [idParam, versionParam],
+          responses: {
+            '200': {
+              description: `${what}; Content-Disposition names the file <scenario>-v<version>.${ext}`,
+              content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errors(400, 401, 404, 422),
+            ...(ext === 'pdf'
+              ? {
+                  '503': {
+                    description: 'Chromium cannot be started on the server',
+                    content: { 'application/json': { schema: ref('Error') } },
+                  },
+                }
+              : {}),
+          },
+        },
+      },
+    ]),
+  );
+}
 
 /** The OpenAPI document served at `/api/openapi.json`. */
 export function openApiDocument(): Json {
@@ -129,6 +173,29 @@ export function openApiDocument(): Json {
             created_at: { type: 'string', format: 'date-time' },
             message: { type: 'string' },
             text: { type: 'string', description: 'absent in version lists' },
+          },
+        },
+        McRun: {
+          type: 'object',
+          required: ['id', 'status', 'samples', 'seed', 'method', 'completed_samples', 'progress'],
+          properties: {
+            id: { type: 'string' },
+            status: { enum: ['queued', 'running', 'done', 'failed', 'cancelled'] },
+            scenario_version_id: { type: ['string', 'null'] },
+            scenario_name: { type: ['string', 'null'] },
+            samples: { type: 'integer' },
+            seed: { type: 'integer' },
+            method: { enum: ['mc', 'lhs', 'sobol'] },
+            completed_samples: { type: 'integer' },
+            progress: { type: 'number', minimum: 0, maximum: 1 },
+            created_at: { type: 'string' },
+            updated_at: { type: 'string' },
+            error: { type: ['string', 'null'] },
+            report: {
+              type: 'object',
+              description:
+                'when done: { run_id, samples, failed, seed, method, metrics: { <output>: { n, non_finite, mean, std, min, max, p5, p10, p50, p90, p95, prob_negative, mcse_mean, mcse_prob_negative, histogram, ecdf } }, failures, inputs } (docs/cli.md)',
+            },
           },
         },
         Appraisal: {
@@ -272,6 +339,7 @@ export function openApiDocument(): Json {
           responses: { ...ok('stored', { type: 'object' }, '201'), ...errors(400, 401, 404, 422) },
         },
       },
+      ...reportPaths(),
       '/api/scenarios/{id}/diff': {
         get: {
           summary: 'diff of two versions: field changes by path and a unified text diff',
@@ -289,6 +357,43 @@ export function openApiDocument(): Json {
           parameters: [idParam],
           requestBody: jsonBody(duplicateBody),
           responses: { ...ok('created', { type: 'object' }, '201'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/mc-runs': {
+        post: {
+          summary:
+            'start a Monte Carlo run (editor) of a stored scenario version or of scenario text; it runs in the background in the worker-thread pool and is stored chunk by chunk',
+          requestBody: jsonBody(createMcRunBody),
+          responses: {
+            ...ok(
+              'accepted: the run (status queued) with links to itself and its events',
+              ref('McRun'),
+              '202',
+            ),
+            ...errors(400, 401, 403, 404, 413, 422),
+          },
+        },
+      },
+      '/api/mc-runs/{id}': {
+        get: {
+          summary:
+            'status and progress of a run; `report` when done (keys as `chromflow mc --json`)',
+          parameters: [idParam],
+          responses: { ...ok('run', ref('McRun')), ...errors(401, 404) },
+        },
+      },
+      '/api/mc-runs/{id}/events': {
+        get: {
+          summary:
+            'server-sent events: `progress` {completed_samples, samples} while it runs, then one `done` event with the run (status done, failed or cancelled)',
+          parameters: [idParam],
+          responses: {
+            '200': {
+              description: 'text/event-stream',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...errors(401, 404),
+          },
         },
       },
       '/api/appraise': {

@@ -11,6 +11,8 @@ import { diffScenarioTexts, type ScenarioMeta, type User } from '../store/index.
 import type { AppEnv, Deps } from './context.js';
 import { apiError, notFound } from './http-error.js';
 import { runAppraisal } from './appraise-route.js';
+import { REPORT_FORMATS } from '../report/formats.js';
+import { reportResponse } from './report-response.js';
 import { checkScenarioText } from './scenario-text.js';
 import { currentUser, hasRole, requireUser } from './session.js';
 import { validate } from './validate.js';
@@ -199,6 +201,28 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     if (!result.ok) return result.response;
     return c.json(await store.saveAppraisal(v.id, VERSION, result.appraisal), 201);
   });
+
+  // Report downloads: same access as reading the version; the version is appraised afresh.
+  for (const format of REPORT_FORMATS) {
+    app.get(
+      `/:id/versions/:version/report.${format}`,
+      validate('param', versionParam),
+      async (c) => {
+        const { id, version } = c.req.valid('param');
+        const r = await readable(c, id);
+        if ('response' in r) return r.response;
+        const v = await store.getVersion(r.s.id, version);
+        if (!v) return notFound(c, 'version');
+        const checked = checkScenarioText(c, v.text, `version ${version}`);
+        if (!checked.ok) return checked.response;
+        return reportResponse(c, checked.scenario, format, {
+          name: r.s.name,
+          version,
+          now: deps.options.now(),
+        });
+      },
+    );
+  }
 
   return app;
 }

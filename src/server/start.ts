@@ -9,6 +9,8 @@ import { openStore, type Store } from '../store/index.js';
 import { createApp, DEFAULT_STATIC_DIR } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
+import { McService } from '../workers/mc-service.js';
+import { defaultWorkers } from '../workers/pool.js';
 
 export interface StartOptions extends AppOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -51,7 +53,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     await store.close();
     throw error;
   }
-  const app = createApp(store, options);
+  const mc = options.mc ?? new McService(store, { workers: options.mcWorkers ?? defaultWorkers() });
+  const app = createApp(store, { ...options, mc });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   try {
@@ -77,6 +80,9 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     store,
     server,
     close: async () => {
+      // Running Monte Carlo jobs stop after their current chunks (they stay resumable); their
+      // event streams end with a `done` event (status cancelled), so the server can close.
+      if (options.mc === undefined) await mc.close();
       await new Promise<void>((resolve) =>
         server.close(() => {
           resolve();

@@ -4,6 +4,7 @@
  * a new one.
  */
 import {
+  SqliteAdapter,
   sql,
   type Expression,
   type Kysely,
@@ -134,8 +135,71 @@ const m0001: Migration = {
   },
 };
 
+/**
+ * Monte Carlo runs of a scenario file (command line): `mc_runs.scenario_version_id` and
+ * `created_by` become nullable. PostgreSQL drops the NOT NULL constraints; SQLite cannot alter
+ * a column, so the table is rebuilt (SQLite's documented 12-step procedure: foreign keys off,
+ * new table, copy, drop, rename, check, foreign keys on). Kysely runs SQLite migrations
+ * outside a transaction, which is what lets `PRAGMA foreign_keys` take effect here.
+ */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+      await sql`alter table mc_runs alter column scenario_version_id drop not null`.execute(db);
+      await sql`alter table mc_runs alter column created_by drop not null`.execute(db);
+      return;
+    }
+    await sql`pragma foreign_keys = off`.execute(db);
+    try {
+      await db.schema
+        .createTable('mc_runs_new')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scenario_version_id', 'text', (c) =>
+          c.references('scenario_versions.id').onDelete('cascade'),
+        )
+        .addColumn('created_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['queued', 'running', 'done', 'failed', 'cancelled'])),
+        )
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('samples', 'integer', (c) => c.notNull())
+        .addColumn('seed', 'integer', (c) => c.notNull())
+        .addColumn('completed_samples', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('meta_json', 'text', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .execute();
+      await sql`insert into mc_runs_new select id, scenario_version_id, created_by, created_at, updated_at, status, method, samples, seed, completed_samples, meta_json, error from mc_runs`.execute(
+        db,
+      );
+      await db.schema.dropTable('mc_runs').execute();
+      await db.schema.alterTable('mc_runs_new').renameTo('mc_runs').execute();
+      await db.schema
+        .createIndex('mc_runs_version')
+        .on('mc_runs')
+        .column('scenario_version_id')
+        .execute();
+      const broken = await sql`pragma foreign_key_check`.execute(db);
+      if (broken.rows.length > 0)
+        throw new Error(
+          `foreign key check failed after rebuilding mc_runs: ${JSON.stringify(broken.rows)}`,
+        );
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(db);
+    }
+  },
+  async down(): Promise<void> {
+    // Restoring NOT NULL would have to delete command-line runs; not supported.
+    return Promise.reject(new Error('migration 0002_mc_runs_from_files cannot be undone'));
+  },
+};
+
 /** All migrations by name; names sort in application order. */
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001 };
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_mc_runs_from_files': m0002,
+};
 
 /** Kysely migration provider over {@link MIGRATIONS} (no file-system lookup, so it bundles). */
 export const migrationProvider: MigrationProvider = {

@@ -94,8 +94,10 @@ export interface StoredAppraisal {
 
 export interface McRun {
   id: string;
-  scenario_version_id: string;
-  created_by: string;
+  /** The stored scenario version run, or null for a run of a file (`chromflow mc`). */
+  scenario_version_id: string | null;
+  /** The user who started it, or null for a command-line run. */
+  created_by: string | null;
   created_at: string;
   updated_at: string;
   status: McRunStatus;
@@ -108,8 +110,8 @@ export interface McRun {
 }
 
 export interface NewMcRun {
-  scenario_version_id: string;
-  created_by: string;
+  scenario_version_id: string | null;
+  created_by: string | null;
   method: string;
   samples: number;
   seed: number;

@@ -60,8 +60,10 @@ export interface AppraisalsTable {
 
 export interface McRunsTable {
   id: string;
-  scenario_version_id: string;
-  created_by: string;
+  /** Null for a run of a scenario file from the command line (migration 0002). */
+  scenario_version_id: string | null;
+  /** Null for a command-line run (migration 0002). */
+  created_by: string | null;
   created_at: string;
   updated_at: string;
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -73,8 +73,8 @@ describe('reference data files', () => {
           90.85,
         ],
         "markets/consumables-assumed": [
-          13,
-          4655.5,
+          14,
+          6055.5,
         ],
         "markets/electricity-kazakhstan": [
           1,

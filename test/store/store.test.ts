@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConflictError,
+  MIGRATIONS,
   openSqliteStore,
   openStore,
   type KyselyStore,
@@ -282,6 +283,29 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect((await store.listMcRuns(version.id)).map((r) => r.id)).toEqual([run.id]);
   });
 
+  it('stores a Monte Carlo run of a file (no scenario version, no user)', async () => {
+    const run = await store.createMcRun({
+      scenario_version_id: null,
+      created_by: null,
+      method: 'mc',
+      samples: 10,
+      seed: 1,
+    });
+    await store.putMcChunk({
+      run_id: run.id,
+      chunk_index: 0,
+      first_sample: 0,
+      sample_count: 10,
+      results: { x: 'AAAA' },
+    });
+    expect(await store.getMcRun(run.id)).toMatchObject({
+      scenario_version_id: null,
+      created_by: null,
+      status: 'queued',
+    });
+    expect((await store.listMcChunks(run.id)).map((c) => c.chunk_index)).toEqual([0]);
+  });
+
   it('rejects rows that break foreign keys', async () => {
     await expect(
       store.createSession('orphan', 'no-such-user', '2100-01-01T00:00:00Z'),
@@ -294,7 +318,7 @@ describe('SQLite file store', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'chromflow-store-')), 'nested', 'var');
     const file = join(dir, 'chromflow.sqlite');
     const store = openSqliteStore(file);
-    expect(await store.migrate()).toEqual(['0001_initial']);
+    expect(await store.migrate()).toEqual(Object.keys(MIGRATIONS).sort());
     expect(existsSync(file)).toBe(true);
     const { sql } = await import('kysely');
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);

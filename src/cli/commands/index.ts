@@ -4,11 +4,13 @@ import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
 import { register as compare } from './compare.js';
 import { register as mc } from './mc.js';
+import { register as report } from './report.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
 import { register as sources } from './sources.js';
 import { register as thermo } from './thermo.js';
 import { register as validate } from './validate.js';
+import { register as worker } from './worker.js';
 
 export type Register = (program: Command) => void;
 
@@ -20,5 +22,7 @@ export const commands: Register[] = [
   thermo,
   mc,
   sensitivity,
+  report,
   serve,
+  worker,
 ];

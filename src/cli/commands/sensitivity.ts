@@ -2,8 +2,16 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { monteCarloSpec } from '../../analysis/monte-carlo.js';
 import { InputError } from '../../errors.js';
 import { compileRun } from '../../uncertainty/runner/compile.js';
-import { sobolIndices } from '../../uncertainty/sensitivity/sobol-indices.js';
+import { sobolIndicesFromResult } from '../../uncertainty/sensitivity/sobol-indices.js';
 import { tornadoForRun } from '../../uncertainty/sensitivity/tornado.js';
+import { rankCorrelationsForRun } from '../../uncertainty/sensitivity/spearman.js';
+import { spider, spiderByQuantiles } from '../../uncertainty/sensitivity/spider.js';
+import { localExecutor } from '../../workers/executor.js';
+import { defaultChunkSize, executeChunks } from '../../workers/mc-run.js';
+import { compileSaltelli, resolveSource } from '../../workers/mc-source.js';
+import { defaultWorkers } from '../../workers/pool.js';
+import { EXIT } from '../exit-codes.js';
+import { CliExit } from '../run-main.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 
@@ -11,23 +19,37 @@ export function register(program: Command): void {
   program
     .command('sensitivity')
     .description(
-      'which uncertain inputs drive an output: tornado (P10/P90 one at a time) or Sobol indices (Saltelli/Jansen)',
+      'which uncertain inputs drive an output: tornado (P10/P90 one at a time), spider (quantile sweeps), Spearman rank correlations (Monte Carlo) or Sobol indices (Saltelli/Jansen)',
     )
     .argument('<file>', 'scenario file with an uncertainty section')
     .addOption(
-      new Option('--method <method>', 'tornado or sobol')
-        .choices(['tornado', 'sobol'] as const)
+      new Option('--method <method>', 'tornado, spider, spearman or sobol')
+        .choices(['tornado', 'spider', 'spearman', 'sobol'] as const)
         .default('tornado' as const),
     )
     .requiredOption(
       '--output <name>',
       'the output to explain, e.g. stages.smelter.capex_usd (see `chromflow mc --json`)',
     )
-    .option('--samples <n>', 'Sobol base sample size N (evaluations N·(k+2)); default 256', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 2) throw new InputError('--samples', v, 'an integer ≥ 2');
-      return n;
-    })
+    .option(
+      '--workers <k>',
+      'worker threads for the Spearman and Sobol runs (default: number of cores)',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new InputError('--workers', v, 'a positive integer');
+        return n;
+      },
+    )
+    .option(
+      '--samples <n>',
+      'Sobol base sample size N (evaluations N·(k+2)), default 256; Spearman: Monte Carlo samples, default 512',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 2) throw new InputError('--samples', v, 'an integer ≥ 2');
+        return n;
+      },
+    )
     .option(
       '--seed <s>',
       'seed of the Sobol design and bootstrap; default uncertainty.seed',
@@ -37,8 +59,8 @@ export function register(program: Command): void {
         return n;
       },
     )
-    .option('--json', 'print JSON: { method, output, sensitivity: [...] }')
-    .action((file, options) => {
+    .option('--json', 'print JSON: { method, output, sensitivity: [...] } (docs/cli.md)')
+    .action(async (file, options) => {
       const scenario = loadScenarioOrExit(file);
       // The run's own sample size only matters for imposing rank correlations; 1024 is ample.
       const spec = monteCarloSpec(scenario, {
@@ -49,6 +71,86 @@ export function register(program: Command): void {
       const run = compileRun(spec);
       const seed = options.seed ?? scenario.uncertainty?.seed ?? 1;
       const s = styleFor(process.stdout);
+      if (options.method === 'spider') {
+        const probabilities = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+        const parameters = run.distributions.map((distribution, k) => ({
+          name: run.inputNames[k] ?? `parameter ${k}`,
+          index: run.inputIndices[k] ?? -1,
+          distribution,
+        }));
+        const lines = spider(
+          { base: run.base, evaluate: run.evaluate, outputNames: run.outputNames },
+          spiderByQuantiles(parameters, probabilities),
+        ).map((l) => ({
+          input: l.name,
+          probabilities: l.axis,
+          values: l.values,
+          outputs: l.outputs.map((o) => o[0] ?? Number.NaN),
+        }));
+        if (options.json) {
+          process.stdout.write(
+            JSON.stringify(
+              { method: 'spider', output: options.output, sensitivity: lines },
+              null,
+              2,
+            ) + '\n',
+          );
+          return;
+        }
+        process.stdout.write(
+          `${s.bold(`Spider data of ${options.output}`)} (each input at its quantiles ${probabilities.join(', ')}, the others at base)\n`,
+        );
+        for (const l of lines)
+          process.stdout.write(
+            `  ${l.input.padEnd(70)} ${l.outputs.map((x) => fmt(x).padStart(11)).join('')}\n`,
+          );
+        return;
+      }
+      if (options.method === 'spearman') {
+        const samples = options.samples ?? 512;
+        const workers = options.workers ?? defaultWorkers();
+        const { source, run: mcRun } = resolveSource(scenario, {
+          outputs: [options.output],
+          samples,
+          seed,
+        });
+        const executor = localExecutor(workers);
+        let outcome;
+        try {
+          outcome = await executeChunks(mcRun, source, {
+            executor,
+            chunkSize: defaultChunkSize(samples, workers),
+          });
+        } finally {
+          await executor.close();
+        }
+        if (outcome.status !== 'done') throw new CliExit(EXIT.interrupted);
+        const rho = rankCorrelationsForRun(mcRun, outcome.result, 0);
+        if (options.json) {
+          process.stdout.write(
+            JSON.stringify(
+              {
+                method: 'spearman',
+                output: options.output,
+                samples,
+                seed,
+                sampling: mcRun.method,
+                failed: outcome.result.failedCount,
+                sensitivity: rho,
+              },
+              null,
+              2,
+            ) + '\n',
+          );
+          return;
+        }
+        process.stdout.write(
+          `${s.bold(`Spearman rank correlations with ${options.output}`)} (${samples} samples, ${mcRun.method}, seed ${seed}; ${outcome.result.failedCount} failed)\n`,
+        );
+        for (const r of rho)
+          process.stdout.write(`  ${r.input.padEnd(70)} rho ${fmt(r.rho).padStart(8)}\n`);
+        return;
+      }
       if (options.method === 'tornado') {
         const t = tornadoForRun(run);
         const entries = t.entries.map((e) => ({
@@ -85,7 +187,30 @@ export function register(program: Command): void {
         }
         return;
       }
-      const result = sobolIndices(run, { samples: options.samples ?? 256, seed, bootstrap: 200 });
+      // The Saltelli design as a source: evaluated in worker threads, same bits as in process.
+      const base = resolveSource(scenario, {
+        outputs: [options.output],
+        samples: 1024,
+        independent: true,
+      }).source;
+      const source = {
+        ...base,
+        settings: { ...base.settings, saltelli: { samples: options.samples ?? 256, seed } },
+      };
+      const design = compileSaltelli(source);
+      const workers = options.workers ?? defaultWorkers();
+      const executor = localExecutor(workers);
+      let outcome;
+      try {
+        outcome = await executeChunks(design, source, {
+          executor,
+          chunkSize: defaultChunkSize(design.samples, workers),
+        });
+      } finally {
+        await executor.close();
+      }
+      if (outcome.status !== 'done') throw new CliExit(EXIT.interrupted);
+      const result = sobolIndicesFromResult(design, outcome.result, { seed, bootstrap: 200 });
       const factors = result.outputs[0]?.factors ?? [];
       if (options.json) {
         process.stdout.write(

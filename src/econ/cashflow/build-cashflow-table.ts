@@ -19,7 +19,8 @@ const DAYS_PER_YEAR = 365;
  *
  * Per row (money of the day):
  * * utilisation u_t = ramp_up[t − first] (1 after the ramp), 0 outside operation;
- * * revenue = Σ capacity·u·price; opex = Σ qty·(u or 1)·unit price;
+ * * revenue = Σ capacity·u·price (by-products earn revenue but add no production tonnage);
+ *   opex = Σ qty·(u or 1)·unit price + the yearly costs given row by row;
  * * working capital WC = revenue·d_rec/365 + opex·(d_inv − d_pay)/365, WC = 0 in the last row
  *   (recovered), ΔWC_t = WC_t − WC_{t−1};
  * * taxes: payroll levies on wages, property tax on the buildings group's average tax balance,
@@ -69,8 +70,10 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
     for (let t = 0; t < n; t++) {
       const q = p.capacity_t_per_year * (util[t] ?? 0);
       const rev = q * p.price_usd_per_t * (esc[t] ?? 1);
-      production[t] = (production[t] ?? 0) + q;
-      productionCr[t] = (productionCr[t] ?? 0) + q * (p.cr_mass_fraction ?? 0);
+      if (p.byproduct !== true) {
+        production[t] = (production[t] ?? 0) + q;
+        productionCr[t] = (productionCr[t] ?? 0) + q * (p.cr_mass_fraction ?? 0);
+      }
       revenue[t] = (revenue[t] ?? 0) + rev;
       revenueExport[t] = (revenueExport[t] ?? 0) + rev * exportShare;
       revenueDomestic[t] = (revenueDomestic[t] ?? 0) + rev * (1 - exportShare);
@@ -89,6 +92,14 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
       opex[t] = (opex[t] ?? 0) + cost;
       if (vatable) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
       if (o.is_wages === true) wages[t] = (wages[t] ?? 0) + cost;
+    }
+  }
+
+  for (const y of input.yearly_costs ?? []) {
+    for (let t = 0; t < n; t++) {
+      const cost = (y.usd_by_row[t] ?? 0) * (esc[t] ?? 1);
+      opex[t] = (opex[t] ?? 0) + cost;
+      if (y.vat_applicable === true) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
     }
   }
 

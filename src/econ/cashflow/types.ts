@@ -34,6 +34,20 @@ export interface ProductInput {
   cr_mass_fraction?: number;
   /** Share of sales exported (VAT zero-rated) [-], default 1. */
   export_share?: number;
+  /**
+   * A by-product credit (slag aggregate, off-gas energy): earns revenue but is not counted in
+   * production tonnage (LCOP, contained Cr) [-], default false.
+   */
+  byproduct?: boolean;
+}
+
+/** A cost that differs from year to year by rule (e.g. the CBAM charge as its share phases in). */
+export interface YearlyCost {
+  name: string;
+  /** Cost in each row, base-year money [USD]; missing rows count as 0. */
+  usd_by_row: number[];
+  /** Whether input VAT is paid on it [-], default false. */
+  vat_applicable?: boolean;
 }
 
 /** One operating-cost item: quantity × unit price. */
@@ -92,6 +106,8 @@ export interface CashflowInput {
   };
   products: ProductInput[];
   opex: OpexItem[];
+  /** Costs given row by row (added to opex), default none. */
+  yearly_costs?: YearlyCost[];
   working_capital: {
     /** Receivables [days of revenue]. */
     receivable_days: number;

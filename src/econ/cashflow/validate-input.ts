@@ -74,6 +74,17 @@ export function validateCashflowInput(input: CashflowInput): void {
     finite(`opex[${i}].quantity_per_year`, o.quantity_per_year, 0, 'a non-negative quantity');
     finite(`opex[${i}].unit_price_usd`, o.unit_price_usd, -Infinity, 'a finite price [USD/unit]');
   });
+  (input.yearly_costs ?? []).forEach((y, i) => {
+    if (y.usd_by_row.length > input.horizon_years)
+      throw new InputError(
+        `yearly_costs[${i}].usd_by_row`,
+        y.usd_by_row.length,
+        `at most horizon_years (${input.horizon_years}) values`,
+      );
+    y.usd_by_row.forEach((v, t) => {
+      finite(`yearly_costs[${i}].usd_by_row[${t}]`, v, 0, 'a non-negative cost [USD]');
+    });
+  });
   const wc = input.working_capital;
   finite('working_capital.receivable_days', wc.receivable_days, 0, 'non-negative days');
   finite('working_capital.inventory_days', wc.inventory_days, 0, 'non-negative days');

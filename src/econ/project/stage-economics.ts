@@ -9,7 +9,17 @@ import { InputError } from '../../errors.js';
 import { operatingHours } from '../../plant/hours.js';
 import type { Scenario, Stage } from '../../scenario/schema.js';
 import { dataValue } from '../../scenario/data-files.js';
-import type { CashflowInput, CapexItem, OpexItem, ProductInput } from '../cashflow/types.js';
+import type {
+  CashflowInput,
+  CapexItem,
+  OpexItem,
+  ProductInput,
+  YearlyCost,
+} from '../cashflow/types.js';
+import { CBAM_COVERAGE } from '../../impact/cbam-coverage.js';
+import { cbamCostUsd } from '../../impact/cbam.js';
+import { stageEmissions } from '../../impact/emissions.js';
+import { DATA_FILES } from '../../scenario/data-files.js';
 import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
@@ -41,8 +51,83 @@ export interface StageEconomics {
     export_share: number;
   }[];
   input: CashflowInput;
-  /** Scenario paths whose values the economics read (for the sources list). */
+  /** Purchased feeds of the stage. */
   feeds: FeedUse[];
+  /** By-product credits earned (markets.byproduct_credits), as revenue-only products. */
+  credits: ProductInput[];
+}
+
+/**
+ * By-product credits (an option): a by-product named in markets.byproduct_credits earns its
+ * price per t, or per MWh of its chemical energy (off-gas burnt for power). Revenue only: no
+ * production tonnage, sold at home (not exported).
+ */
+function byproductCredits(scenario: Scenario, stage: Stage, result: StageResult): ProductInput[] {
+  const out: ProductInput[] = [];
+  for (const credit of scenario.markets.byproduct_credits) {
+    const b = result.byproducts.find((x) => x.id === credit.id);
+    if (!b) continue;
+    if (credit.price_usd_per_t)
+      out.push({
+        name: `byproduct:${stage.id}/${b.id}`,
+        capacity_t_per_year: b.t_per_year,
+        price_usd_per_t: credit.price_usd_per_t.value,
+        export_share: 0,
+        byproduct: true,
+      });
+    if (credit.price_usd_per_mwh && b.energy_MWh_per_year !== undefined && b.t_per_year > 0)
+      out.push({
+        // Quantity in t so the engine's t × price holds: price per t = USD/MWh × MWh/t.
+        name: `byproduct:${stage.id}/${b.id}:energy`,
+        capacity_t_per_year: b.t_per_year,
+        price_usd_per_t: (credit.price_usd_per_mwh.value * b.energy_MWh_per_year) / b.t_per_year,
+        export_share: 0,
+        byproduct: true,
+      });
+  }
+  return out;
+}
+
+/**
+ * The CBAM charge on the stage's EU exports, row by row, when impact.cbam_in_cashflow is set:
+ * q_EU(t) × direct emissions per t × CBAM share(year) × (ETS − origin price) ÷ EUR/USD.
+ */
+function cbamCost(
+  scenario: Scenario,
+  stage: Stage,
+  result: StageResult,
+  frame: ProjectFrame,
+  sales: StageEconomics['sales'],
+): YearlyCost | null {
+  const im = scenario.impact;
+  const cbamFile = DATA_FILES['impact/cbam'];
+  const main = result.products[0];
+  if (!cbamFile || !main || main.t_per_year <= 0) return null;
+  const direct = stageEmissions(result, 0).scope1 / main.t_per_year;
+  const first = stage.start_year - frame.start_year;
+  const ramp = (stage.ramp_up ?? []).map((r) => r.value);
+  const usd: number[] = [];
+  for (let t = 0; t < frame.horizon_years; t++) {
+    const u = t < first ? 0 : (ramp[t - first] ?? 1);
+    let cost = 0;
+    for (const s of sales) {
+      if (!CBAM_COVERAGE[s.id]?.covered) continue;
+      cost += cbamCostUsd(
+        {
+          year: frame.start_year + t,
+          exported_to_eu_t:
+            (s.t_per_year - s.internal_t_per_year) * u * s.export_share * im.eu_export_share.value,
+          embedded_t_co2_per_t: direct,
+          ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
+          origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
+          eur_per_usd: scenario.markets.fx.eur_per_usd.value,
+        },
+        cbamFile,
+      );
+    }
+    usd.push(cost);
+  }
+  return usd.some((v) => v > 0) ? { name: 'cbam', usd_by_row: usd } : null;
 }
 
 /**
@@ -202,8 +287,15 @@ export function stageEconomics(
     opex.cash_cost_usd_per_t = t > 0 ? opex.total_usd_per_year / t : 0;
     opex.cash_cost_usd_per_t_cr = crT > 0 ? opex.total_usd_per_year / crT : null;
   }
+  const credits = byproductCredits(scenario, stage, result);
+  for (const c of credits) revenue += c.capacity_t_per_year * c.price_usd_per_t;
+  const cbam = scenario.impact.cbam_in_cashflow
+    ? cbamCost(scenario, stage, result, frame, sales)
+    : null;
   const input = cashflowInput(scenario, stage, result, frame, sales, opex.lines, capex, isSale);
-  return { staffing, opex, revenue_usd_per_year: revenue, sales, input, feeds };
+  input.products.push(...credits);
+  if (cbam) input.yearly_costs = [cbam];
+  return { staffing, opex, revenue_usd_per_year: revenue, sales, input, feeds, credits };
 }
 
 function cashflowInput(

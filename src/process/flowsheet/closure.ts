@@ -70,14 +70,18 @@ export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): v
     balanceVector(fs, sol, u.outlets, 0, b);
     let worst = 0;
     if (!u.kind.sink)
-      for (let k = 0; k < nEl + 2; k++) worst = Math.max(worst, relImbalance(a[k] ?? 0, b[k] ?? 0));
+      for (let k = 0; k < nEl + 2; k++)
+        if (k !== nEl || u.kind.reactive !== true)
+          worst = Math.max(worst, relImbalance(a[k] ?? 0, b[k] ?? 0));
     sol.closure.unit_max_rel[i] = worst;
     max = Math.max(max, worst);
   });
   balanceVector(fs, sol, fs.feeds, plantWater, a);
   balanceVector(fs, sol, fs.sinkInlets, 0, b);
   let plant = 0;
-  for (let k = 0; k < nEl + 2; k++) plant = Math.max(plant, relImbalance(a[k] ?? 0, b[k] ?? 0));
+  const reactive = fs.units.some((u) => u.kind.reactive === true);
+  for (let k = 0; k < nEl + 2; k++)
+    if (k !== nEl || !reactive) plant = Math.max(plant, relImbalance(a[k] ?? 0, b[k] ?? 0));
   sol.closure.plant_rel = plant;
   sol.closure.max_rel = Math.max(max, plant);
 }

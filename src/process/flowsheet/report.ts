@@ -28,7 +28,10 @@ export interface UnitRecord {
     reagents_kg_per_h: Record<string, number>;
   };
   diagnostics: Record<string, number>;
-  /** Relative imbalance per element, plus `H2O` (water component) and `total` [-]. Sinks: empty. */
+  /**
+   * Relative imbalance per element, plus `H2O` (water component; not for reactive units) and
+   * `total` [-]. Sinks: empty.
+   */
   closure_rel: Record<string, number>;
 }
 
@@ -103,7 +106,7 @@ export function balanceReport(fs: CompiledFlowsheet, sol: FlowsheetSolution): Ba
       balanceVector(fs, sol, u.inlets, out?.duties.water_added_kg_per_h ?? 0, a);
       balanceVector(fs, sol, u.outlets, 0, b);
       labels.forEach((l, k) => {
-        closure[l] = relImbalance(a[k] ?? 0, b[k] ?? 0);
+        if (k !== nEl || u.kind.reactive !== true) closure[l] = relImbalance(a[k] ?? 0, b[k] ?? 0);
       });
     }
     return {
@@ -130,8 +133,9 @@ export function balanceReport(fs: CompiledFlowsheet, sol: FlowsheetSolution): Ba
   balanceVector(fs, sol, fs.feeds, water, a);
   balanceVector(fs, sol, sinkInlets, 0, b);
   const plant: Record<string, number> = {};
+  const reactive = fs.units.some((u) => u.kind.reactive === true);
   labels.forEach((l, k) => {
-    plant[l] = relImbalance(a[k] ?? 0, b[k] ?? 0);
+    if (k !== nEl || !reactive) plant[l] = relImbalance(a[k] ?? 0, b[k] ?? 0);
   });
   const crIdx = model.el.Cr;
   const sankey: SankeyFlow[] = fs.streams.map((cs, i) => ({

@@ -6,7 +6,9 @@ export {
   type FecrTemplate,
   type FerrochromeInput,
   type ChromiteFeed,
+  type FerrochromeStageRun,
 } from './run-fecr.js';
+export { runRefiningStage, type RefiningStageInput } from './run-refining.js';
 export {
   solveSmeltingFurnace,
   furnaceDefaults,

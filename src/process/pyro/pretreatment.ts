@@ -309,8 +309,14 @@ function solveFuel(
 export function shaftPreheater(
   cold: readonly SpeciesStream[],
   furnaceGas: SpeciesStream,
-  opts: Partial<typeof PRETREATMENT_DEFAULTS> = {},
-): PretreatResult & { gas_fraction: number } {
+  opts: Partial<typeof PRETREATMENT_DEFAULTS> & {
+    /**
+     * Return φ = 1 with `shortfall: true` instead of throwing when the gas is not enough (the
+     * flowsheet engine's first pass through the furnace-gas recycle starts from no gas).
+     */
+    allow_shortfall?: boolean;
+  } = {},
+): PretreatResult & { gas_fraction: number; shortfall: boolean } {
   const o = { ...PRETREATMENT_DEFAULTS, ...opts };
   const hot = emptySpeciesStream('hot-charge', o.preheat_T_K);
   const water = emptySpeciesStream('evaporated', o.preheater_flue_T_K);
@@ -352,15 +358,17 @@ export function shaftPreheater(
     const r = build(phi);
     return r.H_in_W - r.H_out_W - r.heat_loss_W;
   };
-  if (f(1) < 0)
+  if (f(1) < 0) {
+    if (opts.allow_shortfall === true) return { ...build(1), gas_fraction: 1, shortfall: true };
     throw new InputError(
       'preheater.preheat_T_K',
       o.preheat_T_K,
       'a preheat the furnace gas can supply (needs more than 100 % of it)',
     );
+  }
   const phi =
     f(0) >= 0 ? 0 : brent(f, 0, 1, { what: 'preheater gas fraction', xtol: 1e-14, rtol: 1e-13 });
-  return { ...build(phi), gas_fraction: phi };
+  return { ...build(phi), gas_fraction: phi, shortfall: false };
 }
 
 /**

@@ -1,16 +1,23 @@
 /**
  * Runs a ferrochrome stage template (fecr-saf, fecr-dc, fecr-outokumpu, fecr-prereduced) on a
- * chromite feed and returns the common {@link StageRun}. The unit chain per template:
+ * chromite feed with the flowsheet engine and returns the common {@link StageRun}. The templates
+ * (data/pyro/templates) chain the ferrochrome unit kinds (src/process/units/ferrochrome):
  *   fecr-saf        briquetting → AC SAF (cold charge)
  *   fecr-dc         DC open-arc furnace on dry fines (cold charge)
- *   fecr-outokumpu  pelletising → oxidative sintering → shaft preheater (furnace CO gas) → closed AC SAF
+ *   fecr-outokumpu  pelletising → oxidative sintering → shaft preheater (furnace CO gas, recycle) → closed AC SAF
  *   fecr-prereduced pelletising (with coke breeze) → rotary kiln (coal) → AC SAF, hot charged
- * Everything is linear in the feed rate, so the chain is solved once on 1 kg/s dry ore, then
- * again at the ore rate that makes the requested alloy output.
+ * Each unit computes its additions (binder, water, fuel, air, reductant, fluxes, electrode) from
+ * its main inlet with its inner solves; the runner feeds them (make-up). Three solves: on 1 kg/s
+ * dry ore (alloy yield), at the nameplate ore rate without additions (demands), and with the
+ * additions (the reported solution, whose unit and plant element balances close).
  */
-import type { BalanceReport, StreamRecord, UnitRecord } from '../flowsheet/report.js';
 import type { StageRun, UnitEnergyBalance } from '../stage-run.js';
-import { InputError } from '../../errors.js';
+import { ConvergenceError, InputError } from '../../errors.js';
+import { compileFlowsheet, type CompiledFlowsheet } from '../flowsheet/compile.js';
+import { balanceReport } from '../flowsheet/report.js';
+import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
+import { createStream, type Stream } from '../stream.js';
+import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import {
   MATERIALS,
   chromiteStream,
@@ -19,32 +26,10 @@ import {
   type ChromiteForm,
   type OxideAnalysis,
 } from './materials.js';
-import {
-  briquette,
-  lhv_W,
-  pelletise,
-  PRETREATMENT_DEFAULTS,
-  rotaryKiln,
-  shaftPreheater,
-  sinterPellets,
-  type PretreatResult,
-} from './pretreatment.js';
-import {
-  furnaceDefaults,
-  solveSmeltingFurnace,
-  type FurnaceParams,
-  type FurnaceResult,
-} from './smelting-furnace.js';
-import {
-  elementClosure,
-  elementMasses_kg_per_s,
-  mass_kg_per_s,
-  molarMass,
-  PYRO_SPECIES,
-  pyroSet,
-  SP,
-  type SpeciesStream,
-} from './species.js';
+import { lhv_W, PRETREATMENT_DEFAULTS } from './pretreatment.js';
+import { furnaceDefaults } from './smelting-furnace.js';
+import { elementMasses_kg_per_s, mass_kg_per_s, molarMass, SP } from './species.js';
+import { FECR_TEMPLATE_DATA, type FecrTemplateData } from './templates.js';
 
 export const FECR_TEMPLATES = ['fecr-saf', 'fecr-dc', 'fecr-outokumpu', 'fecr-prereduced'] as const;
 export type FecrTemplate = (typeof FECR_TEMPLATES)[number];
@@ -70,244 +55,250 @@ export interface FerrochromeInput {
   overrides?: Readonly<Record<string, number>>;
 }
 
-interface Chain {
-  /** Furnace reductant and quartzite as received (wet) [kg/s]. */
-  furnace_coke_ar_kg_per_s: number;
-  quartzite_ar_kg_per_s: number;
-  furnace: FurnaceResult;
-  params: FurnaceParams;
-  pre: PretreatResult[];
-  /** Furnace-gas fraction burnt in the preheater [–]. */
-  gasUsed: number;
-  coke_kg_per_s: number;
-  coal_kg_per_s: number;
-  bentonite_kg_per_s: number;
-  ore_dry_kg_per_s: number;
+/** StageRun plus the compiled flowsheet and the solution (tests, reports). */
+export interface FerrochromeStageRun extends StageRun {
+  flowsheet: CompiledFlowsheet;
+  solution: FlowsheetSolution;
 }
 
-function splitOverrides(o: Readonly<Record<string, number>>): {
-  furnace: Partial<FurnaceParams>;
-  pre: Partial<typeof PRETREATMENT_DEFAULTS>;
-} {
-  const furnace: Record<string, number> = {};
-  const pre: Record<string, number> = {};
+const KG_S_TO_T_H = 3.6;
+/** Largest relative change of any make-up feed between the last two passes at convergence [–]. */
+const MAKEUP_TOLERANCE = 1e-12;
+const MAX_MAKEUP_PASSES = 6;
+/** Unit kinds whose alloy output sets the ore rate (one per template). */
+const MAIN_KINDS = new Set([
+  'submerged-arc-furnace',
+  'dc-arc-furnace',
+  'fecr-silicothermic-refining',
+]);
+
+/**
+ * Engine overrides `{ "units.<id>.<param>": v }` from the stage keys: `furnace.<p>` → the
+ * furnace unit, `pretreatment.<p>` → every unit of the template that has parameter p (a
+ * pre-treatment key the template does not use is accepted and has no effect, so a scenario can
+ * switch templates without other edits). The ore's free moisture goes to the pelletiser.
+ */
+function engineOverrides(
+  t: FecrTemplateData,
+  o: Readonly<Record<string, number>>,
+  moisture_wt_pct: number,
+): Record<string, number> {
   const fd = furnaceDefaults('ac-saf');
+  const units = Object.entries(t.template.units);
+  const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(o)) {
     const [head, name] = k.split('.', 2);
-    if (head === 'furnace' && name && name in fd && name !== 'route') furnace[name] = v;
-    else if (head === 'pretreatment' && name && name in PRETREATMENT_DEFAULTS) pre[name] = v;
-    else
+    const ok =
+      (head === 'furnace' && name && name in fd && name !== 'route') ||
+      (head === 'pretreatment' && name && name in PRETREATMENT_DEFAULTS) ||
+      (head === 'refining' && name && hasParam('fecr-silicothermic-refining', name));
+    if (!ok || !name)
       throw new InputError(
         `overrides.${k}`,
         v,
-        `a key furnace.<${Object.keys(fd).join('|')}> or pretreatment.<${Object.keys(PRETREATMENT_DEFAULTS).join('|')}>`,
+        `a key furnace.<${Object.keys(fd).join('|')}>, pretreatment.<${Object.keys(PRETREATMENT_DEFAULTS).join('|')}> or refining.<${(PARAMS_BY_KIND['fecr-silicothermic-refining'] ?? []).join('|')}>`,
       );
     if (!Number.isFinite(v)) throw new InputError(`overrides.${k}`, v, 'a finite number');
+    for (const [id, u] of units) {
+      const isFurnace = u.kind === 'submerged-arc-furnace' || u.kind === 'dc-arc-furnace';
+      if (head === 'furnace' ? isFurnace : !isFurnace && hasParam(u.kind, name))
+        out[`units.${id}.${name}`] = v;
+      // a key for a unit the template does not have is accepted and has no effect
+    }
   }
-  return {
-    furnace,
-    pre,
-  };
+  // a fixed recovery only acts with the slag-Cr2O3 target off: refuse one that would be ignored
+  if ('furnace.cr_recovery' in o && (o['furnace.slag_Cr2O3_wt_pct'] ?? fd.slag_Cr2O3_wt_pct) > 0)
+    throw new InputError(
+      'overrides.furnace.cr_recovery',
+      o['furnace.cr_recovery'],
+      'no fixed recovery while the Cr recovery is solved from the slag Cr2O3 target (set furnace.slag_Cr2O3_wt_pct: 0 to fix it)',
+    );
+  for (const [id, u] of units)
+    if (u.kind === 'fecr-pelletiser') out[`units.${id}.ore_moisture_wt_pct`] = moisture_wt_pct;
+  return out;
 }
 
-function runChain(
-  template: FecrTemplate,
+const PARAMS_BY_KIND: Record<string, readonly string[]> = {
+  'fecr-briquetting': ['briquette_binder_kg_per_t', 'briquette_power_kWh_per_t'],
+  'fecr-pelletiser': [
+    'pellet_bentonite_kg_per_t',
+    'pellet_moisture_wt_pct',
+    'kiln_cr_metallisation',
+    'kiln_fe_metallisation',
+    'kiln_reductant_excess',
+  ],
+  'fecr-sinter-strand': [
+    'sinter_oxidation_fraction',
+    'sinter_pellet_out_T_K',
+    'sinter_gas_out_T_K',
+    'sinter_air_excess',
+    'sinter_heat_loss_fraction',
+  ],
+  'fecr-shaft-preheater': [
+    'preheat_T_K',
+    'preheater_flue_T_K',
+    'preheater_air_excess',
+    'preheater_heat_loss_fraction',
+  ],
+  'fecr-silicothermic-refining': [
+    'cr_reduction',
+    'fe_reduction',
+    'si_utilisation',
+    'slag_basicity',
+    'melt_T_K',
+    'heat_loss_kWh_per_t',
+    'electrical_efficiency',
+  ],
+  'fecr-prereduction-kiln': [
+    'kiln_cr_metallisation',
+    'kiln_fe_metallisation',
+    'kiln_product_T_K',
+    'kiln_gas_out_T_K',
+    'kiln_air_excess',
+    'kiln_heat_loss_fraction',
+  ],
+};
+const hasParam = (kind: string, p: string): boolean => PARAMS_BY_KIND[kind]?.includes(p) ?? false;
+
+const compileCache = new Map<string, CompiledFlowsheet>();
+function compiled(t: FecrTemplateData, ov: Record<string, number>): CompiledFlowsheet {
+  const key = `${t.template.id}|${JSON.stringify(ov)}`;
+  let fs = compileCache.get(key);
+  if (!fs) {
+    fs = compileFlowsheet(t.template, ov);
+    if (compileCache.size >= 64) compileCache.clear();
+    compileCache.set(key, fs);
+  }
+  return fs;
+}
+
+function unitIndexOf(fs: CompiledFlowsheet, id: string): number {
+  const i = fs.unitIndex.get(id);
+  if (i === undefined) throw new InputError('template.makeup', id, `a unit of ${fs.id}`);
+  return i;
+}
+
+/** Make-up feed stream for `feedId` from the demands of solution `sol` [kg/h]. */
+function makeupStream(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  m: FecrTemplateData['makeup'][string],
+): Stream {
+  const d = sol.outputs[unitIndexOf(fs, m.unit)]?.diagnostics ?? {};
+  const s = demandStream(fs.model, d, m.port);
+  if (m.moisture_of !== undefined) {
+    // as received: the dry demand plus the material's moisture, cold
+    const sp = toSpecies(fs.model, s, m.port);
+    const dry = mass_kg_per_s(sp);
+    const w = MATERIALS[m.moisture_of].moisture_wt_pct / 100;
+    sp.mol_per_s[SP['H2O(l)']] =
+      (sp.mol_per_s[SP['H2O(l)']] ?? 0) + (dry / (1 - w) - dry) / molarMass(SP['H2O(l)']);
+    sp.T_K = 298.15;
+    writeSpecies(fs.model, sp, s);
+  }
+  return s;
+}
+
+export interface Solved {
+  fs: CompiledFlowsheet;
+  sol: FlowsheetSolution;
+  t: FecrTemplateData;
+  ore_dry_kg_per_s: number;
+  /** Index of the main unit (furnace or refining furnace). */
+  furnace: number;
+}
+
+/** Solves template `t` at `ore_kg_per_s` dry ore, without (`additions` false) or with make-up. */
+function solveAt(
+  t: FecrTemplateData,
+  fs: CompiledFlowsheet,
   feed: ChromiteFeed,
   ore_kg_per_s: number,
-  overrides: Readonly<Record<string, number>>,
-): Chain {
-  const ov = splitOverrides(overrides);
-  const T = feed.T_K ?? 298.15;
-  const form = feed.form ?? 'spinel';
-  const route = template === 'fecr-dc' ? 'dc' : 'ac-saf';
-  const params: FurnaceParams = { ...furnaceDefaults(route), ...ov.furnace };
-  const pre: PretreatResult[] = [];
+  demands?: FlowsheetSolution,
+): FlowsheetSolution {
   const ore = chromiteStream(
     'chromite',
     feed.analysis,
     ore_kg_per_s,
     feed.moisture_wt_pct,
-    T,
-    form,
+    feed.T_K ?? 298.15,
+    feed.form ?? 'spinel',
   );
-  // free moisture of the ore [kg/s] (chromiteStream: wet = dry / (1 − w))
-  const oreMoisture = (ore_kg_per_s * feed.moisture_wt_pct) / (100 - feed.moisture_wt_pct);
-  let gasUsed = 0;
-  let coal = 0;
-  let bentonite = 0;
-  let coke = 0;
-  let furnace: FurnaceResult;
-  if (template === 'fecr-dc') {
-    furnace = solveSmeltingFurnace(ore, params);
-  } else if (template === 'fecr-saf') {
-    const b = briquette(ore);
-    pre.push(b);
-    bentonite = mass_kg_per_s(b.inlets[1] ?? ore);
-    furnace = solveSmeltingFurnace(b.product, params);
-  } else if (template === 'fecr-outokumpu') {
-    const g = pelletise(ore, { ...ov.pre, ore_moisture_kg_per_s: oreMoisture });
-    const s = sinterPellets(g.product, ov.pre);
-    pre.push(g, s);
-    bentonite = mass_kg_per_s(g.inlets[1] ?? ore);
-    coke += s.fuel_kg_per_s;
-    const Tp = ov.pre.preheat_T_K ?? PRETREATMENT_DEFAULTS.preheat_T_K;
-    const hot = {
-      ...s.product,
-      id: 'hot-sinter',
-      T_K: Tp,
-      mol_per_s: new Float64Array(s.product.mol_per_s),
-    };
-    furnace = solveSmeltingFurnace(hot, params);
-    // cold additions as they arrive (wet, 298 K) go through the preheater with the pellets
-    const cokeCold = {
-      id: 'coke',
-      T_K: 298.15,
-      mol_per_s: new Float64Array(furnace.inlets[1]?.mol_per_s.length ?? 0),
-    };
-    const qzCold = {
-      id: 'quartzite',
-      T_K: 298.15,
-      mol_per_s: new Float64Array(cokeCold.mol_per_s.length),
-    };
-    const wetCoke = furnace.reductant_kg_per_s / (1 - MATERIALS.coke.moisture_wt_pct / 100);
-    const wetQz = furnace.quartzite_kg_per_s / (1 - MATERIALS.quartzite.moisture_wt_pct / 100);
-    addWet(
-      cokeCold,
-      furnace.inlets[1],
-      (wetCoke - furnace.reductant_kg_per_s) / molarMass(SP['H2O(l)']),
-    );
-    addWet(
-      qzCold,
-      furnace.inlets[2],
-      (wetQz - furnace.quartzite_kg_per_s) / molarMass(SP['H2O(l)']),
-    );
-    const pellets = { ...s.product, id: 'sinter-pellets' };
-    const ph = shaftPreheater([pellets, cokeCold, qzCold], furnace.gas, ov.pre);
-    pre.push(ph);
-    gasUsed = ph.gas_fraction;
-  } else {
-    // carbon for the metallisation × excess, as coke breeze in the pellet
-    const xCr = ov.pre.kiln_cr_metallisation ?? PRETREATMENT_DEFAULTS.kiln_cr_metallisation;
-    const xFe = ov.pre.kiln_fe_metallisation ?? PRETREATMENT_DEFAULTS.kiln_fe_metallisation;
-    const ex = ov.pre.kiln_reductant_excess ?? PRETREATMENT_DEFAULTS.kiln_reductant_excess;
-    const a = feed.analysis;
-    const crMol = (2 * (a.Cr2O3 / 100) * ore_kg_per_s) / molarMass(SP['Cr2O3(s)']);
-    const fe2 = ((a.FeO / 100) * ore_kg_per_s) / molarMass(SP['FeO(s)']);
-    const fe3 = (2 * ((a.Fe2O3 ?? 0) / 100) * ore_kg_per_s) / molarMass(SP['Fe2O3(s)']);
-    const cMol = 1.5 * xCr * crMol + xFe * (fe2 + fe3) + 0.5 * fe3;
-    const breeze = (ex * cMol * 0.012011) / (MATERIALS.coke.fixed_C_wt_pct / 100);
-    const g = pelletise(ore, {
-      ...ov.pre,
-      reductant_kg_per_s: breeze,
-      ore_moisture_kg_per_s: oreMoisture,
-    });
-    const k = rotaryKiln(g.product, ov.pre);
-    pre.push(g, k);
-    bentonite = mass_kg_per_s(g.inlets[1] ?? ore);
-    coke += breeze;
-    coal = k.fuel_kg_per_s;
-    furnace = solveSmeltingFurnace(k.product, params);
-  }
-  // the furnace takes additions dry when its charge is hot (dried upstream), wet when cold
-  const hot = (furnace.inlets[0]?.T_K ?? 298.15) > T_WET_MAX_K;
-  const wetFurnaceCoke = hot
-    ? furnace.reductant_kg_per_s / (1 - MATERIALS.coke.moisture_wt_pct / 100)
-    : furnace.reductant_kg_per_s;
-  const wetQuartzite = hot
-    ? furnace.quartzite_kg_per_s / (1 - MATERIALS.quartzite.moisture_wt_pct / 100)
-    : furnace.quartzite_kg_per_s;
-  coke += wetFurnaceCoke;
-  return {
-    furnace_coke_ar_kg_per_s: wetFurnaceCoke,
-    quartzite_ar_kg_per_s: wetQuartzite,
-    furnace,
-    params,
-    pre,
-    gasUsed,
-    coke_kg_per_s: coke,
-    coal_kg_per_s: coal,
-    bentonite_kg_per_s: bentonite,
-    ore_dry_kg_per_s: ore_kg_per_s,
-  };
-}
-
-function addWet(dst: SpeciesStream, src: SpeciesStream | undefined, water_mol_per_s: number): void {
-  if (src) dst.mol_per_s.set(src.mol_per_s);
-  dst.mol_per_s[SP['H2O(l)']] = (dst.mol_per_s[SP['H2O(l)']] ?? 0) + water_mol_per_s;
-}
-
-const KG_S_TO_T_H = 3.6;
-
-function streamRecord(s: SpeciesStream, from: string | null, to: string): StreamRecord {
-  const M = pyroSet().molarMass_kg_per_mol;
-  const comps: Record<string, number> = {};
-  PYRO_SPECIES.forEach((n, i) => {
-    const v = (s.mol_per_s[i] ?? 0) * (M[i] ?? 0) * 3600;
-    if (v !== 0) comps[n] = v;
-  });
-  const els: Record<string, number> = {};
-  for (const [e, v] of Object.entries(elementMasses_kg_per_s(s))) if (v !== 0) els[e] = v * 3600;
-  let solids = 0;
-  PYRO_SPECIES.forEach((n, i) => {
-    if (n.endsWith('(s)') || (n.endsWith('(l)') && n !== 'H2O(l)'))
-      solids += (s.mol_per_s[i] ?? 0) * (M[i] ?? 0) * 3600;
-  });
-  const total = mass_kg_per_s(s) * 3600;
-  const cr = els.Cr ?? 0;
-  const fe = els.Fe ?? 0;
-  return {
-    id: s.id,
-    from,
-    to,
-    T_K: s.T_K,
-    t_per_h: total / 1000,
-    components_kg_per_h: comps,
-    elements_kg_per_h: els,
-    assays: {
-      cr2o3_wt_pct: solids > 0 ? ((cr * 1.4616) / solids) * 100 : null,
-      cr_fe_ratio: fe > 0 ? cr / fe : null,
-      solids_wt_pct: total > 0 ? (solids / total) * 100 : null,
-      p80_um: null,
-    },
-  };
-}
-
-interface UnitView {
-  id: string;
-  kind: string;
-  inlets: SpeciesStream[];
-  outlets: SpeciesStream[];
-  electric_W: number;
-  heat_in_W: number;
-  heat_loss_W: number;
-  H_in_W: number;
-  H_out_W: number;
-  diagnostics: Record<string, number>;
-}
-
-function energyBalance(u: UnitView): UnitEnergyBalance {
-  const terms = [u.H_in_W, u.electric_W, u.heat_in_W, u.H_out_W, u.heat_loss_W].map(Math.abs);
-  const res = u.H_in_W + u.electric_W + u.heat_in_W - u.H_out_W - u.heat_loss_W;
-  return {
-    unit_id: u.id,
-    H_in_kW: u.H_in_W / 1000,
-    H_out_kW: u.H_out_W / 1000,
-    electric_kW: u.electric_W / 1000,
-    heat_in_kW: u.heat_in_W / 1000,
-    heat_loss_kW: u.heat_loss_W / 1000,
-    closure_rel: Math.abs(res) / Math.max(...terms),
-  };
+  const oreStream = createStream(fs.model);
+  writeSpecies(fs.model, ore, oreStream);
+  const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
+  for (const [id, m] of Object.entries(t.makeup))
+    feeds[id] = demands ? makeupStream(fs, demands, m) : createStream(fs.model);
+  return solveFlowsheet(fs, feeds);
 }
 
 /**
- * Runs a ferrochrome template on a chromite feed (issue 5 items 2, 5, 6).
+ * Solves a ferrochrome-family template on the engine with the addition make-up.
+ * @param template - Key of FECR_TEMPLATE_DATA
+ * @param alloy_t_per_h - Alloy rate to scale the ore to [t/h], or null for 1 kg/s dry ore
+ */
+export function solveTemplate(
+  template: keyof typeof FECR_TEMPLATE_DATA,
+  feed: ChromiteFeed,
+  overrides: Readonly<Record<string, number>>,
+  alloy_t_per_h: number | null,
+): Solved {
+  const t = FECR_TEMPLATE_DATA[template];
+  const fs = compiled(t, engineOverrides(t, overrides, feed.moisture_wt_pct));
+  const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
+  let ore = 1;
+  if (alloy_t_per_h !== null) {
+    const unit = solveAt(t, fs, feed, 1);
+    const a = (unit.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
+    ore = alloy_t_per_h / KG_S_TO_T_H / a;
+  }
+  // make-up passes: exact once every demand is computed from the inlets it depends on (one pass
+  // per level of additions that pass through another unit, e.g. coke through the preheater)
+  let prev = solveAt(t, fs, feed, ore);
+  let sol = prev;
+  let worst = Infinity;
+  for (let pass = 1; worst > MAKEUP_TOLERANCE; pass++) {
+    if (pass > MAX_MAKEUP_PASSES) throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
+    sol = solveAt(t, fs, feed, ore, prev);
+    worst = 0;
+    for (const m of Object.values(t.makeup)) {
+      const a = makeupStream(fs, prev, m).flow;
+      const b = makeupStream(fs, sol, m).flow;
+      let scale = 0;
+      let diff = 0;
+      for (let c = 0; c < a.length; c++) {
+        diff = Math.max(diff, Math.abs((a[c] ?? 0) - (b[c] ?? 0)));
+        scale = Math.max(scale, Math.abs(b[c] ?? 0));
+      }
+      if (scale > 0) worst = Math.max(worst, diff / scale);
+    }
+    prev = sol;
+  }
+  fs.units.forEach((u, i) => {
+    if (u.kind.kind === 'fecr-shaft-preheater' && sol.outputs[i]?.diagnostics.gas_shortfall)
+      throw new InputError(
+        'preheater.preheat_T_K',
+        u.params.preheat_T_K,
+        'a preheat the furnace gas can supply (needs more than 100 % of it)',
+      );
+  });
+  return { fs, sol, t, ore_dry_kg_per_s: ore, furnace };
+}
+
+/**
+ * Runs a ferrochrome template on a chromite feed (issue 5 items 2, 5, 6) on the flowsheet engine.
  * @param template - 'fecr-saf' | 'fecr-dc' | 'fecr-outokumpu' | 'fecr-prereduced'
  * @param input - Feed (oxide analysis [wt%], moisture [wt%], T [K]), alloy capacity [t/yr],
  *   availability [–], overrides `{ 'furnace.<param>' | 'pretreatment.<param>': value }`
- * @returns StageRun with per-hour flows at nameplate operation (t/h, MWh/h) and KPIs per t alloy
- * @throws InputError for bad input; ConvergenceError if an inner solve fails
+ * @returns StageRun with per-hour flows at nameplate operation (t/h, MWh/h), KPIs per t alloy,
+ *   the engine's balance report (streams with sources and destinations), the compiled flowsheet
+ *   and its solution
+ * @throws InputError for bad input; ConvergenceError if an inner solve or the make-up fails
  */
-export function runFerrochromeStage(template: string, input: FerrochromeInput): StageRun {
+export function runFerrochromeStage(
+  template: string,
+  input: FerrochromeInput,
+): FerrochromeStageRun {
   if (!(FECR_TEMPLATES as readonly string[]).includes(template))
     throw new InputError('template', template, `one of ${FECR_TEMPLATES.join(', ')}`);
   const t = template as FecrTemplate;
@@ -319,116 +310,97 @@ export function runFerrochromeStage(template: string, input: FerrochromeInput): 
     );
   if (!(input.availability > 0 && input.availability <= 1))
     throw new InputError('availability', input.availability, 'in (0, 1]');
-  const ov = input.overrides ?? {};
-  const unit = runChain(t, input.feed, 1, ov);
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
-  const ore = alloy_t_per_h / KG_S_TO_T_H / unit.furnace.alloy_kg_per_s;
-  const c = runChain(t, input.feed, ore, ov);
-  return stageRun(t, c, input);
+  return stageRun(solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h), input);
 }
 
-function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun {
-  const f = c.furnace;
-  const p = c.params;
-  const aTh = f.alloy_kg_per_s * KG_S_TO_T_H; // t/h
-  const units: UnitView[] = c.pre.map((r) => ({
-    id: r.unit,
-    kind: r.unit,
-    inlets: r.inlets,
-    outlets: r.outlets,
-    electric_W: r.electric_W,
-    heat_in_W: 0,
-    heat_loss_W: r.heat_loss_W,
-    H_in_W: r.H_in_W,
-    H_out_W: r.H_out_W,
-    diagnostics: { fuel_kg_per_h: r.fuel_kg_per_s * 3600, fuel_LHV_kW: r.fuel_LHV_W / 1000 },
-  }));
-  const furnaceId = p.route === 'dc' ? 'dc-furnace' : 'saf';
-  units.push({
-    id: furnaceId,
-    kind: p.route === 'dc' ? 'dc-arc-furnace' : 'submerged-arc-furnace',
-    inlets: f.inlets,
-    outlets: f.outlets,
-    electric_W: f.electric_W,
-    heat_in_W: 0,
-    heat_loss_W: f.heat_loss_W + f.electrical_loss_W,
-    H_in_W: f.H_in_W,
-    H_out_W: f.H_out_W,
-    diagnostics: {
-      thermal_loss_kW: f.heat_loss_W / 1000,
-      electrical_loss_kW: f.electrical_loss_W / 1000,
-      inner_iterations: f.iterations,
-      charge_T_K: f.inlets[0]?.T_K ?? NaN,
-    },
-  });
-  const balanceUnits: UnitRecord[] = units.map((u) => ({
-    id: u.id,
-    kind: u.kind,
-    stage: 'ferrochrome',
-    inlets: u.inlets.map((s) => `${u.id}:${s.id}`),
-    outlets: u.outlets.map((s) => `${u.id}:${s.id}`),
-    duties: { power_kW: u.electric_W / 1000, water_added_kg_per_h: 0, reagents_kg_per_h: {} },
-    diagnostics: u.diagnostics,
-    closure_rel: elementClosure(u.inlets, u.outlets).byElement,
-  }));
-  const streams: StreamRecord[] = [];
-  for (const u of units) {
-    for (const s of u.inlets)
-      streams.push({ ...streamRecord(s, null, u.id), id: `${u.id}:${s.id}` });
-    for (const s of u.outlets)
-      streams.push({ ...streamRecord(s, u.id, ''), id: `${u.id}:${s.id}` });
-  }
-  const maxClosure = Math.max(...units.map((u) => elementClosure(u.inlets, u.outlets).worst));
-  const balance: BalanceReport = {
-    streams,
-    units: balanceUnits,
-    max_closure_rel: maxClosure,
-    plant_closure_rel: elementClosure(f.inlets, f.outlets).byElement,
-    sankey: [],
-    tears: [],
+function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
+  const { fs, sol } = r;
+  const m = fs.model;
+  const fu = fs.units[r.furnace];
+  const fd = sol.outputs[r.furnace]?.diagnostics ?? {};
+  if (!fu) throw new InputError('template', fs.id, 'a template with a smelting furnace');
+  const stream = (i: number | undefined, id: string) => {
+    const s = i === undefined ? undefined : sol.streams[i];
+    if (!s) throw new InputError('stream', id, `a stream of ${fs.id}`);
+    return toSpecies(m, s, id);
   };
-  const energy = units.map(energyBalance);
-  // figures
-  const el = elementMasses_kg_per_s(f.alloy);
-  const aKg = f.alloy_kg_per_s;
+  const [alloy, slagS, gas, dust] = fu.outlets.map((i, k) =>
+    stream(i, ['alloy', 'slag', 'off-gas', 'dust'][k] ?? ''),
+  );
+  if (!alloy || !slagS || !gas || !dust) throw new InputError('template', fs.id, 'furnace outlets');
+  const byKind = (kind: string): number[] =>
+    fs.units.flatMap((u, i) => (u.kind.kind === kind ? [i] : []));
+  const diag = (i: number, k: string): number => sol.outputs[i]?.diagnostics[k] ?? 0;
+  const inletMass = (kind: string, port: string): number => {
+    let kg = 0;
+    for (const i of byKind(kind)) {
+      const u = fs.units[i];
+      const k = u?.inletPorts.indexOf(port) ?? -1;
+      if (k >= 0) kg += mass_kg_per_s(stream(u?.inlets[k], port));
+    }
+    return kg;
+  };
+  const p = fu.params;
+  const aKg = (fd.alloy_kg_per_h ?? NaN) / 3600;
+  const aTh = aKg * KG_S_TO_T_H; // t/h
+  const electric_W = (fd.electric_kW ?? NaN) * 1000;
+  // additions as received: wet when the charge is cold, dried upstream (as received = dry/(1−w)) when hot
+  const hot = (fd.charge_T_K ?? 298.15) > T_WET_MAX_K;
+  const red = (fd.reductant_kg_per_h ?? 0) / 3600;
+  const qz = (fd.quartzite_kg_per_h ?? 0) / 3600;
+  const furnaceCokeAr = hot ? red / (1 - MATERIALS.coke.moisture_wt_pct / 100) : red;
+  const quartziteAr = hot ? qz / (1 - MATERIALS.quartzite.moisture_wt_pct / 100) : qz;
+  let coke = furnaceCokeAr;
+  for (const i of byKind('fecr-sinter-strand')) coke += diag(i, 'fuel_kg_per_h') / 3600;
+  coke += inletMass('fecr-pelletiser', 'reductant');
+  let coal = 0;
+  for (const i of byKind('fecr-prereduction-kiln')) coal += diag(i, 'fuel_kg_per_h') / 3600;
+  const bentonite =
+    inletMass('fecr-pelletiser', 'bentonite') + inletMass('fecr-briquetting', 'binder');
+  const lime = (fd.lime_kg_per_h ?? 0) / 3600;
+  const electrode = (fd.electrode_kg_per_h ?? 0) / 3600;
+  const slagKg = (fd.slag_kg_per_h ?? NaN) / 3600;
+  let usedFrac = 0;
+  for (const i of byKind('fecr-shaft-preheater')) usedFrac += diag(i, 'gas_fraction');
+
+  const energy = energyBalances(fs, sol);
+  let preElectric_W = 0;
+  for (const e of energy) if (e.unit_id !== fu.id) preElectric_W += e.electric_kW * 1000;
+
+  const el = elementMasses_kg_per_s(alloy);
   const wt = (e: string): number => ((el[e] ?? 0) / aKg) * 100;
   const crIn =
-    elementMasses_kg_per_s({
-      id: 'x',
-      T_K: 298.15,
-      mol_per_s: sumStreams(c.pre[0]?.inlets[0] ?? f.inlets[0] ?? f.alloy),
-    }).Cr ?? 0;
-  const gas = f.gas;
+    elementMasses_kg_per_s(stream(fs.streamIndex.get(r.t.feed_stream), 'chromite')).Cr ?? 0;
   const nGas = [...gas.mol_per_s].reduce((s, v) => s + v, 0);
   const gasLHV = lhv_W(gas);
-  const usedFrac = c.gasUsed;
   // CO2 from carbon: furnace gas carbon (burnt wherever it is used) + sinter/kiln flue CO2 [kg/s]
   let co2 = ((gas.mol_per_s[SP['CO(g)']] ?? 0) + (gas.mol_per_s[SP['CO2(g)']] ?? 0)) * 0.04401;
-  for (const r of c.pre)
-    if (r.unit === 'sinter' || r.unit === 'rotary-kiln')
-      for (const s of r.outlets) co2 += (s.mol_per_s[SP['CO2(g)']] ?? 0) * 0.04401;
-  const pre_electric = c.pre.reduce((s, r) => s + r.electric_W, 0);
-  const totalEl_MW = (f.electric_W + pre_electric) / 1e6;
-  const furnace_MW = f.electric_W / 1e6;
-  const MVA = furnace_MW / p.power_factor;
+  for (const i of [...byKind('fecr-sinter-strand'), ...byKind('fecr-prereduction-kiln')])
+    for (const s of fs.units[i]?.outlets ?? [])
+      co2 += (stream(s, 'flue').mol_per_s[SP['CO2(g)']] ?? 0) * 0.04401;
+  const totalEl_MW = (electric_W + preElectric_W) / 1e6;
+  const furnace_MW = electric_W / 1e6;
+  const powerFactor = p.power_factor ?? NaN;
+  const MVA = furnace_MW / powerFactor;
   const perT = (kg_per_s: number): number => kg_per_s / aKg; // t per t alloy
   const kpis: Record<string, number> = {
     specific_energy_MWh_per_t: totalEl_MW / aTh,
     furnace_specific_energy_MWh_per_t: furnace_MW / aTh,
     furnace_MW,
     furnace_MVA: MVA,
-    power_factor: p.power_factor,
+    power_factor: powerFactor,
     t_per_year_per_MVA: input.capacity_t_per_year / MVA,
-    ore_t_per_t: perT(c.ore_dry_kg_per_s),
-    coke_kg_per_t: perT(c.coke_kg_per_s) * 1000,
-    furnace_reductant_kg_per_t: perT(c.furnace_coke_ar_kg_per_s) * 1000,
-    quartzite_kg_per_t: perT(c.quartzite_ar_kg_per_s) * 1000,
-    lime_kg_per_t: perT(f.lime_kg_per_s) * 1000,
-    electrode_kg_per_t: perT(f.electrode_kg_per_s) * 1000,
-    coal_kg_per_t: perT(c.coal_kg_per_s) * 1000,
-    bentonite_kg_per_t: perT(c.bentonite_kg_per_s) * 1000,
-    slag_t_per_t: perT(f.slag_kg_per_s),
-    dust_t_per_t: perT(mass_kg_per_s(f.dust)),
+    ore_t_per_t: perT(r.ore_dry_kg_per_s),
+    coke_kg_per_t: perT(coke) * 1000,
+    furnace_reductant_kg_per_t: perT(furnaceCokeAr) * 1000,
+    quartzite_kg_per_t: perT(quartziteAr) * 1000,
+    lime_kg_per_t: perT(lime) * 1000,
+    electrode_kg_per_t: perT(electrode) * 1000,
+    coal_kg_per_t: perT(coal) * 1000,
+    bentonite_kg_per_t: perT(bentonite) * 1000,
+    slag_t_per_t: perT(slagKg),
+    dust_t_per_t: perT(mass_kg_per_s(dust)),
     offgas_Nm3_per_t: (nGas * NM3_PER_MOL * 3600) / aTh,
     offgas_CO_Nm3_per_t: ((gas.mol_per_s[SP['CO(g)']] ?? 0) * NM3_PER_MOL * 3600) / aTh,
     offgas_chemical_MWh_per_t: gasLHV / 1e6 / aTh,
@@ -442,40 +414,29 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     alloy_t_per_h: aTh,
     preheater_gas_fraction: usedFrac,
   };
-  const slagEl = f.slag;
   const slagComp: Record<string, number> = {};
   for (const k of ['Cr2O3(l)', 'FeO(l)', 'SiO2(l)', 'MgO(l)', 'Al2O3(l)', 'CaO(l)'] as const)
     slagComp[k.replace('(l)', '')] =
-      (((slagEl.mol_per_s[SP[k]] ?? 0) * molarMass(SP[k])) / f.slag_kg_per_s) * 100;
+      (((slagS.mol_per_s[SP[k]] ?? 0) * molarMass(SP[k])) / slagKg) * 100;
   kpis.slag_MgO_Al2O3 = (slagComp.MgO ?? 0) / (slagComp.Al2O3 ?? NaN);
   kpis.slag_basicity = ((slagComp.CaO ?? 0) + (slagComp.MgO ?? 0)) / (slagComp.SiO2 ?? NaN);
   kpis.slag_Cr2O3_wt_pct = slagComp.Cr2O3 ?? 0;
   const th = (kg_per_s: number): number => kg_per_s * KG_S_TO_T_H;
   const consumptions: StageRun['consumptions'] = [
-    { id: 'coke', per_h: th(c.coke_kg_per_s), unit: 't/h' },
-    {
-      id: 'quartzite',
-      per_h: th(c.quartzite_ar_kg_per_s),
-      unit: 't/h',
-    },
-    { id: 'electrode-paste', per_h: th(f.electrode_kg_per_s), unit: 't/h' },
+    { id: 'coke', per_h: th(coke), unit: 't/h' },
+    { id: 'quartzite', per_h: th(quartziteAr), unit: 't/h' },
+    { id: 'electrode-paste', per_h: th(electrode), unit: 't/h' },
     { id: 'electricity', per_h: totalEl_MW, unit: 'MWh/h' },
   ];
   // process water: pelletising water (furnace cooling water is a closed circuit, not modelled)
-  let water_kg_per_s = 0;
-  for (const r of c.pre)
-    for (const st of r.inlets)
-      if (st.id === 'pelletising-water') water_kg_per_s += mass_kg_per_s(st);
+  const water_kg_per_s = inletMass('fecr-pelletiser', 'water');
   consumptions.push({ id: 'water', per_h: water_kg_per_s * 3.6, unit: 'm3/h' });
   kpis.water_m3_per_t = (water_kg_per_s * 3.6) / aTh;
-  if (f.lime_kg_per_s > 0)
-    consumptions.push({ id: 'lime', per_h: th(f.lime_kg_per_s), unit: 't/h' });
-  if (c.bentonite_kg_per_s > 0)
-    consumptions.push({ id: 'bentonite', per_h: th(c.bentonite_kg_per_s), unit: 't/h' });
-  if (c.coal_kg_per_s > 0)
-    consumptions.push({ id: 'coal', per_h: th(c.coal_kg_per_s), unit: 't/h' });
+  if (lime > 0) consumptions.push({ id: 'lime', per_h: th(lime), unit: 't/h' });
+  if (bentonite > 0) consumptions.push({ id: 'bentonite', per_h: th(bentonite), unit: 't/h' });
+  if (coal > 0) consumptions.push({ id: 'coal', per_h: th(coal), unit: 't/h' });
   return {
-    balance,
+    balance: balanceReport(fs, sol),
     kpis,
     products: [
       {
@@ -486,20 +447,39 @@ function stageRun(t: FecrTemplate, c: Chain, input: FerrochromeInput): StageRun 
     ],
     consumptions,
     byproducts: [
-      { id: 'slag', t_per_h: th(f.slag_kg_per_s), composition_wt_pct: slagComp },
+      { id: 'slag', t_per_h: th(slagKg), composition_wt_pct: slagComp },
       {
         id: 'off-gas',
         t_per_h: th(mass_kg_per_s(gas) * (1 - usedFrac)),
         energy_MWh_per_h: ((1 - usedFrac) * gasLHV) / 1e6,
       },
-      { id: 'dust', t_per_h: th(mass_kg_per_s(f.dust)) },
+      { id: 'dust', t_per_h: th(mass_kg_per_s(dust)) },
     ],
     energy,
+    flowsheet: fs,
+    solution: sol,
   };
 }
 
-function sumStreams(s: SpeciesStream): Float64Array {
-  return s.mol_per_s;
+/** Energy balance of every unit that reports one (diagnostics H_in_kW …) [kW]. */
+export function energyBalances(fs: CompiledFlowsheet, sol: FlowsheetSolution): UnitEnergyBalance[] {
+  const energy: UnitEnergyBalance[] = [];
+  fs.units.forEach((u, i) => {
+    const d = sol.outputs[i]?.diagnostics;
+    if (!d || d.H_in_kW === undefined) return;
+    const e = {
+      unit_id: u.id,
+      H_in_kW: d.H_in_kW,
+      H_out_kW: d.H_out_kW ?? NaN,
+      electric_kW: d.electric_kW ?? 0,
+      heat_in_kW: d.heat_in_kW ?? 0,
+      heat_loss_kW: d.heat_loss_kW ?? 0,
+    };
+    const terms = [e.H_in_kW, e.electric_kW, e.heat_in_kW, e.H_out_kW, e.heat_loss_kW];
+    const res = e.H_in_kW + e.electric_kW + e.heat_in_kW - e.H_out_kW - e.heat_loss_kW;
+    energy.push({ ...e, closure_rel: Math.abs(res) / Math.max(...terms.map(Math.abs)) });
+  });
+  return energy;
 }
 
 /**
@@ -511,9 +491,10 @@ export function calibrateHeatLoss(
   feed: ChromiteFeed,
   target_MWh_per_t: number,
 ): number {
-  const c = runChain(template, feed, 1, { 'furnace.heat_loss_kWh_per_t': 0 });
-  const f = c.furnace;
-  const aTh = f.alloy_kg_per_s * KG_S_TO_T_H;
-  const demand_kWh_per_t = (f.H_out_W - f.H_in_W) / 1000 / aTh;
-  return c.params.electrical_efficiency * target_MWh_per_t * 1000 - demand_kWh_per_t;
+  const r = solveTemplate(template, feed, { 'furnace.heat_loss_kWh_per_t': 0 }, null);
+  const u = r.fs.units[r.furnace];
+  const d = r.sol.outputs[r.furnace]?.diagnostics ?? {};
+  const aTh = ((d.alloy_kg_per_h ?? NaN) / 3600) * KG_S_TO_T_H;
+  const demand_kWh_per_t = ((d.H_out_kW ?? NaN) - (d.H_in_kW ?? NaN)) / aTh;
+  return (u?.params.electrical_efficiency ?? NaN) * target_MWh_per_t * 1000 - demand_kWh_per_t;
 }

@@ -39,6 +39,8 @@ export interface RefiningResult {
   outlets: SpeciesStream[];
   alloy: SpeciesStream;
   slag: SpeciesStream;
+  /** Water vapour of the ore's moisture and LOI [mol/s] at the melt temperature. */
+  gas: SpeciesStream;
   fesicr_kg_per_s: number;
   lime_kg_per_s: number;
   alloy_kg_per_s: number;
@@ -50,7 +52,7 @@ export interface RefiningResult {
 }
 
 /**
- * @param ore - Dry chromite at 298.15 K without LOI water [mol/s]
+ * @param ore - Chromite at its temperature [mol/s]; its water (moisture, LOI) leaves as vapour
  * @returns Streams [mol/s], additions [kg/s], electricity and balance terms [W]
  */
 export function silicothermicRefining(
@@ -62,11 +64,15 @@ export function silicothermicRefining(
     if (!(p[k] > 0 && p[k] <= 1)) throw new InputError(`refining.${k}`, p[k], 'in (0, 1]');
   if (!(p.slag_basicity > 0 && p.slag_basicity < 5))
     throw new InputError('refining.slag_basicity', p.slag_basicity, 'in (0, 5)');
-  if (ore.mol_per_s[SP['H2O(l)']])
-    throw new InputError('refining.ore', 'H2O(l)', 'a dry, calcined ore');
   const fs: Readonly<Record<string, number>> = params.fesicr_wt_pct ?? R.fesicr_wt_pct.value;
   const melt = emptySpeciesStream('melt', p.melt_T_K);
   melt.mol_per_s.set(ore.mol_per_s);
+  // moisture and LOI water of the ore leave the melting furnace as vapour at the melt temperature
+  const gas = emptySpeciesStream('refining-gas', p.melt_T_K);
+  gas.mol_per_s[SP['H2O(g)']] = melt.mol_per_s[SP['H2O(l)']] ?? 0;
+  melt.mol_per_s[SP['H2O(l)']] = 0;
+  if (ore.mol_per_s.some((v, j) => v !== 0 && j >= SP['C(s)'] && j !== SP['H2O(l)']))
+    throw new InputError('refining.ore', ore.id, 'a chromite (oxides and water only)');
   toSimpleOxides(melt);
   const n = melt.mol_per_s;
   const crRed = p.cr_reduction * 2 * (n[SP['Cr2O3(s)']] ?? 0); // mol Cr
@@ -100,7 +106,7 @@ export function silicothermicRefining(
     s[SP['Al2O3(l)']] = (n[SP['Al2O3(s)']] ?? 0) + (l[SP['Al2O3(s)']] ?? 0);
     s[SP['CaO(l)']] = (n[SP['CaO(s)']] ?? 0) + (l[SP['CaO(s)']] ?? 0);
     const inlets = [ore, fesicr, lime];
-    const outlets = [alloy, slag];
+    const outlets = [alloy, slag, gas];
     let Hin = 0;
     for (const x of inlets) Hin += enthalpy_W(x);
     let Hout = 0;
@@ -114,6 +120,7 @@ export function silicothermicRefining(
       outlets,
       alloy,
       slag,
+      gas,
       fesicr_kg_per_s: fesicrKg,
       lime_kg_per_s: limeKg,
       alloy_kg_per_s: aKg,

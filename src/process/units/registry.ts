@@ -16,6 +16,16 @@ import {
   waterLeach,
 } from './chromium/index.js';
 import { feeder } from './common/feeder.js';
+import {
+  dcArcFurnace,
+  fecrBriquetting,
+  fecrPelletiser,
+  fecrPrereductionKiln,
+  fecrShaftPreheater,
+  fecrSilicothermicRefining,
+  fecrSinterStrand,
+  submergedArcFurnace,
+} from './ferrochrome/index.js';
 import { mixer } from './common/mixer.js';
 import { processWater } from './common/process-water.js';
 import { product } from './common/product.js';
@@ -62,6 +72,14 @@ export const UNIT_KINDS: Readonly<Record<string, UnitKind>> = Object.fromEntries
       ferrochromeLeach,
       alumPurification,
       electrowinningCell,
+      fecrBriquetting,
+      fecrPelletiser,
+      fecrSinterStrand,
+      fecrShaftPreheater,
+      fecrPrereductionKiln,
+      submergedArcFurnace,
+      dcArcFurnace,
+      fecrSilicothermicRefining,
     ] as UnitKind[]
   ).map((k) => [k.kind, k]),
 );

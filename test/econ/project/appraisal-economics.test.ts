@@ -278,3 +278,38 @@ describe('plant reuse (Monte Carlo fast path)', () => {
     expect(reused.cashflow).toEqual(fresh.cashflow);
   });
 });
+
+describe('options: by-product credits and CBAM in the cash flow', () => {
+  const withImpact = (extra: string) =>
+    read('aktobe-stage1.yaml').replace('finance:\n', `impact:\n${extra}\nfinance:\n`);
+
+  it('a slag credit adds t × price to revenue but no production tonnage', () => {
+    const base = appraise(load(read('aktobe-stage1.yaml')), { breakEvens: false });
+    const text = read('aktobe-stage1.yaml').replace(
+      'markets:\n',
+      'markets:\n  byproduct_credits:\n    - { id: slag, price_usd_per_t: { value: 5, source: "test" } }\n',
+    );
+    const a = appraise(load(text), { breakEvens: false });
+    const slag = a.stages[0]!.byproducts.find((b) => b.id === 'slag')!;
+    expect(a.stages[0]!.revenue_usd_per_year! - base.stages[0]!.revenue_usd_per_year!).toBeCloseTo(
+      slag.t_per_year * 5,
+      3,
+    );
+    expect(a.cashflow.map((r) => r.production_t)).toEqual(base.cashflow.map((r) => r.production_t));
+    expect(a.metrics!.npv_usd).toBeGreaterThan(base.metrics!.npv_usd);
+  });
+
+  it('cbam_in_cashflow charges exactly the CBAM schedule as a cost', () => {
+    const off = appraise(load(withImpact('  eu_export_share: 0.5')), { breakEvens: false });
+    const on = appraise(load(withImpact('  eu_export_share: 0.5\n  cbam_in_cashflow: true')), {
+      breakEvens: false,
+    });
+    const charged = on.cashflow.map((r, t) => r.opex_usd - off.cashflow[t]!.opex_usd);
+    const schedule = on.emissions!.cbam_by_year.map((b) => b.cost_usd);
+    charged.forEach((c, t) => {
+      expect(Math.abs(c - schedule[t]!)).toBeLessThan(1e-6 * (1 + schedule[t]!));
+    });
+    expect(schedule.some((c) => c > 0)).toBe(true);
+    expect(on.metrics!.npv_usd).toBeLessThan(off.metrics!.npv_usd);
+  });
+});

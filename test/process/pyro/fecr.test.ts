@@ -70,8 +70,12 @@ describe('ferrochrome templates: conservation', () => {
       const cr2o3 = u(42, 56);
       const feed: ChromiteFeed = { analysis: oreWith(cr2o3, u(2.8, 4.2)), moisture_wt_pct: 0 };
       const t = FECR_TEMPLATES[k % 4] ?? 'fecr-dc';
+      const fixed = k % 3 === 0;
+      const recovery = u(0.8, 0.93);
       const r = run(t, feed, {
-        'furnace.cr_recovery': u(0.8, 0.93),
+        ...(fixed
+          ? { 'furnace.slag_Cr2O3_wt_pct': 0, 'furnace.cr_recovery': recovery }
+          : { 'furnace.slag_Cr2O3_wt_pct': u(3, 9) }),
         'furnace.fe_recovery': u(0.9, 0.97),
         'furnace.alloy_C_wt_pct': u(5, 8.5),
         'furnace.slag_SiO2_wt_pct': u(30, 36),
@@ -129,8 +133,12 @@ describe('ferrochrome templates: published bands (shared/domain/facts.md)', () =
   });
 
   it('ore per t: 2.26 ± 0.15 t/t at 50 % Cr2O3, 68 % Cr alloy, 88 % recovery (facts §7, D; Tikhvin 2.22 V)', () => {
-    // Cr/Fe 3.0 gives ~67-68 % Cr alloy
-    const r = run('fecr-dc', { analysis: oreWith(50, 3.0), moisture_wt_pct: 0 });
+    // Cr/Fe 3.0 gives ~67-68 % Cr alloy; the facts §7 case fixes the recovery at 88 % (target mode off)
+    const r = run(
+      'fecr-dc',
+      { analysis: oreWith(50, 3.0), moisture_wt_pct: 0 },
+      { 'furnace.slag_Cr2O3_wt_pct': 0 },
+    );
     expect(r.kpis.alloy_cr_wt_pct).toBeGreaterThan(66.5);
     expect(r.kpis.alloy_cr_wt_pct).toBeLessThan(69);
     expect(r.kpis.ore_t_per_t).toBeGreaterThan(2.26 - 0.15);
@@ -281,7 +289,9 @@ describe('flux target modes', () => {
 describe('ferrochrome templates: bad input is rejected', () => {
   it('names the field', () => {
     expect(() => run('fecr-xyz')).toThrow(InputError);
-    expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.cr_recovery': 1.2 })).toThrow(/cr_recovery/);
+    expect(() =>
+      run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 0, 'furnace.cr_recovery': 1.2 }),
+    ).toThrow(/number in \[0, 1\]/);
     expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.slag_SiO2_wt_pct': 5 })).toThrow(
       /slag_SiO2_wt_pct/,
     );
@@ -289,5 +299,81 @@ describe('ferrochrome templates: bad input is rejected', () => {
     expect(() => run('fecr-outokumpu', { ...KEMPIRSAI, moisture_wt_pct: 5, T_K: 500 })).toThrow(
       /LOI|moisture/,
     );
+  });
+});
+
+describe('Cr recovery from the slag Cr2O3 target', () => {
+  it('default: slag Cr2O3 6 wt% (facts §3.4: typical 6, < 9; kfferroalloy, cnore) and recovery in 80–93 % (facts §3.2)', () => {
+    for (const t of FECR_TEMPLATES) {
+      const k = run(t).kpis;
+      expect(k.slag_Cr2O3_wt_pct).toBeCloseTo(6, 9);
+      expect(k.cr_recovery).toBeGreaterThan(0.8);
+      expect(k.cr_recovery).toBeLessThan(0.935);
+    }
+  });
+
+  it('a richer slag target means a lower recovery, and the fixed-recovery mode ignores the target', () => {
+    const lo = run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 3 }).kpis;
+    const hi = run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 9 }).kpis;
+    expect(lo.slag_Cr2O3_wt_pct).toBeCloseTo(3, 9);
+    expect(hi.slag_Cr2O3_wt_pct).toBeCloseTo(9, 9);
+    expect(hi.cr_recovery).toBeLessThan(lo.cr_recovery ?? NaN);
+    const fixed = run('fecr-dc', KEMPIRSAI, {
+      'furnace.slag_Cr2O3_wt_pct': 0,
+      'furnace.cr_recovery': 0.85,
+    }).kpis;
+    expect(fixed.cr_recovery).toBeCloseTo(0.85, 12);
+    expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.slag_Cr2O3_wt_pct': 45 })).toThrow(
+      /slag_Cr2O3_wt_pct/,
+    );
+    // a fixed recovery that the target mode would ignore is refused, not silently dropped
+    expect(() => run('fecr-dc', KEMPIRSAI, { 'furnace.cr_recovery': 0.85 })).toThrow(/cr_recovery/);
+  });
+
+  it('off-gas chemical energy of the Outokumpu route inside 2.0–2.6 MWh/t (facts §3.2, Tornio, sintered pellets)', () => {
+    // sintering oxidises FeO to Fe2O3, whose extra oxygen leaves as CO in the furnace
+    const k = run('fecr-outokumpu').kpis;
+    expect(k.offgas_chemical_MWh_per_t).toBeGreaterThan(2.0);
+    expect(k.offgas_chemical_MWh_per_t).toBeLessThan(2.6);
+  });
+});
+
+describe('ferrochrome templates on the flowsheet engine', () => {
+  it.each(FECR_TEMPLATES)(
+    '%s: every stream has a source (unit or feed) and a destination unit; chromite reaches the alloy',
+    (t) => {
+      const r = run(t);
+      const units = new Set(r.balance.units.map((u) => u.id));
+      for (const s of r.balance.streams) {
+        expect(units.has(s.to), `${s.id} → ${s.to}`).toBe(true);
+        if (s.from !== null) expect(units.has(s.from), `${s.from} → ${s.id}`).toBe(true);
+      }
+      // follow the chromite from its feed to the alloy sink through producing units
+      let id = 'chromite';
+      const seen: string[] = [];
+      for (let k = 0; k < 10 && id !== 'alloy'; k++) {
+        const s = r.balance.streams.find((x) => x.id === id);
+        const u = r.balance.units.find((x) => x.id === s?.to);
+        seen.push(u?.id ?? '?');
+        id = u?.outlets[0] ?? '';
+      }
+      expect(id, seen.join(' → ')).toBe('alloy');
+      const alloy = r.balance.streams.find((x) => x.id === 'alloy');
+      expect(r.balance.units.find((u) => u.id === alloy?.to)?.kind).toBe('product');
+      // the engine's unit closure covers every element (reactive units: not the water row)
+      for (const u of r.balance.units)
+        for (const v of Object.values(u.closure_rel)) expect(v).toBeLessThan(1e-9);
+      expect(r.balance.sankey.length).toBe(r.balance.streams.length);
+    },
+  );
+
+  it('fecr-outokumpu: the furnace gas recycle to the preheater is a converged tear', () => {
+    const r = run('fecr-outokumpu');
+    expect(r.balance.tears).toHaveLength(1);
+    expect(r.balance.tears[0]?.tear_streams).toEqual(['furnace-gas']);
+    expect(r.balance.tears[0]?.worst_rel_change).toBeLessThan(1e-10);
+    const gas = r.balance.streams.find((s) => s.id === 'furnace-gas');
+    expect(gas?.from).toBe('saf');
+    expect(gas?.to).toBe('preheater');
   });
 });

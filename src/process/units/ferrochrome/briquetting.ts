@@ -1,0 +1,36 @@
+import { briquette } from '../../pyro/pretreatment.js';
+import type { UnitKind } from '../../unit.js';
+import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
+import { PRE, schemaOf } from './params.js';
+
+const params = schemaOf(PRE, ['briquette_binder_kg_per_t', 'briquette_power_kWh_per_t']);
+
+/**
+ * Briquetting of chromite fines (roller press): ore + binder → briquettes at 298.15 K; press
+ * power as electricity (src/process/pyro/pretreatment.ts `briquette`). Demands `binder`.
+ */
+export const fecrBriquetting: UnitKind<typeof params> = {
+  kind: 'fecr-briquetting',
+  title: 'Briquetting of chromite fines (roller press)',
+  inlets: ['ore', 'binder'],
+  outlets: ['briquettes'],
+  params,
+  reagents: [],
+  stateSize: 0,
+  references: ['shared/domain/facts.md §3.3 (briquetted charge for SAF); data/pyro/fecr.json'],
+  solve(inlets, p, ctx, out) {
+    const ore = inlets[0];
+    const prod = out.outlets[0];
+    if (!ore || !prod) return;
+    const r = briquette(toSpecies(ctx.model, ore, 'ore'), {
+      binder_kg_per_t: p.briquette_binder_kg_per_t,
+      power_kWh_per_t: p.briquette_power_kWh_per_t,
+    });
+    writeSpecies(ctx.model, r.product, prod);
+    const d = out.diagnostics;
+    const binder = r.inlets[1];
+    if (binder) writeDemand(ctx.model, d, 'binder', binder);
+    writeEnergyTerms(d, r);
+    out.duties.power_kW = r.electric_W / 1000;
+  },
+};
