@@ -8,7 +8,7 @@
  * | `cr_price` | `markets.products.chromium-metal.price_rmb_per_t_vat_incl` [RMB/t] |
  * | `tariff` | `markets.electricity.tariff_kzt_per_kwh` [KZT/kWh] |
  * | `capex_factor` | multiplies every stage's `capex.location_factor` [–] |
- * | `recovery` | Cr recovery to alloy of the ferrochrome furnace: flowsheet override `furnace.cr_recovery` of the first `fecr-*` stage [–] |
+ * | `recovery` | Cr recovery to alloy of the ferrochrome furnace: flowsheet overrides `furnace.cr_recovery` (and `furnace.slag_Cr2O3_wt_pct: 0`, which switches the furnace from solving the recovery from a slag-Cr2O3 target to the fixed recovery) of the first `fecr-*` stage [–] |
  * | `stage2_start` | `stages[1].start_year` [year] |
  */
 import type { Appraisal } from '../../src/appraisal.js';
@@ -40,6 +40,7 @@ const PATH = {
 } as const;
 
 const RECOVERY_KEY = 'furnace.cr_recovery';
+const SLAG_TARGET_KEY = 'furnace.slag_Cr2O3_wt_pct';
 
 function roundStep(x: number, step: number): number {
   return Math.round(x / step) * step;
@@ -185,7 +186,11 @@ export class WhatIf {
     const fecrStage = scenario.stages[this.fecrStage];
     if (fecrStage && this.overridesBase) {
       const overrides: Record<string, unknown> = { ...this.overridesBase };
-      if (values.recovery !== undefined) overrides[RECOVERY_KEY] = values.recovery;
+      if (values.recovery !== undefined) {
+        // A fixed recovery acts only with the slag-Cr2O3 target off (src/process/pyro/run-fecr.ts).
+        overrides[RECOVERY_KEY] = values.recovery;
+        overrides[SLAG_TARGET_KEY] = 0;
+      }
       (fecrStage.flowsheet as { overrides: unknown }).overrides = overrides;
     }
     const second = scenario.stages[1];
