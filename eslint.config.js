@@ -41,6 +41,7 @@ export default tseslint.config(
       'var/**',
       'coverage/**',
       'web/dist/**',
+      'dist-web/**',
       'test/fixtures/**',
       'scratch/**',
     ],

@@ -27,7 +27,7 @@ import { requireUser, sessionMiddleware } from './session.js';
 import { userRoutes } from './user-routes.js';
 
 /** Default location of the built web UI. */
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist-web', import.meta.url));
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 

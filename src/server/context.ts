@@ -14,7 +14,7 @@ export interface AppOptions {
   secureCookies?: boolean | 'auto';
   /** Trust `X-Forwarded-Proto` from a reverse proxy. Default false. */
   trustProxy?: boolean;
-  /** Directory of the built web UI; served at `/` when it exists. Default `<package>/web/dist`. */
+  /** Directory of the built web UI; served at `/` when it exists. Default `<package>/dist-web` (`npm run build:web`). */
   staticDir?: string;
   /** log2 of the scrypt cost for new password hashes (tests lower it). Default 15. */
   passwordLog2N?: number;

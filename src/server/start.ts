@@ -2,9 +2,11 @@
  * Starting the server: open the store (SQLite file or PostgreSQL URL), migrate, seed an empty
  * database, listen. Used by `chromflow serve` and `src/server/main.ts`.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
-import { createApp } from './app.js';
+import { createApp, DEFAULT_STATIC_DIR } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
 import { McService } from '../workers/mc-service.js';
@@ -70,6 +72,9 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log(`chromflow is serving on ${url} (database: ${store.dialect})`);
+  const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  if (!existsSync(join(staticDir, 'index.html')))
+    log(`  web UI not built (${staticDir} is missing; run "npm run build:web"): API only`);
   return {
     url,
     store,

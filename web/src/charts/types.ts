@@ -1,0 +1,2 @@
+/** An ECharts option object (the same type the charts accept). */
+export type { EChartsCoreOption as ChartOption } from 'echarts/core';

@@ -1,0 +1,201 @@
+/**
+ * Live what-if: the sliders of the dashboard and how each maps onto a parsed scenario. Pure (no
+ * DOM), used inside the core worker and by tests.
+ *
+ * | slider | scenario input |
+ * |---|---|
+ * | `fecr_price` | `markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl` [RMB/t] |
+ * | `cr_price` | `markets.products.chromium-metal.price_rmb_per_t_vat_incl` [RMB/t] |
+ * | `tariff` | `markets.electricity.tariff_kzt_per_kwh` [KZT/kWh] |
+ * | `capex_factor` | multiplies every stage's `capex.location_factor` [–] |
+ * | `recovery` | Cr recovery to alloy of the ferrochrome furnace: flowsheet overrides `furnace.cr_recovery` (and `furnace.slag_Cr2O3_wt_pct: 0`, which switches the furnace from solving the recovery from a slag-Cr2O3 target to the fixed recovery) of the first `fecr-*` stage [–] |
+ * | `stage2_start` | `stages[1].start_year` [year] |
+ */
+import type { Appraisal } from '../../src/appraisal.js';
+import { appraise, runPlant } from '../../src/appraise.js';
+import type { StageRun } from '../../src/process/stage-run.js';
+import {
+  compileScenario,
+  resetParameters,
+  type CompiledScenario,
+} from '../../src/scenario/compile.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+
+export interface SliderDef {
+  id: 'fecr_price' | 'cr_price' | 'tariff' | 'capex_factor' | 'recovery' | 'stage2_start';
+  unit: string;
+  min: number;
+  max: number;
+  step: number;
+  /** Value in the loaded scenario. */
+  base: number;
+  /** Scenario input the slider changes (for the tooltip). */
+  target: string;
+}
+
+const PATH = {
+  fecr_price: 'markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl',
+  cr_price: 'markets.products.chromium-metal.price_rmb_per_t_vat_incl',
+  tariff: 'markets.electricity.tariff_kzt_per_kwh',
+} as const;
+
+const RECOVERY_KEY = 'furnace.cr_recovery';
+const SLAG_TARGET_KEY = 'furnace.slag_Cr2O3_wt_pct';
+
+function roundStep(x: number, step: number): number {
+  return Math.round(x / step) * step;
+}
+
+/** A what-if session on one scenario: the sliders that apply and `apply(values)`. */
+export class WhatIf {
+  readonly model: CompiledScenario;
+  readonly sliders: SliderDef[] = [];
+  private readonly locationBase: { index: number; value: number }[] = [];
+  private readonly fecrStage: number;
+  private readonly overridesBase: Record<string, unknown> | undefined;
+  private readonly startBase: number | undefined;
+  /** Solved plants by Cr-recovery value: the only slider that changes the flowsheets. */
+  private readonly plants = new Map<string, ReadonlyMap<string, StageRun>>();
+
+  /**
+   * @param scenario - A parsed scenario; it is mutated by `apply` (give the session its own copy)
+   * @param base - Its appraisal with the loaded values (for the furnace's Cr recovery)
+   */
+  constructor(
+    readonly scenario: Scenario,
+    base: Appraisal,
+  ) {
+    this.model = compileScenario(scenario);
+    const leaf = (p: string): number | undefined => {
+      const i = this.model.index.get(p);
+      return i === undefined ? undefined : this.model.base[i];
+    };
+    const fecr = leaf(PATH.fecr_price);
+    if (fecr !== undefined)
+      this.sliders.push({
+        id: 'fecr_price',
+        unit: 'RMB/t',
+        min: roundStep(fecr * 0.5, 100),
+        max: roundStep(fecr * 1.5, 100),
+        step: 100,
+        base: fecr,
+        target: PATH.fecr_price,
+      });
+    const cr = leaf(PATH.cr_price);
+    if (cr !== undefined)
+      this.sliders.push({
+        id: 'cr_price',
+        unit: 'RMB/t',
+        min: roundStep(cr * 0.5, 500),
+        max: roundStep(cr * 1.5, 500),
+        step: 500,
+        base: cr,
+        target: PATH.cr_price,
+      });
+    const tariff = leaf(PATH.tariff);
+    if (tariff !== undefined)
+      this.sliders.push({
+        id: 'tariff',
+        unit: 'KZT/kWh',
+        min: roundStep(tariff * 0.5, 0.5),
+        max: roundStep(tariff * 2, 0.5),
+        step: 0.5,
+        base: tariff,
+        target: PATH.tariff,
+      });
+    scenario.stages.forEach((st) => {
+      const i = this.model.index.get(`stages.${st.id}.capex.location_factor`);
+      if (i !== undefined) this.locationBase.push({ index: i, value: this.model.base[i] ?? 1 });
+    });
+    if (this.locationBase.length > 0)
+      this.sliders.push({
+        id: 'capex_factor',
+        unit: '×',
+        min: 0.6,
+        max: 1.6,
+        step: 0.01,
+        base: 1,
+        target: 'stages.*.capex.location_factor × factor',
+      });
+    this.fecrStage = scenario.stages.findIndex((s) => s.flowsheet.template.startsWith('fecr-'));
+    const fecrStage = scenario.stages[this.fecrStage];
+    const recovery =
+      fecrStage === undefined
+        ? undefined
+        : base.stages.find((s) => s.id === fecrStage.id)?.kpis.cr_recovery;
+    this.overridesBase = fecrStage ? { ...fecrStage.flowsheet.overrides } : undefined;
+    if (fecrStage && recovery !== undefined && Number.isFinite(recovery))
+      this.sliders.push({
+        id: 'recovery',
+        unit: '–',
+        min: 0.7,
+        max: 0.95,
+        step: 0.005,
+        base: recovery,
+        target: `stages[${this.fecrStage}].flowsheet.overrides["${RECOVERY_KEY}"]`,
+      });
+    const second = scenario.stages[1];
+    this.startBase = second?.start_year;
+    if (second)
+      this.sliders.push({
+        id: 'stage2_start',
+        unit: 'year',
+        min: second.start_year - 2,
+        max: second.start_year + 6,
+        step: 1,
+        base: second.start_year,
+        target: 'stages[1].start_year',
+      });
+  }
+
+  /**
+   * Appraisal with the given slider values. Prices, tariff, capex factor and start year do not
+   * change the flowsheets (the plant depends on feeds, capacities and flowsheet parameters),
+   * so the solved plant is reused for them (`appraise`'s `plantRuns`) and solved again only for
+   * a new Cr recovery; break-evens are not solved (the dashboard does not show them).
+   */
+  appraise(values: Readonly<Record<string, number>>): Appraisal {
+    const scenario = this.apply(values);
+    const key = String(values.recovery ?? 'base');
+    let runs = this.plants.get(key);
+    if (!runs) {
+      runs = runPlant(scenario);
+      if (this.plants.size >= 32) this.plants.clear();
+      this.plants.set(key, runs);
+    }
+    return appraise(scenario, { breakEvens: false, plantRuns: runs });
+  }
+
+  /** Restores the loaded values, then applies the given slider values (missing = base). */
+  apply(values: Readonly<Record<string, number>>): Scenario {
+    const { model, scenario } = this;
+    resetParameters(model);
+    const set = (path: string, v: number | undefined): void => {
+      const i = model.index.get(path);
+      const leaf = i === undefined ? undefined : model.leaves[i];
+      if (leaf && v !== undefined) leaf.param.value = v;
+    };
+    set(PATH.fecr_price, values.fecr_price);
+    set(PATH.cr_price, values.cr_price);
+    set(PATH.tariff, values.tariff);
+    const factor = values.capex_factor ?? 1;
+    for (const { index, value } of this.locationBase) {
+      const leaf = model.leaves[index];
+      if (leaf) leaf.param.value = value * factor;
+    }
+    const fecrStage = scenario.stages[this.fecrStage];
+    if (fecrStage && this.overridesBase) {
+      const overrides: Record<string, unknown> = { ...this.overridesBase };
+      if (values.recovery !== undefined) {
+        // A fixed recovery acts only with the slag-Cr2O3 target off (src/process/pyro/run-fecr.ts).
+        overrides[RECOVERY_KEY] = values.recovery;
+        overrides[SLAG_TARGET_KEY] = 0;
+      }
+      (fecrStage.flowsheet as { overrides: unknown }).overrides = overrides;
+    }
+    const second = scenario.stages[1];
+    if (second && this.startBase !== undefined)
+      second.start_year = values.stage2_start ?? this.startBase;
+    return scenario;
+  }
+}

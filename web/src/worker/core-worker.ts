@@ -1,0 +1,108 @@
+/**
+ * The core worker: the pure chromflow core (parseScenario, appraise, the tornado of the
+ * uncertainty module) running off the UI thread. One scenario is loaded at a time; what-if
+ * requests change its inputs in place (see whatif.ts) and re-appraise it.
+ */
+import { analysis } from './core.js';
+import type { LeafInfo, WorkerRequest, WorkerResponse, WorkerResult } from './protocol.js';
+import { WhatIf } from '../whatif.js';
+
+const { parseScenario, appraise, numericLeaves, formatPath, monteCarloSpec, compileRun } = analysis;
+const { tornadoForRun, appraisalOutputs } = analysis;
+
+interface WorkerScope {
+  postMessage(message: WorkerResponse): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+let session: { whatIf: WhatIf; text: string; file: string } | undefined;
+
+function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: false }) {
+  switch (req.type) {
+    case 'load': {
+      const parsed = parseScenario(req.text, req.file);
+      if (!parsed.ok)
+        return {
+          id: req.id,
+          ok: false,
+          error: 'ScenarioError',
+          message: `${parsed.problems.length} problem(s) in the scenario`,
+          problems: parsed.problems,
+        };
+      const t0 = performance.now();
+      const appraisal = appraise(parsed.scenario);
+      const compute_ms = performance.now() - t0;
+      const whatIf = new WhatIf(parsed.scenario, appraisal);
+      session = { whatIf, text: req.text, file: req.file };
+      return {
+        type: 'load',
+        ok: true,
+        appraisal,
+        sliders: whatIf.sliders,
+        outputs: [...appraisalOutputs(appraisal).keys()],
+        compute_ms,
+      };
+    }
+    case 'whatif': {
+      if (!session) throw new Error('no scenario loaded');
+      const t0 = performance.now();
+      const appraisal = session.whatIf.appraise(req.values);
+      return { type: 'whatif', ok: true, appraisal, compute_ms: performance.now() - t0 };
+    }
+    case 'validate': {
+      const parsed = parseScenario(req.text, req.file);
+      if (!parsed.ok) return { type: 'validate', ok: true, problems: parsed.problems, leaves: [] };
+      const leaves: LeafInfo[] = numericLeaves(parsed.scenario).map((l) => ({
+        path: l.path,
+        field: formatPath(l.documentPath),
+        value: l.param.value,
+        unit: l.param.unit,
+        source: l.param.source,
+        status: l.param.status,
+      }));
+      return { type: 'validate', ok: true, problems: parsed.warnings, leaves };
+    }
+    case 'tornado': {
+      if (!session) throw new Error('no scenario loaded');
+      // A fresh parse: the run's evaluator mutates its own compiled copy.
+      const parsed = parseScenario(session.text, session.file);
+      if (!parsed.ok) throw new Error('the loaded scenario no longer parses');
+      const t0 = performance.now();
+      const run = compileRun(monteCarloSpec(parsed.scenario, { outputs: [req.output] }));
+      const t = tornadoForRun(run);
+      return {
+        type: 'tornado',
+        ok: true,
+        output: req.output,
+        base: t.baseOutputs[0] ?? Number.NaN,
+        bars: t.entries.map((e) => ({
+          input: e.name,
+          low: e.low,
+          high: e.high,
+          output_low: e.outputLow[0] ?? Number.NaN,
+          output_high: e.outputHigh[0] ?? Number.NaN,
+          swing: e.swing,
+          ...(e.error !== undefined ? { error: e.error } : {}),
+        })),
+        ms: performance.now() - t0,
+      };
+    }
+  }
+}
+
+scope.onmessage = (event) => {
+  const req = event.data;
+  let res: WorkerResponse;
+  try {
+    res = { id: req.id, ...handle(req) };
+  } catch (error) {
+    res = {
+      id: req.id,
+      ok: false,
+      error: error instanceof Error ? error.name : 'Error',
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  scope.postMessage(res);
+};

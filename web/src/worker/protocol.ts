@@ -1,0 +1,61 @@
+/**
+ * Messages between the UI and the core worker (core-worker.ts). Every request carries an id; the
+ * worker answers with the same id. Types only: both sides import this file.
+ */
+import type { Appraisal } from '../../../src/appraisal.js';
+import type { Problem } from '../../../src/scenario/problem.js';
+
+/** One numeric input of the scenario with its provenance (for the editor form). */
+export interface LeafInfo {
+  /** Stable path (`stages.smelter.capacity_t_per_year`). */
+  path: string;
+  /** Field path in the document, as the validator prints it (`stages[0].capacity_t_per_year`). */
+  field: string;
+  value: number;
+  unit: string;
+  source: string;
+  status: string;
+}
+
+/** What-if slider values by slider id (see whatif.ts). */
+export type WhatIfValues = Record<string, number>;
+
+export type WorkerRequest =
+  | { id: number; type: 'load'; text: string; file: string }
+  | { id: number; type: 'whatif'; values: WhatIfValues }
+  | { id: number; type: 'validate'; text: string; file: string }
+  | { id: number; type: 'tornado'; output: string };
+
+export interface TornadoBar {
+  input: string;
+  low: number;
+  high: number;
+  output_low: number;
+  output_high: number;
+  swing: number;
+  error?: string;
+}
+
+export type WorkerResult =
+  | {
+      type: 'load';
+      ok: true;
+      appraisal: Appraisal;
+      sliders: import('../whatif.js').SliderDef[];
+      outputs: string[];
+      compute_ms: number;
+    }
+  | { type: 'whatif'; ok: true; appraisal: Appraisal; compute_ms: number }
+  | { type: 'validate'; ok: true; problems: Problem[]; leaves: LeafInfo[] }
+  | { type: 'tornado'; ok: true; output: string; base: number; bars: TornadoBar[]; ms: number };
+
+export interface WorkerFailure {
+  ok: false;
+  /** Scenario problems (validation), when the failure is an invalid scenario. */
+  problems?: Problem[];
+  /** Error class and message (InputError names the field, NotImplementedError what is missing). */
+  error: string;
+  message: string;
+}
+
+export type WorkerResponse = { id: number } & (WorkerResult | WorkerFailure);
