@@ -48,6 +48,8 @@ function roundStep(x: number, step: number): number {
 
 /** A what-if session on one scenario: the sliders that apply and `apply(values)`. */
 export class WhatIf {
+  /** Key of the plant the last `appraise` used (same key: same balance). */
+  lastPlantKey: string | undefined;
   readonly model: CompiledScenario;
   readonly sliders: SliderDef[] = [];
   private readonly locationBase: { index: number; value: number }[] = [];
@@ -157,6 +159,7 @@ export class WhatIf {
   appraise(values: Readonly<Record<string, number>>): Appraisal {
     const scenario = this.apply(values);
     const key = String(values.recovery ?? 'base');
+    this.lastPlantKey = key;
     let runs = this.plants.get(key);
     if (!runs) {
       runs = runPlant(scenario);

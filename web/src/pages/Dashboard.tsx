@@ -64,7 +64,10 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
       .then((r) => {
         pending.current = { t0, compute_ms: r.compute_ms, received: performance.now() };
         setError(undefined);
-        setAppraisal(r.appraisal);
+        // Same plant: keep the balance object the charts already drew (no re-layout).
+        setAppraisal((prev) =>
+          r.balance_unchanged ? { ...r.appraisal, balance: prev.balance } : r.appraisal,
+        );
       })
       .catch((e: unknown) => {
         setError(e instanceof Error ? e.message : String(e));

@@ -47,8 +47,19 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
     case 'whatif': {
       if (!session) throw new Error('no scenario loaded');
       const t0 = performance.now();
+      const before = session.whatIf.lastPlantKey;
       const appraisal = session.whatIf.appraise(req.values);
-      return { type: 'whatif', ok: true, appraisal, compute_ms: performance.now() - t0 };
+      const compute_ms = performance.now() - t0;
+      // Same plant as the previous step: the balance (the largest part of the message) is the
+      // same, so it is not cloned across again.
+      const unchanged = before !== undefined && before === session.whatIf.lastPlantKey;
+      return {
+        type: 'whatif',
+        ok: true,
+        appraisal: unchanged ? { ...appraisal, balance: null } : appraisal,
+        compute_ms,
+        balance_unchanged: unchanged,
+      };
     }
     case 'validate': {
       const parsed = parseScenario(req.text, req.file);

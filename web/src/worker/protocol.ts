@@ -45,7 +45,17 @@ export type WorkerResult =
       outputs: string[];
       compute_ms: number;
     }
-  | { type: 'whatif'; ok: true; appraisal: Appraisal; compute_ms: number }
+  | {
+      type: 'whatif';
+      ok: true;
+      appraisal: Appraisal;
+      compute_ms: number;
+      /**
+       * The plant balance is the previous step's (same solved plant): `appraisal.balance` is
+       * sent as null to keep the message small, and the page keeps the balance it has.
+       */
+      balance_unchanged: boolean;
+    }
   | { type: 'validate'; ok: true; problems: Problem[]; leaves: LeafInfo[] }
   | { type: 'tornado'; ok: true; output: string; base: number; bars: TornadoBar[]; ms: number };
 
