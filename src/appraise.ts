@@ -261,7 +261,11 @@ export function appraiseDetailed(
       for (const sale of e.economics.sales) {
         const years = production.get(sale.id) ?? new Map<number, number>();
         for (const row of e.table.rows) {
-          const t = (sale.t_per_year - sale.internal_t_per_year) * (row.utilisation ?? 0);
+          // Exported tonnes (the CBAM base): external sales × export share × utilisation.
+          const t =
+            (sale.t_per_year - sale.internal_t_per_year) *
+            sale.export_share *
+            (row.utilisation ?? 0);
           if (t > 0) years.set(row.year, (years.get(row.year) ?? 0) + t);
         }
         production.set(sale.id, years);

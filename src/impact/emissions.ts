@@ -53,7 +53,7 @@ export function stageEmissions(
 /**
  * @param scenario - For the grid factor, EU share, ETS and origin carbon prices, FX.
  * @param stages - Stage results (computed ones count).
- * @param productionByYear - Tonnes of each product sold (externally) per calendar year.
+ * @param productionByYear - Tonnes of each product exported per calendar year.
  * @param rows - Combined cash-flow rows (the calendar of the CBAM schedule).
  * @param fullYear - First year at full rate of every stage (reported as the yearly cost).
  */

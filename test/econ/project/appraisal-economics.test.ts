@@ -312,4 +312,28 @@ describe('options: by-product credits and CBAM in the cash flow', () => {
     expect(schedule.some((c) => c > 0)).toBe(true);
     expect(on.metrics!.npv_usd).toBeLessThan(off.metrics!.npv_usd);
   });
+
+  it('CBAM falls only on exported tonnes: halving the export share halves the schedule and the line', () => {
+    const half = (cbamLine: boolean) =>
+      read('aktobe-stage1.yaml')
+        .replace(
+          /(logistics_usd_per_t: \{ ref: markets\/logistics-assumed#ferrochrome_to_china_usd_per_t \})/,
+          '$1\n      export_share: 0.5',
+        )
+        .replace(
+          'finance:\n',
+          `impact:\n  eu_export_share: 0.5\n  cbam_in_cashflow: ${cbamLine}\nfinance:\n`,
+        );
+    const full = appraise(load(withImpact('  eu_export_share: 0.5\n  cbam_in_cashflow: true')), {
+      breakEvens: false,
+    });
+    const on = appraise(load(half(true)), { breakEvens: false });
+    const off = appraise(load(half(false)), { breakEvens: false });
+    on.emissions!.cbam_by_year.forEach((b, t) => {
+      const f = full.emissions!.cbam_by_year[t]!.cost_usd;
+      expect(Math.abs(b.cost_usd - f / 2)).toBeLessThan(1e-6 * (1 + f));
+      const charged = on.cashflow[t]!.opex_usd - off.cashflow[t]!.opex_usd;
+      expect(Math.abs(charged - b.cost_usd)).toBeLessThan(1e-6 * (1 + f));
+    });
+  });
 });
