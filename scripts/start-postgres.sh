@@ -11,13 +11,14 @@
 # on loopback only — this is a test database, never a deployment.
 #
 # Environment: PG_PORT (default 54329), PG_DIR (default /tmp/chromflow-pg), PG_DB (default
-# chromflow_test).
+# chromflow_test), PG_BIN (default /usr/lib/postgresql/15/bin).
 set -euo pipefail
 
 PG_PORT="${PG_PORT:-54329}"
 PG_DIR="${PG_DIR:-/tmp/chromflow-pg}"
 PG_DB="${PG_DB:-chromflow_test}"
-PG_BIN=/usr/lib/postgresql/15/bin
+# Debian's postgresql-15 binaries; PG_BIN overrides it for another layout or version.
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 DATA="$PG_DIR/data"
 SOCK="$PG_DIR/socket"
 LOG="$PG_DIR/postgres.log"
