@@ -30,6 +30,39 @@ export function naturalGasCo2_t_per_MWh(): number {
   return ((molarMass_g_per_mol('CO2') / lhv_MJ_per_mol) * MJ_PER_MWH) / 1e6;
 }
 
+/**
+ * CBAM cost of one year's exports of a product under the scenario's EU share, ETS and origin
+ * carbon prices and FX; 0 for a product not covered by Annex I. Shared by the emissions
+ * schedule and the optional cash-flow line so the two cannot drift apart.
+ *
+ * @param exported_t - Tonnes of the product exported in the year (all destinations) [t].
+ * @param direct_t_co2_per_t - Direct (scope 1) emissions per t (CBAM Annex II: iron and steel
+ *   goods, ferro-alloys included, count direct emissions only) [t CO2/t].
+ * @returns [USD]
+ */
+export function scenarioCbamCostUsd(
+  scenario: Scenario,
+  product: string,
+  year: number,
+  exported_t: number,
+  direct_t_co2_per_t: number,
+): number {
+  const cbamFile = DATA_FILES['impact/cbam'];
+  if (!CBAM_COVERAGE[product]?.covered || !cbamFile || exported_t === 0) return 0;
+  const im = scenario.impact;
+  return cbamCostUsd(
+    {
+      year,
+      exported_to_eu_t: exported_t * im.eu_export_share.value,
+      embedded_t_co2_per_t: direct_t_co2_per_t,
+      ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
+      origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
+      eur_per_usd: scenario.markets.fx.eur_per_usd.value,
+    },
+    cbamFile,
+  );
+}
+
 /** CO2 released per t of Na2CO3 decomposed [t/t]. */
 export const SODA_ASH_CO2_T_PER_T = molarMass_g_per_mol('CO2') / molarMass_g_per_mol('Na2CO3');
 
@@ -81,28 +114,13 @@ export function appraisalEmissions(
       direct[main.id] = e.scope1 / main.t_per_year;
     }
   }
-  const cbamFile = DATA_FILES['impact/cbam'];
   const byYear: { year: number; cost_usd: number }[] = [];
   for (const row of rows) {
     let cost = 0;
     for (const [product, years] of productionByYear) {
-      const coverage = CBAM_COVERAGE[product];
       const e = direct[product];
-      if (!coverage?.covered || e === undefined || !cbamFile) continue;
-      const t = years.get(row.year) ?? 0;
-      if (t === 0) continue;
-      // CBAM Annex II: iron and steel goods (ferro-alloys included) count direct emissions only.
-      cost += cbamCostUsd(
-        {
-          year: row.year,
-          exported_to_eu_t: t * im.eu_export_share.value,
-          embedded_t_co2_per_t: e,
-          ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
-          origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
-          eur_per_usd: scenario.markets.fx.eur_per_usd.value,
-        },
-        cbamFile,
-      );
+      if (e !== undefined)
+        cost += scenarioCbamCostUsd(scenario, product, row.year, years.get(row.year) ?? 0, e);
     }
     byYear.push({ year: row.year, cost_usd: cost });
   }

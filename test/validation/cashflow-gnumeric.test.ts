@@ -12,41 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
 import { cashflowSheetXml } from '../../src/report/cashflow-sheet.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
+import { parseCsv } from '../helpers/gnumeric.js';
 
 const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
 const dir = mkdtempSync(join(tmpdir(), 'chromflow-gnumeric-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Minimal CSV parser (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 function recalc(name: string, input: CashflowInput): string[][] {
   const table = buildCashflowTable(input);

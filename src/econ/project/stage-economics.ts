@@ -16,10 +16,7 @@ import type {
   ProductInput,
   YearlyCost,
 } from '../cashflow/types.js';
-import { CBAM_COVERAGE } from '../../impact/cbam-coverage.js';
-import { cbamCostUsd } from '../../impact/cbam.js';
-import { stageEmissions } from '../../impact/emissions.js';
-import { DATA_FILES } from '../../scenario/data-files.js';
+import { scenarioCbamCostUsd, stageEmissions } from '../../impact/emissions.js';
 import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
@@ -99,10 +96,8 @@ function cbamCost(
   frame: ProjectFrame,
   sales: StageEconomics['sales'],
 ): YearlyCost | null {
-  const im = scenario.impact;
-  const cbamFile = DATA_FILES['impact/cbam'];
   const main = result.products[0];
-  if (!cbamFile || !main || main.t_per_year <= 0) return null;
+  if (!main || main.t_per_year <= 0) return null;
   const direct = stageEmissions(result, 0).scope1 / main.t_per_year;
   const first = stage.start_year - frame.start_year;
   const ramp = (stage.ramp_up ?? []).map((r) => r.value);
@@ -110,21 +105,14 @@ function cbamCost(
   for (let t = 0; t < frame.horizon_years; t++) {
     const u = t < first ? 0 : (ramp[t - first] ?? 1);
     let cost = 0;
-    for (const s of sales) {
-      if (!CBAM_COVERAGE[s.id]?.covered) continue;
-      cost += cbamCostUsd(
-        {
-          year: frame.start_year + t,
-          exported_to_eu_t:
-            (s.t_per_year - s.internal_t_per_year) * u * s.export_share * im.eu_export_share.value,
-          embedded_t_co2_per_t: direct,
-          ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
-          origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
-          eur_per_usd: scenario.markets.fx.eur_per_usd.value,
-        },
-        cbamFile,
+    for (const s of sales)
+      cost += scenarioCbamCostUsd(
+        scenario,
+        s.id,
+        frame.start_year + t,
+        (s.t_per_year - s.internal_t_per_year) * u * s.export_share,
+        direct,
       );
-    }
     usd.push(cost);
   }
   return usd.some((v) => v > 0) ? { name: 'cbam', usd_by_row: usd } : null;
