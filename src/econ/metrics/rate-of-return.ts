@@ -145,9 +145,67 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       CERTIFIED_CELLS,
       'irr',
     );
-  const found = scanRoots(periodicF, last, info.first, OPTS_IRR, info.changes, certify);
+  // Norström's bound is often far tighter than Descartes' for project flows (construction in
+  // two phases, closure at the end): with 1 it lets the first coarse grid settle the count.
+  const bound = Math.min(info.changes, norstromBound(values));
+  const found = scanRoots(periodicF, last, info.first, OPTS_IRR, bound, certify);
   periodicValues = EMPTY;
   return rootsResult(found, info.changes);
+}
+
+/**
+ * An upper bound on the number of roots r > −1 of Σ_t v_t (1 + r)^(−t) from the cumulative
+ * flows (Norström 1972, "A sufficient condition for a unique nonnegative internal rate of
+ * return", J. Financial and Quantitative Analysis 7(3), 1835–1839).
+ *
+ * With x = 1/(1 + r) and S_t = v_0 + … + v_t, Σ v_t x^t = (1 − x)·Σ_{t≥0} S'_t x^t where
+ * S'_t = S_t for t < n − 1 and S_{n−1} after; Descartes' rule for power series bounds the roots
+ * with x ∈ (0, 1) (r > 0) by the sign changes of S_0 … S_{n−1}. The same argument on the
+ * reversed flows (x > 1, r ∈ (−1, 0)) uses the sums from the last flow backwards, and r = 0 is
+ * a root only if S_{n−1} = 0. A partial sum within round-off of zero has an uncertain sign: the
+ * bound is then not used (Infinity).
+ *
+ * @param values - Cash flows, v_0 at t = 0 [money].
+ * @returns Upper bound on the number of roots [-], or Infinity when undecidable.
+ */
+export function norstromBound(values: ArrayLike<number>): number {
+  const n = values.length;
+  let scale = 0;
+  for (let t = 0; t < n; t++) scale += Math.abs(values[t] ?? 0);
+  const tol = 64 * Number.EPSILON * scale;
+  const forward = cumulativeSignChanges(values, 0, n, 1, tol);
+  const backward = cumulativeSignChanges(values, n - 1, -1, -1, tol);
+  if (forward < 0 || backward < 0) return Infinity;
+  return forward + backward;
+}
+
+/**
+ * Sign changes of the running sums of values[from], values[from + step], … (to excluded),
+ * or −1 when a running sum (other than an exact leading zero) lies within `tol` of zero, or
+ * the total does.
+ */
+function cumulativeSignChanges(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  step: 1 | -1,
+  tol: number,
+): number {
+  let sum = 0;
+  let prev = 0;
+  let changes = 0;
+  let started = false;
+  for (let t = from; t !== to; t += step) {
+    const v = values[t] ?? 0;
+    if (!started && v === 0) continue;
+    started = true;
+    sum += v;
+    if (Math.abs(sum) <= tol) return -1;
+    const sg = sum > 0 ? 1 : -1;
+    if (prev !== 0 && sg !== prev) changes++;
+    prev = sg;
+  }
+  return started ? changes : -1;
 }
 
 const EMPTY: ArrayLike<number> = [];

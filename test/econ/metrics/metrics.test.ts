@@ -20,6 +20,8 @@ import {
   xnpv,
 } from '../../../src/index.js';
 import { seededUniform } from '../../helpers/seeded.js';
+import { certifiedRoots } from '../../../src/econ/metrics/certified-roots.js';
+import { norstromBound } from '../../../src/econ/metrics/rate-of-return.js';
 
 /** Conventional project: 1–4 negative years, then 3–30 mostly positive years. */
 function randomProject(u: (lo?: number, hi?: number) => number): number[] {
@@ -94,6 +96,51 @@ describe('irr', () => {
       const r = irr([cf0, ...later]);
       expect(Math.abs(r - rate)).toBeLessThan(1e-10 * (1 + Math.abs(rate)));
     }
+  });
+
+  it("Norström's bound is never below the number of roots (certified search, random flows)", () => {
+    // Norström (1972), J. Financial and Quantitative Analysis 7(3): the sign changes of the
+    // cumulative flows bound the roots with r > 0 (and, reversed, those with −1 < r < 0).
+    // Reference count: the certified Lipschitz search over r ∈ (−99.99 %, 99 900 %).
+    const u = seededUniform(29);
+    let tight = 0;
+    for (let k = 0; k < 300; k++) {
+      const n = 3 + Math.floor(u(0, 25));
+      const cf = Array.from({ length: n }, () => (u() < 0.4 ? -1 : 1) * u(0, 100));
+      const bound = norstromBound(cf);
+      const ref = certifiedRoots(
+        cf,
+        cf.map((_, t) => t),
+        1e-4,
+        1e3,
+        161,
+        'irr',
+      );
+      if (ref.unresolved.length > 0) continue;
+      expect(ref.roots.length).toBeLessThanOrEqual(bound);
+      const a = irrAnalysis(cf);
+      // The certified search covers r ∈ (−99.99 %, 99 900 %); compare the roots found there.
+      const inRange = a.roots.filter((r) => r > 1e-4 - 1 && r < 1e3 - 1);
+      expect(inRange.length).toBe(ref.roots.length);
+      inRange.forEach((r, i) => {
+        expect(Math.abs(r - (ref.roots[i] ?? Number.NaN))).toBeLessThan(1e-9 * (1 + Math.abs(r)));
+      });
+      if (bound < a.sign_changes) tight++;
+    }
+    expect(tight).toBeGreaterThan(10);
+  });
+
+  it('a two-phase project with closure (3 sign changes, Norström bound 1) has its one IRR', () => {
+    // Construction of stage 1, first sales, construction of stage 2, operation, closure net of
+    // working-capital recovery.
+    const cf = [-127, -118, 6, -24, -13, 32, 38, 44, 45, 45, 45, 45, 40, 40, 40, 37, 25];
+    expect(norstromBound(cf)).toBe(1);
+    const a = irrAnalysis(cf);
+    expect(a.sign_changes).toBe(3);
+    expect(a.roots).toHaveLength(1);
+    const r = a.irr ?? Number.NaN;
+    expect(Math.abs(npv(r, cf))).toBeLessThan(1e-12 * 1000);
+    expect(r).toBeCloseTo(fj.IRR(cf) as number, 9);
   });
 
   it('names the reason when no IRR exists', () => {
