@@ -12,6 +12,7 @@ import type { DistributionSpec } from '../uncertainty/distributions/distribution
 import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js';
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
+import { allHeadline, HEADLINE_OUTPUTS, headlineOutputs } from './headline-outputs.js';
 
 /** Scenario distribution (file format) → runner distribution. */
 export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
@@ -66,16 +67,7 @@ export interface MonteCarloOptions {
  * Outputs tracked when none are requested (issue 7: NPV, IRR, LCOP, payback, value added,
  * government take, CO2); any other output name of the appraisal may be asked for.
  */
-export const DEFAULT_OUTPUTS: readonly string[] = [
-  'metrics.npv_usd',
-  'metrics.irr',
-  'metrics.lcop_usd_per_t',
-  'metrics.payback_years',
-  'impact.value_added_usd_per_year',
-  'impact.government_take_npv_usd',
-  'emissions.scope1_t_co2_per_year',
-  'emissions.scope2_t_co2_per_year',
-];
+export const DEFAULT_OUTPUTS: readonly string[] = HEADLINE_OUTPUTS;
 
 /**
  * Builds the run specification of a scenario's `uncertainty` section.
@@ -117,6 +109,8 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   // finance only move the economics).
   const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
   const plantRuns = plantFixed ? runPlant(scenario) : undefined;
+  // Headline outputs only: computed from the cash-flow columns without building the appraisal.
+  const fast = allHeadline(outputs) ? outputs : undefined;
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
@@ -142,6 +136,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
+      if (fast) {
+        headlineOutputs(model.scenario, plantRuns ?? runPlant(model.scenario), fast, out);
+        return;
+      }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
       const values = appraisalOutputs(
         appraise(model.scenario, { breakEvens: false, ...(plantRuns ? { plantRuns } : {}) }),

@@ -24,6 +24,14 @@ const MJ_PER_MWH = 3600;
 
 /** CO2 from burning natural gas (as CH4) per MWh of lower heating value [t CO2/MWh]. */
 export function naturalGasCo2_t_per_MWh(): number {
+  // A constant of the thermo data: computed once (it was a visible share of a sample's time).
+  naturalGasFactor ??= computeNaturalGasCo2();
+  return naturalGasFactor;
+}
+
+let naturalGasFactor: number | undefined;
+
+function computeNaturalGasCo2(): number {
   const [r] = reaction('CH4 + 2O2 = CO2 + 2H2O(g)', 298.15);
   const lhv_MJ_per_mol = -(r?.dH_kJ ?? NaN) / 1000;
   // t CO2/MWh = (g CO2/mol ÷ MJ/mol) × MJ/MWh ÷ 1e6 g/t
@@ -84,6 +92,27 @@ export function stageEmissions(
 }
 
 /**
+ * Scope 1 and 2 of the processing stages at nameplate (the raw-export sale has no plant) [t CO2/a].
+ * @param scenario - For the grid emission factor.
+ * @param stages - Stage results (computed ones count).
+ */
+export function emissionTotals(
+  scenario: Scenario,
+  stages: readonly StageResult[],
+): { scope1: number; scope2: number } {
+  const grid = scenario.impact.grid_co2_t_per_mwh.value;
+  let scope1 = 0;
+  let scope2 = 0;
+  for (const s of stages) {
+    if (s.status !== 'computed' || s.template === 'concentrate-sale') continue;
+    const e = stageEmissions(s, grid);
+    scope1 += e.scope1;
+    scope2 += e.scope2;
+  }
+  return { scope1, scope2 };
+}
+
+/**
  * @param scenario - For the grid factor, EU share, ETS and origin carbon prices, FX.
  * @param stages - Stage results (computed ones count).
  * @param productionByYear - Tonnes of each product exported per calendar year.
@@ -97,17 +126,13 @@ export function appraisalEmissions(
   rows: readonly CashflowRow[],
   fullYear: number,
 ): AppraisalEmissions {
-  const im = scenario.impact;
-  const grid = im.grid_co2_t_per_mwh.value;
-  let scope1 = 0;
-  let scope2 = 0;
+  const grid = scenario.impact.grid_co2_t_per_mwh.value;
+  const { scope1, scope2 } = emissionTotals(scenario, stages);
   const intensity: Record<string, number> = {};
   const direct: Record<string, number> = {};
   for (const s of stages) {
     if (s.status !== 'computed' || s.template === 'concentrate-sale') continue;
     const e = stageEmissions(s, grid);
-    scope1 += e.scope1;
-    scope2 += e.scope2;
     const main = s.products[0];
     if (main && main.t_per_year > 0) {
       intensity[main.id] = (e.scope1 + e.scope2) / main.t_per_year;

@@ -27,6 +27,16 @@ function ladderKey(productId: string): string {
   return productId === 'chromite-concentrate' ? 'concentrate' : productId.replaceAll('-', '_');
 }
 
+/**
+ * Gross value added of one stage at nameplate = revenue − (opex − wages) [USD/a].
+ * @param e - The stage's economics.
+ */
+export function stageValueAdded(e: StageEconomics): number {
+  let wages = 0;
+  for (const l of e.opex.lines) if (l.category === 'labour') wages += l.cost_usd_per_year;
+  return e.revenue_usd_per_year - (e.opex.total_usd_per_year - wages);
+}
+
 export function regionalImpact(
   scenario: Scenario,
   stages: readonly StageResult[],
@@ -58,9 +68,7 @@ export function regionalImpact(
     const e = economics.get(s.id);
     const stage = scenario.stages[i];
     if (!e || !stage) continue;
-    let wages = 0;
-    for (const l of e.opex.lines) if (l.category === 'labour') wages += l.cost_usd_per_year;
-    const value = e.revenue_usd_per_year - (e.opex.total_usd_per_year - wages);
+    const value = stageValueAdded(e);
     byStage[s.id] = value;
     gva += value;
     if (s.template !== 'concentrate-sale') {

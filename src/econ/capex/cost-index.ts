@@ -17,13 +17,25 @@ export function costIndexFactor(cepci: DataFile, fromYear: number, toYear: numbe
   return indexAt(cepci, toYear) / indexAt(cepci, fromYear);
 }
 
+/** Sorted index years per data file (data files are immutable once loaded). */
+const YEARS = new WeakMap<DataFile, number[]>();
+
+function indexYears(cepci: DataFile): number[] {
+  let years = YEARS.get(cepci);
+  if (!years) {
+    years = Object.keys(cepci.values)
+      .filter((k) => /^\d{4}$/.test(k))
+      .map(Number)
+      .sort((a, b) => a - b);
+    YEARS.set(cepci, years);
+  }
+  return years;
+}
+
 function indexAt(cepci: DataFile, year: number): number {
   const direct = cepci.values[String(year)];
   if (direct) return direct.value;
-  const years = Object.keys(cepci.values)
-    .filter((k) => /^\d{4}$/.test(k))
-    .map(Number)
-    .sort((a, b) => a - b);
+  const years = indexYears(cepci);
   const first = years[0];
   const last = years[years.length - 1];
   if (first === undefined || last === undefined) throw new Error('cost index file has no years');

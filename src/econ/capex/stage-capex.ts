@@ -25,6 +25,16 @@ export interface StageCapex extends CapexEstimate {
   sources: SourceEntry[];
 }
 
+/** What {@link stageCapex} computes besides the estimate and its phasing. */
+export interface StageCapexOptions {
+  /**
+   * Benchmarks against every candidate reference plant, the budget check (capacity within
+   * budget is a root solve) and the sources list (default true; false in sampling loops, where
+   * they come back empty and `budget` is absent).
+   */
+  detail?: boolean;
+}
+
 /**
  * Capex of one stage from its template's reference plant (or the one the scenario names),
  * or `undefined` when no reference cost exists for the template (reported, never guessed).
@@ -33,6 +43,7 @@ export function stageCapex(
   stage: Stage,
   baseYear: number,
   capacityBasis: 'product' | 'feed',
+  options: StageCapexOptions = {},
 ): StageCapex | undefined {
   const template = stage.flowsheet.template;
   const capacity = stage.capacity_t_per_year.value;
@@ -60,6 +71,14 @@ export function stageCapex(
   const cepci = DATA_FILES['capex/cepci'];
   if (!cepci) throw new Error('data/capex/cepci.json is not registered');
   const estimate = estimateCapex(stage.capacity_t_per_year.value, baseYear, settings, cepci);
+  const phasing = phaseCapex(
+    estimate.total_usd,
+    stage.construction_years,
+    stage.capex.phasing?.map((p) => p.value),
+  );
+  // A sampling loop needs the total and its phasing only.
+  if (options.detail === false)
+    return { ...estimate, phasing_usd: phasing, benchmarks: [], sources: [] };
   const prefix = `model.stages.${stage.id}.capex`;
   const sources: SourceEntry[] = [
     {
@@ -101,11 +120,6 @@ export function stageCapex(
       status: accHigh.status,
     },
   ];
-  const phasing = phaseCapex(
-    estimate.total_usd,
-    stage.construction_years,
-    stage.capex.phasing?.map((p) => p.value),
-  );
   const benchmarks = candidates.map((plant) => {
     const e = estimateCapex(capacity, baseYear, { ...settings, reference: plant }, cepci);
     return {

@@ -1,11 +1,17 @@
 import type { DepreciationGroup } from '../fiscal/fiscal-regime.js';
+import { InputError } from '../../errors.js';
+import { ScratchArrays } from '../../numeric/scratch-arrays.js';
 import { pmt } from '../metrics/pmt.js';
 import { LossCarryForward } from './loss-carry-forward.js';
 import { taxDepreciation } from './tax-depreciation.js';
+import { emptyColumns, type CashflowColumns } from './columns.js';
 import type { CashflowInput, CashflowRow, CashflowTable } from './types.js';
 import { validateCashflowInput } from './validate-input.js';
 
 const DAYS_PER_YEAR = 365;
+
+/** Temporaries of {@link cashflowColumns} (synchronous, not re-entrant). */
+const SCRATCH = new ScratchArrays();
 
 /**
  * Builds the yearly project cash-flow table from plain numbers (pure function).
@@ -40,7 +46,27 @@ const DAYS_PER_YEAR = 365;
  *   regime when a year has no rate.
  */
 export function buildCashflowTable(input: CashflowInput): CashflowTable {
+  return cashflowTableFromColumns(input, cashflowColumns(input));
+}
+
+/**
+ * The columns of {@link buildCashflowTable} as typed arrays, in the table's basis (the same
+ * numbers, without building row objects: the form sampling loops use).
+ *
+ * @param input - See {@link CashflowInput}.
+ * @param out - Columns to overwrite (a sampling loop reuses one set); default new ones.
+ * @returns One array per column, indexed by row [USD, t, -].
+ * @throws As {@link buildCashflowTable}.
+ */
+export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): CashflowColumns {
   validateCashflowInput(input);
+  if (out && out.free_cash_flow_usd.length !== input.horizon_years)
+    throw new InputError(
+      'out',
+      out.free_cash_flow_usd.length,
+      `columns of ${input.horizon_years} rows (the horizon)`,
+    );
+  SCRATCH.reset();
   const n = input.horizon_years;
   const infl = input.inflation_rate;
   const regime = input.fiscal.regime;
@@ -53,18 +79,18 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
   const last = input.operation.last_index ?? n - 1;
   const wc = input.working_capital;
 
-  const esc = new Float64Array(n);
-  const util = new Float64Array(n);
+  const esc = SCRATCH.take(n);
+  const util = SCRATCH.take(n);
   for (let t = 0; t < n; t++) {
     esc[t] = Math.pow(1 + infl, t);
     util[t] = t < first || t > last ? 0 : (input.operation.ramp_up[t - first] ?? 1);
   }
 
-  const production = new Float64Array(n);
-  const productionCr = new Float64Array(n);
-  const revenue = new Float64Array(n);
-  const revenueDomestic = new Float64Array(n);
-  const revenueExport = new Float64Array(n);
+  const production = SCRATCH.take(n);
+  const productionCr = SCRATCH.take(n);
+  const revenue = SCRATCH.take(n);
+  const revenueDomestic = SCRATCH.take(n);
+  const revenueExport = SCRATCH.take(n);
   for (const p of input.products) {
     const exportShare = p.export_share ?? 1;
     for (let t = 0; t < n; t++) {
@@ -80,9 +106,9 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
     }
   }
 
-  const opex = new Float64Array(n);
-  const opexVatable = new Float64Array(n);
-  const wages = new Float64Array(n);
+  const opex = SCRATCH.take(n);
+  const opexVatable = SCRATCH.take(n);
+  const wages = SCRATCH.take(n);
   for (const o of input.opex) {
     const vatable = o.is_wages !== true && o.vat_applicable !== false;
     for (let t = 0; t < n; t++) {
@@ -103,8 +129,8 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
     }
   }
 
-  const capex = new Float64Array(n);
-  const capexVatable = new Float64Array(n);
+  const capex = SCRATCH.take(n);
+  const capexVatable = SCRATCH.take(n);
   const additions: Record<DepreciationGroup, number[]> = {
     buildings: new Array<number>(n).fill(0),
     machinery: new Array<number>(n).fill(0),
@@ -122,12 +148,12 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
       g[t] = (g[t] ?? 0) + amount;
     });
   }
-  const closure = new Float64Array(n);
+  const closure = SCRATCH.take(n);
   closure[n - 1] = (input.closure_cost_usd ?? 0) * (esc[n - 1] ?? 1);
 
   // Working capital, recovered in the last row.
-  const wcBal = new Float64Array(n);
-  const dWc = new Float64Array(n);
+  const wcBal = SCRATCH.take(n);
+  const dWc = SCRATCH.take(n);
   for (let t = 0; t < n; t++) {
     wcBal[t] =
       t === n - 1
@@ -146,15 +172,15 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
   const lag = regime.vatRefundLagMonths;
   const lagYears = Math.floor(lag / 12);
   const lagFrac = (lag - 12 * lagYears) / 12;
-  const refund = new Float64Array(n);
-  const vatExcess = new Float64Array(n);
+  const refund = SCRATCH.take(n);
+  const vatExcess = SCRATCH.take(n);
 
   const rates = Array.from({ length: n }, (_, t) => regime.ratesFor(input.start_year + t));
-  const property = new Float64Array(n);
-  const land = new Float64Array(n);
-  const met = new Float64Array(n);
-  const payroll = new Float64Array(n);
-  const taxable = new Float64Array(n);
+  const property = SCRATCH.take(n);
+  const land = SCRATCH.take(n);
+  const met = SCRATCH.take(n);
+  const payroll = SCRATCH.take(n);
+  const taxable = SCRATCH.take(n);
   const landBase = input.fiscal.land_tax_usd_per_year ?? 0;
   const mining = input.fiscal.mining_inside_boundary === true;
   const mineral = input.fiscal.extracted_mineral_value_usd_per_year ?? 0;
@@ -197,7 +223,8 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
   const lastRepay = fin === undefined ? -1 : firstRepay + fin.tenor_years - 1;
   let balance = 0;
   let annuity = 0;
-  const rows: CashflowRow[] = [];
+  // Every entry of every column is written below, so reused columns need no clearing.
+  const c = out ?? emptyColumns(n);
   const real = input.basis === 'real';
   for (let t = 0; t < n; t++) {
     const r = rates[t];
@@ -239,38 +266,76 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
     balance = balance + drawdown - principal;
     const ds = interest + principal;
     const d = real ? 1 / (esc[t] ?? 1) : 1;
+    c.utilisation[t] = util[t] ?? 0;
+    c.production_t[t] = production[t] ?? 0;
+    c.production_cr_t[t] = productionCr[t] ?? 0;
+    c.revenue_usd[t] = rev * d;
+    c.opex_usd[t] = ox * d;
+    c.capex_usd[t] = cx * d;
+    c.working_capital_usd[t] = (wcBal[t] ?? 0) * d;
+    c.working_capital_change_usd[t] = dw * d;
+    c.depreciation_usd[t] = (dep.depreciation[t] ?? 0) * d;
+    c.taxable_income_usd[t] = (taxable[t] ?? 0) * d;
+    c.cit_usd[t] = cit * d;
+    c.property_tax_usd[t] = (property[t] ?? 0) * d;
+    c.land_tax_usd[t] = (land[t] ?? 0) * d;
+    c.met_usd[t] = (met[t] ?? 0) * d;
+    c.payroll_levies_usd[t] = (payroll[t] ?? 0) * d;
+    c.vat_net_usd[t] = vatNet * d;
+    c.tax_usd[t] = tax * d;
+    c.closure_cost_usd[t] = cl * d;
+    c.free_cash_flow_usd[t] = fcf * d;
+    c.debt_drawdown_usd[t] = drawdown * d;
+    c.interest_usd[t] = interest * d;
+    c.principal_usd[t] = principal * d;
+    c.debt_service_usd[t] = ds * d;
+    c.debt_balance_usd[t] = balance * d;
+    c.tax_levered_usd[t] = taxLev * d;
+    c.cfads_usd[t] = cfads * d;
+    // NaN marks "no DSCR" (a typed array holds no null).
+    c.dscr[t] = ds > 0 && t >= first ? cfads / ds : Number.NaN;
+    c.equity_cash_flow_usd[t] = (cfads + drawdown - ds) * d;
+  }
+  return c;
+}
+
+/** Row objects of a table from its columns (year, t and the discount factor added). */
+function cashflowTableFromColumns(input: CashflowInput, c: CashflowColumns): CashflowTable {
+  const rows: CashflowRow[] = [];
+  for (let t = 0; t < input.horizon_years; t++) {
+    const dscr = c.dscr[t] ?? Number.NaN;
     rows.push({
       year: input.start_year + t,
       t,
-      utilisation: util[t] ?? 0,
-      production_t: production[t] ?? 0,
-      production_cr_t: productionCr[t] ?? 0,
-      revenue_usd: rev * d,
-      opex_usd: ox * d,
-      capex_usd: cx * d,
-      working_capital_usd: (wcBal[t] ?? 0) * d,
-      working_capital_change_usd: dw * d,
-      depreciation_usd: (dep.depreciation[t] ?? 0) * d,
-      taxable_income_usd: (taxable[t] ?? 0) * d,
-      cit_usd: cit * d,
-      property_tax_usd: (property[t] ?? 0) * d,
-      land_tax_usd: (land[t] ?? 0) * d,
-      met_usd: (met[t] ?? 0) * d,
-      payroll_levies_usd: (payroll[t] ?? 0) * d,
-      vat_net_usd: vatNet * d,
-      tax_usd: tax * d,
-      closure_cost_usd: cl * d,
-      free_cash_flow_usd: fcf * d,
+      utilisation: c.utilisation[t] ?? 0,
+      production_t: c.production_t[t] ?? 0,
+      production_cr_t: c.production_cr_t[t] ?? 0,
+      revenue_usd: c.revenue_usd[t] ?? 0,
+      opex_usd: c.opex_usd[t] ?? 0,
+      capex_usd: c.capex_usd[t] ?? 0,
+      working_capital_usd: c.working_capital_usd[t] ?? 0,
+      working_capital_change_usd: c.working_capital_change_usd[t] ?? 0,
+      depreciation_usd: c.depreciation_usd[t] ?? 0,
+      taxable_income_usd: c.taxable_income_usd[t] ?? 0,
+      cit_usd: c.cit_usd[t] ?? 0,
+      property_tax_usd: c.property_tax_usd[t] ?? 0,
+      land_tax_usd: c.land_tax_usd[t] ?? 0,
+      met_usd: c.met_usd[t] ?? 0,
+      payroll_levies_usd: c.payroll_levies_usd[t] ?? 0,
+      vat_net_usd: c.vat_net_usd[t] ?? 0,
+      tax_usd: c.tax_usd[t] ?? 0,
+      closure_cost_usd: c.closure_cost_usd[t] ?? 0,
+      free_cash_flow_usd: c.free_cash_flow_usd[t] ?? 0,
       discount_factor: Math.pow(1 + input.discount_rate, -t),
-      debt_drawdown_usd: drawdown * d,
-      interest_usd: interest * d,
-      principal_usd: principal * d,
-      debt_service_usd: ds * d,
-      debt_balance_usd: balance * d,
-      tax_levered_usd: taxLev * d,
-      cfads_usd: cfads * d,
-      dscr: ds > 0 && t >= first ? cfads / ds : null,
-      equity_cash_flow_usd: (cfads + drawdown - ds) * d,
+      debt_drawdown_usd: c.debt_drawdown_usd[t] ?? 0,
+      interest_usd: c.interest_usd[t] ?? 0,
+      principal_usd: c.principal_usd[t] ?? 0,
+      debt_service_usd: c.debt_service_usd[t] ?? 0,
+      debt_balance_usd: c.debt_balance_usd[t] ?? 0,
+      tax_levered_usd: c.tax_levered_usd[t] ?? 0,
+      cfads_usd: c.cfads_usd[t] ?? 0,
+      dscr: Number.isNaN(dscr) ? null : dscr,
+      equity_cash_flow_usd: c.equity_cash_flow_usd[t] ?? 0,
     });
   }
   return { basis: input.basis, discount_rate: input.discount_rate, rows };

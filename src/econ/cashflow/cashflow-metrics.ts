@@ -31,19 +31,17 @@ export function cashflowMetrics(table: CashflowTable): CashflowMetrics {
   if (fcf.length >= 2 && fcf.some((v) => v > 0) && fcf.some((v) => v < 0))
     mirrValue = mirr(fcf, rate, rate);
   const pi = fcf.some((v) => v < 0) ? profitabilityIndex(rate, fcf) : null;
-  let pvCost = 0;
-  let pvT = 0;
-  let pvCr = 0;
+  const rows = table.rows;
+  const pv = levelisedCostPv(
+    rate,
+    rows.map((r) => r.capex_usd + r.opex_usd + r.closure_cost_usd),
+    rows.map((r) => r.production_t),
+    rows.map((r) => r.production_cr_t),
+  );
   let cum = 0;
   let minCum = 0;
   let minDscr: number | null = null;
-  const w = 1 / (1 + rate);
-  let df = 1;
-  for (const r of table.rows) {
-    pvCost += df * (r.capex_usd + r.opex_usd + r.closure_cost_usd);
-    pvT += df * r.production_t;
-    pvCr += df * r.production_cr_t;
-    df *= w;
+  for (const r of rows) {
     cum += r.free_cash_flow_usd;
     if (cum < minCum) minCum = cum;
     if (r.dscr !== null && (minDscr === null || r.dscr < minDscr)) minDscr = r.dscr;
@@ -58,11 +56,41 @@ export function cashflowMetrics(table: CashflowTable): CashflowMetrics {
     payback_years: paybackYears(fcf),
     discounted_payback_years: discountedPaybackYears(rate, fcf),
     profitability_index: pi,
-    lcop_usd_per_t: pvT > 0 ? pvCost / pvT : null,
-    lcop_usd_per_t_cr: pvCr > 0 ? pvCost / pvCr : null,
+    lcop_usd_per_t: pv.t > 0 ? pv.cost / pv.t : null,
+    lcop_usd_per_t_cr: pv.cr > 0 ? pv.cost / pv.cr : null,
     min_dscr: minDscr,
     peak_funding_usd: -minCum,
     equity_irr: eq.irr,
     equity_irr_reason: eq.reason,
   };
+}
+
+/**
+ * Present values behind the levelised cost: Σ DF·cost, Σ DF·tonnes, Σ DF·t Cr, with
+ * DF_t = (1 + rate)^(−t) built by repeated multiplication, row 0 at t = 0.
+ *
+ * @param rate - Discount rate [fraction per year].
+ * @param cost - capex + opex + closure per row [USD].
+ * @param production - Product tonnes per row [t].
+ * @param productionCr - Contained Cr per row [t Cr].
+ * @returns The three present values [USD, t, t Cr].
+ */
+export function levelisedCostPv(
+  rate: number,
+  cost: ArrayLike<number>,
+  production: ArrayLike<number>,
+  productionCr: ArrayLike<number>,
+): { cost: number; t: number; cr: number } {
+  let pvCost = 0;
+  let pvT = 0;
+  let pvCr = 0;
+  const w = 1 / (1 + rate);
+  let df = 1;
+  for (let t = 0; t < cost.length; t++) {
+    pvCost += df * (cost[t] ?? 0);
+    pvT += df * (production[t] ?? 0);
+    pvCr += df * (productionCr[t] ?? 0);
+    df *= w;
+  }
+  return { cost: pvCost, t: pvT, cr: pvCr };
 }

@@ -144,20 +144,26 @@ function withMetrics(
   };
 }
 
+/** Each computed stage's economics on the project calendar (the inputs of its cash flow). */
+export interface StageEconomicsEntry {
+  stage: string;
+  economics: StageEconomics;
+}
+
 /**
+ * The project calendar and internal transfers (products of one stage consumed by a later one:
+ * tonnage and transfer price at market), then each computed stage's economics.
+ *
  * @param scenario - The scenario.
  * @param results - Stage results in scenario order, with plant figures and capex filled.
- * @param options - What to compute.
- * @returns Per-stage and combined cash flows with metrics; undefined when no stage is computed.
+ * @returns Economics of every computed stage with a capex estimate, in scenario order.
  */
-export function projectEconomics(
+export function projectStageEconomics(
   scenario: Scenario,
   results: readonly StageResult[],
-  options: EconomicsOptions,
-): ProjectEconomics | undefined {
+): StageEconomicsEntry[] {
   const start = projectStartYear(scenario);
   const horizon = scenario.finance.horizon_years.value;
-  // Products of one stage consumed by a later one: tonnage and transfer (market) price.
   const internal = new Map<string, number>();
   const transfer = new Map<string, number>();
   scenario.stages.forEach((stage, i) => {
@@ -184,20 +190,38 @@ export function projectEconomics(
     internal_use_t_per_year: internal,
     transfer_price_usd_per_t: transfer,
   };
-  const kzt = scenario.markets.fx.kzt_per_usd.value;
-  const stages: StageCashflow[] = [];
+  const out: StageEconomicsEntry[] = [];
   scenario.stages.forEach((stage, i) => {
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
-    const economics = stageEconomics(scenario, stage, i, r, frame);
-    const table = buildCashflowTable(economics.input);
-    stages.push({
-      stage: stage.id,
-      economics,
-      table,
-      metrics: withMetrics(table, [economics.input], kzt, options),
-    });
+    out.push({ stage: stage.id, economics: stageEconomics(scenario, stage, i, r, frame) });
   });
+  return out;
+}
+
+/**
+ * @param scenario - The scenario.
+ * @param results - Stage results in scenario order, with plant figures and capex filled.
+ * @param options - What to compute.
+ * @returns Per-stage and combined cash flows with metrics; undefined when no stage is computed.
+ */
+export function projectEconomics(
+  scenario: Scenario,
+  results: readonly StageResult[],
+  options: EconomicsOptions,
+): ProjectEconomics | undefined {
+  const kzt = scenario.markets.fx.kzt_per_usd.value;
+  const stages: StageCashflow[] = projectStageEconomics(scenario, results).map(
+    ({ stage, economics }) => {
+      const table = buildCashflowTable(economics.input);
+      return {
+        stage,
+        economics,
+        table,
+        metrics: withMetrics(table, [economics.input], kzt, options),
+      };
+    },
+  );
   if (stages.length === 0) return undefined;
   let combined = stages[0]?.table as CashflowTable;
   for (const s of stages.slice(1)) combined = combineTables(combined, s.table, 1);
@@ -210,5 +234,5 @@ export function projectEconomics(
           kzt,
           options,
         );
-  return { stages, combined, metrics, start_year: start };
+  return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }

@@ -1,0 +1,152 @@
+/**
+ * The per-stage results of a scenario from its solved flowsheets: plant figures (products,
+ * consumptions, KPIs) and the capex estimate of each stage, before any economics. Shared by
+ * `appraise` and the sampling fast path.
+ */
+import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
+import { stageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
+import { InputError } from './errors.js';
+import { stageFromRun } from './plant/stage-from-run.js';
+import type { BalanceReport } from './process/flowsheet/report.js';
+import type { StageRun } from './process/stage-run.js';
+import type { Scenario, Stage } from './scenario/schema.js';
+import { templateInfo } from './scenario/template-catalogue.js';
+
+/** What {@link stageResults} gives. */
+export interface StageResults {
+  /** One result per scenario stage, in scenario order. */
+  stages: StageResult[];
+  /** Parts that could not be computed (templates without unit models, missing capex). */
+  notImplemented: NotImplemented[];
+  /** Model data behind the capex estimates, with sources. */
+  modelSources: SourceEntry[];
+  /** The mass balance of every solved stage. */
+  balances: { stage: string; balance: BalanceReport }[];
+}
+
+function feedOfStage(scenario: Scenario, stage: Stage, port: string) {
+  const ref = stage.flowsheet.inputs[port] ?? '';
+  const id = ref.startsWith('feed:') ? ref.slice(5) : undefined;
+  return scenario.feeds.find((f) => f.id === id);
+}
+
+/** The raw-export stage: the feed is sold as it is, so product = feed, analysis unchanged. */
+function appraiseConcentrateSale(
+  scenario: Scenario,
+  stage: Stage,
+  index: number,
+  base: StageResult,
+): StageResult {
+  const feed = feedOfStage(scenario, stage, 'feed');
+  if (!feed)
+    throw new InputError(
+      `stages[${index}].flowsheet.inputs.feed`,
+      stage.flowsheet.inputs.feed,
+      'a feed reference',
+    );
+  const tonnage = stage.capacity_t_per_year.value;
+  const supply = feed.supply_t_per_year?.value;
+  if (supply !== undefined && supply < tonnage) {
+    throw new InputError(
+      `stages[${index}].capacity_t_per_year`,
+      tonnage,
+      `at most the supply of feed "${feed.id}" (${supply} t/year)`,
+    );
+  }
+  const composition: Record<string, number> = {};
+  for (const [k, p] of Object.entries(feed.composition_wt_pct)) composition[k] = p.value;
+  return {
+    ...base,
+    status: 'computed',
+    products: [
+      { id: 'chromite-concentrate', t_per_year: tonnage, composition_wt_pct: composition },
+    ],
+    kpis: { product_t_per_year: tonnage, product_cr2o3_wt_pct: composition.Cr2O3 ?? 0 },
+  };
+}
+
+/**
+ * @param scenario - The scenario (validated).
+ * @param runs - Solved stage flowsheets by stage id (`runPlant`).
+ * @param options - Capex detail (benchmarks, budget check, sources); default all.
+ * @returns Stage results with capex, and what is not implemented.
+ * @throws InputError for an unknown template or an inconsistent raw-export stage.
+ */
+export function stageResults(
+  scenario: Scenario,
+  runs: ReadonlyMap<string, StageRun>,
+  options: StageCapexOptions = {},
+): StageResults {
+  const notImplemented: NotImplemented[] = [];
+  const modelSources: SourceEntry[] = [];
+  const balances: { stage: string; balance: BalanceReport }[] = [];
+  const stages = scenario.stages.map((stage, i): StageResult => {
+    const template = templateInfo(stage.flowsheet.template);
+    if (!template) {
+      throw new InputError(
+        `stages[${i}].flowsheet.template`,
+        stage.flowsheet.template,
+        'a known template',
+      );
+    }
+    const base: StageResult = {
+      id: stage.id,
+      name: stage.name,
+      template: template.id,
+      start_year: stage.start_year,
+      construction_years: stage.construction_years,
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      capacity_basis: stage.capacity_basis ?? template.capacity_basis,
+      status: 'not_implemented',
+      products: [],
+      consumptions: {},
+      kpis: {},
+      byproducts: [],
+      energy_balances: [],
+      capex_usd: null,
+      capex: null,
+      opex_usd_per_year: null,
+      opex: null,
+      revenue_usd_per_year: null,
+      staffing: null,
+      metrics: null,
+      warnings: [],
+    };
+    if (template.id === 'concentrate-sale') {
+      // No plant is built: the concentrate is sold as it is.
+      return { ...appraiseConcentrateSale(scenario, stage, i, base), capex_usd: 0 };
+    }
+    let result = base;
+    const run = runs.get(stage.id);
+    if (run) {
+      balances.push({ stage: stage.id, balance: run.balance });
+      result = { ...base, ...stageFromRun(run, stage.availability.value) };
+    } else {
+      notImplemented.push({
+        what: `stage "${stage.id}": unit models of template ${template.id}`,
+        tracking: template.tracking ?? 'not tracked',
+      });
+    }
+    const capex = stageCapex(stage, scenario.site.base_year, base.capacity_basis, options);
+    if (!capex) {
+      notImplemented.push({
+        what: `stage "${stage.id}": capex (no reference plant cost for template ${template.id} on a ${base.capacity_basis} basis in data/capex/reference-plants.json)`,
+        tracking: 'issue 6 (capex); shared/domain/facts.md §8 lists the missing benchmarks',
+      });
+      return result;
+    }
+    modelSources.push(...capex.sources);
+    const { sources: _sources, warnings, total_usd, ...detail } = capex;
+    return {
+      ...result,
+      capex_usd: total_usd,
+      capex: detail,
+      kpis: {
+        ...result.kpis,
+        capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
+      },
+      warnings: [...result.warnings, ...warnings],
+    };
+  });
+  return { stages, notImplemented, modelSources, balances };
+}
