@@ -1,10 +1,11 @@
 // Monte Carlo speed on the stage 1+2 reference scenario's uncertainty section: full-chain
-// appraisals per second in this thread, and samples per second through the worker-thread pool
+// appraisals per second in this thread, the headline-output fast path a sample uses, and samples per second through the worker-thread pool
 // with 1 and 2 threads (chunks of 50 samples, the run compiled once per thread beforehand).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HEADLINE_OUTPUTS, headlineOutputs } from '../src/analysis/headline-outputs.js';
 import { appraise, runPlant } from '../src/appraise.js';
 import { cashflowSheetXml } from '../src/report/cashflow-sheet.js';
 import { loadScenario } from '../src/scenario/index.js';
@@ -39,6 +40,7 @@ export function suite(): Promise<BenchSuite> {
   // chromflow appraisal to one spreadsheet recalculation (issue 7 item 9).
   const plantRuns = runPlant(scenario);
   const base = appraise(scenario, { breakEvens: false, plantRuns });
+  const out = new Float64Array(HEADLINE_OUTPUTS.length);
   const wc = scenario.finance.working_capital;
   const { xml } = cashflowSheetXml(
     {
@@ -89,11 +91,22 @@ export function suite(): Promise<BenchSuite> {
         },
       },
       {
-        name: 'appraise(aktobe-stage1-2), plant solved once, no break-evens (the Monte Carlo path)',
+        name: 'appraise(aktobe-stage1-2), plant solved once, no break-evens (whole appraisal object)',
         run: (n) => {
           let s = 0;
           for (let i = 0; i < n; i++)
             s += appraise(scenario, { breakEvens: false, plantRuns }).cashflow.length;
+          return s;
+        },
+      },
+      {
+        name: 'headline outputs of one sample (plant solved once): the Monte Carlo fast path',
+        run: (n) => {
+          let s = 0;
+          for (let i = 0; i < n; i++) {
+            headlineOutputs(scenario, plantRuns, HEADLINE_OUTPUTS, out);
+            s += out[0] ?? 0;
+          }
           return s;
         },
       },
@@ -118,10 +131,22 @@ export function suite(): Promise<BenchSuite> {
     ],
     ratios: [
       {
-        label: 'one chromflow appraisal (Monte Carlo path) / one Gnumeric recalculation',
+        label:
+          'one chromflow appraisal (whole object, plant solved once) / one Gnumeric recalculation',
         numerator:
-          'appraise(aktobe-stage1-2), plant solved once, no break-evens (the Monte Carlo path)',
+          'appraise(aktobe-stage1-2), plant solved once, no break-evens (whole appraisal object)',
         denominator: 'Gnumeric: ssconvert --recalc of the same cash-flow workbook',
+      },
+      {
+        label: 'one Monte Carlo sample (headline fast path) / one Gnumeric recalculation',
+        numerator: 'headline outputs of one sample (plant solved once): the Monte Carlo fast path',
+        denominator: 'Gnumeric: ssconvert --recalc of the same cash-flow workbook',
+      },
+      {
+        label: 'headline fast path / appraise with the plant solved once',
+        numerator: 'headline outputs of one sample (plant solved once): the Monte Carlo fast path',
+        denominator:
+          'appraise(aktobe-stage1-2), plant solved once, no break-evens (whole appraisal object)',
       },
       {
         label: 'pool of 2 threads / pool of 1 thread',
