@@ -20,10 +20,12 @@ import { paybackYears } from '../econ/metrics/payback.js';
 import { projectStageEconomics } from '../econ/project/project-economics.js';
 import { emissionTotals } from '../impact/emissions.js';
 import { stageValueAdded } from '../impact/regional-impact.js';
+import { ScratchArrays } from '../numeric/scratch-arrays.js';
 import { stageResults } from '../stage-results.js';
 
-/** Columns reused by every call (synchronous; one module instance per worker thread). */
+/** Columns and sums reused by every call (synchronous; one module instance per worker thread). */
 let columns: CashflowColumns | undefined;
+const SCRATCH = new ScratchArrays();
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
 export const HEADLINE_OUTPUTS = [
@@ -73,13 +75,14 @@ export function headlineOutputs(
   const first = economics[0]?.economics.input;
   const n = first?.horizon_years ?? 0;
   const rate = first?.discount_rate ?? 0;
-  const fcf = new Float64Array(n);
-  const capex = new Float64Array(n);
-  const opex = new Float64Array(n);
-  const closure = new Float64Array(n);
-  const production = new Float64Array(n);
-  const productionCr = new Float64Array(n);
-  const tax = new Float64Array(n);
+  SCRATCH.reset();
+  const fcf = SCRATCH.take(n);
+  const capex = SCRATCH.take(n);
+  const opex = SCRATCH.take(n);
+  const closure = SCRATCH.take(n);
+  const production = SCRATCH.take(n);
+  const productionCr = SCRATCH.take(n);
+  const tax = SCRATCH.take(n);
   let valueAdded = 0;
   if (columns?.free_cash_flow_usd.length !== n) columns = emptyColumns(n);
   for (const { economics: e } of economics) {
@@ -95,7 +98,7 @@ export function headlineOutputs(
     }
     valueAdded += stageValueAdded(e);
   }
-  const cost = new Float64Array(n);
+  const cost = SCRATCH.take(n);
   for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
   for (let k = 0; k < names.length; k++) {
     let v = Number.NaN;
