@@ -1,6 +1,6 @@
 import { ConvergenceError, InputError } from '../errors.js';
 import { parseReaction } from '../chem/reaction-equation.js';
-import { CompiledSpeciesSet } from './compiled.js';
+import { cachedSpeciesSet, CompiledSpeciesSet } from './compiled.js';
 import { heatBalance, type ThermoStream } from './heat-balance.js';
 
 /** Result of {@link adiabaticTemperature} (CLI `thermo adiabatic --json`). */
@@ -71,7 +71,7 @@ export function adiabaticTemperatureOfStreams(
   if (!Number.isFinite(Q)) throw new InputError('heat_added_J', Q, 'a finite heat in J');
   return solveAdiabatic(
     probe.H_in_J + Q,
-    new CompiledSpeciesSet(names),
+    cachedSpeciesSet(names),
     np,
     'the products',
     'products_mol',

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { CompiledSpeciesSet } from './compiled.js';
+import { cachedSpeciesSet, type CompiledSpeciesSet } from './compiled.js';
 
 /** A stream of a process step: species amounts (or flows) at one temperature. */
 export interface ThermoStream {
@@ -24,7 +24,7 @@ function streamSet(
   );
   if (!Number.isFinite(stream.T_K))
     throw new InputError(`${field}.T_K`, stream.T_K, 'a temperature in K');
-  return { set: new CompiledSpeciesSet(names), n };
+  return { set: cachedSpeciesSet(names), n };
 }
 
 /**
