@@ -111,6 +111,17 @@ export function suite(): Promise<BenchSuite> {
         },
       },
       {
+        name: 'full chain with the plant solved, headline outputs (a sample that moves the plant)',
+        run: (n) => {
+          let s = 0;
+          for (let i = 0; i < n; i++) {
+            headlineOutputs(scenario, runPlant(scenario), HEADLINE_OUTPUTS, out);
+            s += out[0] ?? 0;
+          }
+          return s;
+        },
+      },
+      {
         name: 'Gnumeric: ssconvert --recalc of the same cash-flow workbook',
         run: (n) => {
           for (let i = 0; i < n; i++)
