@@ -1,7 +1,8 @@
 /**
  * The per-stage results of a scenario from its solved flowsheets: plant figures (products,
  * consumptions, KPIs) and the capex estimate of each stage, before any economics. Shared by
- * `appraise` and the sampling fast path.
+ * `appraise` and the sampling fast path. Reads only the scenario's `site`, `feeds` and `stages`
+ * sections (the Monte Carlo spec relies on it to reuse the results when none is sampled).
  */
 import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { stageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';

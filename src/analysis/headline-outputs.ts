@@ -9,7 +9,7 @@
  * exports, the CBAM schedule, break-evens). Every number equals the one `appraise` gives
  * (tested on random samples): the same operations in the same order.
  */
-import type { StageRun } from '../process/stage-run.js';
+import type { StageResult } from '../appraisal.js';
 import type { Scenario } from '../scenario/schema.js';
 import { cashflowColumns } from '../econ/cashflow/build-cashflow-table.js';
 import { emptyColumns, type CashflowColumns } from '../econ/cashflow/columns.js';
@@ -21,7 +21,6 @@ import { projectStageEconomics } from '../econ/project/project-economics.js';
 import { emissionTotals } from '../impact/emissions.js';
 import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
-import { stageResults } from '../stage-results.js';
 
 /** Columns and sums reused by every call (synchronous; one module instance per worker thread). */
 let columns: CashflowColumns | undefined;
@@ -47,22 +46,23 @@ export function allHeadline(names: readonly string[]): names is readonly Headlin
 }
 
 /**
- * Writes the headline outputs of a scenario whose plant is already solved. An output the
+ * Writes the headline outputs of a scenario whose plant is already solved and costed. An output the
  * appraisal would leave out (IRR not unique, no payback, economics not computable) is NaN, as
  * the Monte Carlo runner records a missing output.
  *
  * @param scenario - The scenario with the sample's parameter values.
- * @param runs - Solved stage flowsheets for this scenario's feeds and stages (`runPlant`).
+ * @param stages - `stageResults(scenario, runPlant(scenario), { detail: false }).stages` (they
+ *   depend only on the scenario's site, feeds and stages, so a caller that samples nothing
+ *   there may reuse them).
  * @param names - Outputs wanted, in order.
  * @param out - Receives one value per name [units of each output].
  */
 export function headlineOutputs(
   scenario: Scenario,
-  runs: ReadonlyMap<string, StageRun>,
+  stages: readonly StageResult[],
   names: readonly HeadlineOutput[],
   out: Float64Array | number[],
 ): void {
-  const { stages } = stageResults(scenario, runs, { detail: false });
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
   const economics = computable ? projectStageEconomics(scenario, stages) : [];

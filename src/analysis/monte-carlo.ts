@@ -4,6 +4,7 @@
  * compiled scenario (by index, no re-parsing) and appraises it.
  */
 import { appraise, runPlant } from '../appraise.js';
+import { stageResults } from '../stage-results.js';
 import { InputError } from '../errors.js';
 import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
 import type { Distribution as ScenarioDistribution, Scenario } from '../scenario/schema.js';
@@ -111,6 +112,11 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   const plantRuns = plantFixed ? runPlant(scenario) : undefined;
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
+  // Stage results (plant figures and capex) read only the site, feeds and stages sections.
+  const fixedStages =
+    fast && plantRuns && paths.every((p) => !p.startsWith('site'))
+      ? stageResults(scenario, plantRuns, { detail: false }).stages
+      : undefined;
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
@@ -137,7 +143,11 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     evaluate: (params, out) => {
       setParameters(model, all, params);
       if (fast) {
-        headlineOutputs(model.scenario, plantRuns ?? runPlant(model.scenario), fast, out);
+        const stages =
+          fixedStages ??
+          stageResults(model.scenario, plantRuns ?? runPlant(model.scenario), { detail: false })
+            .stages;
+        headlineOutputs(model.scenario, stages, fast, out);
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
