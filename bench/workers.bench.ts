@@ -1,6 +1,6 @@
 // Monte Carlo speed on the stage 1+2 reference scenario's uncertainty section: full-chain
 // appraisals per second in this thread, the headline-output fast path a sample uses, and samples per second through the worker-thread pool
-// with 1 and 2 threads (chunks of 50 samples, the run compiled once per thread beforehand).
+// with 1 and 2 threads (chunks of 500 samples as the CLI uses for large runs, the run compiled once per thread beforehand).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { resolveSource, sourceKey } from '../src/workers/mc-source.js';
 import type { BenchCase, BenchSuite } from './harness.js';
 
 const N = 100_000;
-const CHUNK = 50;
+const CHUNK = 500;
 
 export function suite(): Promise<BenchSuite> {
   const file = new URL('../scenarios/aktobe-stage1-2.yaml', import.meta.url);
