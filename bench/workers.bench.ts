@@ -1,6 +1,7 @@
 // Monte Carlo speed on the stage 1+2 reference scenario's uncertainty section: full-chain
-// appraisals per second in this thread, the headline-output fast path a sample uses, and samples per second through the worker-thread pool
-// with 1 and 2 threads (chunks of 500 samples as the CLI uses for large runs, the run compiled once per thread beforehand).
+// appraisals per second in this thread, the headline-output fast path a sample uses, and
+// samples per second through the worker-thread pool with 1 and 2 threads (chunks of 500
+// samples, the CLI's size for large runs; the run compiled once per thread beforehand).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
