@@ -3,6 +3,7 @@
 // charts' setOption ran (`window.chromflowWhatIf`, web/src/pages/Dashboard.tsx).
 //
 //   npm run build:web && npx tsx scripts/measure-whatif.ts [steps per slider, default 15] [cold]
+//   (STATIC_DIR=dir: serve another build, e.g. of an older commit, to compare)
 //
 // Starts the server on a free port with a temporary SQLite file and the built dist-web/, logs in
 // as the seeded admin, opens the stage 1 + 2 reference scenario and moves each slider one step
@@ -22,12 +23,13 @@ interface Timings {
   transfer_ms: number[];
   render_ms: number[];
   frame_ms: number[];
-  charts_ms: number[];
-  charts_drawn: string[][];
-  plant_solved: boolean[];
-  post_ms: number[];
-  to_worker_ms: number[];
-  from_worker_ms: number[];
+  // Absent in builds before the split was added (to compare with an older build).
+  charts_ms?: number[];
+  charts_drawn?: string[][];
+  plant_solved?: boolean[];
+  post_ms?: number[];
+  to_worker_ms?: number[];
+  from_worker_ms?: number[];
 }
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -43,7 +45,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const staticDir = join(ROOT, 'dist-web');
+  const staticDir = process.env.STATIC_DIR ?? join(ROOT, 'dist-web');
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('run `npm run build:web` first');
   const dir = mkdtempSync(join(tmpdir(), 'chromflow-whatif-'));
   const lines: string[] = [];
@@ -92,6 +94,20 @@ async function main(): Promise<void> {
         .map((e) => e.getAttribute('data-testid') ?? '')
         .filter((id) => !id.startsWith('slider-value-')),
     );
+    // Warm-up (not counted): the first steps after a page load also compile the code paths
+    // (JIT) of the worker and of ECharts' data-only updates.
+    {
+      const first = page.locator(`[data-testid=${ids[0] ?? ''}]`);
+      await first.focus();
+      for (let k = 0; k < 3; k++) {
+        const n = await count();
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((m) => {
+          const t = (globalThis as unknown as { chromflowWhatIf?: Timings }).chromflowWhatIf;
+          return (t?.redraw_ms.length ?? 0) > m;
+        }, n);
+      }
+    }
     const rows: string[] = [];
     for (const id of ids) {
       await page.click('[data-testid=whatif] button');
@@ -120,10 +136,10 @@ async function main(): Promise<void> {
         () => (globalThis as unknown as { chromflowWhatIf?: Timings }).chromflowWhatIf,
       );
       if (!t) throw new Error('no timings');
-      const part = (xs: number[]) => median(xs.slice(from + 1)).toFixed(1);
+      const part = (xs: number[] | undefined) => median((xs ?? []).slice(from + 1)).toFixed(1);
       // The first step after the reset is left out (the reset's own redraw may still settle).
       rows.push(
-        `| ${id.replace('slider-', '')} | ${part(t.redraw_ms)} | ${part(t.compute_ms)} | ${part(t.transfer_ms)} (${part(t.post_ms)} + ${part(t.to_worker_ms)} + ${part(t.from_worker_ms)}) | ${part(t.render_ms)} | ${part(t.charts_ms)} | ${part(t.frame_ms)} | ${String(t.redraw_ms.length - from - 1)} | ${String(t.plant_solved.slice(from + 1).filter(Boolean).length)} | ${(t.charts_drawn.at(-1) ?? []).join(' ')} |`,
+        `| ${id.replace('slider-', '')} | ${part(t.redraw_ms)} | ${part(t.compute_ms)} | ${part(t.transfer_ms)} (${part(t.post_ms)} + ${part(t.to_worker_ms)} + ${part(t.from_worker_ms)}) | ${part(t.render_ms)} | ${part(t.charts_ms)} | ${part(t.frame_ms)} | ${String(t.redraw_ms.length - from - 1)} | ${String((t.plant_solved ?? []).slice(from + 1).filter(Boolean).length)} | ${(t.charts_drawn?.at(-1) ?? []).join(' ')} |`,
       );
     }
     if (process.env.VERBOSE)
