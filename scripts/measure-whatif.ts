@@ -37,6 +37,18 @@ const STEPS = Number(process.argv[2] ?? 15);
 /** `cold`: the worker solves no plants in idle time (`?precompute=0`), every recovery step solves. */
 const COLD = process.argv[3] === 'cold';
 
+/** Per chart: how it was updated and its median time over the steps. */
+function chartSplit(steps: string[][]): string {
+  const by = new Map<string, number[]>();
+  for (const step of steps)
+    for (const d of step) {
+      const [id = '', mode = '', ms = ''] = d.split(':');
+      const key = `${id}:${mode}`;
+      by.set(key, [...(by.get(key) ?? []), Number.parseFloat(ms)]);
+    }
+  return [...by].map(([k, xs]) => `${k} ${median(xs).toFixed(1)}`).join(', ');
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -139,7 +151,7 @@ async function main(): Promise<void> {
       const part = (xs: number[] | undefined) => median((xs ?? []).slice(from + 1)).toFixed(1);
       // The first step after the reset is left out (the reset's own redraw may still settle).
       rows.push(
-        `| ${id.replace('slider-', '')} | ${part(t.redraw_ms)} | ${part(t.compute_ms)} | ${part(t.transfer_ms)} (${part(t.post_ms)} + ${part(t.to_worker_ms)} + ${part(t.from_worker_ms)}) | ${part(t.render_ms)} | ${part(t.charts_ms)} | ${part(t.frame_ms)} | ${String(t.redraw_ms.length - from - 1)} | ${String((t.plant_solved ?? []).slice(from + 1).filter(Boolean).length)} | ${(t.charts_drawn?.at(-1) ?? []).join(' ')} |`,
+        `| ${id.replace('slider-', '')} | ${part(t.redraw_ms)} | ${part(t.compute_ms)} | ${part(t.transfer_ms)} (${part(t.post_ms)} + ${part(t.to_worker_ms)} + ${part(t.from_worker_ms)}) | ${part(t.render_ms)} | ${part(t.charts_ms)} | ${part(t.frame_ms)} | ${String(t.redraw_ms.length - from - 1)} | ${String((t.plant_solved ?? []).slice(from + 1).filter(Boolean).length)} | ${chartSplit(t.charts_drawn?.slice(from + 1) ?? [])} |`,
       );
     }
     if (process.env.VERBOSE)
@@ -152,7 +164,7 @@ async function main(): Promise<void> {
       );
     console.log(`load after: ${execFileSync('uptime').toString().trim()}`);
     console.log(
-      '| slider | slider → redraw | compute (worker) | transfer (page + to worker + back) | render (React + charts) | of which charts | frame | steps | plant solved | charts redrawn (last step) |',
+      '| slider | slider → redraw | compute (worker) | transfer (page + to worker + back) | render (React + charts) | of which charts | frame | steps | plant solved | charts redrawn (median step) |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(r);

@@ -33,7 +33,7 @@ export interface WhatIfTimings {
   frame_ms: number[];
   /** Of render_ms: the charts' setOption calls (with their synchronous canvas drawing) [ms]. */
   charts_ms: number[];
-  /** The charts redrawn at each step (`cashflow:data` = data-only merge, `:full` = rebuilt). */
+  /** The charts redrawn at each step and their time (`cashflow:data:12.3ms`: data-only merge; `:full`: rebuilt). */
   charts_drawn: string[][];
   /** Whether the worker solved the plant at that step (a Cr recovery not cached). */
   plant_solved: boolean[];

@@ -64,7 +64,9 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
       const draws = chartDraws.splice(0);
       timings.redraw_ms.push(ms);
       timings.charts_ms.push(draws.reduce((sum, d) => sum + d.ms, 0));
-      timings.charts_drawn.push(draws.map((d) => `${d.id.replace('chart-', '')}:${d.mode}`));
+      timings.charts_drawn.push(
+        draws.map((d) => `${d.id.replace('chart-', '')}:${d.mode}:${d.ms.toFixed(1)}ms`),
+      );
       timings.plant_solved.push(p.plant_solved);
       timings.post_ms.push(p.posted - p.t0);
       timings.to_worker_ms.push(p.worker_start - p.posted);
