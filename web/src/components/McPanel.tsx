@@ -59,9 +59,7 @@ function scaleOf(name: string): { scale: number; unit: string } {
 }
 
 /** What the shown Monte Carlo run is of. */
-type McBasis =
-  | { kind: 'stored'; version: number }
-  | { kind: 'whatif'; values: Record<string, number>; notes: string[] };
+type McBasis = { kind: 'stored'; version: number } | { kind: 'whatif'; notes: string[] };
 
 export const McPanel = memo(function McPanel(props: {
   scenarioId: string;
@@ -106,7 +104,7 @@ export const McPanel = memo(function McPanel(props: {
         // session), as scenario text: the server runs exactly that.
         const values = { ...props.whatIf() };
         const r = await core.request({ type: 'whatif_text', values });
-        setBasis({ kind: 'whatif', values, notes: r.notes });
+        setBasis({ kind: 'whatif', notes: r.notes });
         started = await api.startMcRun({ text: r.text, samples });
       } else {
         setBasis({ kind: 'stored', version: props.version });
