@@ -87,6 +87,8 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
   const sendRef = useRef<(next: Record<string, number>, t0: number) => void>(() => undefined);
   sendRef.current = (next, t0) => {
     inFlight.current = true;
+    // Chart draws before this step (e.g. the tornado) are not counted in it.
+    chartDraws.splice(0);
     const request = core.request({ type: 'whatif', values: next });
     const posted = performance.now();
     // The worker's clock has its own origin: its epoch times are converted to this page's.
