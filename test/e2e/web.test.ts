@@ -312,6 +312,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     }
     console.log(`what-if per slider (stage 1+2, 4 steps each):\n  ${rows.join('\n  ')}`);
     await page.click('[data-testid=whatif] button');
+    // A tooltip on hover is drawn on the canvas (no HTML with inline styles: the last test
+    // checks that no CSP violation was reported).
+    await page.hover('[data-testid=chart-cashflow]', { position: { x: 300, y: 150 } });
+    await page.waitForTimeout(300);
   });
 
   it('computes a tornado in the browser', async () => {

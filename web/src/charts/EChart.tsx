@@ -102,9 +102,14 @@ function EChartView(props: { option: ChartOption; testId: string; height?: numbe
       c.setOption(
         {
           animation: false,
-          // Rich-text tooltips are drawn on the canvas: no HTML with inline styles (CSP).
-          tooltip: { renderMode: 'richText', confine: true },
           ...props.option,
+          // Rich-text tooltips are drawn on the canvas: no HTML with inline styles (CSP). Kept
+          // when the option has its own tooltip settings (trigger etc.).
+          tooltip: {
+            ...(typeof props.option.tooltip === 'object' ? props.option.tooltip : {}),
+            renderMode: 'richText',
+            confine: true,
+          },
         },
         { notMerge: true, lazyUpdate: false },
       );
