@@ -18,7 +18,14 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let session:
-  | { whatIf: WhatIf; encoder: DeltaEncoder; text: string; file: string; precompute: boolean }
+  | {
+      whatIf: WhatIf;
+      encoder: DeltaEncoder;
+      text: string;
+      file: string;
+      precompute: boolean;
+      warmed: boolean;
+    }
   | undefined;
 
 function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: false }) {
@@ -45,6 +52,7 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
         text: req.text,
         file: req.file,
         precompute: req.precompute ?? true,
+        warmed: false,
       };
       return {
         type: 'load',
@@ -138,7 +146,17 @@ function scheduleIdle(): void {
   if (idleTimer !== undefined || !session?.precompute) return;
   idleTimer = setTimeout(() => {
     idleTimer = undefined;
-    if (session?.precompute && session.whatIf.precomputeOne()) scheduleIdle();
+    if (!session?.precompute) return;
+    if (!session.warmed) {
+      // One appraisal with the loaded values and its encoding (not sent; a scratch encoder, the
+      // session's is not touched): the first real steps then run warmer code.
+      session.warmed = true;
+      const a = session.whatIf.appraise({});
+      const scratch = new DeltaEncoder();
+      scratch.reset(a);
+      scratch.encode(a);
+      scheduleIdle();
+    } else if (session.whatIf.precomputeOne()) scheduleIdle();
   }, 0);
 }
 
