@@ -91,3 +91,69 @@ describe('what-if sliders', () => {
     expect(ids).not.toContain('recovery');
   });
 });
+
+describe('what-if state as scenario text (Monte Carlo of the what-if state)', () => {
+  it('the text with the slider values appraises as the what-if session does', () => {
+    const { w } = session();
+    const values = {
+      fecr_price: 9500,
+      cr_price: 60000,
+      tariff: 25,
+      capex_factor: 1.2,
+      recovery: 0.82,
+      stage2_start: 2033,
+    };
+    const { text: out, notes } = w.scenarioText(text, values);
+    const fromText = appraise(loadScenario(out, 'whatif.yaml'), { breakEvens: false });
+    const fromSession = w.appraise(values);
+    expect(fromText.metrics?.npv_usd).toBeCloseTo(fromSession.metrics?.npv_usd ?? NaN, 0);
+    expect(fromText.stages.map((s) => [s.capex_usd, s.start_year, s.kpis.cr_recovery])).toEqual(
+      fromSession.stages.map((s) => [s.capex_usd, s.start_year, s.kpis.cr_recovery]),
+    );
+    // Comments of the file stay; every changed input has its note.
+    expect(out).toContain('# ');
+    expect(notes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('a sampled input keeps its distribution, scaled by slider / loaded value', () => {
+    const { w } = session();
+    const path = 'markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl';
+    const base = w.model.base[w.model.index.get(path)!]!;
+    const { text: out, notes } = w.scenarioText(text, { fecr_price: base * 1.2 });
+    const s = loadScenario(out, 'whatif.yaml');
+    const before = loadScenario(text, 'x.yaml').uncertainty!.parameters.find(
+      (p) => p.path === path,
+    )!;
+    const after = s.uncertainty!.parameters.find((p) => p.path === path)!;
+    expect(before.distribution.type).toBe('triangular');
+    const d0 = before.distribution as { min: number; mode: number; max: number };
+    const d1 = after.distribution as { min: number; mode: number; max: number };
+    expect(d1.min).toBeCloseTo(d0.min * 1.2, 9);
+    expect(d1.mode).toBeCloseTo(d0.mode * 1.2, 9);
+    expect(d1.max).toBeCloseTo(d0.max * 1.2, 9);
+    expect(notes.join('\n')).toMatch(/distribution × 1\.200/);
+  });
+
+  it('no slider moved: the text parses to the same inputs and there are no notes', () => {
+    const { w } = session();
+    const { text: out, notes } = w.scenarioText(text, {});
+    expect(notes).toEqual([]);
+    expect(appraise(loadScenario(out, 'same.yaml')).metrics).toEqual(
+      appraise(loadScenario(text, 'x.yaml')).metrics,
+    );
+  });
+});
+
+describe('idle-time plant cache', () => {
+  it('precomputeOne fills the recovery grid; cached steps need no solve and equal a full solve', () => {
+    const { w } = session();
+    let n = 0;
+    while (w.precomputeOne()) n++;
+    // The loaded plant and the 51 grid values 0.700, 0.705, …, 0.950.
+    expect(n).toBe(52);
+    const solves = w.plantSolves;
+    const fast = w.appraise({ recovery: 0.835 });
+    expect(w.plantSolves).toBe(solves);
+    expect(fast).toEqual(appraise(w.apply({ recovery: 0.835 }), { breakEvens: false }));
+  });
+});

@@ -92,8 +92,12 @@ export const api = {
       name !== undefined ? { name } : {},
     ),
   /** Monte Carlo run as a server job (issue 7/8 routes; may be absent on older servers). */
-  startMcRun: (body: { scenario_id: string; version: number; samples: number; seed?: number }) =>
-    call<unknown>('POST', '/api/mc-runs', body),
+  /** A stored version (`scenario_id`, `version`) or scenario text (`text`), as the server takes. */
+  startMcRun: (
+    body:
+      | { scenario_id: string; version: number; samples: number; seed?: number }
+      | { text: string; samples: number; seed?: number },
+  ) => call<unknown>('POST', '/api/mc-runs', body),
   mcRun: (runId: string) => call<unknown>('GET', `/api/mc-runs/${runId}`),
 };
 

@@ -111,6 +111,14 @@ const en = {
   mc_none: 'No Monte Carlo run yet.',
   nothing_to_compare: 'No scenario selected.',
   computing: 'computing…',
+  mc_run_on: 'Run on',
+  mc_on_stored: 'stored version',
+  mc_on_whatif: 'what-if state (current sliders)',
+  mc_shown_stored: 'Shown: Monte Carlo of the stored version',
+  mc_shown_whatif: 'Shown: Monte Carlo of the what-if state',
+  mc_whatif_none: 'no slider moved — the same inputs as the stored version',
+  add_item: 'Add',
+  remove_item: 'Remove',
 };
 
 export type MessageId = keyof typeof en;
@@ -213,6 +221,14 @@ const ru: Dict = {
   mc_none: 'Расчёта Монте-Карло ещё нет.',
   nothing_to_compare: 'Сценарии не выбраны.',
   computing: 'расчёт…',
+  mc_run_on: 'Рассчитать для',
+  mc_on_stored: 'сохранённой версии',
+  mc_on_whatif: 'состояния «что если» (текущие ползунки)',
+  mc_shown_stored: 'Показано: Монте-Карло сохранённой версии',
+  mc_shown_whatif: 'Показано: Монте-Карло состояния «что если»',
+  mc_whatif_none: 'ползунки не сдвинуты — те же исходные данные, что в сохранённой версии',
+  add_item: 'Добавить',
+  remove_item: 'Удалить',
 };
 
 const kk: Dict = {

@@ -20,6 +20,7 @@ import {
   type CompiledScenario,
 } from '../../src/scenario/compile.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { isMap, parseDocument } from 'yaml';
 
 export interface SliderDef {
   id: 'fecr_price' | 'cr_price' | 'tariff' | 'capex_factor' | 'recovery' | 'stage2_start';
@@ -50,6 +51,9 @@ function roundStep(x: number, step: number): number {
 export class WhatIf {
   /** Key of the plant the last `appraise` used (same key: same balance). */
   lastPlantKey: string | undefined;
+  /** How many times a plant was solved (cache misses and precomputed) [–]. */
+  plantSolves = 0;
+  private lastRecovery: number | undefined;
   readonly model: CompiledScenario;
   readonly sliders: SliderDef[] = [];
   private readonly locationBase: { index: number; value: number }[] = [];
@@ -151,6 +155,34 @@ export class WhatIf {
   }
 
   /**
+   * Solves and caches one plant the recovery slider may ask for next, when there is one not yet
+   * cached: first the loaded plant, then the slider's grid values outwards from the last
+   * recovery asked for (or the loaded one). For the worker's idle time.
+   * @returns Whether a plant was solved (false: all cached)
+   */
+  precomputeOne(): boolean {
+    const keys: { key: string; recovery: number | undefined }[] = [];
+    if (!this.plants.has('base')) keys.push({ key: 'base', recovery: undefined });
+    const slider = this.sliders.find((s) => s.id === 'recovery');
+    if (slider && keys.length === 0) {
+      const n = Math.round((slider.max - slider.min) / slider.step);
+      const grid = Array.from({ length: n + 1 }, (_, k) =>
+        Number((slider.min + k * slider.step).toFixed(6)),
+      );
+      const from = this.lastRecovery ?? slider.base;
+      grid.sort((x, y) => Math.abs(x - from) - Math.abs(y - from));
+      const next = grid.find((r) => !this.plants.has(String(r)));
+      if (next !== undefined) keys.push({ key: String(next), recovery: next });
+    }
+    const job = keys[0];
+    if (!job) return false;
+    const scenario = this.apply(job.recovery === undefined ? {} : { recovery: job.recovery });
+    this.plants.set(job.key, runPlant(scenario));
+    this.plantSolves++;
+    return true;
+  }
+
+  /**
    * Appraisal with the given slider values. Prices, tariff, capex factor and start year do not
    * change the flowsheets (the plant depends on feeds, capacities and flowsheet parameters),
    * so the solved plant is reused for them (`appraise`'s `plantRuns`) and solved again only for
@@ -158,12 +190,15 @@ export class WhatIf {
    */
   appraise(values: Readonly<Record<string, number>>): Appraisal {
     const scenario = this.apply(values);
+    if (values.recovery !== undefined) this.lastRecovery = values.recovery;
     const key = String(values.recovery ?? 'base');
     this.lastPlantKey = key;
     let runs = this.plants.get(key);
     if (!runs) {
       runs = runPlant(scenario);
-      if (this.plants.size >= 32) this.plants.clear();
+      this.plantSolves++;
+      // The recovery grid (51 values) and the loaded plant fit.
+      if (this.plants.size >= 64) this.plants.clear();
       this.plants.set(key, runs);
     }
     return appraise(scenario, { breakEvens: false, plantRuns: runs });
@@ -200,5 +235,95 @@ export class WhatIf {
     if (second && this.startBase !== undefined)
       second.start_year = values.stage2_start ?? this.startBase;
     return scenario;
+  }
+
+  /**
+   * The scenario text with the slider values written in (for a Monte Carlo run of the what-if
+   * state on the server, which takes scenario text). Comments and layout of the rest stay.
+   *
+   * - A slider input is written as `{ value, source: "What-if slider in the web UI" }` at its
+   *   place in the document (a `{ ref }` there is replaced); the capex factor multiplies each
+   *   stage's effective `capex.location_factor`; the recovery writes the furnace overrides;
+   *   the stage 2 start year the stage's `start_year`.
+   * - An input the `uncertainty` section samples keeps being sampled: its distribution is
+   *   scaled by slider value / loaded value (X → rX: the same relative uncertainty around the
+   *   slider's value), which the returned notes say. An empirical distribution read from a CSV
+   *   file cannot be scaled in the text: it throws.
+   *
+   * @param text - The loaded scenario's text (YAML or JSON)
+   * @param values - Slider values by slider id (missing = loaded value)
+   * @returns The new text and one note per changed input
+   */
+  scenarioText(
+    text: string,
+    values: Readonly<Record<string, number>>,
+  ): { text: string; notes: string[] } {
+    const doc = parseDocument(text);
+    const notes: string[] = [];
+    const source = 'What-if slider in the web UI';
+    const parameters = this.scenario.uncertainty?.parameters ?? [];
+    const setLeaf = (path: string, v: number): void => {
+      const i = this.model.index.get(path);
+      const leaf = i === undefined ? undefined : this.model.leaves[i];
+      const base = i === undefined ? undefined : this.model.base[i];
+      if (!leaf || base === undefined || v === base) return;
+      doc.setIn(leaf.documentPath, doc.createNode({ value: v, source }));
+      const k = parameters.findIndex((p) => p.path === path);
+      const dist = parameters[k]?.distribution;
+      if (!dist) {
+        notes.push(`${path} = ${String(v)}`);
+        return;
+      }
+      if (base === 0) throw new Error(`${path}: cannot scale the distribution of a zero input`);
+      const r = v / base;
+      const at = ['uncertainty', 'parameters', k, 'distribution'];
+      const scale = (key: string): void => {
+        const x = doc.getIn([...at, key]);
+        if (typeof x === 'number') doc.setIn([...at, key], x * r);
+      };
+      switch (dist.type) {
+        case 'uniform':
+        case 'triangular':
+        case 'pert':
+        case 'normal':
+          for (const key of ['min', 'mode', 'max', 'mean', 'sd']) scale(key);
+          break;
+        case 'lognormal':
+          for (const key of ['median', 'min', 'max']) scale(key);
+          break;
+        case 'discrete':
+          doc.setIn([...at, 'values'], doc.createNode(dist.values.map((x) => x * r)));
+          break;
+        case 'empirical':
+          if (dist.observations === undefined)
+            throw new Error(`${path}: an empirical distribution from a CSV file cannot be scaled`);
+          doc.setIn([...at, 'observations'], doc.createNode(dist.observations.map((x) => x * r)));
+          break;
+      }
+      notes.push(`${path}: distribution × ${r.toPrecision(4)} (sampled around ${String(v)})`);
+    };
+    if (values.fecr_price !== undefined) setLeaf(PATH.fecr_price, values.fecr_price);
+    if (values.cr_price !== undefined) setLeaf(PATH.cr_price, values.cr_price);
+    if (values.tariff !== undefined) setLeaf(PATH.tariff, values.tariff);
+    const factor = values.capex_factor;
+    if (factor !== undefined && factor !== 1)
+      for (const { index, value } of this.locationBase) {
+        const path = this.model.leaves[index]?.path;
+        if (path !== undefined) setLeaf(path, value * factor);
+      }
+    if (values.recovery !== undefined && this.fecrStage >= 0) {
+      const at = ['stages', this.fecrStage, 'flowsheet', 'overrides'];
+      if (!isMap(doc.getIn(at))) doc.setIn(at, doc.createNode({}));
+      doc.setIn([...at, RECOVERY_KEY], values.recovery);
+      doc.setIn([...at, SLAG_TARGET_KEY], 0);
+      notes.push(
+        `stages[${String(this.fecrStage)}].flowsheet.overrides: ${RECOVERY_KEY} = ${String(values.recovery)}, ${SLAG_TARGET_KEY} = 0`,
+      );
+    }
+    if (values.stage2_start !== undefined && values.stage2_start !== this.startBase) {
+      doc.setIn(['stages', 1, 'start_year'], values.stage2_start);
+      notes.push(`stages[1].start_year = ${String(values.stage2_start)}`);
+    }
+    return { text: doc.toString(), notes };
   }
 }

@@ -18,7 +18,7 @@ function terminal(stage: string, kind: 'in' | 'out', stream: string): string {
  * ignored), each stream an arrow; feeds stack above the unit they enter, outlets below the unit
  * they leave.
  */
-export function flowsheetOption(a: Appraisal): ChartOption | undefined {
+export function flowsheetOption(a: Pick<Appraisal, 'balance'>): ChartOption | undefined {
   const b = a.balance;
   if (!b) return undefined;
   const stages = [...new Set(b.units.map((u) => u.stage))];
@@ -153,7 +153,7 @@ export function flowsheetOption(a: Appraisal): ChartOption | undefined {
  * source (unit or feed) to its destination (unit or outlet) [t Cr/h]. ECharts' Sankey needs a
  * DAG, so a stream that would close a cycle (a recycle) is left out.
  */
-export function sankeyOption(a: Appraisal): ChartOption | undefined {
+export function sankeyOption(a: Pick<Appraisal, 'balance'>): ChartOption | undefined {
   const b = a.balance;
   if (!b) return undefined;
   const units = new Set(b.units.map((u) => `${u.stage}/${u.id}`));
@@ -217,7 +217,10 @@ export function sankeyOption(a: Appraisal): ChartOption | undefined {
 }
 
 /** Yearly cash flow: stacked bars of revenue and outflows, line of cumulative free cash flow. */
-export function cashflowOption(a: Appraisal, i18n: I18n): ChartOption | undefined {
+export function cashflowOption(
+  a: Pick<Appraisal, 'cashflow'>,
+  i18n: I18n,
+): ChartOption | undefined {
   const rows = a.cashflow;
   if (rows.length === 0) return undefined;
   const m = (x: number) => x / 1e6;
@@ -263,7 +266,7 @@ export function cashflowOption(a: Appraisal, i18n: I18n): ChartOption | undefine
 }
 
 /** Value per t of contained Cr by product form (impact.value_ladder_usd_per_t_cr). */
-export function valueLadderOption(a: Appraisal): ChartOption | undefined {
+export function valueLadderOption(a: Pick<Appraisal, 'impact'>): ChartOption | undefined {
   const ladder = a.impact?.value_ladder_usd_per_t_cr;
   if (!ladder || Object.keys(ladder).length === 0) return undefined;
   const entries = Object.entries(ladder);
@@ -278,7 +281,7 @@ export function valueLadderOption(a: Appraisal): ChartOption | undefined {
 }
 
 /** Opex lines of every stage, stacked by category. */
-export function opexOption(a: Appraisal): ChartOption | undefined {
+export function opexOption(a: Pick<Appraisal, 'stages'>): ChartOption | undefined {
   const stages = a.stages.filter((s) => s.opex !== null);
   if (stages.length === 0) return undefined;
   const categories = [
@@ -306,7 +309,7 @@ export function opexOption(a: Appraisal): ChartOption | undefined {
 }
 
 /** Capex by stage, with the budget where the scenario sets one. */
-export function capexOption(a: Appraisal): ChartOption | undefined {
+export function capexOption(a: Pick<Appraisal, 'stages'>): ChartOption | undefined {
   const stages = a.stages.filter((s) => s.capex_usd !== null);
   if (stages.length === 0) return undefined;
   return {

@@ -4,7 +4,7 @@
  * when the server has no such route the error is shown as it is. The tornado is computed in the
  * browser by the core worker (P10/P90 of each uncertain input, one at a time).
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { api, ApiError } from '../api.js';
 import { useCore } from '../core-context.js';
 import { EChart } from '../charts/EChart.js';
@@ -58,7 +58,16 @@ function scaleOf(name: string): { scale: number; unit: string } {
   return name.endsWith('_usd') ? { scale: 1e6, unit: 'USD M' } : { scale: 1, unit: '' };
 }
 
-export function McPanel(props: { scenarioId: string; version: number; outputs: string[] }) {
+/** What the shown Monte Carlo run is of. */
+type McBasis = { kind: 'stored'; version: number } | { kind: 'whatif'; notes: string[] };
+
+export const McPanel = memo(function McPanel(props: {
+  scenarioId: string;
+  version: number;
+  outputs: string[];
+  /** The what-if slider values now (read when a run of the what-if state starts). */
+  whatIf: () => Record<string, number>;
+}) {
   const { t, num } = useI18n();
   const core = useCore();
   const defaultOutput = props.outputs.includes('metrics.npv_usd')
@@ -66,6 +75,8 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
     : (props.outputs[0] ?? '');
   const [output, setOutput] = useState(defaultOutput);
   const [samples, setSamples] = useState(1000);
+  const [runOn, setRunOn] = useState<'stored' | 'whatif'>('stored');
+  const [basis, setBasis] = useState<McBasis | undefined>(undefined);
   const [mcState, setMcState] = useState<string>(t('mc_none'));
   const [mcError, setMcError] = useState<string | undefined>(undefined);
   const [summaries, setSummaries] = useState<Record<string, Summary> | undefined>(undefined);
@@ -85,12 +96,24 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
     setMcError(undefined);
     setSummaries(undefined);
     setMcState(t('computing'));
+    setBasis(undefined);
     try {
-      const started = await api.startMcRun({
-        scenario_id: props.scenarioId,
-        version: props.version,
-        samples,
-      });
+      let started: unknown;
+      if (runOn === 'whatif') {
+        // The loaded scenario's text with the slider values written in (the worker's what-if
+        // session), as scenario text: the server runs exactly that.
+        const values = { ...props.whatIf() };
+        const r = await core.request({ type: 'whatif_text', values });
+        setBasis({ kind: 'whatif', notes: r.notes });
+        started = await api.startMcRun({ text: r.text, samples });
+      } else {
+        setBasis({ kind: 'stored', version: props.version });
+        started = await api.startMcRun({
+          scenario_id: props.scenarioId,
+          version: props.version,
+          samples,
+        });
+      }
       const id = runId(started);
       if (id === undefined)
         throw new ApiError(0, 'unexpected', 'the server answered without a run id');
@@ -218,6 +241,21 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
             }}
           />
         </label>
+        <label>
+          {t('mc_run_on')}{' '}
+          <select
+            value={runOn}
+            data-testid="mc-run-on"
+            onChange={(e) => {
+              setRunOn(e.currentTarget.value === 'whatif' ? 'whatif' : 'stored');
+            }}
+          >
+            <option value="stored">
+              {t('mc_on_stored')} v{props.version}
+            </option>
+            <option value="whatif">{t('mc_on_whatif')}</option>
+          </select>
+        </label>
         <button type="button" data-testid="run-mc" onClick={() => void runMc()}>
           {t('run_mc')}
         </button>
@@ -228,6 +266,28 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
       <p className="status" data-testid="mc-status">
         {mcState}
       </p>
+      {basis && (
+        <div className="mc-basis" data-testid="mc-basis" data-basis={basis.kind}>
+          {basis.kind === 'stored' ? (
+            <strong>
+              {t('mc_shown_stored')} v{basis.version}
+            </strong>
+          ) : (
+            <>
+              <strong>{t('mc_shown_whatif')}</strong>
+              {basis.notes.length === 0 ? (
+                <span className="muted"> — {t('mc_whatif_none')}</span>
+              ) : (
+                <ul data-testid="mc-basis-notes">
+                  {basis.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </div>
+      )}
       {mcError !== undefined && (
         <p className="error" role="alert" data-testid="mc-error">
           {mcError}
@@ -268,4 +328,4 @@ export function McPanel(props: { scenarioId: string; version: number; outputs: s
       </div>
     </section>
   );
-}
+});

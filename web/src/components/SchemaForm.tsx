@@ -5,37 +5,21 @@
  * the core reports them (numericLeaves). Problems of the validator are shown under their field.
  */
 import type { ReactNode } from 'react';
-import schemaJson from '../../../schema/scenario.schema.json';
 import type { Problem } from '../../../src/scenario/problem.js';
 import { useI18n } from '../i18n.js';
 import type { LeafInfo } from '../worker/protocol.js';
+import {
+  isQuantity,
+  newId,
+  resolve,
+  ROOT,
+  skeleton,
+  variants,
+  type SchemaNode,
+} from '../schema-walk.js';
 
-type Node = Record<string, unknown>;
+type Node = SchemaNode;
 type Path = (string | number)[];
-
-const ROOT = schemaJson as unknown as Node;
-const DEFS = (ROOT.$defs ?? {}) as Record<string, Node>;
-
-function resolve(n: Node): Node {
-  const ref = n.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#/$defs/')) return DEFS[ref.slice(8)] ?? n;
-  return n;
-}
-
-function variants(n: Node): Node[] {
-  const list = (n.anyOf ?? n.oneOf) as Node[] | undefined;
-  return list ? list.map(resolve) : [];
-}
-
-/** A quantity field: a bare number, an explicit `{ value, source }` or a data reference. */
-function isQuantity(n: Node): boolean {
-  const v = (n.anyOf ?? n.oneOf) as Node[] | undefined;
-  return (
-    v !== undefined &&
-    v.some((x) => x.$ref === '#/$defs/ExplicitQuantity') &&
-    v.some((x) => x.type === 'number')
-  );
-}
 
 function unitOf(n: Node): string {
   const d = typeof n.description === 'string' ? n.description : '';
@@ -256,11 +240,15 @@ function ObjectNode(props: FormProps & { name: string; path: Path; schema: Node;
 }
 
 function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; value: unknown }) {
+  const { t } = useI18n();
   const items = resolve((props.schema.items ?? {}) as Node);
   const list = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const field = fieldOf(props.path);
+  const minItems = typeof props.schema.minItems === 'number' ? props.schema.minItems : 0;
+  const itemProps = (items.properties ?? {}) as Record<string, Node>;
+  const hasId = 'id' in itemProps;
   return (
-    <details className="group" open={props.path.length <= 2}>
+    <details className="group" open={props.path.length <= 2} data-list={field}>
       <summary>
         {props.name} [{list.length}]
       </summary>
@@ -272,17 +260,48 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
           typeof (item as { id?: unknown }).id === 'string'
             ? (item as { id: string }).id
             : String(i);
+        const itemField = fieldOf([...props.path, i]);
         return (
-          <SchemaNode
-            key={i}
-            {...props}
-            name={id}
-            path={[...props.path, i]}
-            schema={items}
-            value={item}
-          />
+          <div key={i} className="list-item" data-item={itemField}>
+            <button
+              type="button"
+              className="small remove-item"
+              data-testid={`remove-${itemField}`}
+              disabled={list.length <= minItems}
+              title={
+                list.length <= minItems
+                  ? `at least ${String(minItems)}`
+                  : `${t('remove_item')} ${id}`
+              }
+              onClick={() => {
+                props.onSet([...props.path, i], undefined);
+              }}
+            >
+              {t('remove_item')}
+            </button>
+            <SchemaNode
+              {...props}
+              name={id}
+              path={[...props.path, i]}
+              schema={items}
+              value={item}
+            />
+          </div>
         );
       })}
+      <button
+        type="button"
+        className="small add-item"
+        data-testid={`add-${field}`}
+        onClick={() => {
+          // Initialised from the schema: defaults, or the skeleton of what the item requires
+          // (the validator then names what is left to fill, under each field).
+          const fresh = skeleton(items, t('edit_value'), hasId ? newId(list) : undefined);
+          props.onSet([...props.path, list.length], fresh);
+        }}
+      >
+        + {t('add_item')} ({props.name})
+      </button>
     </details>
   );
 }

@@ -1,11 +1,13 @@
 /** Sliders of the live what-if (definitions and mapping in whatif.ts). */
+import { memo } from 'react';
 import type { SliderDef } from '../whatif.js';
 import { useI18n, type MessageId } from '../i18n.js';
 
-export function WhatIfPanel(props: {
+export const WhatIfPanel = memo(function WhatIfPanel(props: {
   sliders: SliderDef[];
   values: Record<string, number>;
-  onChange: (id: string, value: number) => void;
+  /** `t0`: the input event's time stamp [ms, performance.now() clock]. */
+  onChange: (id: string, value: number, t0: number) => void;
   onReset: () => void;
   status: string;
   error: string | undefined;
@@ -41,7 +43,7 @@ export function WhatIfPanel(props: {
               step={s.step}
               value={value}
               onChange={(e) => {
-                props.onChange(s.id, Number(e.currentTarget.value));
+                props.onChange(s.id, Number(e.currentTarget.value), e.timeStamp);
               }}
             />
           </label>
@@ -61,4 +63,4 @@ export function WhatIfPanel(props: {
       )}
     </section>
   );
-}
+});

@@ -1,5 +1,8 @@
 /** Dashboard of one scenario version: KPI cards, charts, live what-if, Monte Carlo, reports. */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { applyDelta } from '../appraisal-delta.js';
+import { chartDraws } from '../charts/EChart.js';
 import type { Appraisal } from '../../../src/appraisal.js';
 import { reportUrl } from '../api.js';
 import { Charts } from '../components/Charts.js';
@@ -21,6 +24,8 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
   const { t, num } = i18n;
   const core = useCore();
   const [appraisal, setAppraisal] = useState(props.loaded.appraisal);
+  // One tick per answered step: a step whose delta is empty is measured too.
+  const [tick, setTick] = useState(0);
   const [values, setValues] = useState<Record<string, number>>({});
   const [status, setStatus] = useState('');
   const [lastMs, setLastMs] = useState<number | undefined>(undefined);
@@ -28,9 +33,18 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
   // Latest-wins: while the worker computes, only the newest slider values wait.
   const inFlight = useRef(false);
   const queued = useRef<{ values: Record<string, number>; t0: number } | undefined>(undefined);
-  const pending = useRef<{ t0: number; compute_ms: number; received: number } | undefined>(
-    undefined,
-  );
+  const pending = useRef<
+    | {
+        t0: number;
+        posted: number;
+        compute_ms: number;
+        received: number;
+        plant_solved: boolean;
+        worker_start: number;
+        worker_end: number;
+      }
+    | undefined
+  >(undefined);
 
   useEffect(() => {
     setAppraisal(props.loaded.appraisal);
@@ -47,7 +61,16 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
       const now = performance.now();
       const ms = now - p.t0;
       const timings = whatIfTimings();
+      const draws = chartDraws.splice(0);
       timings.redraw_ms.push(ms);
+      timings.charts_ms.push(draws.reduce((sum, d) => sum + d.ms, 0));
+      timings.charts_drawn.push(
+        draws.map((d) => `${d.id.replace('chart-', '')}:${d.mode}:${d.ms.toFixed(1)}ms`),
+      );
+      timings.plant_solved.push(p.plant_solved);
+      timings.post_ms.push(p.posted - p.t0);
+      timings.to_worker_ms.push(p.worker_start - p.posted);
+      timings.from_worker_ms.push(p.received - p.worker_end);
       timings.compute_ms.push(p.compute_ms);
       timings.transfer_ms.push(p.received - p.t0 - p.compute_ms);
       timings.render_ms.push(committed - p.received);
@@ -55,19 +78,39 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
       setLastMs(ms);
       setStatus(`${t('whatif_status')}: ${num(ms, 1)} ms (appraise ${num(p.compute_ms, 1)} ms)`);
     });
-  }, [appraisal, t, num]);
+  }, [tick, t, num]);
 
-  function send(next: Record<string, number>, t0: number) {
+  // Stable handlers (the memoised slider panel is not rendered again for them); they read the
+  // current values through a ref.
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const sendRef = useRef<(next: Record<string, number>, t0: number) => void>(() => undefined);
+  sendRef.current = (next, t0) => {
     inFlight.current = true;
-    core
-      .request({ type: 'whatif', values: next })
+    // Chart draws before this step (e.g. the tornado) are not counted in it.
+    chartDraws.splice(0);
+    const request = core.request({ type: 'whatif', values: next });
+    const posted = performance.now();
+    // The worker's clock has its own origin: its epoch times are converted to this page's.
+    const origin = performance.timeOrigin;
+    request
       .then((r) => {
-        pending.current = { t0, compute_ms: r.compute_ms, received: performance.now() };
-        setError(undefined);
-        // Same plant: keep the balance object the charts already drew (no re-layout).
-        setAppraisal((prev) =>
-          r.balance_unchanged ? { ...r.appraisal, balance: prev.balance } : r.appraisal,
-        );
+        pending.current = {
+          t0,
+          posted,
+          compute_ms: r.compute_ms,
+          received: performance.now(),
+          plant_solved: r.plant_solved,
+          worker_start: r.worker_start_epoch_ms - origin,
+          worker_end: r.worker_end_epoch_ms - origin,
+        };
+        // Rendered at once (not in a later scheduler task): only the changed parts are new
+        // objects, so only the KPI cards and the charts whose data changed render again.
+        flushSync(() => {
+          setError(undefined);
+          setAppraisal((prev) => applyDelta(prev, r.delta));
+          setTick((n) => n + 1);
+        });
       })
       .catch((e: unknown) => {
         setError(e instanceof Error ? e.message : String(e));
@@ -76,42 +119,34 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
         inFlight.current = false;
         const q = queued.current;
         queued.current = undefined;
-        if (q) send(q.values, q.t0);
+        if (q) sendRef.current(q.values, q.t0);
       });
-  }
+  };
 
-  function onChange(id: string, value: number) {
-    const t0 = performance.now();
-    const next = { ...values, [id]: value };
+  const request = useCallback((next: Record<string, number>, t0: number) => {
+    valuesRef.current = next;
     setValues(next);
     if (inFlight.current) queued.current = { values: next, t0 };
-    else send(next, t0);
-  }
+    else sendRef.current(next, t0);
+  }, []);
 
-  function onReset() {
-    const t0 = performance.now();
-    setValues({});
-    if (inFlight.current) queued.current = { values: {}, t0 };
-    else send({}, t0);
-  }
+  /** @param t0 - Time stamp of the slider's input event [ms, performance.now() clock] */
+  const onChange = useCallback(
+    (id: string, value: number, t0: number) => {
+      request({ ...valuesRef.current, [id]: value }, t0);
+    },
+    [request],
+  );
+  const onReset = useCallback(() => {
+    request({}, performance.now());
+  }, [request]);
+  /** The slider values now (for a Monte Carlo run of the what-if state). */
+  const whatIfState = useCallback(() => valuesRef.current, []);
 
   return (
     <div className="dashboard" data-testid="dashboard">
       <Kpis appraisal={appraisal} />
-      {appraisal.not_implemented.length > 0 && (
-        <details className="notice">
-          <summary>
-            {t('not_implemented')} ({appraisal.not_implemented.length})
-          </summary>
-          <ul>
-            {appraisal.not_implemented.map((n) => (
-              <li key={n.what}>
-                {n.what} — <em>{n.tracking}</em>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <NotImplementedList items={appraisal.not_implemented} />
       <div className="dash-grid">
         <WhatIfPanel
           sliders={props.loaded.sliders}
@@ -137,26 +172,7 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
               </a>
             ))}
           </p>
-          <table className="stages">
-            <thead>
-              <tr>
-                <th>{t('stage')}</th>
-                <th>{t('production')}</th>
-                <th>{t('cr_recovery')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {appraisal.stages.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.id} ({s.start_year})
-                  </td>
-                  <td>{s.products.map((p) => `${p.id} ${num(p.t_per_year)} t`).join(', ')}</td>
-                  <td>{s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StageTable stages={appraisal.stages} />
         </section>
       </div>
       <Charts appraisal={appraisal} />
@@ -164,7 +180,56 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
         scenarioId={props.scenarioId}
         version={props.version}
         outputs={props.loaded.outputs}
+        whatIf={whatIfState}
       />
     </div>
   );
 }
+
+const NotImplementedList = memo(function NotImplementedList(props: {
+  items: Appraisal['not_implemented'];
+}) {
+  const { t } = useI18n();
+  if (props.items.length === 0) return null;
+  return (
+    <details className="notice">
+      <summary>
+        {t('not_implemented')} ({props.items.length})
+      </summary>
+      <ul>
+        {props.items.map((n) => (
+          <li key={n.what}>
+            {n.what} — <em>{n.tracking}</em>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+});
+
+const StageTable = memo(function StageTable(props: { stages: Appraisal['stages'] }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  return (
+    <table className="stages">
+      <thead>
+        <tr>
+          <th>{t('stage')}</th>
+          <th>{t('production')}</th>
+          <th>{t('cr_recovery')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.stages.map((s) => (
+          <tr key={s.id}>
+            <td>
+              {s.id} ({s.start_year})
+            </td>
+            <td>{s.products.map((p) => `${p.id} ${num(p.t_per_year)} t`).join(', ')}</td>
+            <td>{s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});

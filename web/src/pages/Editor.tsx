@@ -94,6 +94,7 @@ export function Editor(props: {
           <button
             type="button"
             className={view === 'form' ? 'active' : ''}
+            data-testid="form-tab"
             onClick={() => {
               setView('form');
             }}

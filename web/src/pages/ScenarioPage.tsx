@@ -37,7 +37,13 @@ export function ScenarioPage(props: {
       if (cancelled()) return;
       setMeta(s.scenario);
       setVersion(v);
-      const r = await core.request({ type: 'load', text: v.text, file: `${s.scenario.name}.yaml` });
+      const r = await core.request({
+        type: 'load',
+        text: v.text,
+        file: `${s.scenario.name}.yaml`,
+        // `?precompute=0` in the address: no idle-time plant solves (to measure cold steps).
+        precompute: new URLSearchParams(window.location.search).get('precompute') !== '0',
+      });
       if (cancelled()) return;
       setLoaded({ appraisal: r.appraisal, sliders: r.sliders, outputs: r.outputs });
     })().catch((e: unknown) => {

@@ -6,6 +6,7 @@
 import { analysis } from './core.js';
 import type { LeafInfo, WorkerRequest, WorkerResponse, WorkerResult } from './protocol.js';
 import { WhatIf } from '../whatif.js';
+import { DeltaEncoder } from '../appraisal-delta.js';
 
 const { parseScenario, appraise, numericLeaves, formatPath, monteCarloSpec, compileRun } = analysis;
 const { tornadoForRun, appraisalOutputs } = analysis;
@@ -16,7 +17,16 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let session: { whatIf: WhatIf; text: string; file: string } | undefined;
+let session:
+  | {
+      whatIf: WhatIf;
+      encoder: DeltaEncoder;
+      text: string;
+      file: string;
+      precompute: boolean;
+      warmed: boolean;
+    }
+  | undefined;
 
 function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: false }) {
   switch (req.type) {
@@ -34,7 +44,16 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
       const appraisal = appraise(parsed.scenario);
       const compute_ms = performance.now() - t0;
       const whatIf = new WhatIf(parsed.scenario, appraisal);
-      session = { whatIf, text: req.text, file: req.file };
+      const encoder = new DeltaEncoder();
+      encoder.reset(appraisal);
+      session = {
+        whatIf,
+        encoder,
+        text: req.text,
+        file: req.file,
+        precompute: req.precompute ?? true,
+        warmed: false,
+      };
       return {
         type: 'load',
         ok: true,
@@ -47,18 +66,33 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
     case 'whatif': {
       if (!session) throw new Error('no scenario loaded');
       const t0 = performance.now();
-      const before = session.whatIf.lastPlantKey;
+      const origin = performance.timeOrigin;
+      const solvesBefore = session.whatIf.plantSolves;
+      const plantBefore = session.whatIf.lastPlantKey ?? 'base';
       const appraisal = session.whatIf.appraise(req.values);
-      const compute_ms = performance.now() - t0;
-      // Same plant as the previous step: the balance (the largest part of the message) is the
-      // same, so it is not cloned across again.
-      const unchanged = before !== undefined && before === session.whatIf.lastPlantKey;
+      const t1 = performance.now();
+      // Only the parts the dashboard shows that changed are cloned across to the page; the
+      // balance of the same solved plant is not even compared.
+      const samePlant = plantBefore === session.whatIf.lastPlantKey;
+      const delta = session.encoder.encode(appraisal, samePlant ? ['balance'] : []);
+      const t2 = performance.now();
       return {
         type: 'whatif',
         ok: true,
-        appraisal: unchanged ? { ...appraisal, balance: null } : appraisal,
-        compute_ms,
-        balance_unchanged: unchanged,
+        delta,
+        compute_ms: t2 - t0,
+        encode_ms: t2 - t1,
+        plant_solved: session.whatIf.plantSolves > solvesBefore,
+        worker_start_epoch_ms: origin + t0,
+        worker_end_epoch_ms: origin + performance.now(),
+      };
+    }
+    case 'whatif_text': {
+      if (!session) throw new Error('no scenario loaded');
+      return {
+        type: 'whatif_text',
+        ok: true,
+        ...session.whatIf.scenarioText(session.text, req.values),
       };
     }
     case 'validate': {
@@ -102,6 +136,30 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
   }
 }
 
+/**
+ * Idle time: solve the plants the recovery slider may ask for (WhatIf.precomputeOne), one per
+ * task, so a request waits at most for one plant solve. Off when the page loaded with
+ * `precompute: false`.
+ */
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleIdle(): void {
+  if (idleTimer !== undefined || !session?.precompute) return;
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    if (!session?.precompute) return;
+    if (!session.warmed) {
+      // One appraisal with the loaded values and its encoding (not sent; a scratch encoder, the
+      // session's is not touched): the first real steps then run warmer code.
+      session.warmed = true;
+      const a = session.whatIf.appraise({});
+      const scratch = new DeltaEncoder();
+      scratch.reset(a);
+      scratch.encode(a);
+      scheduleIdle();
+    } else if (session.whatIf.precomputeOne()) scheduleIdle();
+  }, 0);
+}
+
 scope.onmessage = (event) => {
   const req = event.data;
   let res: WorkerResponse;
@@ -116,4 +174,5 @@ scope.onmessage = (event) => {
     };
   }
   scope.postMessage(res);
+  scheduleIdle();
 };

@@ -4,6 +4,7 @@
  */
 import type { Appraisal } from '../../../src/appraisal.js';
 import type { Problem } from '../../../src/scenario/problem.js';
+import type { AppraisalDelta } from '../appraisal-delta.js';
 
 /** One numeric input of the scenario with its provenance (for the editor form). */
 export interface LeafInfo {
@@ -21,10 +22,18 @@ export interface LeafInfo {
 export type WhatIfValues = Record<string, number>;
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; text: string; file: string }
+  | {
+      id: number;
+      type: 'load';
+      text: string;
+      file: string;
+      /** Solve the recovery slider's plants in idle time (default true). */
+      precompute?: boolean;
+    }
   | { id: number; type: 'whatif'; values: WhatIfValues }
   | { id: number; type: 'validate'; text: string; file: string }
-  | { id: number; type: 'tornado'; output: string };
+  | { id: number; type: 'tornado'; output: string }
+  | { id: number; type: 'whatif_text'; values: WhatIfValues };
 
 export interface TornadoBar {
   input: string;
@@ -48,16 +57,28 @@ export type WorkerResult =
   | {
       type: 'whatif';
       ok: true;
-      appraisal: Appraisal;
+      /** The dashboard parts that changed since the previous step (appraisal-delta.ts). */
+      delta: AppraisalDelta;
+      /** appraise + delta encoding in the worker [ms]. */
       compute_ms: number;
-      /**
-       * The plant balance is the previous step's (same solved plant): `appraisal.balance` is
-       * sent as null to keep the message small, and the page keeps the balance it has.
-       */
-      balance_unchanged: boolean;
+      /** Of which the delta encoding [ms]. */
+      encode_ms: number;
+      /** The plant was solved in this step (a Cr recovery not in the worker's cache). */
+      plant_solved: boolean;
+      /** When the worker started and ended the step: `performance.timeOrigin + now()` [ms]. */
+      worker_start_epoch_ms: number;
+      worker_end_epoch_ms: number;
     }
   | { type: 'validate'; ok: true; problems: Problem[]; leaves: LeafInfo[] }
-  | { type: 'tornado'; ok: true; output: string; base: number; bars: TornadoBar[]; ms: number };
+  | { type: 'tornado'; ok: true; output: string; base: number; bars: TornadoBar[]; ms: number }
+  | {
+      type: 'whatif_text';
+      ok: true;
+      /** The loaded scenario's text with the slider values written in (WhatIf.scenarioText). */
+      text: string;
+      /** One line per changed input. */
+      notes: string[];
+    };
 
 export interface WorkerFailure {
   ok: false;
