@@ -37,8 +37,15 @@ function timeIterations(c: BenchCase, n: number): number {
   return performance.now() - t0;
 }
 
-/** Runs one case: finds an iteration count lasting ≥ minTime_ms, then takes the median of `rounds`. */
+/**
+ * Runs one case: warms it up for minTime_ms, finds an iteration count lasting ≥ minTime_ms / 4,
+ * then takes the median of `rounds`.
+ */
 export function measure(area: string, c: BenchCase, minTime_ms = 300, rounds = 5): BenchResult {
+  // Warm-up: run for minTime_ms first, so that the JIT has optimised the case's code before
+  // anything is timed (a fast case would otherwise be measured while still tiering up).
+  const t0 = performance.now();
+  for (let w = 1; performance.now() - t0 < minTime_ms; w *= 2) timeIterations(c, w);
   let n = 1;
   while (timeIterations(c, n) < minTime_ms / 4 && n < 1e9) n *= 2;
   const rates: number[] = [];
@@ -65,6 +72,9 @@ export async function measureAsync(
     sink = await run(n);
     return performance.now() - t0;
   };
+  // The first call may start threads and warm them up: it must not end the calibration (a slow
+  // first call would leave n = 1 and measure per-call latency instead of throughput).
+  await time(1);
   let n = 1;
   while ((await time(n)) < minTime_ms / 4 && n < 1e9) n *= 2;
   const rates: number[] = [];

@@ -75,10 +75,13 @@ export function suite(): Promise<BenchSuite> {
       run: () => 0,
       runAsync: async (n) => {
         if (!executor) {
-          // First call (calibration only): start the threads and compile the run in each.
+          // First call (calibration only): start the threads, compile the run in each and warm the
+          // JIT with four chunks per thread (cold worker code would be measured otherwise).
           executor = poolExecutor(threads);
           pools.push(executor);
-          await executor.run({ source, key, ranges: ranges(4 * threads) }, () => Promise.resolve());
+          await executor.run({ source, key, ranges: ranges(4 * CHUNK * threads) }, () =>
+            Promise.resolve(),
+          );
         }
         let count = 0;
         await executor.run({ source, key, ranges: ranges(n) }, (c) => {
