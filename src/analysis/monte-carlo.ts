@@ -84,7 +84,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
       'at least one uncertain parameter',
     );
   }
-  const model = compileScenario(scenario);
+  // The run writes sampled values into the scenario's parameters: give it a private copy, so
+  // the caller's scenario (e.g. a run's source, later sent to worker threads) is never changed.
+  const own = structuredClone(scenario);
+  const model = compileScenario(own);
   const paths = u.parameters.map((p) => p.path);
   const indices = parameterIndices(model, paths);
   const parameters: SampledParameter[] = u.parameters.map((p, k) => ({
@@ -92,7 +95,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     index: indices[k] ?? -1,
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
-  const baseOutputs = appraisalOutputs(appraise(scenario, { breakEvens: false }));
+  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false }));
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
@@ -109,13 +112,13 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
   // finance only move the economics).
   const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
-  const plantRuns = plantFixed ? runPlant(scenario) : undefined;
+  const plantRuns = plantFixed ? runPlant(own) : undefined;
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
   // Stage results (plant figures and capex) read only the site, feeds and stages sections.
   const fixedStages =
     fast && plantRuns && paths.every((p) => !p.startsWith('site'))
-      ? stageResults(scenario, plantRuns, { detail: false }).stages
+      ? stageResults(own, plantRuns, { detail: false }).stages
       : undefined;
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {

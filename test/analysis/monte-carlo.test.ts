@@ -37,6 +37,13 @@ describe('Monte Carlo over a scenario', () => {
     expect(capex.max).toBeLessThanOrEqual(at(100000) * (1 + 1e-9));
   });
 
+  it("a run never changes the caller's scenario (the source later sent to worker threads)", () => {
+    const scenario = loadScenario(text, 'x');
+    const before = JSON.stringify(scenario);
+    runAll(compileRun(monteCarloSpec(scenario, { samples: 32, seed: 9 })));
+    expect(JSON.stringify(scenario)).toBe(before);
+  });
+
   it('names an unknown output', () => {
     expect(() =>
       monteCarloSpec(loadScenario(text, 'x'), { outputs: ['metrics.npvv_usd'] }),
