@@ -192,6 +192,46 @@ function validate(p: FurnaceParams): void {
 }
 
 /**
+ * Species streams for trial evaluations whose result is discarded right after one number is
+ * read from it (the inner Brent solve builds ~10³ of them per furnace solve; allocating their
+ * typed arrays was a quarter of a cold plant solve). Outside `start()`…`stop()` every stream is
+ * new, so results that are kept never share arrays.
+ */
+class TrialStreams {
+  private readonly arrays: Float64Array[] = [];
+  private next = 0;
+  private active = false;
+
+  start(): void {
+    this.active = true;
+    this.next = 0;
+  }
+
+  stop(): void {
+    this.active = false;
+  }
+
+  /** A zero stream: pooled during a trial, new otherwise. */
+  take(id: string, T_K: number): SpeciesStream {
+    if (!this.active) return emptySpeciesStream(id, T_K);
+    let a = this.arrays[this.next];
+    if (a) a.fill(0);
+    else {
+      a = emptySpeciesStream(id, T_K).mol_per_s;
+      this.arrays[this.next] = a;
+    }
+    this.next++;
+    return { id, T_K, mol_per_s: a };
+  }
+}
+
+const STREAMS = new TrialStreams();
+
+function furnaceStream(id: string, T_K: number): SpeciesStream {
+  return STREAMS.take(id, T_K);
+}
+
+/**
  * Solves the smelting furnace for a given chromite-bearing charge.
  * @param charge - Chromite charge (ore, sinter, pellets or pre-reduced pellets) [mol/s] at its T [K];
  *   its carbon (pellet reductant) counts toward the carbon balance
@@ -221,14 +261,14 @@ export function solveSmeltingFurnace(
     // both inner solves are 1-D and monotone.
     const build = (m_red: number, m_q: number): FurnaceResult => {
       iterations++;
-      const red = emptySpeciesStream('reductant', Tc);
+      const red = furnaceStream('reductant', Tc);
       addCarbonMaterial(red, mat.reductant, m_red, wet, 'reductant');
-      const qz = emptySpeciesStream('quartzite', Tc);
+      const qz = furnaceStream('quartzite', Tc);
       addFlux(qz, mat.quartzite, m_q, wet, 'quartzite');
       // Alloy mass first needs Fe, Si totals; electrode and lime scale with alloy mass, their Fe/Si
       // contribution is a fixed-point we resolve by one linear step (ash Fe/Si are tiny; exact below).
       const perAlloy = (m_alloy: number): [SpeciesStream, SpeciesStream, SpeciesStream] => {
-        const el = emptySpeciesStream('electrode', 298.15);
+        const el = furnaceStream('electrode', 298.15);
         addCarbonMaterial(
           el,
           mat.electrode,
@@ -236,10 +276,10 @@ export function solveSmeltingFurnace(
           false,
           'electrode',
         );
-        const lime = emptySpeciesStream('lime', Tc);
+        const lime = furnaceStream('lime', Tc);
         if (p.lime_kg_per_t > 0)
           addFlux(lime, mat.lime, (p.lime_kg_per_t / 1000) * m_alloy, wet, 'lime');
-        const air = emptySpeciesStream('air-ingress', 298.15);
+        const air = furnaceStream('air-ingress', 298.15);
         const nAir = ((p.air_ingress_Nm3_per_t / 1000) * m_alloy) / NM3_PER_MOL;
         air.mol_per_s[SP['O2(g)']] = 0.21 * nAir;
         air.mol_per_s[SP['N2(g)']] = 0.79 * nAir;
@@ -265,7 +305,7 @@ export function solveSmeltingFurnace(
       const inlets = [charge, red, qz, lime, el, air];
       const tot = elementTotals(inlets);
       // dust: f_d of the chromite charge, spinels split into simple oxides; plus the carbon loss
-      const dust = emptySpeciesStream('dust', p.offgas_T_K);
+      const dust = furnaceStream('dust', p.offgas_T_K);
       for (let j = 0; j < dust.mol_per_s.length; j++)
         dust.mol_per_s[j] = p.dust_fraction * (charge.mol_per_s[j] ?? 0);
       // water and volatiles of the charge leave with the gas, not the dust
@@ -292,14 +332,14 @@ export function solveSmeltingFurnace(
       const Si = p.si_recovery * (tot.Si ?? 0);
       const Calloy = (wC * mAlloy) / ATOMIC_KG.C;
       const n7 = Math.min(Calloy / 3, Cr / 7);
-      const alloy = emptySpeciesStream('alloy', p.alloy_T_K);
+      const alloy = furnaceStream('alloy', p.alloy_T_K);
       alloy.mol_per_s[SP['Cr7C3(s)']] = n7;
       alloy.mol_per_s[SP['Cr(l)']] = Cr - 7 * n7;
       alloy.mol_per_s[SP['Fe(l)']] = Fe;
       alloy.mol_per_s[SP['Si(l)']] = Si;
       alloy.mol_per_s[N_C] = Calloy - 3 * n7;
       // slag
-      const slag = emptySpeciesStream('slag', p.slag_T_K);
+      const slag = furnaceStream('slag', p.slag_T_K);
       const rest = (e: string, alloyAmt: number): number =>
         (tot[e] ?? 0) - alloyAmt - (dustTot[e] ?? 0);
       const CrS = rest('Cr', Cr);
@@ -319,7 +359,7 @@ export function solveSmeltingFurnace(
       const slagTot = elementTotals([slag]);
       const alloyTot = elementTotals([alloy]);
       // gas
-      const gas = emptySpeciesStream('off-gas', p.offgas_T_K);
+      const gas = furnaceStream('off-gas', p.offgas_T_K);
       const H = rest('H', 0);
       const nH2O =
         2 * (charge.mol_per_s[SP['H2O(l)']] ?? 0) +
@@ -363,7 +403,15 @@ export function solveSmeltingFurnace(
       (r.gas.mol_per_s[SP['CO2(g)']] ?? 0) - 2 * (r.inlets[5]?.mol_per_s[SP['O2(g)']] ?? 0);
     const solveReductant = (m_q: number): FurnaceResult => {
       const hi = 2 * oreKg + 1e-9;
-      const f = (m: number): number => co2Excess(build(m, m_q));
+      // Brent only reads the residual of these trial builds: their streams come from the pool.
+      const f = (m: number): number => {
+        STREAMS.start();
+        try {
+          return co2Excess(build(m, m_q));
+        } finally {
+          STREAMS.stop();
+        }
+      };
       const f0 = f(0);
       if (f0 < 0)
         throw new InputError(
