@@ -13,7 +13,11 @@
  */
 import type { StageRun, UnitEnergyBalance } from '../stage-run.js';
 import { ConvergenceError, InputError } from '../../errors.js';
-import { compileFlowsheet, type CompiledFlowsheet } from '../flowsheet/compile.js';
+import {
+  compileFlowsheet,
+  reparameterize,
+  type CompiledFlowsheet,
+} from '../flowsheet/compile.js';
 import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
 import { createStream, type Stream } from '../stream.js';
@@ -161,11 +165,20 @@ const PARAMS_BY_KIND: Record<string, readonly string[]> = {
 const hasParam = (kind: string, p: string): boolean => PARAMS_BY_KIND[kind]?.includes(p) ?? false;
 
 const compileCache = new Map<string, CompiledFlowsheet>();
+/** Each template compiled once without overrides (components, graph, solve order). */
+const baseCache = new Map<string, CompiledFlowsheet>();
 function compiled(t: FecrTemplateData, ov: Record<string, number>): CompiledFlowsheet {
   const key = `${t.template.id}|${JSON.stringify(ov)}`;
   let fs = compileCache.get(key);
   if (!fs) {
-    fs = compileFlowsheet(t.template, ov);
+    // New parameter values (a what-if recovery, a sampled moisture) only replace unit
+    // parameters: reparameterize the compiled template instead of compiling it again.
+    let base = baseCache.get(t.template.id);
+    if (!base) {
+      base = compileFlowsheet(t.template);
+      baseCache.set(t.template.id, base);
+    }
+    fs = reparameterize(base, ov);
     if (compileCache.size >= 64) compileCache.clear();
     compileCache.set(key, fs);
   }
