@@ -13,11 +13,7 @@
  */
 import type { StageRun, UnitEnergyBalance } from '../stage-run.js';
 import { ConvergenceError, InputError } from '../../errors.js';
-import {
-  compileFlowsheet,
-  reparameterize,
-  type CompiledFlowsheet,
-} from '../flowsheet/compile.js';
+import { compileFlowsheet, reparameterize, type CompiledFlowsheet } from '../flowsheet/compile.js';
 import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
 import { createStream, type Stream } from '../stream.js';
