@@ -136,19 +136,10 @@ export function periodicRoots(values: ArrayLike<number>): RateRoots {
       break;
     }
   }
-  const certify = (): ReturnType<typeof certifiedRoots> =>
-    certifiedRoots(
-      Array.from(values),
-      Array.from({ length: n }, (_, t) => t),
-      Math.exp(SCAN_LN_S_MIN),
-      Math.exp(SCAN_LN_S_MAX),
-      CERTIFIED_CELLS,
-      'irr',
-    );
   // Norström's bound is often far tighter than Descartes' for project flows (construction in
   // two phases, closure at the end): with 1 it lets the first coarse grid settle the count.
   const bound = Math.min(info.changes, norstromBound(values));
-  const found = scanRoots(periodicF, last, info.first, OPTS_IRR, bound, certify);
+  const found = scanRoots(periodicF, last, info.first, OPTS_IRR, bound, certifyPeriodic);
   periodicValues = EMPTY;
   return rootsResult(found, info.changes);
 }
@@ -215,6 +206,22 @@ const EMPTY: ArrayLike<number> = [];
  * synchronous and not re-entrant.
  */
 let periodicValues: ArrayLike<number> = EMPTY;
+
+/**
+ * The certified search over the scan range for `periodicValues` (a module-level function, not a
+ * closure per call: the closure was a visible share of a small multi-root IRR's time).
+ */
+function certifyPeriodic(): ReturnType<typeof certifiedRoots> {
+  const values = periodicValues;
+  return certifiedRoots(
+    Array.from(values),
+    Array.from({ length: values.length }, (_, t) => t),
+    Math.exp(SCAN_LN_S_MIN),
+    Math.exp(SCAN_LN_S_MAX),
+    CERTIFIED_CELLS,
+    'irr',
+  );
+}
 
 /**
  * F(r) = NPV(r) for r ≥ 0 and (1 + r)^(n−1)·NPV(r) for r < 0, of `periodicValues`: the same
