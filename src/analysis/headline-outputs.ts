@@ -100,6 +100,7 @@ export function headlineOutputs(
   }
   const cost = SCRATCH.take(n);
   for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
+  let co2: { scope1: number; scope2: number } | undefined;
   for (let k = 0; k < names.length; k++) {
     let v = Number.NaN;
     switch (names[k]) {
@@ -127,10 +128,10 @@ export function headlineOutputs(
         break;
       }
       case 'emissions.scope1_t_co2_per_year':
-        v = emissionTotals(scenario, stages).scope1;
+        v = (co2 ??= emissionTotals(scenario, stages)).scope1;
         break;
       case 'emissions.scope2_t_co2_per_year':
-        v = emissionTotals(scenario, stages).scope2;
+        v = (co2 ??= emissionTotals(scenario, stages)).scope2;
         break;
       case undefined:
         break;

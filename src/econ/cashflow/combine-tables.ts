@@ -1,34 +1,11 @@
 import { InputError } from '../../errors.js';
+import { CASHFLOW_COLUMN_NAMES, type CashflowColumnName } from './columns.js';
 import type { CashflowRow, CashflowTable } from './types.js';
 
-const ADDITIVE: readonly (keyof CashflowRow)[] = [
-  'production_t',
-  'production_cr_t',
-  'revenue_usd',
-  'opex_usd',
-  'capex_usd',
-  'working_capital_usd',
-  'working_capital_change_usd',
-  'depreciation_usd',
-  'taxable_income_usd',
-  'cit_usd',
-  'property_tax_usd',
-  'land_tax_usd',
-  'met_usd',
-  'payroll_levies_usd',
-  'vat_net_usd',
-  'tax_usd',
-  'closure_cost_usd',
-  'free_cash_flow_usd',
-  'debt_drawdown_usd',
-  'interest_usd',
-  'principal_usd',
-  'debt_service_usd',
-  'debt_balance_usd',
-  'tax_levered_usd',
-  'cfads_usd',
-  'equity_cash_flow_usd',
-];
+/** Columns summed row by row: every column but utilisation and DSCR (ratios, not sums). */
+const ADDITIVE: readonly CashflowColumnName[] = CASHFLOW_COLUMN_NAMES.filter(
+  (k) => k !== 'utilisation' && k !== 'dscr',
+);
 
 /**
  * Row-wise a + sign·b of two tables aligned by calendar year (missing years count as zero):
