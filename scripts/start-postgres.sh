@@ -5,20 +5,22 @@
 #   export DATABASE_URL="$(bash scripts/start-postgres.sh)"   # start (or reuse) and export
 #   bash scripts/start-postgres.sh --stop                     # stop it and delete its data
 #
-# Run as root on Debian 12: installs postgresql-15 with apt-get when the binaries are missing,
+# Run as root on Debian: installs postgresql with apt-get when no server binaries are found,
 # runs initdb and the server as the `postgres` user, in a data directory under /tmp that only
 # this script uses. Idempotent: a second start reuses the running server. Trust authentication
 # on loopback only — this is a test database, never a deployment.
 #
 # Environment: PG_PORT (default 54329), PG_DIR (default /tmp/chromflow-pg), PG_DB (default
-# chromflow_test), PG_BIN (default /usr/lib/postgresql/15/bin).
+# chromflow_test), PG_BIN (default: the newest /usr/lib/postgresql/<major>/bin).
 set -euo pipefail
 
 PG_PORT="${PG_PORT:-54329}"
 PG_DIR="${PG_DIR:-/tmp/chromflow-pg}"
 PG_DB="${PG_DB:-chromflow_test}"
-# Debian's postgresql-15 binaries; PG_BIN overrides it for another layout or version.
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+# Debian's layout: the newest installed /usr/lib/postgresql/<major>/bin (any major version);
+# PG_BIN overrides it for another layout.
+newest_pg_bin() { { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1; }
+PG_BIN="${PG_BIN:-$(newest_pg_bin)}"
 DATA="$PG_DIR/data"
 SOCK="$PG_DIR/socket"
 LOG="$PG_DIR/postgres.log"
@@ -47,10 +49,12 @@ if [ "${1:-}" = "--stop" ]; then
 fi
 
 if [ ! -x "$PG_BIN/initdb" ]; then
-  say "installing postgresql-15 (apt-get)"
+  say "installing postgresql (apt-get; the distribution's default major version)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends postgresql-15 >&2
+  apt-get install -y -qq --no-install-recommends postgresql >&2
+  PG_BIN="$(newest_pg_bin)"
+  [ -x "$PG_BIN/initdb" ] || { say "no initdb under /usr/lib/postgresql/*/bin after installation"; exit 1; }
 fi
 id postgres >/dev/null 2>&1 || { say "no postgres user after installation"; exit 1; }
 
