@@ -1,14 +1,27 @@
 import { InputError } from '../errors.js';
 import { runConcentrator } from '../process/concentrator/run.js';
+import type { DesignOverrides } from '../process/design/design-flowsheet.js';
+import { summariseStage } from '../process/flowsheet/summarise.js';
+import type { StageSummarySpec } from '../process/flowsheet/summary-spec.js';
 import type { StageRun } from '../process/stage-run.js';
 import type { Feed, Stage } from '../scenario/schema.js';
+import concentrator from '../../data/templates/kempirsai-concentrator.json' with { type: 'json' };
 import { operatingHours } from './hours.js';
+
+/** The stage-level results the reference concentrator template declares. */
+const SUMMARY = concentrator.summary as StageSummarySpec;
 
 /**
  * Runs a `kempirsai-concentrator` stage: the scenario's ore feed (dry oxide analysis, moisture)
- * at the stage's capacity (t/year of dry feed) over its operating hours.
+ * at the stage's capacity (t/year of dry feed) over its operating hours, summarised by the
+ * template's declared summary plus the concentrator KPIs (src/process/concentrator/kpis.ts).
  */
-export function runConcentratorStage(stage: Stage, feed: Feed, index: number): StageRun {
+export function runConcentratorStage(
+  stage: Stage,
+  feed: Feed,
+  index: number,
+  design: DesignOverrides = {},
+): StageRun {
   const hours = operatingHours(stage.availability.value);
   const basis = stage.capacity_basis ?? 'feed';
   if (basis !== 'feed') {
@@ -37,22 +50,6 @@ export function runConcentratorStage(stage: Stage, feed: Feed, index: number): S
       ...(feed.moisture_wt_pct ? { moisture_wt_pct: feed.moisture_wt_pct.value } : {}),
     },
   });
-  const k = result.kpis;
-  return {
-    balance: result.balance,
-    kpis: { ...k },
-    products: [
-      {
-        id: 'chromite-concentrate',
-        t_per_h: k.concentrate_t_per_h,
-        composition_wt_pct: { Cr2O3: k.concentrate_cr2o3_wt_pct },
-      },
-    ],
-    consumptions: [
-      { id: 'electricity', per_h: (k.power_kWh_per_t_feed * k.feed_t_per_h) / 1000, unit: 'MWh/h' },
-      { id: 'water', per_h: k.water_m3_per_t_feed * k.feed_t_per_h, unit: 'm3/h' },
-    ],
-    byproducts: [{ id: 'tailings', t_per_h: k.feed_t_per_h - k.concentrate_t_per_h }],
-    energy: [],
-  };
+  const run = summariseStage(result.flowsheet, result.solution, SUMMARY, { design });
+  return { ...run, kpis: { ...run.kpis, ...result.kpis } };
 }

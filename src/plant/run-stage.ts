@@ -16,17 +16,25 @@ type Runner = (stage: Stage, input: StageInput, index: number) => StageRun;
 
 const field = (index: number, port: string) => `stages[${index}].flowsheet.inputs.${port}`;
 
-function numericOverrides(stage: Stage, index: number): Record<string, number> {
+function numbersOf(
+  entries: Stage['flowsheet']['overrides'],
+  field: string,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(stage.flowsheet.overrides)) {
+  for (const [key, v] of Object.entries(entries)) {
     const value = typeof v === 'object' ? v.value : v;
-    if (typeof value !== 'number') {
-      throw new InputError(`stages[${index}].flowsheet.overrides.${key}`, value, 'a number');
-    }
+    if (typeof value !== 'number') throw new InputError(`${field}.${key}`, value, 'a number');
     out[key] = value;
   }
   return out;
 }
+
+const numericOverrides = (stage: Stage, index: number): Record<string, number> =>
+  numbersOf(stage.flowsheet.overrides, `stages[${index}].flowsheet.overrides`);
+
+/** Design-basis overrides of a stage (`stages[].design`). */
+const designOverrides = (stage: Stage, index: number): Record<string, number> =>
+  numbersOf(stage.design, `stages[${index}].design`);
 
 function analysisOf(feed: Feed): Record<string, number> {
   const out: Record<string, number> = {};
@@ -88,6 +96,7 @@ const ferrochrome: Runner = (stage, input, index) => {
     capacity_t_per_year: stage.capacity_t_per_year.value,
     availability: stage.availability.value,
     overrides: numericOverrides(stage, index),
+    design: designOverrides(stage, index),
   });
 };
 
@@ -103,6 +112,7 @@ const refining: Runner = (stage, input, index) => {
     capacity_t_per_year: stage.capacity_t_per_year.value,
     availability: stage.availability.value,
     overrides: numericOverrides(stage, index),
+    design: designOverrides(stage, index),
   });
 };
 
@@ -119,6 +129,7 @@ const aluminothermic: Runner = (stage, input, index) => {
     capacity_t_per_year: stage.capacity_t_per_year.value,
     availability: stage.availability.value,
     overrides: numericOverrides(stage, index),
+    design: designOverrides(stage, index),
   });
 };
 
@@ -137,11 +148,17 @@ const electrolytic: Runner = (stage, input, index) => {
     capacity_t_per_year: stage.capacity_t_per_year.value,
     availability: stage.availability.value,
     overrides: numericOverrides(stage, index),
+    design: designOverrides(stage, index),
   });
 };
 
 const concentrator: Runner = (stage, input, index) =>
-  runConcentratorStage(stage, requireFeed(input, index, 'ore'), index);
+  runConcentratorStage(
+    stage,
+    requireFeed(input, index, 'ore'),
+    index,
+    designOverrides(stage, index),
+  );
 
 /** Templates whose unit models exist, by template id, with the input port they read. */
 export const STAGE_RUNNERS: Readonly<Record<string, { port: string; run: Runner }>> = {

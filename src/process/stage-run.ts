@@ -4,6 +4,11 @@
  * Per-hour figures are at nameplate operation; the economics layer turns them into per-year
  * figures with availability and ramp-up.
  */
+import type {
+  DesignOverrides,
+  DesignSnapshot,
+  UnitDesignRecord,
+} from './design/design-flowsheet.js';
 import type { BalanceReport } from './flowsheet/report.js';
 
 export interface StageProductFlow {
@@ -55,4 +60,10 @@ export interface StageRun {
   consumptions: StageConsumption[];
   byproducts: StageByproduct[];
   energy: UnitEnergyBalance[];
+  /** Design of every unit (sizes with units), from the units' design steps. */
+  design: UnitDesignRecord[];
+  /** The solved units as the design step reads them: the plant redesigned at another throughput. */
+  design_snapshot: DesignSnapshot;
+  /** Design-basis overrides the design used (`stages[].design`). */
+  design_overrides: DesignOverrides;
 }

@@ -12,13 +12,81 @@ export interface Duties {
   readonly reagents_kg_per_h: Float64Array;
 }
 
+/**
+ * Energy balance terms of a reactive unit [kW] (absolute enthalpies: ΔfH298 + H(T) − H298):
+ * H_in + electric + heat_in = H_out + heat_loss closes to round-off.
+ */
+export interface EnergyTerms {
+  H_in_kW: number;
+  H_out_kW: number;
+  /** Electrical energy delivered to the process [kW]. */
+  electric_kW: number;
+  /** Heat from burners or fuel delivered to the process [kW]. */
+  heat_in_kW: number;
+  heat_loss_kW: number;
+}
+
 /** Preallocated result buffers of one unit; `solve` writes into them. */
 export interface UnitOutput {
   /** Outlet streams in the order of `UnitKind.outlets` (zeroed by the solver before `solve`). */
   readonly outlets: readonly Stream[];
   readonly duties: Duties;
-  /** Named numbers explaining the solve (P80s, cut sizes, specific energy…), units in the names. */
+  /**
+   * Named numbers explaining the solve (P80s, cut sizes, specific energy…), units in the names.
+   * The ones other code reads are declared in `UnitKind.results` and read with `unitResult`.
+   */
   readonly diagnostics: Record<string, number>;
+  /** Energy terms of the last solve; null until a unit with `UnitKind.energy` writes them. */
+  energy: EnergyTerms | null;
+  /**
+   * Additions the unit needs at its addition ports (make-up), by port, computed from its main
+   * inlet [kg/h]; cleared by the solver before each solve. Declared in `UnitKind.demandPorts`.
+   */
+  readonly demands: Map<string, Stream>;
+}
+
+/**
+ * A declared result of a unit kind, BioSTEAM's `_units` entry: its unit of measure and meaning.
+ * Results are numbers in the unit given; reading an undeclared or missing one is an error.
+ */
+export interface ResultSpec {
+  readonly unit: string;
+  readonly description: string;
+}
+
+/** Declared results by name. */
+export type ResultSpecs = Readonly<Record<string, ResultSpec>>;
+
+/**
+ * What the design step of a unit sees: its solved streams, duties and energy terms, parameters
+ * and design basis — all extensive quantities scale with throughput, so a design at another
+ * capacity is the design of this view scaled (the balance is homogeneous in the feed rate).
+ */
+export interface SolvedUnit {
+  readonly model: ComponentModel;
+  readonly unitId: string;
+  readonly params: Readonly<Record<string, number>>;
+  /** Resolved design-basis values (defaults of `UnitDesign.basis` with overrides). */
+  readonly basis: Readonly<Record<string, number>>;
+  readonly inlets: readonly Stream[];
+  readonly outlets: readonly Stream[];
+  readonly duties: Readonly<Pick<Duties, 'power_kW' | 'water_added_kg_per_h'>>;
+  /** The unit's energy terms (null for a unit without `UnitKind.energy`). */
+  readonly energy: Readonly<EnergyTerms> | null;
+}
+
+/**
+ * The design step of a unit kind (BioSTEAM's `_design`): sizes with units computed from the
+ * solved balance and a design basis (specific capacities, residence times, margins) kept as data
+ * with sources. Equipment cost lives in `econ/capex` and reads only these results.
+ */
+export interface UnitDesign {
+  /** Design-basis parameters with default, unit, range and source (overridable per stage). */
+  readonly basis: ParamSchema;
+  /** Declared design results. */
+  readonly results: ResultSpecs;
+  /** Sizes the unit; returns every declared result as a finite number ≥ 0. */
+  size(unit: SolvedUnit): Record<string, number>;
 }
 
 /** Context of one unit solve. */
@@ -59,6 +127,17 @@ export interface UnitKind<S extends ParamSchema = ParamSchema> {
   readonly sink?: 'product' | 'tailings' | 'process-water';
   /** Literature for the equations. */
   readonly references: readonly string[];
+  /**
+   * Results the solve writes into `UnitOutput.diagnostics` that stage summaries may read, with
+   * units. `unitResult` refuses a name that is not declared or not written.
+   */
+  readonly results: ResultSpecs;
+  /** True when the solve writes `UnitOutput.energy` (a reactive unit's heat balance). */
+  readonly energy?: boolean;
+  /** Addition ports whose make-up the unit writes into `UnitOutput.demands`. */
+  readonly demandPorts?: readonly string[];
+  /** The design step: sizes for costing, from the solved balance. */
+  readonly design: UnitDesign;
   /** Cross-parameter checks at compile time (throw InputError). */
   validate?(params: ParamValues<S>, field: string): void;
   /**

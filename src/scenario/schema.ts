@@ -260,6 +260,10 @@ const stage = z
       .optional()
       .meta({ description: 'Fraction of capacity produced in the first years of operation.' }),
     flowsheet,
+    design: z.record(z.string(), overrideValue).default({}).meta({
+      description:
+        'Design-basis overrides keyed "<unit id or unit kind>.<parameter>" (data/process/design-basis.json): specific capacities, residence times, largest furnace size…',
+    }),
     capex: stageCapex.prefault({}),
     opex: stageOpex.prefault({}),
   })

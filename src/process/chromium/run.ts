@@ -1,23 +1,14 @@
 import { ConvergenceError, InputError } from '../../errors.js';
-import { compileSpeciesSet } from '../../thermo/compiled.js';
+import type { DesignOverrides } from '../design/design-flowsheet.js';
+import { unitIndex, unitResult } from '../design/unit-result.js';
 import { compileFlowsheet, type CompiledFlowsheet } from '../flowsheet/compile.js';
-import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
+import { summariseStage } from '../flowsheet/summarise.js';
 import type { FlowsheetOverrides } from '../flowsheet/template.js';
-import type {
-  StageByproduct,
-  StageConsumption,
-  StageRun,
-  UnitEnergyBalance,
-} from '../stage-run.js';
+import type { StageRun } from '../stage-run.js';
 import { createStream, type Stream } from '../stream.js';
 import { assertSelfSustaining } from '../units/chromium/aluminothermic-reactor.js';
-import {
-  AIR_O2_MASS_FRACTION,
-  comp,
-  mol,
-  naturalGasAvailableHeat,
-} from '../units/chromium/common.js';
+import { AIR_O2_MASS_FRACTION, comp } from '../units/chromium/common.js';
 import { chromiteFeedStream, ferrochromeFeedStream, type ChromiumFeed } from './feed.js';
 import { CHROMIUM_TEMPLATES, type ChromiumTemplate } from './templates.js';
 
@@ -32,6 +23,8 @@ export interface ChromiumStageInput {
   availability: number;
   /** `{ "units.<unit id>.<param>": value }`. */
   overrides?: FlowsheetOverrides;
+  /** Design-basis overrides `{ "<unit id or kind>.<param>": value }`. */
+  design?: DesignOverrides;
 }
 
 /** StageRun plus the compiled flowsheet and the raw solution (tests, reports). */
@@ -149,16 +142,19 @@ export function runChromiumStage(template: string, input: ChromiumStageInput): C
     sol = solveOnce(fs, t, makeFeed(feedKg), reagentKg, sol);
   }
   if (fs.unitIndex.has('reactor')) {
-    const ui = fs.unitIndex.get('reactor') ?? 0;
-    const u = fs.units[ui];
+    const ui = unitIndex(fs, 'reactor');
+    const criterion = fs.units[ui]?.params.criterion_kJ_per_kg;
+    if (criterion === undefined)
+      throw new InputError('units.reactor.criterion_kJ_per_kg', criterion, 'a reactor parameter');
     assertSelfSustaining(
-      sol.outputs[ui]?.diagnostics ?? {},
-      u?.params.criterion_kJ_per_kg ?? 2300,
+      unitResult(fs, sol, ui, 'charge_specific_heat_kJ_per_kg'),
+      unitResult(fs, sol, ui, 'effective_specific_heat_kJ_per_kg'),
+      criterion,
       'units.reactor (aluminothermic charge)',
     );
   }
   for (const k of Object.keys(reagentKg)) reagentKg[k] = Math.max(0, reagentKg[k] ?? 0);
-  return stageRun(fs, sol, t, feedKg, reagentKg, passes);
+  return stageRun(fs, sol, t, reagentKg, passes, input.design ?? {});
 }
 
 const compileCache = new Map<string, CompiledFlowsheet>();
@@ -204,11 +200,7 @@ function solveOnce(
 }
 
 function diag(fs: CompiledFlowsheet, sol: FlowsheetSolution, unit: string, name: string): number {
-  const i = fs.unitIndex.get(unit);
-  const v = i === undefined ? undefined : sol.outputs[i]?.diagnostics[name];
-  if (v === undefined || !Number.isFinite(v))
-    throw new InputError(`units.${unit}`, v, `a finite diagnostic ${name}`);
-  return v;
+  return unitResult(fs, sol, unitIndex(fs, unit), name);
 }
 
 function stream(fs: CompiledFlowsheet, sol: FlowsheetSolution, id: string): Stream {
@@ -224,223 +216,107 @@ function productKg(fs: CompiledFlowsheet, sol: FlowsheetSolution, id: string): n
   return t;
 }
 
-/** Element composition [wt%] of a stream. */
-function elementWtPct(fs: CompiledFlowsheet, s: Stream): Record<string, number> {
-  const m = fs.model;
-  const e = new Float64Array(m.nEl);
-  let tot = 0;
-  for (let c = 0; c < m.nComp; c++) {
-    const f = s.flow[c] ?? 0;
-    tot += f;
-    for (let k = 0; k < m.nEl; k++)
-      e[k] = (e[k] ?? 0) + f * (m.elementFraction[c * m.nEl + k] ?? 0);
+/** Refuses a supply-bound reagent that left nothing to return: the bound limited the process. */
+function assertSupplyReturns(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  t: ChromiumTemplate,
+  reagentKg: Readonly<Record<string, number>>,
+): void {
+  for (const [id, r] of Object.entries(t.reagents)) {
+    if (r.return_stream === undefined) continue;
+    const back = productKg(fs, sol, r.return_stream);
+    const kg = reagentKg[id] ?? 0;
+    if (!(back > 1e-9 * kg))
+      throw new InputError(
+        `reagents.${id}.supply_kg_per_kg_feed`,
+        r.supply_kg_per_kg_feed,
+        'a supply that exceeds the demand (none returned: the supply bound limits the process)',
+      );
   }
-  const out: Record<string, number> = {};
-  m.elements.forEach((el, k) => {
-    const v = e[k] ?? 0;
-    if (v > 0) out[el] = (100 * v) / tot;
-  });
-  return out;
-}
-
-/** Component composition [wt%] of a stream (non-zero components). */
-function componentWtPct(fs: CompiledFlowsheet, s: Stream): Record<string, number> {
-  let tot = 0;
-  for (const v of s.flow) tot += v;
-  const out: Record<string, number> = {};
-  fs.model.names.forEach((n, c) => {
-    const v = s.flow[c] ?? 0;
-    if (v > 0) out[n] = (100 * v) / tot;
-  });
-  return out;
-}
-
-let h2Set: ReturnType<typeof compileSpeciesSet> | null = null;
-/** LHV of H2 (H2 + ½O2 → H2O(g)) from the thermo database [kJ/mol]. */
-function h2Lhv_kJ_per_mol(): number {
-  h2Set ??= compileSpeciesSet(['H2(g)', 'O2(g)', 'H2O(g)']);
-  return (
-    -(
-      h2Set.h_J_per_mol(2, 298.15) -
-      h2Set.h_J_per_mol(0, 298.15) -
-      0.5 * h2Set.h_J_per_mol(1, 298.15)
-    ) / 1000
-  );
 }
 
 function stageRun(
   fs: CompiledFlowsheet,
   sol: FlowsheetSolution,
   t: ChromiumTemplate,
-  feedKg: number,
   reagentKg: Readonly<Record<string, number>>,
   passes: number,
+  design: DesignOverrides,
 ): ChromiumStageRun {
-  const m = fs.model;
-  const metal = stream(fs, sol, t.product_stream);
-  const metalKg = productKg(fs, sol, t.product_stream);
-  const metalComp = elementWtPct(fs, metal);
-  const crMetalKg = ((metalComp.Cr ?? 0) / 100) * metalKg;
-
-  // consumptions
-  const cons = new Map<string, number>();
-  const used: Record<string, number> = {};
-  for (const [id, r] of Object.entries(t.reagents)) {
-    let kg = reagentKg[id] ?? 0;
-    if (r.return_stream !== undefined) {
-      const back = productKg(fs, sol, r.return_stream);
-      if (!(back > 1e-9 * kg))
-        throw new InputError(
-          `reagents.${id}.supply_kg_per_kg_feed`,
-          r.supply_kg_per_kg_feed,
-          'a supply that exceeds the demand (none returned: the supply bound limits the process)',
-        );
-      kg -= back;
-    }
-    used[id] = kg;
-    if (r.consumable) cons.set(r.consumable, (cons.get(r.consumable) ?? 0) + kg / 1000);
-  }
-  let gas_kW = 0;
-  let power_kW = 0;
-  const energy: UnitEnergyBalance[] = [];
-  fs.units.forEach((u, i) => {
-    const out = sol.outputs[i];
-    if (!out || u.kind.sink) return;
-    const d = out.diagnostics;
-    gas_kW += d.natural_gas_LHV_kW ?? 0;
-    power_kW += out.duties.power_kW;
-    if (d.H_in_kW === undefined) return; // non-reactive units (splitter) carry no energy terms
-    const H_in = d.H_in_kW;
-    const H_out = d.H_out_kW ?? NaN;
-    const el = d.electric_kW ?? 0;
-    const q = d.heat_in_kW ?? 0;
-    const loss = d.heat_loss_kW ?? 0;
-    if (![H_in, H_out, el, q, loss].every(Number.isFinite))
-      throw new InputError(
-        `units.${u.id}`,
-        'non-finite energy balance',
-        'species inside the thermo database ranges',
-      );
-    const scale = Math.max(
-      Math.abs(H_in),
-      Math.abs(H_out),
-      Math.abs(el),
-      Math.abs(q),
-      Math.abs(loss),
-      1e-300,
-    );
-    energy.push({
-      unit_id: u.id,
-      H_in_kW: H_in,
-      H_out_kW: H_out,
-      electric_kW: el,
-      heat_in_kW: q,
-      heat_loss_kW: loss,
-      closure_rel: Math.abs(H_in + el + q - H_out - loss) / scale,
-    });
-  });
-  // preheat of the aluminothermic charge is fired with natural gas (same burner as the kiln)
-  const ri = fs.unitIndex.get('reactor');
-  if (ri !== undefined) {
-    const d = sol.outputs[ri]?.diagnostics ?? {};
-    const u = fs.units[ri];
-    const preheat_kW =
-      (d.heat_in_kW ?? 0) - ((u?.params.booster_kJ_per_kg ?? 0) * (d.charge_kg_per_h ?? 0)) / 3600;
-    gas_kW += preheat_kW / naturalGasAvailableHeat(773.15, 1.1).alpha;
-  }
-  if (gas_kW > 0) cons.set('natural-gas', gas_kW / 1000);
-  if (power_kW > 0) cons.set('electricity', power_kW / 1000);
-  const consumptions: StageConsumption[] = [...cons.entries()].map(([id, per_h]) => ({
-    id,
-    per_h,
-    unit: id === 'water' ? 'm3/h' : id === 'natural-gas' || id === 'electricity' ? 'MWh/h' : 't/h',
-  }));
-
-  // by-products: every tailings sink inlet
-  const byproducts: StageByproduct[] = [];
-  const returns = new Set(Object.values(t.reagents).map((r) => r.return_stream ?? ''));
-  const lhv = h2Lhv_kJ_per_mol();
-  for (const si of fs.sinkInlets) {
-    const cs = fs.streams[si];
-    const s = sol.streams[si];
-    if (!cs || !s || cs.id === t.product_stream || returns.has(cs.id)) continue;
-    let tot = 0;
-    for (const v of s.flow) tot += v;
-    const b: StageByproduct = {
-      id: cs.id,
-      t_per_h: tot / 1000,
-      composition_wt_pct: componentWtPct(fs, s),
-    };
-    if (m.names.includes('H2(g)')) {
-      const h2 = mol(m, s, 'H2(g)');
-      if (h2 > 0) b.energy_MWh_per_h = (h2 * lhv) / 3.6e6;
-    }
-    byproducts.push(b);
-  }
-
-  // KPIs
-  const feedCr = elementKg(fs, sol, t.feed_stream, 'Cr');
-  const kpis: Record<string, number> = {
-    metal_t_per_h: metalKg / 1000,
-    metal_cr_wt_pct: metalComp.Cr ?? 0,
-    alloy_cr_wt_pct: metalComp.Cr ?? 0,
-    cr_recovery: crMetalKg / feedCr,
-    feed_t_per_t: feedKg / metalKg,
-    electricity_MWh_per_t: power_kW / metalKg,
-    natural_gas_MWh_per_t: gas_kW / metalKg,
-    specific_energy_MWh_per_t: (power_kW + gas_kW) / metalKg,
-  };
-  const per = (id: string): number => ((cons.get(id) ?? 0) * 1000) / metalKg;
-  if (ri !== undefined) {
-    const d = sol.outputs[ri]?.diagnostics ?? {};
-    const cr2o3 = stream(fs, sol, 'cr2o3');
-    const cr2o3Kg = cr2o3.flow[comp(m, 'Cr2O3(s)')] ?? 0;
-    kpis.ore_t_per_t = feedKg / metalKg;
-    kpis.al_t_per_t_cr = (reagentKg.aluminium ?? 0) / crMetalKg;
-    kpis.charge_specific_heat_kJ_per_kg = d.charge_specific_heat_kJ_per_kg ?? NaN;
-    kpis.effective_specific_heat_kJ_per_kg = d.effective_specific_heat_kJ_per_kg ?? NaN;
-    kpis.adiabatic_T_K = d.adiabatic_T_K ?? NaN;
-    kpis.slag_t_per_t = productKg(fs, sol, 'slag') / metalKg;
-    kpis.cr2o3_t_per_t = cr2o3Kg / metalKg;
-    kpis.cr2o3_wt_pct = (100 * cr2o3Kg) / productKg(fs, sol, 'cr2o3');
-    kpis.soda_ash_t_per_t_cr2o3 = (reagentKg.soda ?? 0) / cr2o3Kg;
-    kpis.sulfur_t_per_t_cr2o3 = (reagentKg.sulfur ?? 0) / cr2o3Kg;
-    kpis.soda_ash_t_per_t = per('soda-ash');
-    kpis.lime_t_per_t = per('lime');
-    kpis.sulfur_t_per_t = per('sulfur');
-    kpis.water_m3_per_t = per('water');
-    const ki = fs.unitIndex.get('kiln');
-    kpis.roast_conversion =
-      ki === undefined ? NaN : (sol.outputs[ki]?.diagnostics.conversion_achieved ?? NaN);
-  } else {
-    const ci = fs.unitIndex.get('cell');
-    const d = ci === undefined ? {} : (sol.outputs[ci]?.diagnostics ?? {});
-    kpis.ferrochrome_t_per_t = feedKg / metalKg;
-    kpis.cell_kWh_per_kg_cr = d.cell_kWh_per_kg_cr ?? NaN;
-    kpis.sulfuric_acid_t_per_t = per('sulfuric-acid');
-    kpis.ammonia_t_per_t = per('ammonia');
-    kpis.water_m3_per_t = per('water');
-  }
+  assertSupplyReturns(fs, sol, t, reagentKg);
+  const run = summariseStage(fs, sol, t.summary, { design });
   return {
-    balance: balanceReport(fs, sol),
-    kpis,
-    products: [{ id: 'chromium-metal', t_per_h: metalKg / 1000, composition_wt_pct: metalComp }],
-    consumptions,
-    byproducts,
-    energy,
+    ...run,
+    kpis: { ...run.kpis, ...chromiumKpis(fs, sol, t, run, reagentKg) },
     flowsheet: fs,
     solution: sol,
     reagent_passes: passes,
   };
 }
 
-function elementKg(
+/** Per t of metal of a consumption in the summary, or 0 for a consumable the route does not use. */
+function perTonne(run: StageRun, id: string): number {
+  const c = run.consumptions.find((x) => x.id === id);
+  const metal = run.products[0]?.t_per_h ?? NaN;
+  return c === undefined ? 0 : c.per_h / metal;
+}
+
+/** Route-specific KPIs per t of chromium metal (summary plus declared unit results). */
+function chromiumKpis(
   fs: CompiledFlowsheet,
   sol: FlowsheetSolution,
-  streamId: string,
-  el: string,
-): number {
-  const i = fs.streamIndex.get(streamId) ?? -1;
-  const e = fs.model.elements.indexOf(el);
-  return sol.elementFlows[i * fs.model.nEl + e] ?? NaN;
+  t: ChromiumTemplate,
+  run: StageRun,
+  reagentKg: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const metal = run.products[0];
+  if (!metal) throw new InputError('summary.products', [], 'the chromium metal');
+  const metalKg = metal.t_per_h * 1000;
+  const cr = metal.composition_wt_pct.Cr;
+  if (cr === undefined) throw new InputError('products.chromium-metal.Cr', cr, 'Cr in the metal');
+  const feedKg = productKg(fs, sol, t.feed_stream);
+  const kpis: Record<string, number> = {
+    metal_t_per_h: metal.t_per_h,
+    metal_cr_wt_pct: cr,
+    alloy_cr_wt_pct: cr,
+    feed_t_per_t: feedKg / metalKg,
+    natural_gas_MWh_per_t: perTonne(run, 'natural-gas'),
+  };
+  const result = (unit: string, name: string): number =>
+    unitResult(fs, sol, unitIndex(fs, unit), name);
+  if (fs.unitIndex.has('reactor')) {
+    const cr2o3Kg =
+      productKg(fs, sol, 'cr2o3') > 0
+        ? (stream(fs, sol, 'cr2o3').flow[comp(fs.model, 'Cr2O3(s)')] ?? 0)
+        : 0;
+    const slag = run.byproducts.find((b) => b.id === 'slag');
+    if (!slag) throw new InputError('summary.byproducts', 'slag', 'the aluminothermic slag');
+    Object.assign(kpis, {
+      ore_t_per_t: feedKg / metalKg,
+      al_t_per_t_cr: (reagentKg.aluminium ?? NaN) / ((cr / 100) * metalKg),
+      charge_specific_heat_kJ_per_kg: result('reactor', 'charge_specific_heat_kJ_per_kg'),
+      effective_specific_heat_kJ_per_kg: result('reactor', 'effective_specific_heat_kJ_per_kg'),
+      adiabatic_T_K: result('reactor', 'adiabatic_T_K'),
+      slag_t_per_t: slag.t_per_h / metal.t_per_h,
+      cr2o3_t_per_t: cr2o3Kg / metalKg,
+      cr2o3_wt_pct: (100 * cr2o3Kg) / productKg(fs, sol, 'cr2o3'),
+      soda_ash_t_per_t_cr2o3: (reagentKg.soda ?? NaN) / cr2o3Kg,
+      sulfur_t_per_t_cr2o3: (reagentKg.sulfur ?? NaN) / cr2o3Kg,
+      soda_ash_t_per_t: perTonne(run, 'soda-ash'),
+      lime_t_per_t: perTonne(run, 'lime'),
+      sulfur_t_per_t: perTonne(run, 'sulfur'),
+      water_m3_per_t: perTonne(run, 'water'),
+      roast_conversion: result('kiln', 'conversion_achieved'),
+    });
+  } else {
+    Object.assign(kpis, {
+      ferrochrome_t_per_t: feedKg / metalKg,
+      cell_kWh_per_kg_cr: result('cell', 'cell_kWh_per_kg_cr'),
+      sulfuric_acid_t_per_t: perTonne(run, 'sulfuric-acid'),
+      ammonia_t_per_t: perTonne(run, 'ammonia'),
+      water_m3_per_t: perTonne(run, 'water'),
+    });
+  }
+  return kpis;
 }

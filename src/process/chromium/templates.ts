@@ -1,5 +1,6 @@
 import aluminothermic from '../../../data/process/chromium/cr-aluminothermic.json' with { type: 'json' };
 import electrolytic from '../../../data/process/chromium/cr-electrolytic.json' with { type: 'json' };
+import type { StageSummarySpec } from '../flowsheet/summary-spec.js';
 import type { FlowsheetTemplate } from '../flowsheet/template.js';
 
 /**
@@ -29,11 +30,13 @@ export interface ChromiumTemplate {
   feed_stream: string;
   product_stream: string;
   reagents: Readonly<Record<string, ReagentFeed>>;
+  /** Stage-level results the template declares (products, consumables, by-products). */
+  summary: StageSummarySpec;
 }
 
 export const CHROMIUM_TEMPLATES: Readonly<
   Record<'cr-aluminothermic' | 'cr-electrolytic', ChromiumTemplate>
 > = {
   'cr-aluminothermic': aluminothermic as ChromiumTemplate,
-  'cr-electrolytic': electrolytic,
+  'cr-electrolytic': electrolytic as ChromiumTemplate,
 };

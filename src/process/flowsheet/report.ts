@@ -28,6 +28,8 @@ export interface UnitRecord {
     reagents_kg_per_h: Record<string, number>;
   };
   diagnostics: Record<string, number>;
+  /** Design results of the unit (sizes with units), when the stage summary sized it. */
+  design?: Record<string, { value: number; unit: string }>;
   /**
    * Relative imbalance per element, plus `H2O` (water component; not for reactive units) and
    * `total` [-]. Sinks: empty.

@@ -90,6 +90,8 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
       reagents_kg_per_h: new Float64Array(u.kind.reagents.length),
     },
     diagnostics: {},
+    energy: null,
+    demands: new Map<string, Stream>(),
   }));
   const ctx: SolverContext[] = fs.units.map((u, i) => ({
     model,
@@ -280,6 +282,8 @@ function solveUnit(fs: CompiledFlowsheet, sol: FlowsheetSolution, u: number): vo
   out.duties.power_kW = 0;
   out.duties.water_added_kg_per_h = 0;
   out.duties.reagents_kg_per_h.fill(0);
+  out.energy = null;
+  out.demands.clear();
   unit.kind.solve(inlets, unit.params, ctx, out);
   for (const o of out.outlets) syncMineralTotals(fs.model, o);
   sol.unitSolves++;

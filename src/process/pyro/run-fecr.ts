@@ -11,24 +11,20 @@
  * dry ore (alloy yield), at the nameplate ore rate without additions (demands), and with the
  * additions (the reported solution, whose unit and plant element balances close).
  */
-import type { StageRun, UnitEnergyBalance } from '../stage-run.js';
+import type { StageRun } from '../stage-run.js';
 import { ConvergenceError, InputError } from '../../errors.js';
+import type { DesignOverrides } from '../design/design-flowsheet.js';
+import { unitEnergy, unitResult } from '../design/unit-result.js';
 import { compileFlowsheet, reparameterize, type CompiledFlowsheet } from '../flowsheet/compile.js';
-import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
+import { summariseStage } from '../flowsheet/summarise.js';
 import { createStream, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
-import {
-  MATERIALS,
-  chromiteStream,
-  NM3_PER_MOL,
-  T_WET_MAX_K,
-  type ChromiteForm,
-  type OxideAnalysis,
-} from './materials.js';
-import { lhv_W, PRETREATMENT_DEFAULTS } from './pretreatment.js';
+import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
+import { fecrKpis } from './fecr-kpis.js';
+import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
-import { elementMasses_kg_per_s, mass_kg_per_s, molarMass, SP } from './species.js';
+import { mass_kg_per_s, molarMass, SP } from './species.js';
 import { FECR_TEMPLATE_DATA, type FecrTemplateData } from './templates.js';
 
 export const FECR_TEMPLATES = ['fecr-saf', 'fecr-dc', 'fecr-outokumpu', 'fecr-prereduced'] as const;
@@ -53,6 +49,8 @@ export interface FerrochromeInput {
   availability: number;
   /** `{ "furnace.<param>": v, "pretreatment.<param>": v }`. */
   overrides?: Readonly<Record<string, number>>;
+  /** Design-basis overrides `{ "<unit id or kind>.<param>": v }` (data/process/design-basis.json). */
+  design?: DesignOverrides;
 }
 
 /** StageRun plus the compiled flowsheet and the solution (tests, reports). */
@@ -193,8 +191,9 @@ function makeupStream(
   sol: FlowsheetSolution,
   m: FecrTemplateData['makeup'][string],
 ): Stream {
-  const d = sol.outputs[unitIndexOf(fs, m.unit)]?.diagnostics ?? {};
-  const s = demandStream(fs.model, d, m.port);
+  const out = sol.outputs[unitIndexOf(fs, m.unit)];
+  if (!out) throw new InputError('template.makeup', m.unit, `a solved unit of ${fs.id}`);
+  const s = demandStream(fs.model, out, m.unit, m.port);
   if (m.moisture_of !== undefined) {
     // as received: the dry demand plus the material's moisture, cold
     const sp = toSpecies(fs.model, s, m.port);
@@ -258,7 +257,7 @@ export function solveTemplate(
   let ore = 1;
   if (alloy_t_per_h !== null) {
     const unit = solveAt(t, fs, feed, 1);
-    const a = (unit.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
+    const a = unitResult(fs, unit, furnace, 'alloy_kg_per_h') / 3600;
     ore = alloy_t_per_h / KG_S_TO_T_H / a;
   }
   // make-up passes: exact once every demand is computed from the inlets it depends on (one pass
@@ -284,7 +283,7 @@ export function solveTemplate(
     prev = sol;
   }
   fs.units.forEach((u, i) => {
-    if (u.kind.kind === 'fecr-shaft-preheater' && sol.outputs[i]?.diagnostics.gas_shortfall)
+    if (u.kind.kind === 'fecr-shaft-preheater' && unitResult(fs, sol, i, 'gas_shortfall') > 0)
       throw new InputError(
         'preheater.preheat_T_K',
         u.params.preheat_T_K,
@@ -323,172 +322,24 @@ export function runFerrochromeStage(
   return stageRun(solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h), input);
 }
 
+/** As-received moisture of the additions the hot-charge templates dry outside the balance [wt%]. */
+const BOUGHT_WET: Readonly<Record<string, number>> = {
+  coke: MATERIALS.coke.moisture_wt_pct,
+  quartzite: MATERIALS.quartzite.moisture_wt_pct,
+};
+
 function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
   const { fs, sol } = r;
-  const m = fs.model;
-  const fu = fs.units[r.furnace];
-  const fd = sol.outputs[r.furnace]?.diagnostics ?? {};
-  if (!fu) throw new InputError('template', fs.id, 'a template with a smelting furnace');
-  const stream = (i: number | undefined, id: string) => {
-    const s = i === undefined ? undefined : sol.streams[i];
-    if (!s) throw new InputError('stream', id, `a stream of ${fs.id}`);
-    return toSpecies(m, s, id);
-  };
-  const [alloy, slagS, gas, dust] = fu.outlets.map((i, k) =>
-    stream(i, ['alloy', 'slag', 'off-gas', 'dust'][k] ?? ''),
-  );
-  if (!alloy || !slagS || !gas || !dust) throw new InputError('template', fs.id, 'furnace outlets');
-  const byKind = (kind: string): number[] =>
-    fs.units.flatMap((u, i) => (u.kind.kind === kind ? [i] : []));
-  const diag = (i: number, k: string): number => sol.outputs[i]?.diagnostics[k] ?? 0;
-  const inletMass = (kind: string, port: string): number => {
-    let kg = 0;
-    for (const i of byKind(kind)) {
-      const u = fs.units[i];
-      const k = u?.inletPorts.indexOf(port) ?? -1;
-      if (k >= 0) kg += mass_kg_per_s(stream(u?.inlets[k], port));
-    }
-    return kg;
-  };
-  const p = fu.params;
-  const aKg = (fd.alloy_kg_per_h ?? NaN) / 3600;
-  const aTh = aKg * KG_S_TO_T_H; // t/h
-  const electric_W = (fd.electric_kW ?? NaN) * 1000;
-  // additions as received: wet when the charge is cold, dried upstream (as received = dry/(1−w)) when hot
-  const hot = (fd.charge_T_K ?? 298.15) > T_WET_MAX_K;
-  const red = (fd.reductant_kg_per_h ?? 0) / 3600;
-  const qz = (fd.quartzite_kg_per_h ?? 0) / 3600;
-  const furnaceCokeAr = hot ? red / (1 - MATERIALS.coke.moisture_wt_pct / 100) : red;
-  const quartziteAr = hot ? qz / (1 - MATERIALS.quartzite.moisture_wt_pct / 100) : qz;
-  let coke = furnaceCokeAr;
-  for (const i of byKind('fecr-sinter-strand')) coke += diag(i, 'fuel_kg_per_h') / 3600;
-  coke += inletMass('fecr-pelletiser', 'reductant');
-  let coal = 0;
-  for (const i of byKind('fecr-prereduction-kiln')) coal += diag(i, 'fuel_kg_per_h') / 3600;
-  const bentonite =
-    inletMass('fecr-pelletiser', 'bentonite') + inletMass('fecr-briquetting', 'binder');
-  const lime = (fd.lime_kg_per_h ?? 0) / 3600;
-  const electrode = (fd.electrode_kg_per_h ?? 0) / 3600;
-  const slagKg = (fd.slag_kg_per_h ?? NaN) / 3600;
-  let usedFrac = 0;
-  for (const i of byKind('fecr-shaft-preheater')) usedFrac += diag(i, 'gas_fraction');
-
-  const energy = energyBalances(fs, sol);
-  let preElectric_W = 0;
-  for (const e of energy) if (e.unit_id !== fu.id) preElectric_W += e.electric_kW * 1000;
-
-  const el = elementMasses_kg_per_s(alloy);
-  const wt = (e: string): number => ((el[e] ?? 0) / aKg) * 100;
-  const crIn =
-    elementMasses_kg_per_s(stream(fs.streamIndex.get(r.t.feed_stream), 'chromite')).Cr ?? 0;
-  const nGas = [...gas.mol_per_s].reduce((s, v) => s + v, 0);
-  const gasLHV = lhv_W(gas);
-  // CO2 from carbon: furnace gas carbon (burnt wherever it is used) + sinter/kiln flue CO2 [kg/s]
-  let co2 = ((gas.mol_per_s[SP['CO(g)']] ?? 0) + (gas.mol_per_s[SP['CO2(g)']] ?? 0)) * 0.04401;
-  for (const i of [...byKind('fecr-sinter-strand'), ...byKind('fecr-prereduction-kiln')])
-    for (const s of fs.units[i]?.outlets ?? [])
-      co2 += (stream(s, 'flue').mol_per_s[SP['CO2(g)']] ?? 0) * 0.04401;
-  const totalEl_MW = (electric_W + preElectric_W) / 1e6;
-  const furnace_MW = electric_W / 1e6;
-  const powerFactor = p.power_factor ?? NaN;
-  const MVA = furnace_MW / powerFactor;
-  const perT = (kg_per_s: number): number => kg_per_s / aKg; // t per t alloy
-  const kpis: Record<string, number> = {
-    specific_energy_MWh_per_t: totalEl_MW / aTh,
-    furnace_specific_energy_MWh_per_t: furnace_MW / aTh,
-    furnace_MW,
-    furnace_MVA: MVA,
-    power_factor: powerFactor,
-    t_per_year_per_MVA: input.capacity_t_per_year / MVA,
-    ore_t_per_t: perT(r.ore_dry_kg_per_s),
-    coke_kg_per_t: perT(coke) * 1000,
-    furnace_reductant_kg_per_t: perT(furnaceCokeAr) * 1000,
-    quartzite_kg_per_t: perT(quartziteAr) * 1000,
-    lime_kg_per_t: perT(lime) * 1000,
-    electrode_kg_per_t: perT(electrode) * 1000,
-    coal_kg_per_t: perT(coal) * 1000,
-    bentonite_kg_per_t: perT(bentonite) * 1000,
-    slag_t_per_t: perT(slagKg),
-    dust_t_per_t: perT(mass_kg_per_s(dust)),
-    offgas_Nm3_per_t: (nGas * NM3_PER_MOL * 3600) / aTh,
-    offgas_CO_Nm3_per_t: ((gas.mol_per_s[SP['CO(g)']] ?? 0) * NM3_PER_MOL * 3600) / aTh,
-    offgas_chemical_MWh_per_t: gasLHV / 1e6 / aTh,
-    offgas_export_MWh_per_t: ((1 - usedFrac) * gasLHV) / 1e6 / aTh,
-    alloy_cr_wt_pct: wt('Cr'),
-    alloy_fe_wt_pct: wt('Fe'),
-    alloy_c_wt_pct: wt('C'),
-    alloy_si_wt_pct: wt('Si'),
-    cr_recovery: (el.Cr ?? 0) / crIn,
-    co2_t_per_t: perT(co2),
-    alloy_t_per_h: aTh,
-    preheater_gas_fraction: usedFrac,
-  };
-  const slagComp: Record<string, number> = {};
-  for (const k of ['Cr2O3(l)', 'FeO(l)', 'SiO2(l)', 'MgO(l)', 'Al2O3(l)', 'CaO(l)'] as const)
-    slagComp[k.replace('(l)', '')] =
-      (((slagS.mol_per_s[SP[k]] ?? 0) * molarMass(SP[k])) / slagKg) * 100;
-  kpis.slag_MgO_Al2O3 = (slagComp.MgO ?? 0) / (slagComp.Al2O3 ?? NaN);
-  kpis.slag_basicity = ((slagComp.CaO ?? 0) + (slagComp.MgO ?? 0)) / (slagComp.SiO2 ?? NaN);
-  kpis.slag_Cr2O3_wt_pct = slagComp.Cr2O3 ?? 0;
-  const th = (kg_per_s: number): number => kg_per_s * KG_S_TO_T_H;
-  const consumptions: StageRun['consumptions'] = [
-    { id: 'coke', per_h: th(coke), unit: 't/h' },
-    { id: 'quartzite', per_h: th(quartziteAr), unit: 't/h' },
-    { id: 'electrode-paste', per_h: th(electrode), unit: 't/h' },
-    { id: 'electricity', per_h: totalEl_MW, unit: 'MWh/h' },
-  ];
-  // process water: pelletising water (furnace cooling water is a closed circuit, not modelled)
-  const water_kg_per_s = inletMass('fecr-pelletiser', 'water');
-  consumptions.push({ id: 'water', per_h: water_kg_per_s * 3.6, unit: 'm3/h' });
-  kpis.water_m3_per_t = (water_kg_per_s * 3.6) / aTh;
-  if (lime > 0) consumptions.push({ id: 'lime', per_h: th(lime), unit: 't/h' });
-  if (bentonite > 0) consumptions.push({ id: 'bentonite', per_h: th(bentonite), unit: 't/h' });
-  if (coal > 0) consumptions.push({ id: 'coal', per_h: th(coal), unit: 't/h' });
+  const run = summariseStage(fs, sol, r.t.summary, {
+    design: input.design ?? {},
+    moisture_wt_pct: BOUGHT_WET,
+  });
   return {
-    balance: balanceReport(fs, sol),
-    kpis,
-    products: [
-      {
-        id: 'hc-ferrochrome',
-        t_per_h: aTh,
-        composition_wt_pct: { Cr: wt('Cr'), Fe: wt('Fe'), C: wt('C'), Si: wt('Si') },
-      },
-    ],
-    consumptions,
-    byproducts: [
-      { id: 'slag', t_per_h: th(slagKg), composition_wt_pct: slagComp },
-      {
-        id: 'off-gas',
-        t_per_h: th(mass_kg_per_s(gas) * (1 - usedFrac)),
-        energy_MWh_per_h: ((1 - usedFrac) * gasLHV) / 1e6,
-      },
-      { id: 'dust', t_per_h: th(mass_kg_per_s(dust)) },
-    ],
-    energy,
+    ...run,
+    kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year) },
     flowsheet: fs,
     solution: sol,
   };
-}
-
-/** Energy balance of every unit that reports one (diagnostics H_in_kW …) [kW]. */
-export function energyBalances(fs: CompiledFlowsheet, sol: FlowsheetSolution): UnitEnergyBalance[] {
-  const energy: UnitEnergyBalance[] = [];
-  fs.units.forEach((u, i) => {
-    const d = sol.outputs[i]?.diagnostics;
-    if (!d || d.H_in_kW === undefined) return;
-    const e = {
-      unit_id: u.id,
-      H_in_kW: d.H_in_kW,
-      H_out_kW: d.H_out_kW ?? NaN,
-      electric_kW: d.electric_kW ?? 0,
-      heat_in_kW: d.heat_in_kW ?? 0,
-      heat_loss_kW: d.heat_loss_kW ?? 0,
-    };
-    const terms = [e.H_in_kW, e.electric_kW, e.heat_in_kW, e.H_out_kW, e.heat_loss_kW];
-    const res = e.H_in_kW + e.electric_kW + e.heat_in_kW - e.H_out_kW - e.heat_loss_kW;
-    energy.push({ ...e, closure_rel: Math.abs(res) / Math.max(...terms.map(Math.abs)) });
-  });
-  return energy;
 }
 
 /**
@@ -502,8 +353,8 @@ export function calibrateHeatLoss(
 ): number {
   const r = solveTemplate(template, feed, { 'furnace.heat_loss_kWh_per_t': 0 }, null);
   const u = r.fs.units[r.furnace];
-  const d = r.sol.outputs[r.furnace]?.diagnostics ?? {};
-  const aTh = ((d.alloy_kg_per_h ?? NaN) / 3600) * KG_S_TO_T_H;
-  const demand_kWh_per_t = ((d.H_out_kW ?? NaN) - (d.H_in_kW ?? NaN)) / aTh;
+  const e = unitEnergy(r.fs, r.sol, r.furnace);
+  const aTh = (unitResult(r.fs, r.sol, r.furnace, 'alloy_kg_per_h') / 3600) * KG_S_TO_T_H;
+  const demand_kWh_per_t = (e.H_out_kW - e.H_in_kW) / aTh;
   return (u?.params.electrical_efficiency ?? NaN) * target_MWh_per_t * 1000 - demand_kWh_per_t;
 }

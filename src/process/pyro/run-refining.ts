@@ -3,12 +3,12 @@
  * on a chromite concentrate with purchased ferrosilicochrome, on the flowsheet engine.
  */
 import { InputError } from '../../errors.js';
-import { balanceReport } from '../flowsheet/report.js';
+import type { DesignOverrides } from '../design/design-flowsheet.js';
+import { unitEnergy, unitResult } from '../design/unit-result.js';
+import { summariseStage } from '../flowsheet/summarise.js';
 import type { StageRun } from '../stage-run.js';
-import { toSpecies } from '../units/ferrochrome/bridge.js';
-import type { ChromiteFeed, FerrochromeStageRun } from './run-fecr.js';
-import { energyBalances, solveTemplate } from './run-fecr.js';
-import { elementMasses_kg_per_s, mass_kg_per_s, molarMass, SP } from './species.js';
+import type { ChromiteFeed, FerrochromeStageRun, Solved } from './run-fecr.js';
+import { solveTemplate } from './run-fecr.js';
 
 export interface RefiningStageInput {
   feed: ChromiteFeed;
@@ -18,6 +18,8 @@ export interface RefiningStageInput {
   availability: number;
   /** `{ "refining.<param>": v }` (cr_reduction, fe_reduction, si_utilisation, slag_basicity, melt_T_K, heat_loss_kWh_per_t, electrical_efficiency). */
   overrides?: Readonly<Record<string, number>>;
+  /** Design-basis overrides `{ "<unit id or kind>.<param>": v }`. */
+  design?: DesignOverrides;
 }
 
 /**
@@ -40,78 +42,59 @@ export function runRefiningStage(input: RefiningStageInput): FerrochromeStageRun
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
   const r = solveTemplate('fecr-refining', input.feed, input.overrides ?? {}, alloy_t_per_h);
   const { fs, sol } = r;
-  const u = fs.units[r.furnace];
-  const d = sol.outputs[r.furnace]?.diagnostics ?? {};
-  const sp = (k: number) => {
-    const s = sol.streams[u?.outlets[k] ?? -1];
-    if (!s) throw new InputError('template', fs.id, 'the refining unit streams');
-    return toSpecies(fs.model, s, String(k));
+  const run = summariseStage(fs, sol, r.t.summary, { design: input.design ?? {} });
+  return {
+    ...run,
+    kpis: { ...run.kpis, ...refiningKpis(r, run) },
+    flowsheet: fs,
+    solution: sol,
   };
-  const inlet = (k: number) => {
-    const s = sol.streams[u?.inlets[k] ?? -1];
-    if (!s) throw new InputError('template', fs.id, 'the refining unit inlets');
-    return toSpecies(fs.model, s, String(k));
+}
+
+/** Refining KPIs per t alloy from the summary and the refining furnace's declared results. */
+function refiningKpis(r: Solved, run: StageRun): Record<string, number> {
+  const { fs, sol, furnace } = r;
+  const alloy = run.products[0];
+  if (!alloy) throw new InputError('summary.products', [], 'the refined alloy');
+  const aTh = alloy.t_per_h;
+  const el = alloy.composition_wt_pct;
+  const wt = (k: string): number => {
+    const v = el[k];
+    if (v === undefined)
+      throw new InputError(`products.${alloy.id}.composition.${k}`, v, 'a listed element');
+    return v;
   };
-  const alloy = sp(0);
-  const slag = sp(1);
-  const aKg = mass_kg_per_s(alloy);
-  const aTh = aKg * 3.6;
-  const el = elementMasses_kg_per_s(alloy);
-  const wt = (e: string): number => ((el[e] ?? 0) / aKg) * 100;
-  const ore = inlet(0);
-  const fesicr = inlet(1);
-  const crOre = elementMasses_kg_per_s(ore).Cr ?? 0;
-  const crFeSiCr = elementMasses_kg_per_s(fesicr).Cr ?? 0;
-  // dry ore: the ore stream less its water (moisture and LOI)
-  const oreDry = mass_kg_per_s(ore) - (ore.mol_per_s[SP['H2O(l)']] ?? 0) * molarMass(SP['H2O(l)']);
-  const fesicrKg = (d.fesicr_kg_per_h ?? 0) / 3600;
-  const limeKg = (d.lime_kg_per_h ?? 0) / 3600;
-  const slagKg = mass_kg_per_s(slag);
-  const electric_MW = (d.electric_kW ?? NaN) / 1000;
-  const slagComp: Record<string, number> = {};
-  for (const k of ['Cr2O3(l)', 'FeO(l)', 'SiO2(l)', 'MgO(l)', 'Al2O3(l)', 'CaO(l)'] as const)
-    slagComp[k.replace('(l)', '')] =
-      (((slag.mol_per_s[SP[k]] ?? 0) * molarMass(SP[k])) / slagKg) * 100;
-  const kpis: Record<string, number> = {
+  const crAlloy = (wt('Cr') / 100) * aTh;
+  const crOf = (id: string): number => {
+    const i = fs.streamIndex.get(id) ?? -1;
+    return (sol.elementFlows[i * fs.model.nEl + fs.model.elements.indexOf('Cr')] ?? NaN) / 1000;
+  };
+  const crOre = crOf(r.t.feed_stream);
+  const crFeSiCr = crOf('fesicr');
+  const slag = run.byproducts.find((b) => b.id === 'slag');
+  const sc = slag?.composition_wt_pct;
+  if (!slag || !sc) throw new InputError('summary.byproducts.slag', undefined, 'the slag analysis');
+  const pct = (k: string): number => sc[k] ?? 0; // the summary omits zero components
+  const electric_MW = unitEnergy(fs, sol, furnace).electric_kW / 1000;
+  return {
     specific_energy_MWh_per_t: electric_MW / aTh,
     furnace_MW: electric_MW,
     alloy_t_per_h: aTh,
-    ore_t_per_t: oreDry / aKg,
-    fesicr_t_per_t: fesicrKg / aKg,
-    lime_t_per_t: limeKg / aKg,
-    slag_t_per_t: slagKg / aKg,
+    ore_t_per_t: (r.ore_dry_kg_per_s * 3.6) / aTh,
+    fesicr_t_per_t: unitResult(fs, sol, furnace, 'fesicr_kg_per_h') / 1000 / aTh,
+    lime_t_per_t: unitResult(fs, sol, furnace, 'lime_kg_per_h') / 1000 / aTh,
+    slag_t_per_t: slag.t_per_h / aTh,
     alloy_cr_wt_pct: wt('Cr'),
     alloy_fe_wt_pct: wt('Fe'),
     alloy_c_wt_pct: wt('C'),
     alloy_si_wt_pct: wt('Si'),
     // Cr of the alloy over the Cr charged (ore + FeSiCr)
-    cr_recovery: (el.Cr ?? 0) / (crOre + crFeSiCr),
-    cr_recovery_from_ore: ((el.Cr ?? 0) - crFeSiCr) / crOre,
-    slag_Cr2O3_wt_pct: slagComp.Cr2O3 ?? 0,
-    slag_basicity: (slagComp.CaO ?? 0) / (slagComp.SiO2 ?? NaN),
+    cr_recovery: crAlloy / (crOre + crFeSiCr),
+    cr_recovery_from_ore: (crAlloy - crFeSiCr) / crOre,
+    slag_Cr2O3_wt_pct: pct('Cr2O3'),
+    slag_basicity: pct('CaO') / pct('SiO2'),
     // no carbon is burnt in the process (FeSiCr's C stays in the alloy; lime is burnt lime);
     // the CO2 of making the FeSiCr and the lime is upstream and not counted here
     co2_t_per_t: 0,
-  };
-  const consumptions: StageRun['consumptions'] = [
-    { id: 'fesicr', per_h: fesicrKg * 3.6, unit: 't/h' },
-    { id: 'lime', per_h: limeKg * 3.6, unit: 't/h' },
-    { id: 'electricity', per_h: electric_MW, unit: 'MWh/h' },
-  ];
-  return {
-    balance: balanceReport(fs, sol),
-    kpis,
-    products: [
-      {
-        id: 'lc-ferrochrome',
-        t_per_h: aTh,
-        composition_wt_pct: { Cr: wt('Cr'), Fe: wt('Fe'), C: wt('C'), Si: wt('Si') },
-      },
-    ],
-    consumptions,
-    byproducts: [{ id: 'slag', t_per_h: slagKg * 3.6, composition_wt_pct: slagComp }],
-    energy: energyBalances(fs, sol),
-    flowsheet: fs,
-    solution: sol,
   };
 }

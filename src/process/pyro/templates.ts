@@ -3,11 +3,12 @@ import outokumpu from '../../../data/pyro/templates/fecr-outokumpu.json' with { 
 import prereduced from '../../../data/pyro/templates/fecr-prereduced.json' with { type: 'json' };
 import refining from '../../../data/pyro/templates/fecr-refining.json' with { type: 'json' };
 import saf from '../../../data/pyro/templates/fecr-saf.json' with { type: 'json' };
+import type { StageSummarySpec } from '../flowsheet/summary-spec.js';
 import type { FlowsheetTemplate } from '../flowsheet/template.js';
 
 /**
  * Make-up of one addition feed of a ferrochrome template: the feed carries exactly what unit
- * `unit` demands at inlet port `port` (diagnostics `demand.<port>.*`, src/process/units/ferrochrome/bridge.ts),
+ * `unit` demands at inlet port `port` (`UnitOutput.demands`, src/process/units/ferrochrome/bridge.ts),
  * plus, with `moisture_of`, that material's as-received moisture at 298.15 K (a cold wet feed that
  * a preheater dries before the demanding unit).
  */
@@ -23,6 +24,8 @@ export interface FecrTemplateData {
   /** Feed stream of the chromite. */
   feed_stream: string;
   makeup: Readonly<Record<string, FecrMakeup>>;
+  /** Stage-level results the template declares (products, consumables, by-products, CO2). */
+  summary: StageSummarySpec;
 }
 
 export const FECR_TEMPLATE_DATA: Readonly<
@@ -31,9 +34,9 @@ export const FECR_TEMPLATE_DATA: Readonly<
     FecrTemplateData
   >
 > = {
-  'fecr-saf': saf,
-  'fecr-dc': dc,
+  'fecr-saf': saf as FecrTemplateData,
+  'fecr-dc': dc as FecrTemplateData,
   'fecr-outokumpu': outokumpu as FecrTemplateData,
-  'fecr-prereduced': prereduced,
-  'fecr-refining': refining,
+  'fecr-prereduced': prereduced as FecrTemplateData,
+  'fecr-refining': refining as FecrTemplateData,
 };

@@ -1,10 +1,21 @@
 import { InputError } from '../../../errors.js';
 import { adiabaticTemperatureOfStreams } from '../../../thermo/adiabatic.js';
 import { param } from '../../params.js';
+import { designBasis } from '../../design/basis.js';
 import type { UnitKind, UnitOutput } from '../../unit.js';
 import type { Stream } from '../../stream.js';
 import type { ComponentModel } from '../../components.js';
-import { addMol, enthalpy_kW, kg, mol, mw, thermoName, total, writeEnergy } from './common.js';
+import {
+  addMol,
+  enthalpy_kW,
+  kg,
+  mol,
+  mw,
+  naturalGasAvailableHeat,
+  thermoName,
+  total,
+  writeEnergy,
+} from './common.js';
 
 const FACTS = 'shared/domain/facts.md §4.1';
 
@@ -115,6 +126,48 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
     'Nelson (Mintek), sealed cold-hearth aluminothermic Cr https://docslib.org/doc/1819814',
     'shared/domain/facts.md §4.1',
   ],
+  results: {
+    charge_kg_per_h: { unit: 'kg/h', description: 'charge (oxide, aluminium, flux)' },
+    charge_specific_heat_kJ_per_kg: {
+      unit: 'kJ/kg',
+      description: 'reaction heat at 298 K per kg charge',
+    },
+    effective_specific_heat_kJ_per_kg: {
+      unit: 'kJ/kg',
+      description: 'reaction heat plus preheat and booster per kg charge',
+    },
+    adiabatic_T_K: { unit: 'K', description: 'adiabatic temperature of the products' },
+    al2o3_molten_fraction: { unit: '1', description: 'molten share of the Al2O3 slag at T_ad' },
+    cr_molten_fraction: { unit: '1', description: 'molten share of the Cr metal at T_ad' },
+    H_products_at_T_ad_kW: {
+      unit: 'kW',
+      description: 'product enthalpy at T_ad (independent check)',
+    },
+    natural_gas_LHV_kW: {
+      unit: 'kW',
+      description: 'natural gas fired to preheat the charge (lower heating value)',
+    },
+    demand_aluminium_kg_per_h: { unit: 'kg/h', description: 'aluminium the reduction needs' },
+    demand_flux_kg_per_h: { unit: 'kg/h', description: 'lime flux the slag needs' },
+  },
+  energy: true,
+  design: {
+    basis: designBasis('aluminothermic-reactor'),
+    results: {
+      charge_t_per_h: { unit: 't/h', description: 'charge reacted' },
+      reactors: {
+        unit: '1',
+        description: 'reaction vessels for the daily charge at the design firings per day',
+      },
+    },
+    size(u) {
+      let q = 0;
+      for (const s of u.inlets) q += total(s) / 1000;
+      const perDay =
+        (u.basis.charge_t_per_firing ?? NaN) * (u.basis.firings_per_vessel_per_day ?? NaN);
+      return { charge_t_per_h: q, reactors: q > 0 ? Math.ceil((24 * q) / perDay) : 0 };
+    },
+  },
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [metal, slag] = out.outlets;
@@ -173,6 +226,8 @@ function energy(
   const Q_pre = H_pre - H_in;
   const booster_kW = (p.booster_kJ_per_kg * mass) / 3600;
   const heat_in = Math.max(Q_pre, 0) + booster_kW;
+  // the preheat is fired with natural gas in the kiln's burner type: flue at 500 °C, 10 % excess air
+  d.natural_gas_LHV_kW = Math.max(Q_pre, 0) / naturalGasAvailableHeat(773.15, 1.1).alpha;
   d.charge_kg_per_h = mass;
   d.charge_specific_heat_kJ_per_kg = mass > 0 ? (-(H298_out - H298_in) * 3600) / mass : NaN;
   d.effective_specific_heat_kJ_per_kg =
@@ -234,12 +289,11 @@ function energy(
  * @throws InputError naming the criterion and the value
  */
 export function assertSelfSustaining(
-  diagnostics: Readonly<Record<string, number>>,
+  q: number,
+  qe: number,
   criterion_kJ_per_kg: number,
   field: string,
 ): void {
-  const q = diagnostics.charge_specific_heat_kJ_per_kg ?? NaN;
-  const qe = diagnostics.effective_specific_heat_kJ_per_kg ?? NaN;
   if (!(qe >= criterion_kJ_per_kg))
     throw new InputError(
       field,

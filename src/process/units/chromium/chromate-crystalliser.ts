@@ -1,4 +1,7 @@
 import { param } from '../../params.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
+import { totalMass_kg_per_h } from '../../stream.js';
 import type { UnitKind } from '../../unit.js';
 import { addKg, enthalpy_kW, kg, writeEnergy } from './common.js';
 
@@ -64,6 +67,27 @@ export const chromateCrystalliser: UnitKind<typeof params> = {
   references: [
     'Flowsheet: shared/domain/facts.md §4.2 (crystallisation of Na2CrO4); figures assumed.',
   ],
+  results: {
+    natural_gas_LHV_kW: {
+      unit: 'kW',
+      description: 'natural gas fired for the steam (lower heating value)',
+    },
+  },
+  energy: true,
+  design: {
+    basis: designBasis('chromate-crystalliser'),
+    results: {
+      evaporation_t_per_h: { unit: 't/h', description: 'water evaporated' },
+      crystals_t_per_h: { unit: 't/h', description: 'crystals produced (dry)' },
+    },
+    size: (u) => ({
+      evaporation_t_per_h:
+        totalMass_kg_per_h(port(['crystals', 'vapour', 'mother'], u.outlets, 'vapour')) / 1000,
+      crystals_t_per_h: solids_t_per_h(u.model, [
+        port(['crystals', 'vapour', 'mother'], u.outlets, 'crystals'),
+      ]),
+    }),
+  },
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [liq] = inlets;

@@ -15,7 +15,7 @@ import { InputError } from '../../../errors.js';
 import { CompiledSpeciesSet } from '../../../thermo/compiled.js';
 import type { ComponentModel } from '../../components.js';
 import type { Stream } from '../../stream.js';
-import type { UnitOutput } from '../../unit.js';
+import type { EnergyTerms, UnitOutput } from '../../unit.js';
 
 /** Faraday constant [C/mol] (CODATA 2018, exact). */
 export const FARADAY_C_PER_MOL = 96_485.332_12;
@@ -158,22 +158,9 @@ export function enthalpy_kW(model: ComponentModel, s: Stream, T_K = s.T_K): numb
   }
 }
 
-/** Energy-balance terms of one unit [kW]. */
-export interface EnergyTerms {
-  H_in_kW: number;
-  H_out_kW: number;
-  electric_kW: number;
-  heat_in_kW: number;
-  heat_loss_kW: number;
-}
-
-/** Writes the energy-balance terms into the unit's diagnostics (read by the stage runner). */
+/** Writes the energy-balance terms into the unit's typed energy slot (read by the stage summary). */
 export function writeEnergy(out: UnitOutput, e: EnergyTerms): void {
-  out.diagnostics.H_in_kW = e.H_in_kW;
-  out.diagnostics.H_out_kW = e.H_out_kW;
-  out.diagnostics.electric_kW = e.electric_kW;
-  out.diagnostics.heat_in_kW = e.heat_in_kW;
-  out.diagnostics.heat_loss_kW = e.heat_loss_kW;
+  out.energy = { ...e };
 }
 
 /**

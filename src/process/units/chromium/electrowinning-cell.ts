@@ -1,4 +1,5 @@
 import { param } from '../../params.js';
+import { designBasis } from '../../design/basis.js';
 import type { UnitKind } from '../../unit.js';
 import { FARADAY_C_PER_MOL, addMol, mol, mw, writeEnergy } from './common.js';
 import {
@@ -63,6 +64,28 @@ export const electrowinningCell: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: [`${FACTS}: Treccani "Cromo"; USBM RI 5322; NRC 1995 ch. 3`],
+  results: {
+    current_kA: { unit: 'kA', description: 'cell-house current' },
+    cell_kWh_per_kg_cr: { unit: 'kWh/kg', description: 'cell energy per kg of Cr deposited' },
+  },
+  energy: true,
+  design: {
+    basis: designBasis('chromium-electrowinning'),
+    results: {
+      rectifier_MW: { unit: 'MW', description: 'DC power of the cell house' },
+      current_kA: { unit: 'kA', description: 'cell-house current' },
+      cells: { unit: '1', description: 'cells at the design current per cell' },
+    },
+    size(u) {
+      const P_kW = u.duties.power_kW;
+      const I_kA = P_kW / (u.params.cell_voltage_V ?? NaN);
+      return {
+        rectifier_MW: P_kW / 1000,
+        current_kA: I_kA,
+        cells: I_kA > 0 ? Math.ceil(I_kA / (u.basis.current_kA_per_cell ?? NaN)) : 0,
+      };
+    },
+  },
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [cat, spent, gas] = out.outlets;

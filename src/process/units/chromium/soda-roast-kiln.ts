@@ -1,4 +1,6 @@
 import { param } from '../../params.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
 import type { UnitKind } from '../../unit.js';
 import {
   addMol,
@@ -93,6 +95,43 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     'Reaction and temperature: shared/domain/facts.md §4.2 (nowa-cl Chromium processing; wikisum Sodium chromate).',
     'Conversion: IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; NML 2021 https://eprints.nmlindia.org/8377/',
   ],
+  results: {
+    conversion_achieved: {
+      unit: '1',
+      description: 'share of the chromite Cr converted to Na2CrO4',
+    },
+    natural_gas_LHV_kW: { unit: 'kW', description: 'natural gas fired (lower heating value)' },
+    demand_soda_kg_per_h: { unit: 'kg/h', description: 'soda ash the roast needs' },
+    demand_lime_kg_per_h: { unit: 'kg/h', description: 'lime filler the roast needs' },
+    demand_air_kg_per_h: { unit: 'kg/h', description: 'roasting air the roast needs' },
+  },
+  energy: true,
+  design: {
+    basis: designBasis('soda-roast-kiln'),
+    results: {
+      feed_t_per_h: { unit: 't/h', description: 'solids fed (dry)' },
+      kiln_volume_m3: {
+        unit: 'm3',
+        description: 'inner volume for the design residence time and fill',
+      },
+      fired_heat_MW: { unit: 'MW', description: 'heat fired by the burners' },
+    },
+    size(u) {
+      const q = solids_t_per_h(
+        u.model,
+        ['feed', 'soda', 'lime'].map((p) => port(['feed', 'soda', 'lime', 'air'], u.inlets, p)),
+      );
+      const b = u.basis;
+      return {
+        feed_t_per_h: q,
+        kiln_volume_m3:
+          (q * (b.residence_h ?? NaN)) /
+          ((b.bulk_density_t_per_m3 ?? NaN) * (b.fill_fraction ?? NaN)),
+        fired_heat_MW: (u.energy?.heat_in_kW ?? 0) / 1000,
+      };
+    },
+  },
+
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [calcine, gas] = out.outlets;

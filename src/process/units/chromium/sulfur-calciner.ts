@@ -1,4 +1,6 @@
 import { param } from '../../params.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
 import type { UnitKind } from '../../unit.js';
 import {
   AIR_KG_PER_MOL_O2,
@@ -57,6 +59,39 @@ export const sulfurCalciner: UnitKind<typeof params> = {
   references: [
     'kraska.biz (Ullmann-type text) https://kraska.biz/?p=5559 via shared/domain/facts.md §4.2',
   ],
+  results: {
+    natural_gas_LHV_kW: { unit: 'kW', description: 'natural gas fired (lower heating value)' },
+    reduced_fraction: { unit: '1', description: 'share of the chromate reduced to Cr2O3' },
+    demand_sulfur_kg_per_h: { unit: 'kg/h', description: 'sulfur the reduction needs' },
+    demand_air_kg_per_h: { unit: 'kg/h', description: 'air to burn the excess sulfur' },
+  },
+  energy: true,
+  design: {
+    basis: designBasis('chromate-sulfur-calciner'),
+    results: {
+      feed_t_per_h: { unit: 't/h', description: 'solids fed (dry)' },
+      kiln_volume_m3: {
+        unit: 'm3',
+        description: 'inner volume for the design residence time and fill',
+      },
+      fired_heat_MW: { unit: 'MW', description: 'heat fired by the burners' },
+    },
+    size(u) {
+      const q = solids_t_per_h(
+        u.model,
+        ['crystals', 'sulfur'].map((p) => port(['crystals', 'sulfur', 'air'], u.inlets, p)),
+      );
+      const b = u.basis;
+      return {
+        feed_t_per_h: q,
+        kiln_volume_m3:
+          (q * (b.residence_h ?? NaN)) /
+          ((b.bulk_density_t_per_m3 ?? NaN) * (b.fill_fraction ?? NaN)),
+        fired_heat_MW: (u.energy?.heat_in_kW ?? 0) / 1000,
+      };
+    },
+  },
+
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [cal, gas] = out.outlets;

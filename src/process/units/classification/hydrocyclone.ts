@@ -3,6 +3,8 @@ import type { ParamValues } from '../../params.js';
 import { param } from '../../params.js';
 import { stokesCut_um, whiten, withBypass } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
+import { designBasis } from '../../design/basis.js';
+import { port, slurry_m3_per_h } from '../../design/measures.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -66,6 +68,18 @@ export const hydrocyclone: UnitKind<typeof params> = {
   title: 'Hydrocyclone (Whiten efficiency curve with bypass, density-corrected cut size)',
   inlets: ['feed'],
   outlets: ['underflow', 'overflow'],
+  results: {},
+  design: {
+    basis: designBasis('hydrocyclone'),
+    results: { feed_m3_per_h: { unit: 'm3/h', description: 'slurry fed to the cyclone cluster' } },
+    size: (u) => ({
+      feed_m3_per_h: slurry_m3_per_h(
+        u.model,
+        port(['feed'], u.inlets, 'feed'),
+        u.basis.solids_density_kg_per_m3 ?? NaN,
+      ),
+    }),
+  },
   params,
   reagents: [],
   stateSize: 0,

@@ -3,6 +3,7 @@ import type { ParamValues } from '../../params.js';
 import { param } from '../../params.js';
 import { whiten, withBypass } from '../../partition.js';
 import { splitByPartition, sizedTotal } from '../../separate.js';
+import { areaDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -67,6 +68,8 @@ export const vibratingScreen: UnitKind<typeof params> = {
   title: 'Vibrating screen (efficiency curve)',
   inlets: ['feed'],
   outlets: ['oversize', 'undersize'],
+  results: { d50_um: { unit: 'µm', description: 'cut size of the screen' } },
+  design: areaDesign('vibrating-screen', { side: 'inlets', ports: ['feed'], names: ['feed'] }),
   params,
   reagents: [],
   stateSize: 0,

@@ -8,6 +8,7 @@ import {
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
 import { rejectOtherSpecies, sizedTotal } from '../../separate.js';
+import { poweredDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -67,6 +68,19 @@ export const ballMill: UnitKind<typeof params> = {
   title: 'Ball mill (population balance, Bond power)',
   inlets: ['feed'],
   outlets: ['product'],
+  results: {
+    f80_um: { unit: 'µm', description: '80 % passing size of the feed' },
+    p80_um: { unit: 'µm', description: '80 % passing size of the product' },
+    kappa: { unit: '1', description: 'breakage-rate scale factor solved for the P80 target' },
+    kappa_iterations: { unit: '1', description: 'iterations of the P80 solve' },
+    specific_energy_kWh_per_t: { unit: 'kWh/t', description: 'Bond energy per t of dry feed' },
+    bond_wi_kWh_per_t_metric: {
+      unit: 'kWh/t',
+      description: 'Bond ball-mill work index, metric tonnes',
+    },
+    operating_wi_kWh_per_t: { unit: 'kWh/t', description: 'operating work index' },
+  },
+  design: poweredDesign('ball-mill', { side: 'inlets', ports: ['feed'], names: ['feed'] }),
   params,
   reagents: ['grinding_media_kg_per_h'],
   stateSize: 1,

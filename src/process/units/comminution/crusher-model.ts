@@ -1,4 +1,5 @@
 import { InputError } from '../../../errors.js';
+import { poweredDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import { workIndexMetric_kWh_per_t, bondEnergy_kWh_per_t } from '../../bond.js';
 import { passingSizeAll_um } from '../../assays.js';
@@ -125,6 +126,12 @@ export function crusherKind(
     reagents: [],
     stateSize: 0,
     references: CRUSHER_REFERENCES,
+    results: {
+      f80_um: { unit: 'µm', description: '80 % passing size of the feed' },
+      p80_um: { unit: 'µm', description: '80 % passing size of the product' },
+      specific_energy_kWh_per_t: { unit: 'kWh/t', description: 'Bond energy per t of dry feed' },
+    },
+    design: poweredDesign(kind, { side: 'inlets', ports: ['feed'], names: ['feed'] }),
     validate(p, field) {
       if (p.k2_ratio <= p.k1_ratio)
         throw new InputError(

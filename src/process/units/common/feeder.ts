@@ -1,6 +1,7 @@
 import { param } from '../../params.js';
 import { sizedTotal } from '../../separate.js';
 import { copyStream } from '../../stream.js';
+import { throughputDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -27,6 +28,8 @@ export const feeder: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: ['Steady-state pass-through; no literature model needed.'],
+  results: {},
+  design: throughputDesign('feeder', { side: 'inlets', ports: ['feed'], names: ['feed'] }),
   solve(inlets, p, ctx, out) {
     const inlet = inlets[0];
     const o = out.outlets[0];

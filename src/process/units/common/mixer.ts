@@ -2,6 +2,7 @@ import { NotImplementedError } from '../../../errors.js';
 import { param } from '../../params.js';
 import { sizedTotal } from '../../separate.js';
 import { totalMass_kg_per_h, T_AMBIENT_K } from '../../stream.js';
+import { NO_DESIGN } from '../../design/no-design.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -38,6 +39,8 @@ export const mixer: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: ['Mass addition; pulp-density relation S/(S+W) = x/100.'],
+  results: {},
+  design: NO_DESIGN,
   solve(inlets, p, ctx, out) {
     const o = out.outlets[0];
     if (!o) return;

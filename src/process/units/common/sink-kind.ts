@@ -1,3 +1,4 @@
+import { NO_DESIGN } from '../../design/no-design.js';
 import type { UnitKind } from '../../unit.js';
 
 /** Builds a sink kind (one inlet, no outlets): the flowsheet's boundary for leaving material. */
@@ -15,6 +16,8 @@ export function sinkKind(
     stateSize: 0,
     sink: kind,
     references: ['Flowsheet boundary.'],
+    results: {},
+    design: NO_DESIGN,
     solve() {
       /* a sink only records its inlet */
     },

@@ -1,4 +1,5 @@
 import { param } from '../../params.js';
+import { NO_DESIGN } from '../../design/no-design.js';
 import type { UnitKind } from '../../unit.js';
 
 const params = {
@@ -25,6 +26,8 @@ export const splitter: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: ['Simple split; no literature model needed.'],
+  results: {},
+  design: NO_DESIGN,
   solve(inlets, p, _ctx, out) {
     const s = inlets[0];
     const a = out.outlets[0];

@@ -1,4 +1,5 @@
 import { param } from '../../params.js';
+import { areaDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import { solveDewater } from './dewater-model.js';
 
@@ -35,6 +36,10 @@ export const filter: UnitKind<typeof params> = {
   title: 'Filter',
   inlets: ['feed'],
   outlets: ['cake', 'filtrate'],
+  results: {
+    solids_wt_pct_reached: { unit: 'wt%', description: 'solids content of the cake reached' },
+  },
+  design: areaDesign('filter', { side: 'inlets', ports: ['feed'], names: ['feed'] }),
   params,
   reagents: ['filter_aid_kg_per_h'],
   stateSize: 0,

@@ -1,4 +1,5 @@
 import { param } from '../../params.js';
+import { areaDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import { solveDewater } from './dewater-model.js';
 
@@ -36,6 +37,10 @@ export const thickener: UnitKind<typeof params> = {
   title: 'Thickener',
   inlets: ['feed'],
   outlets: ['underflow', 'overflow'],
+  results: {
+    solids_wt_pct_reached: { unit: 'wt%', description: 'solids content of the underflow reached' },
+  },
+  design: areaDesign('thickener', { side: 'inlets', ports: ['feed'], names: ['feed'] }),
   params,
   reagents: ['flocculant_kg_per_h'],
   stateSize: 0,

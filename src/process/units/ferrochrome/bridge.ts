@@ -6,16 +6,17 @@
  * balances close exactly when the unit models conserve moles of elements.
  *
  * Make-up of additions: a ferrochrome unit computes its own additions (binder, water, reductant,
- * quartzite, fuel, air…) from its main inlet with the unit model's inner solves, writes them as
- * diagnostics `demand.<port>.<species>` [kg/h] and `demand.<port>.T_K` [K], and computes its
- * outlets from the main inlet alone. The stage runner then feeds each addition port exactly what
+ * quartzite, fuel, air…) from its main inlet with the unit model's inner solves, writes them into
+ * `UnitOutput.demands` (one stream per port, declared in `UnitKind.demandPorts`), and computes
+ * its outlets from the main inlet alone. The stage runner then feeds each addition port exactly what
  * was demanded (src/process/pyro/run-fecr.ts); the engine's unit closure shows any mismatch.
  */
 import { molarMass_g_per_mol } from '../../../chem/formula-elements.js';
 import { InputError } from '../../../errors.js';
 import type { ComponentModel, ComponentSpec } from '../../components.js';
 import { PYRO_SPECIES, type SpeciesStream } from '../../pyro/species.js';
-import { createStream, type Stream } from '../../stream.js';
+import { copyStream, createStream, type Stream } from '../../stream.js';
+import type { UnitOutput } from '../../unit.js';
 
 /** Components of every ferrochrome template: the pyro species list, no minerals. */
 export const FECR_COMPONENTS: ComponentSpec = { minerals: [], species: [...PYRO_SPECIES] };
@@ -83,52 +84,53 @@ export function writeSpecies(model: ComponentModel, sp: SpeciesStream, out: Stre
   out.T_K = sp.T_K;
 }
 
-/** Writes an addition the unit needs at `port` as `demand.<port>.*` diagnostics [kg/h], [K]. */
+/** Writes the addition a unit needs at `port` into `out.demands` [kg/h] at its temperature [K]. */
 export function writeDemand(
   model: ComponentModel,
-  diagnostics: Record<string, number>,
+  out: UnitOutput,
   port: string,
   sp: SpeciesStream,
 ): void {
-  const { M } = speciesMap(model);
-  diagnostics[`demand.${port}.T_K`] = sp.T_K;
-  PYRO_SPECIES.forEach((s, i) => {
-    const v = sp.mol_per_s[i] ?? 0;
-    if (v !== 0) diagnostics[`demand.${port}.${s}`] = v * 3600 * (M[i] ?? 0);
-  });
+  let s = out.demands.get(port);
+  if (!s) {
+    s = createStream(model);
+    out.demands.set(port, s);
+  }
+  writeSpecies(model, sp, s);
 }
 
 /**
- * The addition a unit demanded at `port` as an engine stream (from its diagnostics).
- * @returns Stream [kg/h] at the demanded temperature [K]
+ * The addition a unit demanded at `port` as an engine stream (a copy) [kg/h].
+ * @throws InputError naming the unit and port when the unit wrote no demand there
  */
 export function demandStream(
   model: ComponentModel,
-  diagnostics: Readonly<Record<string, number>>,
+  out: UnitOutput,
+  unitId: string,
   port: string,
 ): Stream {
+  const d = out.demands.get(port);
+  if (!d)
+    throw new InputError(
+      `units.${unitId}.demands.${port}`,
+      undefined,
+      'a port whose unit writes its demand (UnitKind.demandPorts)',
+    );
   const s = createStream(model);
-  const T = diagnostics[`demand.${port}.T_K`];
-  if (T === undefined)
-    throw new InputError(`demand.${port}`, undefined, 'a port whose unit reports its demand');
-  s.T_K = T;
-  const prefix = `demand.${port}.`;
-  for (const [k, v] of Object.entries(diagnostics)) {
-    if (!k.startsWith(prefix) || k === `${prefix}T_K`) continue;
-    const c = model.names.indexOf(k.slice(prefix.length));
-    if (c >= 0) s.flow[c] = v;
-  }
+  copyStream(s, d);
   return s;
 }
 
-/** Energy terms of a unit as diagnostics [kW] (StageRun.energy is built from them). */
+/** Energy terms of a unit in the solver's typed slot (StageRun.energy is built from them). */
 export function writeEnergyTerms(
-  d: Record<string, number>,
+  out: UnitOutput,
   t: { H_in_W: number; H_out_W: number; electric_W: number; heat_loss_W: number },
 ): void {
-  d.H_in_kW = t.H_in_W / 1000;
-  d.H_out_kW = t.H_out_W / 1000;
-  d.electric_kW = t.electric_W / 1000;
-  d.heat_in_kW = 0;
-  d.heat_loss_kW = t.heat_loss_W / 1000;
+  out.energy = {
+    H_in_kW: t.H_in_W / 1000,
+    H_out_kW: t.H_out_W / 1000,
+    electric_kW: t.electric_W / 1000,
+    heat_in_kW: 0,
+    heat_loss_kW: t.heat_loss_W / 1000,
+  };
 }

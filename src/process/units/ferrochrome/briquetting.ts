@@ -1,5 +1,6 @@
 import { briquette } from '../../pyro/pretreatment.js';
 import type { UnitKind } from '../../unit.js';
+import { machinesDesign } from '../../design/throughput-design.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { PRE, schemaOf } from './params.js';
 
@@ -18,6 +19,14 @@ export const fecrBriquetting: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: ['shared/domain/facts.md §3.3 (briquetted charge for SAF); data/pyro/fecr.json'],
+  energy: true,
+  demandPorts: ['binder'],
+  results: {},
+  design: machinesDesign(
+    'fecr-briquetting',
+    { side: 'outlets', ports: ['briquettes'], names: ['briquettes'] },
+    { name: 'presses', description: 'roller presses of the design capacity' },
+  ),
   solve(inlets, p, ctx, out) {
     const ore = inlets[0];
     const prod = out.outlets[0];
@@ -27,10 +36,9 @@ export const fecrBriquetting: UnitKind<typeof params> = {
       power_kWh_per_t: p.briquette_power_kWh_per_t,
     });
     writeSpecies(ctx.model, r.product, prod);
-    const d = out.diagnostics;
     const binder = r.inlets[1];
-    if (binder) writeDemand(ctx.model, d, 'binder', binder);
-    writeEnergyTerms(d, r);
+    if (binder) writeDemand(ctx.model, out, 'binder', binder);
+    writeEnergyTerms(out, r);
     out.duties.power_kW = r.electric_W / 1000;
   },
 };

@@ -3,6 +3,7 @@ import { pelletise } from '../../pyro/pretreatment.js';
 import { mass_kg_per_s, molarMass, SP, type SpeciesStream } from '../../pyro/species.js';
 import { param } from '../../params.js';
 import type { UnitKind } from '../../unit.js';
+import { throughputDesign } from '../../design/throughput-design.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { PRE, schemaOf } from './params.js';
 
@@ -62,6 +63,14 @@ export const fecrPelletiser: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: ['shared/domain/facts.md §3.3 (pelletised charge); data/pyro/fecr.json'],
+  energy: true,
+  demandPorts: ['bentonite', 'reductant', 'water'],
+  results: {},
+  design: throughputDesign('fecr-pelletiser', {
+    side: 'outlets',
+    ports: ['green-pellets'],
+    names: ['green-pellets'],
+  }),
   solve(inlets, p, ctx, out) {
     const oreIn = inlets[0];
     const prod = out.outlets[0];
@@ -84,11 +93,10 @@ export const fecrPelletiser: UnitKind<typeof params> = {
         : {}),
     });
     writeSpecies(ctx.model, r.product, prod);
-    const d = out.diagnostics;
     const [, bentonite, reductant, water] = r.inlets;
-    if (bentonite) writeDemand(ctx.model, d, 'bentonite', bentonite);
-    if (reductant) writeDemand(ctx.model, d, 'reductant', reductant);
-    if (water) writeDemand(ctx.model, d, 'water', water);
-    writeEnergyTerms(d, r);
+    if (bentonite) writeDemand(ctx.model, out, 'bentonite', bentonite);
+    if (reductant) writeDemand(ctx.model, out, 'reductant', reductant);
+    if (water) writeDemand(ctx.model, out, 'water', water);
+    writeEnergyTerms(out, r);
   },
 };

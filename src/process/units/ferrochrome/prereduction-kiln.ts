@@ -1,5 +1,7 @@
 import { rotaryKiln } from '../../pyro/pretreatment.js';
 import type { UnitKind } from '../../unit.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { PRE, schemaOf } from './params.js';
 
@@ -27,6 +29,40 @@ export const fecrPrereductionKiln: UnitKind<typeof params> = {
   stateSize: 0,
   reactive: true,
   references: ['shared/domain/facts.md §3.3 (pre-reduction, CODIR/Premus); data/pyro/fecr.json'],
+  energy: true,
+  demandPorts: ['fuel', 'air'],
+  results: {
+    fuel_kg_per_h: { unit: 'kg/h', description: 'coal fired (as received), from the heat balance' },
+    fuel_LHV_kW: { unit: 'kW', description: 'lower heating value of the coal fired' },
+  },
+  design: {
+    basis: designBasis('fecr-prereduction-kiln'),
+    results: {
+      pellets_t_per_h: { unit: 't/h', description: 'green pellets fed (dry)' },
+      kiln_volume_m3: {
+        unit: 'm3',
+        description: 'inner volume for the design residence time and fill',
+      },
+      kiln_diameter_m: {
+        unit: 'm',
+        description: 'inner diameter at the design length/diameter ratio',
+      },
+      kiln_length_m: { unit: 'm', description: 'length at the design length/diameter ratio' },
+    },
+    size(u) {
+      // V = Q·τ / (ρ_bulk·φ); V = π D² L / 4 with L = k·D  ⇒  D = (4V / (π k))^(1/3)
+      const q = solids_t_per_h(u.model, [
+        port(['green-pellets', 'fuel', 'air'], u.inlets, 'green-pellets'),
+      ]);
+      const b = u.basis;
+      const V =
+        (q * (b.residence_h ?? NaN)) /
+        ((b.bulk_density_t_per_m3 ?? NaN) * (b.fill_fraction ?? NaN));
+      const k = b.length_to_diameter ?? NaN;
+      const D = Math.cbrt((4 * V) / (Math.PI * k));
+      return { pellets_t_per_h: q, kiln_volume_m3: V, kiln_diameter_m: D, kiln_length_m: k * D };
+    },
+  },
   solve(inlets, p, ctx, out) {
     const green = inlets[0];
     const [prod, gas, ash] = out.outlets;
@@ -38,10 +74,10 @@ export const fecrPrereductionKiln: UnitKind<typeof params> = {
     if (a) writeSpecies(ctx.model, a, ash);
     const d = out.diagnostics;
     const [, fuel, air] = r.inlets;
-    if (fuel) writeDemand(ctx.model, d, 'fuel', fuel);
-    if (air) writeDemand(ctx.model, d, 'air', air);
+    if (fuel) writeDemand(ctx.model, out, 'fuel', fuel);
+    if (air) writeDemand(ctx.model, out, 'air', air);
     d.fuel_kg_per_h = r.fuel_kg_per_s * 3600;
     d.fuel_LHV_kW = r.fuel_LHV_W / 1000;
-    writeEnergyTerms(d, r);
+    writeEnergyTerms(out, r);
   },
 };

@@ -1,6 +1,8 @@
 import { shaftPreheater } from '../../pyro/pretreatment.js';
 import { emptySpeciesStream, SP, type SpeciesStream } from '../../pyro/species.js';
 import type { UnitKind } from '../../unit.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { PRE, schemaOf } from './params.js';
 
@@ -38,6 +40,36 @@ export const fecrShaftPreheater: UnitKind<typeof params> = {
   stateSize: 0,
   reactive: true,
   references: ['shared/domain/facts.md §3.3 (Outokumpu preheating with CO gas, 600–700 °C)'],
+  energy: true,
+  demandPorts: ['air'],
+  results: {
+    gas_fraction: { unit: '1', description: 'share of the furnace gas burnt in the preheater' },
+    gas_shortfall: { unit: '0/1', description: '1 when the furnace gas cannot supply the preheat' },
+    fuel_kg_per_h: { unit: 'kg/h', description: 'furnace gas burnt' },
+    fuel_LHV_kW: { unit: 'kW', description: 'lower heating value of the gas burnt' },
+  },
+  design: {
+    basis: designBasis('fecr-shaft-preheater'),
+    results: {
+      charge_t_per_h: {
+        unit: 't/h',
+        description: 'pellets, reductant and quartzite preheated (dry)',
+      },
+      shaft_volume_m3: { unit: 'm3', description: 'shaft volume for the design residence time' },
+    },
+    size(u) {
+      const names = ['pellets', 'reductant', 'quartzite', 'furnace-gas', 'air'];
+      const q = solids_t_per_h(
+        u.model,
+        ['pellets', 'reductant', 'quartzite'].map((p) => port(names, u.inlets, p)),
+      );
+      const b = u.basis;
+      return {
+        charge_t_per_h: q,
+        shaft_volume_m3: (q * (b.residence_h ?? NaN)) / (b.bulk_density_t_per_m3 ?? NaN),
+      };
+    },
+  },
   solve(inlets, p, ctx, out) {
     const [pIn, rIn, qIn, gIn] = inlets;
     const [hp, hr, hq, flue, exp] = out.outlets;
@@ -59,11 +91,11 @@ export const fecrShaftPreheater: UnitKind<typeof params> = {
     writeSpecies(m, rest, exp);
     const d = out.diagnostics;
     const air = r.inlets[4];
-    if (air) writeDemand(m, d, 'air', air);
+    if (air) writeDemand(m, out, 'air', air);
     d.gas_fraction = r.gas_fraction;
     d.gas_shortfall = r.shortfall ? 1 : 0;
     d.fuel_kg_per_h = r.fuel_kg_per_s * 3600;
     d.fuel_LHV_kW = r.fuel_LHV_W / 1000;
-    writeEnergyTerms(d, r);
+    writeEnergyTerms(out, r);
   },
 };

@@ -2,6 +2,7 @@ import data from '../../../../data/pyro/fecr.json' with { type: 'json' };
 import { silicothermicRefining } from '../../pyro/silicothermic-refining.js';
 import type { UnitKind } from '../../unit.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
+import { furnaceDesign } from './furnace-design.js';
 import { schemaOf } from './params.js';
 
 const params = schemaOf(data.refining, [
@@ -33,6 +34,23 @@ export const fecrSilicothermicRefining: UnitKind<typeof params> = {
     'shared/domain/facts.md §3.4 (LC/MC routes: Perrin ore-lime melt + FeSiCr, plnmw.com)',
     'data/pyro/fecr.json refining (assumed parameters)',
   ],
+  energy: true,
+  demandPorts: ['fesicr', 'lime'],
+  results: {
+    alloy_kg_per_h: { unit: 'kg/h', description: 'refined alloy tapped' },
+    fesicr_kg_per_h: { unit: 'kg/h', description: 'ferrosilicochrome reductant used' },
+    lime_kg_per_h: { unit: 'kg/h', description: 'lime flux used' },
+    thermal_loss_kW: { unit: 'kW', description: 'heat lost through the furnace shell and cooling' },
+    electrical_loss_kW: {
+      unit: 'kW',
+      description: 'electrical losses (transformer, bus, electrodes)',
+    },
+  },
+  design: furnaceDesign(
+    'fecr-silicothermic-refining',
+    ['ore', 'fesicr', 'lime'],
+    ['alloy', 'slag', 'off-gas'],
+  ),
   solve(inlets, p, ctx, out) {
     const ore = inlets[0];
     const [alloy, slag, gas] = out.outlets;
@@ -43,14 +61,14 @@ export const fecrSilicothermicRefining: UnitKind<typeof params> = {
     writeSpecies(ctx.model, r.gas, gas);
     const d = out.diagnostics;
     const [, fesicr, lime] = r.inlets;
-    if (fesicr) writeDemand(ctx.model, d, 'fesicr', fesicr);
-    if (lime) writeDemand(ctx.model, d, 'lime', lime);
+    if (fesicr) writeDemand(ctx.model, out, 'fesicr', fesicr);
+    if (lime) writeDemand(ctx.model, out, 'lime', lime);
     d.alloy_kg_per_h = r.alloy_kg_per_s * 3600;
     d.fesicr_kg_per_h = r.fesicr_kg_per_s * 3600;
     d.lime_kg_per_h = r.lime_kg_per_s * 3600;
     d.thermal_loss_kW = r.heat_loss_W / 1000;
     d.electrical_loss_kW = r.electrical_loss_W / 1000;
-    writeEnergyTerms(d, {
+    writeEnergyTerms(out, {
       H_in_W: r.H_in_W,
       H_out_W: r.H_out_W,
       electric_W: r.electric_W,

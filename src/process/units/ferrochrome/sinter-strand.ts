@@ -1,5 +1,7 @@
 import { sinterPellets } from '../../pyro/pretreatment.js';
 import type { UnitKind } from '../../unit.js';
+import { designBasis } from '../../design/basis.js';
+import { port, solids_t_per_h } from '../../design/measures.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
 import { PRE, schemaOf } from './params.js';
 
@@ -25,6 +27,26 @@ export const fecrSinterStrand: UnitKind<typeof params> = {
   stateSize: 0,
   reactive: true,
   references: ['shared/domain/facts.md §3.3 (Outokumpu sintered pellets); data/pyro/fecr.json'],
+  energy: true,
+  demandPorts: ['fuel', 'air'],
+  results: {
+    fuel_kg_per_h: { unit: 'kg/h', description: 'coke breeze fired (dry), from the heat balance' },
+    fuel_LHV_kW: { unit: 'kW', description: 'lower heating value of the fuel fired' },
+  },
+  design: {
+    basis: designBasis('fecr-sinter-strand'),
+    results: {
+      sinter_t_per_h: { unit: 't/h', description: 'sintered pellets produced (dry)' },
+      strand_area_m2: {
+        unit: 'm2',
+        description: 'sintering area of the steel belt at the design productivity',
+      },
+    },
+    size(u) {
+      const t = solids_t_per_h(u.model, [port(['sinter', 'gas'], u.outlets, 'sinter')]);
+      return { sinter_t_per_h: t, strand_area_m2: t / (u.basis.productivity_t_per_m2_h ?? NaN) };
+    },
+  },
   solve(inlets, p, ctx, out) {
     const green = inlets[0];
     const [sinter, gas] = out.outlets;
@@ -35,10 +57,10 @@ export const fecrSinterStrand: UnitKind<typeof params> = {
     if (flue) writeSpecies(ctx.model, flue, gas);
     const d = out.diagnostics;
     const [, fuel, air] = r.inlets;
-    if (fuel) writeDemand(ctx.model, d, 'fuel', fuel);
-    if (air) writeDemand(ctx.model, d, 'air', air);
+    if (fuel) writeDemand(ctx.model, out, 'fuel', fuel);
+    if (air) writeDemand(ctx.model, out, 'air', air);
     d.fuel_kg_per_h = r.fuel_kg_per_s * 3600;
     d.fuel_LHV_kW = r.fuel_LHV_W / 1000;
-    writeEnergyTerms(d, r);
+    writeEnergyTerms(out, r);
   },
 };

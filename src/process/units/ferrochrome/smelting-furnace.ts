@@ -8,6 +8,7 @@ import type { SpeciesStream } from '../../pyro/species.js';
 import type { ParamDef } from '../../params.js';
 import type { UnitKind } from '../../unit.js';
 import { toSpecies, writeDemand, writeEnergyTerms, writeSpecies } from './bridge.js';
+import { furnaceDesign } from './furnace-design.js';
 import { FURNACE_DATA, schemaOf, type FurnaceKey } from './params.js';
 
 const KEYS = Object.keys(FURNACE_DATA.dc) as FurnaceKey[];
@@ -31,6 +32,9 @@ function solveMemo(charge: SpeciesStream, p: FurnaceParams): FurnaceResult {
 /** Ports of the furnace additions, in the order of `FurnaceResult.inlets` after the charge. */
 export const FURNACE_ADDITIONS = ['reductant', 'quartzite', 'lime', 'electrode', 'air'] as const;
 
+const INLETS = ['charge', ...FURNACE_ADDITIONS] as const;
+const OUTLETS = ['alloy', 'slag', 'off-gas', 'dust'] as const;
+
 function furnaceKind(
   route: FurnaceRoute,
   kind: string,
@@ -39,8 +43,25 @@ function furnaceKind(
   return {
     kind,
     title,
-    inlets: ['charge', ...FURNACE_ADDITIONS],
-    outlets: ['alloy', 'slag', 'off-gas', 'dust'],
+    inlets: INLETS,
+    outlets: OUTLETS,
+    energy: true,
+    demandPorts: FURNACE_ADDITIONS,
+    results: {
+      reductant_kg_per_h: { unit: 'kg/h', description: 'reductant charged (coke, as charged)' },
+      quartzite_kg_per_h: { unit: 'kg/h', description: 'quartzite flux charged' },
+      lime_kg_per_h: { unit: 'kg/h', description: 'lime flux charged' },
+      electrode_kg_per_h: { unit: 'kg/h', description: 'electrode consumed' },
+      alloy_kg_per_h: { unit: 'kg/h', description: 'alloy tapped' },
+      slag_kg_per_h: { unit: 'kg/h', description: 'slag tapped' },
+      thermal_loss_kW: { unit: 'kW', description: 'heat lost through the shell and cooling' },
+      electrical_loss_kW: {
+        unit: 'kW',
+        description: 'electrical losses (transformer, bus, electrodes)',
+      },
+      charge_T_K: { unit: 'K', description: 'temperature of the main charge' },
+    },
+    design: furnaceDesign(kind, INLETS, OUTLETS),
     params: schemaOf(FURNACE_DATA[route], KEYS),
     reagents: [],
     stateSize: 0,
@@ -62,7 +83,7 @@ function furnaceKind(
       const d = out.diagnostics;
       FURNACE_ADDITIONS.forEach((port, k) => {
         const s = f.inlets[k + 1];
-        if (s) writeDemand(ctx.model, d, port, s);
+        if (s) writeDemand(ctx.model, out, port, s);
       });
       d.reductant_kg_per_h = f.reductant_kg_per_s * 3600;
       d.quartzite_kg_per_h = f.quartzite_kg_per_s * 3600;
@@ -74,7 +95,7 @@ function furnaceKind(
       d.electrical_loss_kW = f.electrical_loss_W / 1000;
       d.inner_iterations = f.iterations;
       d.charge_T_K = charge.T_K;
-      writeEnergyTerms(d, {
+      writeEnergyTerms(out, {
         H_in_W: f.H_in_W,
         H_out_W: f.H_out_W,
         electric_W: f.electric_W,

@@ -1,4 +1,5 @@
 import { InputError } from '../../../errors.js';
+import { throughputDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
@@ -143,6 +144,8 @@ export function dmsKind(kind: string, title: string, params: DmsParams): UnitKin
     stateSize: 0,
     prepare: (p, model) => fillDmsPartition(p, model, new Float64Array(model.nMin * model.nSize)),
     references: DMS_REFERENCES,
+    results: {},
+    design: throughputDesign(kind, { side: 'inlets', ports: ['feed'], names: ['feed'] }),
     validate(p, field) {
       if (p.floats_to_sinks + p.sinks_to_floats > 1)
         throw new InputError(

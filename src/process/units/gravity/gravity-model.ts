@@ -1,3 +1,4 @@
+import { machinesDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
@@ -144,6 +145,7 @@ export function gravityKind(
   kind: string,
   title: string,
   params: GravityParams,
+  machines: { name: string; description: string },
 ): UnitKind<GravityParams> {
   return {
     kind,
@@ -156,6 +158,8 @@ export function gravityKind(
     prepare: (p, model) =>
       fillGravityPartition(p, model, new Float64Array(model.nMin * model.nSize)),
     references: GRAVITY_REFERENCES,
+    results: {},
+    design: machinesDesign(kind, { side: 'inlets', ports: ['feed'], names: ['feed'] }, machines),
     solve: solveGravity,
   };
 }

@@ -15,4 +15,5 @@ export const shakingTable = gravityKind(
     energy: 1.0,
     kind: 'shaking tables',
   }),
+  { name: 'tables', description: 'shaking-table decks of the design capacity' },
 );

@@ -15,4 +15,5 @@ export const spiral = gravityKind(
     energy: 0.3,
     kind: 'spirals',
   }),
+  { name: 'starts', description: 'spiral starts of the design capacity' },
 );

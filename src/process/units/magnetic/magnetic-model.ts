@@ -1,3 +1,4 @@
+import { throughputDesign } from '../../design/throughput-design.js';
 import type { UnitKind } from '../../unit.js';
 import type { ComponentModel } from '../../components.js';
 import { param } from '../../params.js';
@@ -144,6 +145,8 @@ export function magneticKind(
     prepare: (p, model) =>
       fillMagneticPartition(p, model, new Float64Array(model.nMin * model.nSize)),
     references: MAGNETIC_REFERENCES,
+    results: {},
+    design: throughputDesign(kind, { side: 'inlets', ports: ['feed'], names: ['feed'] }),
     solve: solveMagnetic,
   };
 }

@@ -1,0 +1,119 @@
+/**
+ * Key figures of a ferrochrome stage that are specific to smelting (per tonne of alloy: furnace
+ * power, reductant and flux rates, off-gas, alloy grade, slag chemistry), read from the stage
+ * summary and the furnace's declared results and design — never with a default.
+ */
+import { molarMass_g_per_mol } from '../../chem/formula-elements.js';
+import { InputError } from '../../errors.js';
+import { gas_Nm3_per_h, NM3_PER_MOL } from '../design/measures.js';
+import { unitEnergy, unitResult } from '../design/unit-result.js';
+import { lowerHeatingValue_kW } from '../flowsheet/summarise.js';
+import type { StageRun } from '../stage-run.js';
+import { MATERIALS, T_WET_MAX_K } from './materials.js';
+import type { Solved } from './run-fecr.js';
+
+/**
+ * Per hour of the named consumption; a consumable the route does not use (declared `if_used`
+ * and zero, so omitted from the summary) is 0 by definition.
+ */
+function consumption(run: StageRun, id: string): number {
+  const c = run.consumptions.find((x) => x.id === id);
+  return c === undefined ? 0 : c.per_h;
+}
+
+/** A component of a summary composition [wt%]; the summary omits components that are zero. */
+function wtPct(composition: Readonly<Record<string, number>>, key: string): number {
+  const v = composition[key];
+  return v === undefined ? 0 : v;
+}
+
+function param(r: Solved, name: string): number {
+  const v = r.fs.units[r.furnace]?.params[name];
+  if (v === undefined) throw new InputError(`furnace.${name}`, v, 'a furnace parameter');
+  return v;
+}
+
+function byproduct(run: StageRun, id: string): StageRun['byproducts'][number] {
+  const b = run.byproducts.find((x) => x.id === id);
+  if (!b) throw new InputError('summary.byproducts', id, 'a by-product of the ferrochrome summary');
+  return b;
+}
+
+function design(run: StageRun, unitId: string, name: string): number {
+  const v = run.design.find((d) => d.unit_id === unitId)?.results[name]?.value;
+  if (v === undefined) throw new InputError(`units.${unitId}.design.${name}`, v, 'a design result');
+  return v;
+}
+
+/**
+ * @param r - The solved template (flowsheet, solution, index of the furnace, dry ore rate)
+ * @param run - Its stage summary
+ * @param capacity_t_per_year - Nameplate alloy output [t/a] (for t/a per MVA)
+ * @returns KPIs per t alloy (kg/t, t/t, Nm³/t, MWh/t), alloy and slag analysis [wt%]
+ */
+export function fecrKpis(
+  r: Solved,
+  run: StageRun,
+  capacity_t_per_year: number,
+): Record<string, number> {
+  const { fs, sol, furnace } = r;
+  const fu = fs.units[furnace];
+  if (!fu) throw new InputError('template', fs.id, 'a template with a smelting furnace');
+  const alloy = run.products[0];
+  if (!alloy) throw new InputError('summary.products', [], 'the alloy');
+  const t = alloy.t_per_h;
+  const perT_kg = (t_per_h: number): number => (1000 * t_per_h) / t;
+  const e = unitEnergy(fs, sol, furnace);
+  const furnace_MW = e.electric_kW / 1000;
+  const MVA = design(run, fu.id, 'transformer_MVA');
+  const gasIndex = fu.outlets[fu.outletPorts.indexOf('off-gas')];
+  const gas = gasIndex === undefined ? undefined : sol.streams[gasIndex];
+  if (!gas) throw new InputError(`units.${fu.id}.off-gas`, undefined, 'the furnace off-gas stream');
+  const co = fs.model.names.indexOf('CO(g)');
+  const coNm3 = co < 0 ? 0 : ((gas.flow[co] ?? 0) / molarMass_g_per_mol('CO')) * 1000 * NM3_PER_MOL;
+  const slag = byproduct(run, 'slag');
+  const sc = slag.composition_wt_pct;
+  if (!sc) throw new InputError('summary.byproducts.slag.composition', sc, 'the slag analysis');
+  const reductant = unitResult(fs, sol, furnace, 'reductant_kg_per_h') / 1000;
+  const charge_T = unitResult(fs, sol, furnace, 'charge_T_K');
+  let gasFraction = 0;
+  fs.units.forEach((u, i) => {
+    if (u.kind.kind === 'fecr-shaft-preheater')
+      gasFraction += unitResult(fs, sol, i, 'gas_fraction');
+  });
+  const el = alloy.composition_wt_pct;
+  return {
+    furnace_specific_energy_MWh_per_t: furnace_MW / t,
+    furnace_MW,
+    furnace_MVA: MVA,
+    power_factor: param(r, 'power_factor'),
+    t_per_year_per_MVA: capacity_t_per_year / MVA,
+    ore_t_per_t: (r.ore_dry_kg_per_s * 3.6) / t,
+    coke_kg_per_t: perT_kg(consumption(run, 'coke')),
+    // the furnace's own reductant, as bought: dried upstream when the charge is hot
+    furnace_reductant_kg_per_t: perT_kg(
+      charge_T > T_WET_MAX_K ? reductant / (1 - MATERIALS.coke.moisture_wt_pct / 100) : reductant,
+    ),
+    quartzite_kg_per_t: perT_kg(consumption(run, 'quartzite')),
+    lime_kg_per_t: perT_kg(unitResult(fs, sol, furnace, 'lime_kg_per_h') / 1000),
+    electrode_kg_per_t: perT_kg(consumption(run, 'electrode-paste')),
+    coal_kg_per_t: perT_kg(consumption(run, 'coal')),
+    bentonite_kg_per_t: perT_kg(consumption(run, 'bentonite')),
+    slag_t_per_t: slag.t_per_h / t,
+    dust_t_per_t: byproduct(run, 'dust').t_per_h / t,
+    offgas_Nm3_per_t: gas_Nm3_per_h(fs.model, gas) / t,
+    offgas_CO_Nm3_per_t: coNm3 / t,
+    offgas_chemical_MWh_per_t: lowerHeatingValue_kW(fs.model, [gas]) / 1000 / t,
+    offgas_export_MWh_per_t: (byproduct(run, 'off-gas').energy_MWh_per_h ?? NaN) / t,
+    alloy_cr_wt_pct: wtPct(el, 'Cr'),
+    alloy_fe_wt_pct: wtPct(el, 'Fe'),
+    alloy_c_wt_pct: wtPct(el, 'C'),
+    alloy_si_wt_pct: wtPct(el, 'Si'),
+    alloy_t_per_h: t,
+    preheater_gas_fraction: gasFraction,
+    water_m3_per_t: consumption(run, 'water') / t,
+    slag_MgO_Al2O3: wtPct(sc, 'MgO') / wtPct(sc, 'Al2O3'),
+    slag_basicity: (wtPct(sc, 'CaO') + wtPct(sc, 'MgO')) / wtPct(sc, 'SiO2'),
+    slag_Cr2O3_wt_pct: wtPct(sc, 'Cr2O3'),
+  };
+}
