@@ -1,71 +1,91 @@
 /**
- * Reference plant costs for capacity-scaled capex estimates (data/capex/reference-plants.json),
- * checked when loaded so a malformed record fails loudly.
+ * Reference plants with a published capital cost (data/capex/reference-plants.json), and their
+ * normalisation to one basis before any use: exclusions removed (a mine, a wind farm), a stated
+ * contingency and VAT taken out, the rest converted to the class currency at the exchange rate
+ * of the cost year. Outturn, estimate and announcement are kept apart; nothing is added to an
+ * outturn cost.
  */
 import { z } from 'zod';
-import referencePlantsJson from '../../../data/capex/reference-plants.json' with { type: 'json' };
+import data from '../../../data/capex/reference-plants.json' with { type: 'json' };
+import { fxPerUsd } from './fx-history.js';
 
-const plant = z.strictObject({
+const money = z.strictObject({ value: z.number().positive(), currency: z.string(), year: z.int() });
+
+const referencePlant = z.strictObject({
   id: z.string(),
-  kind: z.string(),
+  family: z.enum(['fecr', 'concentrator', 'chromium']),
+  class: z.enum(['china-epc', 'western']),
+  /** calibration: fits the class factor; abroad: china-epc plant outside China (location evidence); benchmark: reported only. */
+  use: z.enum(['calibration', 'abroad', 'benchmark']),
+  reason: z.string().optional(),
   description: z.string(),
-  reference_cost: z.number().positive(),
-  currency: z.enum(['USD', 'ZAR', 'KZT', 'RMB', 'EUR']),
-  cost_year: z.int().min(1950).max(2100),
-  /** Units of `currency` per USD in the cost year. */
-  fx_per_usd: z.number().positive(),
-  fx_source: z.string().optional(),
-  reference_capacity_t_per_year: z.number().positive(),
-  basis: z.enum(['product', 'feed']),
-  scope: z.string(),
-  source: z.string().min(10),
-  status: z.enum(['verified', 'derived', 'assumed']),
-});
-
-const exponent = z.strictObject({
-  value: z.number().positive().max(1.2),
-  unit: z.literal('1'),
-  source: z.string(),
-  status: z.enum(['verified', 'derived', 'assumed']),
-  range: z.tuple([z.number(), z.number()]),
-});
-
-const file = z.strictObject({
-  description: z.string(),
-  plants: z.array(plant),
-  exponents: z.record(z.string(), exponent),
-  validity: z.strictObject({
-    min_ratio: z.number().positive(),
-    max_ratio: z.number().positive(),
-    source: z.string(),
+  cost: money,
+  capacity_t_per_year: z.number().positive(),
+  model: z.strictObject({
+    template: z.string(),
+    design: z.record(z.string(), z.number()),
   }),
-  template_kinds: z.record(z.string(), z.string()),
+  scope: z.strictObject({
+    kind: z.enum(['outturn', 'estimate', 'announcement']),
+    site: z.enum(['greenfield', 'brownfield']),
+    contingency_included_pct: z.number().min(0).nullable(),
+    vat_included_pct: z.number().min(0),
+    notes: z.string(),
+  }),
+  exclusions: z.array(
+    z.strictObject({
+      what: z.string(),
+      value: z.number().positive(),
+      currency: z.string(),
+      source: z.string(),
+    }),
+  ),
+  source: z.string().min(1),
+  status: z.enum(['verified', 'derived', 'assumed']),
 });
 
-export type ReferencePlant = z.infer<typeof plant>;
+export type ReferencePlant = z.infer<typeof referencePlant>;
+export type PlantFamily = ReferencePlant['family'];
 
-export const REFERENCE_PLANT_DATA = file.parse(referencePlantsJson);
+const parsed = z
+  .strictObject({
+    description: z.string(),
+    template_families: z.record(z.string(), z.enum(['fecr', 'concentrator', 'chromium'])),
+    plants: z.array(referencePlant),
+  })
+  .parse(data);
 
-export const REFERENCE_PLANTS: readonly ReferencePlant[] = REFERENCE_PLANT_DATA.plants;
+/** Every reference plant. */
+export const REFERENCE_PLANTS: readonly ReferencePlant[] = parsed.plants;
 
-export function referencePlant(id: string): ReferencePlant | undefined {
-  return REFERENCE_PLANTS.find((p) => p.id === id);
+/** The plant family (calibration group) of a flowsheet template, or undefined. */
+export function templateFamily(template: string): PlantFamily | undefined {
+  return parsed.template_families[template];
 }
 
 /**
- * Reference plants that can cost a template: those of the template's kind on the given
- * capacity basis, nearest in capacity first (by |log(Q / Q_ref)|).
+ * A reference's cost on the basis the model is compared with (all-in: owner's cost and the
+ * calibration contingency c₀ included): exclusions removed, VAT divided out, a stated contingency
+ * c replaced by c₀, in `currency` at the exchange rates of the cost year.
+ *   C_norm = (C − Σ exclusions) · (1 + c₀)/(1 + c) / (1 + v) · fx(currency) / fx(reference currency)
+ * An unstated contingency is left as published (an outturn holds what was spent; a budget what
+ * its sponsor reserved).
+ * @param calibrationContingencyPct - c₀ [%]
  */
-export function referenceCandidates(
-  template: string,
-  basis: 'product' | 'feed',
-  capacity_t_per_year: number,
-): ReferencePlant[] {
-  const kind = REFERENCE_PLANT_DATA.template_kinds[template];
-  if (kind === undefined) return [];
-  const distance = (p: ReferencePlant) =>
-    Math.abs(Math.log(capacity_t_per_year / p.reference_capacity_t_per_year));
-  return REFERENCE_PLANTS.filter((p) => p.kind === kind && p.basis === basis).sort(
-    (a, b) => distance(a) - distance(b),
-  );
+export function normalisedCost(
+  plant: ReferencePlant,
+  currency: string,
+  calibrationContingencyPct: number,
+): number {
+  const y = plant.cost.year;
+  let net = plant.cost.value;
+  for (const e of plant.exclusions) {
+    if (e.currency !== plant.cost.currency)
+      net -= (e.value / fxPerUsd(e.currency, y).value) * fxPerUsd(plant.cost.currency, y).value;
+    else net -= e.value;
+  }
+  const stated = plant.scope.contingency_included_pct;
+  if (stated !== null) net *= (1 + calibrationContingencyPct / 100) / (1 + stated / 100);
+  net /= 1 + plant.scope.vat_included_pct / 100;
+  return (net / fxPerUsd(plant.cost.currency, y).value) * fxPerUsd(currency, y).value;
 }
