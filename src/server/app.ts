@@ -107,24 +107,29 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   app.use('/api/scenarios/*', async (c, next) => {
     await next();
     const id = /^\/api\/scenarios\/([^/]+)\/versions$/.exec(c.req.path)?.[1];
-    if (c.req.method === 'POST' && c.res.status === 201 && id !== undefined) appraisals.warmScenario(id);
+    if (c.req.method === 'POST' && c.res.status === 201 && id !== undefined)
+      appraisals.warmScenario(id);
   });
-  app.get('/api/scenarios/:id/versions/:version/appraisal.json', requireUser('viewer'), async (c) => {
-    const s = await store.getScenario(c.req.param('id'));
-    const user = c.get('user');
-    if (!s || !user || (s.owner_id !== user.id && s.visibility !== 'shared'))
-      return notFound(c, 'scenario');
-    const n = Number(c.req.param('version'));
-    const v = Number.isInteger(n) && n >= 1 ? await store.getVersion(s.id, n) : undefined;
-    if (!v) return notFound(c, 'version');
-    const r = await appraisals.get(v.id, v.text);
-    if (!r.ok) return apiError(c, r.status, r.error, r.message);
-    if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304, { ETag: r.etag });
-    c.header('ETag', r.etag);
-    c.header('Cache-Control', 'private, no-cache');
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(r.json);
-  });
+  app.get(
+    '/api/scenarios/:id/versions/:version/appraisal.json',
+    requireUser('viewer'),
+    async (c) => {
+      const s = await store.getScenario(c.req.param('id'));
+      const user = c.get('user');
+      if (!s || !user || (s.owner_id !== user.id && s.visibility !== 'shared'))
+        return notFound(c, 'scenario');
+      const n = Number(c.req.param('version'));
+      const v = Number.isInteger(n) && n >= 1 ? await store.getVersion(s.id, n) : undefined;
+      if (!v) return notFound(c, 'version');
+      const r = await appraisals.get(v.id, v.text);
+      if (!r.ok) return apiError(c, r.status, r.error, r.message);
+      if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304, { ETag: r.etag });
+      c.header('ETag', r.etag);
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(r.json);
+    },
+  );
   app.route('/api/scenarios', scenarioRoutes(deps));
   const mc =
     appOptions.mc ?? new McService(store, { workers: appOptions.mcWorkers ?? defaultWorkers() });
@@ -158,7 +163,10 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
     };
     app.use('*', serveStatic({ root, precompressed: true, onFound: cacheHeaders }));
     // Single-page app: unknown non-API paths get index.html, the UI routes them.
-    app.get('*', serveStatic({ root, path: 'index.html', precompressed: true, onFound: cacheHeaders }));
+    app.get(
+      '*',
+      serveStatic({ root, path: 'index.html', precompressed: true, onFound: cacheHeaders }),
+    );
   }
 
   app.onError((error, c) => {

@@ -52,7 +52,12 @@ export class AppraisalCache {
     const parsed = parseScenario(text, 'stored version');
     let result: CachedAppraisal;
     if (!parsed.ok)
-      result = { ok: false, status: 400, error: 'invalid_scenario', message: `${parsed.problems.length} problem(s) in the stored scenario` };
+      result = {
+        ok: false,
+        status: 400,
+        error: 'invalid_scenario',
+        message: `${parsed.problems.length} problem(s) in the stored scenario`,
+      };
     else
       try {
         const json = JSON.stringify(appraise(parsed.scenario));

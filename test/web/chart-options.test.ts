@@ -105,27 +105,51 @@ describe('chart options', () => {
     const last = spec.table.rows.at(-1)!;
     expect(last[2]!.value).toBeCloseTo(-95, 9);
     expect(last[2]!.text).toBe('\u221295,0');
-    expect(tableCsv(spec.table).split('\r\n')[0]).toBe('Поле,Изменение [млн USD],ЧДД после шага [млн USD]');
+    expect(tableCsv(spec.table).split('\r\n')[0]).toBe(
+      'Поле,Изменение [млн USD],ЧДД после шага [млн USD]',
+    );
   });
 
   it('tornado: both bars of an input drawn side by side, with input values and units', () => {
     const spec = tornadoOption(
-      [{ input: 'markets.electricity.tariff_kzt_per_kwh', low: 15, high: 29.14, output_low: 120e6, output_high: 96.7e6 }],
+      [
+        {
+          input: 'markets.electricity.tariff_kzt_per_kwh',
+          low: 15,
+          high: 29.14,
+          output_low: 120e6,
+          output_high: 96.7e6,
+        },
+      ],
       100e6,
       1e6,
       'USD M',
       makeI18n('en'),
     );
-    const o = spec.option as { series: { barGap?: string; data: number[] }[]; yAxis: { data: string[] } };
+    const o = spec.option as {
+      series: { barGap?: string; data: number[] }[];
+      yAxis: { data: string[] };
+    };
     expect(o.series[0]!.data[0]).toBeCloseTo(20, 9);
     expect(o.series[1]!.data[0]).toBeCloseTo(-3.3, 9);
     expect(o.series.every((s) => s.barGap === undefined)).toBe(true);
-    expect(o.yAxis.data[0]).toBe('Power tariff — Electricity\n15.0\u00a0KZT/kWh … 29.1\u00a0KZT/kWh');
+    expect(o.yAxis.data[0]).toBe(
+      'Power tariff — Electricity\n15.0\u00a0KZT/kWh … 29.1\u00a0KZT/kWh',
+    );
   });
 
   it('histogram: a value axis (round ticks), the base case marked', () => {
-    const spec = histogramOption({ edges: [0, 1e6, 2e6], counts: [3, 7] }, 1e6, 'USD M', makeI18n('en'), 1.5e6);
-    const o = spec.option as { xAxis: { type: string }; series: { markLine: { data: { xAxis: number }[] } }[] };
+    const spec = histogramOption(
+      { edges: [0, 1e6, 2e6], counts: [3, 7] },
+      1e6,
+      'USD M',
+      makeI18n('en'),
+      1.5e6,
+    );
+    const o = spec.option as {
+      xAxis: { type: string };
+      series: { markLine: { data: { xAxis: number }[] } }[];
+    };
     expect(o.xAxis.type).toBe('value');
     expect(o.series[0]!.markLine.data[0]!.xAxis).toBe(1.5);
   });
@@ -134,7 +158,6 @@ describe('chart options', () => {
     const empty = { ...a, cashflow: [] };
     expect(cashflowOption(empty, makeI18n('en'))).toBeUndefined();
   });
-
 
   it('routes', () => {
     expect(parseRoute('#/s/abc/v3/edit')).toEqual({

@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Appraisal } from '../../src/appraisal.js';
 import { appraise } from '../../src/appraise.js';
 import { parseScenario } from '../../src/scenario/load.js';
-import { layoutFlowsheet, type ElkLike, type FlowsheetLayout } from '../../web/src/flowsheet/layout.js';
+import {
+  layoutFlowsheet,
+  type ElkLike,
+  type FlowsheetLayout,
+} from '../../web/src/flowsheet/layout.js';
 
 // The bundled build is CommonJS: its default import is the constructor at run time.
 const ELK = ElkBundled as unknown as new () => ElkLike;
@@ -22,11 +26,16 @@ interface Box {
 
 function overlap(a: Box, b: Box): boolean {
   const eps = 0.5;
-  return a.x + a.w > b.x + eps && b.x + b.w > a.x + eps && a.y + a.h > b.y + eps && b.y + b.h > a.y + eps;
+  return (
+    a.x + a.w > b.x + eps && b.x + b.w > a.x + eps && a.y + a.h > b.y + eps && b.y + b.h > a.y + eps
+  );
 }
 
 function load(file: string): Appraisal {
-  const r = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'), file);
+  const r = parseScenario(
+    readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'),
+    file,
+  );
   if (!r.ok) throw new Error('invalid reference scenario');
   return appraise(r.scenario, { breakEvens: false });
 }
@@ -47,9 +56,15 @@ describe('flowsheet layout (ELK, orthogonal routing)', () => {
       const l = layouts[dir]!;
       const b = a.balance!;
       for (const u of b.units)
-        expect(l.nodes.some((n) => n.stage === u.stage && n.unit === u.id), u.id).toBe(true);
+        expect(
+          l.nodes.some((n) => n.stage === u.stage && n.unit === u.id),
+          u.id,
+        ).toBe(true);
       for (const s of b.streams)
-        expect(l.edges.some((e) => e.stage === s.stage && e.stream === s.id), s.id).toBe(true);
+        expect(
+          l.edges.some((e) => e.stage === s.stage && e.stream === s.id),
+          s.id,
+        ).toBe(true);
       // Feeds are nodes of their own.
       const feeds = b.streams.filter((s) => s.from === null);
       expect(l.nodes.filter((n) => n.kind === 'feed').length).toBe(feeds.length);

@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormatter, sigDigits } from '../../web/src/format.js';
 import { makeI18n } from '../../web/src/i18n.js';
-import { FIELD_NAMES, KIND_NAMES, OUTPUT_NAMES, CATEGORY_NAMES, DRIVER_NAMES } from '../../web/src/labels.js';
+import {
+  FIELD_NAMES,
+  KIND_NAMES,
+  OUTPUT_NAMES,
+  CATEGORY_NAMES,
+  DRIVER_NAMES,
+} from '../../web/src/labels.js';
 import { en, kk, ru } from '../../web/src/messages.js';
 import schema from '../../schema/scenario.schema.json' with { type: 'json' };
 
@@ -63,7 +69,16 @@ describe('format.ts', () => {
 
 describe('languages are complete', () => {
   // Strings that are the same in every language (codes, names, abbreviations).
-  const SAME = new Set(['app_title', 'yaml', 'export_png', 'export_csv', 'problems_n', 'monte_carlo', 'histogram', 'kpi_min_dscr']);
+  const SAME = new Set([
+    'app_title',
+    'yaml',
+    'export_png',
+    'export_csv',
+    'problems_n',
+    'monte_carlo',
+    'histogram',
+    'kpi_min_dscr',
+  ]);
   for (const [name, dict] of [
     ['ru', ru],
     ['kk', kk],
@@ -80,7 +95,10 @@ describe('languages are complete', () => {
     const names = new Set<string>();
     (function walk(n: unknown): void {
       if (typeof n !== 'object' || n === null) return;
-      if (Array.isArray(n)) return n.forEach(walk);
+      if (Array.isArray(n)) {
+        n.forEach(walk);
+        return;
+      }
       const o = n as Record<string, unknown>;
       if (typeof o.properties === 'object' && o.properties !== null)
         for (const k of Object.keys(o.properties)) names.add(k);

@@ -45,9 +45,24 @@ function expected(path: Path, value: unknown): unknown {
 describe('editYaml keeps the file', () => {
   const cases: [string, Path, unknown, number][] = [
     ['a bare number', ['finance', 'financing', 'tenor_years'], 9, 1],
-    ['a bare number becomes a quantity on its line', ['finance', 'financing', 'grace_years'], { value: 3, source: 'Edited in the web UI' }, 1],
-    ['a flow-map quantity in a list', ['stages', 0, 'ramp_up', 0], { value: 0.7, source: 'Edited in the web UI' }, 1],
-    ['a block-map quantity: its value and its source', ['stages', 0, 'capacity_t_per_year'], { value: 85000, source: 'Edited in the web UI' }, 2],
+    [
+      'a bare number becomes a quantity on its line',
+      ['finance', 'financing', 'grace_years'],
+      { value: 3, source: 'Edited in the web UI' },
+      1,
+    ],
+    [
+      'a flow-map quantity in a list',
+      ['stages', 0, 'ramp_up', 0],
+      { value: 0.7, source: 'Edited in the web UI' },
+      1,
+    ],
+    [
+      'a block-map quantity: its value and its source',
+      ['stages', 0, 'capacity_t_per_year'],
+      { value: 85000, source: 'Edited in the web UI' },
+      2,
+    ],
     ['an enum', ['finance', 'financing', 'repayment'], 'sculpted', 1],
     ['a new key in a block map', ['finance', 'financing', 'target_dscr'], 1.3, 1],
     ['a string with a colon gets quoted', ['site', 'name'], 'Aktobe: zone 2', 1],
@@ -67,7 +82,9 @@ describe('editYaml keeps the file', () => {
     expect(parseDocument(out).toJS()).toEqual(expected(path, undefined));
     const d = changedLines(TEXT, out);
     expect(d.added).toEqual([]);
-    expect(d.removed).toEqual(['    - { id: quartzite, price_usd_per_t: { ref: markets/consumables-assumed#quartzite_usd_per_t } }']);
+    expect(d.removed).toEqual([
+      '    - { id: quartzite, price_usd_per_t: { ref: markets/consumables-assumed#quartzite_usd_per_t } }',
+    ]);
   });
 
   it('adding a list item appends it with the list indentation; the scenario still parses', () => {
@@ -92,7 +109,10 @@ describe('editYaml keeps the file', () => {
   });
 
   it('the edited reference scenario stays valid', () => {
-    const out = editYaml(TEXT, ['stages', 0, 'capacity_t_per_year'], { value: 85000, source: 'Edited in the web UI' });
+    const out = editYaml(TEXT, ['stages', 0, 'capacity_t_per_year'], {
+      value: 85000,
+      source: 'Edited in the web UI',
+    });
     expect(parseScenario(out, 's.yaml').ok).toBe(true);
   });
 });

@@ -114,10 +114,21 @@ export const api = {
     call<{ user: User }>('POST', '/api/auth/password', { current_password, new_password }),
   scenarios: (archived = false) =>
     call<{ scenarios: Scenario[] }>('GET', `/api/scenarios${archived ? '?archived=true' : ''}`),
-  createScenario: (body: { text: string; name?: string; visibility?: 'private' | 'shared'; message?: string }) =>
-    call<{ scenario: ScenarioMeta; version: VersionMeta; warnings: ApiProblem[] }>('POST', '/api/scenarios', body),
-  patchScenario: (id: string, body: { name?: string; visibility?: 'private' | 'shared'; archived?: boolean }) =>
-    call<{ scenario: Scenario }>('PATCH', `/api/scenarios/${id}`, body),
+  createScenario: (body: {
+    text: string;
+    name?: string;
+    visibility?: 'private' | 'shared';
+    message?: string;
+  }) =>
+    call<{ scenario: ScenarioMeta; version: VersionMeta; warnings: ApiProblem[] }>(
+      'POST',
+      '/api/scenarios',
+      body,
+    ),
+  patchScenario: (
+    id: string,
+    body: { name?: string; visibility?: 'private' | 'shared'; archived?: boolean },
+  ) => call<{ scenario: Scenario }>('PATCH', `/api/scenarios/${id}`, body),
   deleteScenario: (id: string) => call<undefined>('DELETE', `/api/scenarios/${id}`),
   /** The version's appraisal as the server computed and cached it (first load of a dashboard). */
   appraisal: (id: string, n: number) =>
@@ -129,7 +140,10 @@ export const api = {
     call<{ user: User; one_time_password?: string }>('PATCH', `/api/users/${id}`, body),
   mcLimits: () => call<McLimits>('GET', '/api/mc-runs/limits'),
   mcRuns: (scenarioId: string) =>
-    call<{ runs: McRunView[] }>('GET', `/api/mc-runs?scenario_id=${encodeURIComponent(scenarioId)}`),
+    call<{ runs: McRunView[] }>(
+      'GET',
+      `/api/mc-runs?scenario_id=${encodeURIComponent(scenarioId)}`,
+    ),
   cancelMcRun: (runId: string) => call<unknown>('POST', `/api/mc-runs/${runId}/cancel`),
   scenario: (id: string) =>
     call<{ scenario: ScenarioMeta; version: Version }>('GET', `/api/scenarios/${id}`),
@@ -174,8 +188,18 @@ export async function appraiseText(text: string): Promise<StoredAppraisal> {
     headers: { 'Content-Type': 'application/yaml' },
     body: text,
   });
-  const data = (await res.json()) as StoredAppraisal & { error?: string; message?: string; problems?: ApiProblem[] };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? `http_${String(res.status)}`, data.message ?? '', data.problems ?? []);
+  const data = (await res.json()) as StoredAppraisal & {
+    error?: string;
+    message?: string;
+    problems?: ApiProblem[];
+  };
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data.error ?? `http_${String(res.status)}`,
+      data.message ?? '',
+      data.problems ?? [],
+    );
   return data;
 }
 

@@ -7,9 +7,19 @@ import type { I18n } from './i18n.js';
 
 export function explain(error: unknown, i18n: I18n): string {
   const { t } = i18n;
-  if (!(error instanceof ApiError)) return `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
-  const problems = error.problems.length > 0 ? ` (${error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')})` : '';
+  if (!(error instanceof ApiError))
+    return `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
+  const problems =
+    error.problems.length > 0
+      ? ` (${error.problems.map((p) => `${p.path}: ${p.message}`).join('; ')})`
+      : '';
   switch (true) {
+    case error.code === 'invalid_credentials':
+      return t('wrong_login');
+    case error.code === 'too_many_attempts':
+      return t('too_many_logins');
+    case error.code === 'unauthenticated':
+      return t('logged_out');
     case error.status === 0:
       return t('network_error', { message: error.message });
     case error.status === 401 || error.status === 403:

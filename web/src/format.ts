@@ -129,7 +129,12 @@ const COUNT_WORDS: Record<string, Record<Lang, Partial<Record<Intl.LDMLPluralRul
   },
   input: {
     en: { one: 'input', other: 'inputs' },
-    ru: { one: 'входной параметр', few: 'входных параметра', many: 'входных параметров', other: 'входного параметра' },
+    ru: {
+      one: 'входной параметр',
+      few: 'входных параметра',
+      many: 'входных параметров',
+      other: 'входного параметра',
+    },
     kk: { one: 'кіріс параметрі', other: 'кіріс параметрі' },
   },
   problem: {
@@ -154,7 +159,12 @@ const COUNT_WORDS: Record<string, Record<Lang, Partial<Record<Intl.LDMLPluralRul
   },
   job: {
     en: { one: 'job', other: 'jobs' },
-    ru: { one: 'рабочее место', few: 'рабочих места', many: 'рабочих мест', other: 'рабочего места' },
+    ru: {
+      one: 'рабочее место',
+      few: 'рабочих места',
+      many: 'рабочих мест',
+      other: 'рабочего места',
+    },
     kk: { one: 'жұмыс орны', other: 'жұмыс орны' },
   },
 };
@@ -164,27 +174,27 @@ export interface Formatter {
   lang: Lang;
   locale: string;
   /** Fixed fraction digits, grouped, true minus. */
-  num(x: number, digits?: number): string;
+  num: (x: number, digits?: number) => string;
   /** About `sig` significant digits (at most 3 fraction digits; integers ≥ 10^sig unchanged). */
-  sig(x: number, sig?: number): string;
+  sig: (x: number, sig?: number) => string;
   /** Value with its unit (translated), e.g. "125.6 t/h"; sensible precision unless `digits`. */
-  qty(x: number, unit: string, digits?: number): string;
+  qty: (x: number, unit: string, digits?: number) => string;
   /** The unit in the user's language ("t/h" → "т/ч"). */
-  unit(unit: string): string;
+  unit: (unit: string) => string;
   /** Money in compact form: "USD 235.8 M" (en), "235,8 млн USD" (ru, kk). */
-  money(x: number, currency?: string): string;
+  money: (x: number, currency?: string) => string;
   /** Money in millions without the scale word, for axes labelled "USD M". */
-  millions(x: number, digits?: number): string;
+  millions: (x: number, digits?: number) => string;
   /** Label of a money axis in millions: "USD M", "млн USD". */
-  millionsUnit(currency?: string): string;
+  millionsUnit: (currency?: string) => string;
   /** A fraction as per cent: 0.095 → "9.5 %". */
-  pct(fraction: number, digits?: number): string;
+  pct: (fraction: number, digits?: number) => string;
   /** A count with its word in the right plural form: "10.3 years", "10,3 года". */
-  count(x: number, word: CountWord, digits?: number): string;
+  count: (x: number, word: CountWord, digits?: number) => string;
   /** Signed difference (always with + or −). */
-  delta(x: number, unitOrMoney: string | 'money', digits?: number): string;
+  delta: (x: number, unitOrMoney: string, digits?: number) => string;
   /** A date (and time) by locale. */
-  date(iso: string, withTime?: boolean): string;
+  date: (iso: string, withTime?: boolean) => string;
 }
 
 /** Fraction digits for about `sig` significant digits of x. */
@@ -285,7 +295,8 @@ export function makeFormatter(lang: Lang): Formatter {
     millions: (x, digits) => num(x / 1e6, digits ?? sigDigits(x / 1e6, 3)),
     millionsUnit,
     pct: (fraction, digits = 1) => `${num(fraction * 100, digits)}${NBSP}%`,
-    count: (x, word, digits) => `${digits === undefined ? sig(x) : num(x, digits)}${NBSP}${countWord(x, word)}`,
+    count: (x, word, digits) =>
+      `${digits === undefined ? sig(x) : num(x, digits)}${NBSP}${countWord(x, word)}`,
     delta: (x, u, digits) => {
       const body = u === 'money' ? money(Math.abs(x)) : qty(Math.abs(x), u, digits);
       return `${x < 0 ? MINUS : '+'}${body}`;

@@ -61,7 +61,8 @@ export function makeI18n(lang: Lang): I18n {
     const key = parts[parts.length - 1] ?? path;
     const name = nameOf(OUTPUT_NAMES, key, lang);
     if (parts[0] === 'stages' && parts.length > 2) {
-      const product = parts[2] === 'products' ? ` ${nameOf(PRODUCT_NAMES, parts[3] ?? '', lang)}` : '';
+      const product =
+        parts[2] === 'products' ? ` ${nameOf(PRODUCT_NAMES, parts[3] ?? '', lang)}` : '';
       return `${name}${product} (${parts[1] ?? ''})`;
     }
     return name;

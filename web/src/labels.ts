@@ -53,11 +53,19 @@ export const FIELD_NAMES: Names = {
   flowsheet: ['Flowsheet', 'Технологическая схема', 'Технологиялық схема'],
   fx: ['Exchange rates', 'Курсы валют', 'Валюта бағамдары'],
   grace_years: ['Grace period', 'Льготный период', 'Жеңілдік кезеңі'],
-  grid_co2_t_per_mwh: ['Grid CO₂ factor', 'Удельные выбросы CO₂ энергосистемы', 'Желінің CO₂ коэффициенті'],
+  grid_co2_t_per_mwh: [
+    'Grid CO₂ factor',
+    'Удельные выбросы CO₂ энергосистемы',
+    'Желінің CO₂ коэффициенті',
+  ],
   horizon_years: ['Horizon', 'Горизонт расчёта', 'Есептеу көкжиегі'],
   id: ['Id', 'Идентификатор', 'Сәйкестендіргіш'],
   impact: ['Regional impact', 'Влияние на регион', 'Өңірге әсері'],
-  indirect_jobs_per_direct_job: ['Indirect jobs per direct job', 'Косвенных мест на одно прямое', 'Бір тікелей орынға жанама орындар'],
+  indirect_jobs_per_direct_job: [
+    'Indirect jobs per direct job',
+    'Косвенных мест на одно прямое',
+    'Бір тікелей орынға жанама орындар',
+  ],
   inflation_rate: ['Inflation', 'Инфляция', 'Инфляция'],
   inputs: ['Inputs', 'Входы', 'Кірістер'],
   insurance_pct_of_capex: ['Insurance', 'Страхование', 'Сақтандыру'],
@@ -75,14 +83,22 @@ export const FIELD_NAMES: Names = {
   median: ['Median', 'Медиана', 'Медиана'],
   method: ['Method', 'Метод', 'Әдіс'],
   min: ['Minimum', 'Минимум', 'Ең кішісі'],
-  mining_inside_boundary: ['Mining inside the project', 'Добыча в границах проекта', 'Өндіру жоба шегінде'],
+  mining_inside_boundary: [
+    'Mining inside the project',
+    'Добыча в границах проекта',
+    'Өндіру жоба шегінде',
+  ],
   mode: ['Mode', 'Мода', 'Мода'],
   moisture_wt_pct: ['Moisture', 'Влажность', 'Ылғалдылық'],
   name: ['Name', 'Название', 'Атауы'],
   note: ['Note', 'Примечание', 'Ескертпе'],
   observations: ['Observations', 'Наблюдения', 'Бақылаулар'],
   opex: ['Operating cost', 'Операционные затраты', 'Операциялық шығындар'],
-  origin_carbon_price_eur_per_t_co2: ['Carbon price paid at origin', 'Цена углерода в стране происхождения', 'Шыққан елдегі көміртек бағасы'],
+  origin_carbon_price_eur_per_t_co2: [
+    'Carbon price paid at origin',
+    'Цена углерода в стране происхождения',
+    'Шыққан елдегі көміртек бағасы',
+  ],
   overhead_pct_of_labour_and_maintenance: ['Overheads', 'Накладные расходы', 'Үстеме шығындар'],
   overrides: ['Overrides', 'Переопределения', 'Қайта анықтаулар'],
   owners_cost_pct: ["Owner's costs", 'Затраты заказчика', 'Тапсырыс берушінің шығындары'],
@@ -91,13 +107,21 @@ export const FIELD_NAMES: Names = {
   payable_days: ['Payables', 'Кредиторская задолженность', 'Кредиторлық берешек'],
   phasing: ['Phasing', 'Распределение по годам', 'Жылдарға бөлу'],
   preset: ['Preset', 'Шаблон данных', 'Дерек үлгісі'],
-  price_rmb_per_t_50pct_cr_vat_incl: ['Price (50 % Cr basis, VAT incl.)', 'Цена (база 50 % Cr, с НДС)', 'Бағасы (50 % Cr негізі, ҚҚС-пен)'],
+  price_rmb_per_t_50pct_cr_vat_incl: [
+    'Price (50 % Cr basis, VAT incl.)',
+    'Цена (база 50 % Cr, с НДС)',
+    'Бағасы (50 % Cr негізі, ҚҚС-пен)',
+  ],
   price_rmb_per_t_vat_incl: ['Price (VAT incl.)', 'Цена (с НДС)', 'Бағасы (ҚҚС-пен)'],
   price_usd_per_lb_cr: ['Price per lb Cr', 'Цена за фунт Cr', 'Cr фунтының бағасы'],
   price_usd_per_m3: ['Price', 'Цена', 'Бағасы'],
   price_usd_per_mwh: ['Price', 'Цена', 'Бағасы'],
   price_usd_per_t: ['Price', 'Цена', 'Бағасы'],
-  priority_project: ['Priority investment project', 'Приоритетный инвестпроект', 'Басым инвестициялық жоба'],
+  priority_project: [
+    'Priority investment project',
+    'Приоритетный инвестпроект',
+    'Басым инвестициялық жоба',
+  ],
   probabilities: ['Probabilities', 'Вероятности', 'Ықтималдықтар'],
   products: ['Products', 'Продукция', 'Өнімдер'],
   ramp_up: ['Ramp-up', 'Выход на мощность', 'Қуатқа шығу'],
@@ -106,7 +130,11 @@ export const FIELD_NAMES: Names = {
   reference: ['Reference plant', 'Объект-аналог', 'Ұқсас нысан'],
   regime: ['Tax regime', 'Налоговый режим', 'Салық режимі'],
   region: ['Region', 'Регион', 'Өңір'],
-  region_power_supply_MW: ['Regional power supply', 'Мощность энергоснабжения региона', 'Өңірдің энергиямен жабдықтау қуаты'],
+  region_power_supply_MW: [
+    'Regional power supply',
+    'Мощность энергоснабжения региона',
+    'Өңірдің энергиямен жабдықтау қуаты',
+  ],
   repayment: ['Repayment', 'Погашение', 'Өтеу'],
   rho: ['Correlation coefficient', 'Коэффициент корреляции', 'Корреляция коэффициенті'],
   rmb_per_usd: ['RMB per USD', 'Юаней за USD', 'USD-ға юань'],
@@ -147,14 +175,26 @@ export const CATEGORY_NAMES: Names = {
 
 /** NPV-bridge drivers (src/analysis/npv-bridge.ts). */
 export const DRIVER_NAMES: Names = {
-  'price (per t contained Cr)': ['Price (per t contained Cr)', 'Цена (на т Cr)', 'Баға (1 т Cr-ға)'],
+  'price (per t contained Cr)': [
+    'Price (per t contained Cr)',
+    'Цена (на т Cr)',
+    'Баға (1 т Cr-ға)',
+  ],
   'volume (t contained Cr)': ['Volume (t contained Cr)', 'Объём (т Cr)', 'Көлем (т Cr)'],
   revenue: ['Revenue', 'Выручка', 'Түсім'],
   'opex: feed': ['Opex: feed', 'Затраты: сырьё', 'Шығындар: шикізат'],
-  'opex: consumables': ['Opex: consumables', 'Затраты: расходные материалы', 'Шығындар: шығын материалдары'],
+  'opex: consumables': [
+    'Opex: consumables',
+    'Затраты: расходные материалы',
+    'Шығындар: шығын материалдары',
+  ],
   'opex: energy': ['Opex: energy', 'Затраты: энергия', 'Шығындар: энергия'],
   'opex: labour': ['Opex: labour', 'Затраты: персонал', 'Шығындар: персонал'],
-  'opex: maintenance, insurance, overheads': ['Opex: maintenance, insurance, overheads', 'Затраты: ремонт, страхование, накладные', 'Шығындар: жөндеу, сақтандыру, үстеме'],
+  'opex: maintenance, insurance, overheads': [
+    'Opex: maintenance, insurance, overheads',
+    'Затраты: ремонт, страхование, накладные',
+    'Шығындар: жөндеу, сақтандыру, үстеме',
+  ],
   'opex: logistics': ['Opex: logistics', 'Затраты: логистика', 'Шығындар: логистика'],
   capex: ['Capex', 'Капвложения', 'Күрделі шығындар'],
   'working capital': ['Working capital', 'Оборотный капитал', 'Айналым капиталы'],
@@ -168,7 +208,11 @@ export const PRODUCT_NAMES: Names = {
   hc_ferrochrome: ['HC ferrochrome', 'Высокоуглеродистый феррохром', 'Жоғары көміртекті феррохром'],
   lc_ferrochrome: ['LC ferrochrome', 'Низкоуглеродистый феррохром', 'Төмен көміртекті феррохром'],
   chromium_metal: ['Chromium metal', 'Металлический хром', 'Металл хром'],
-  'hc-ferrochrome': ['HC ferrochrome', 'Высокоуглеродистый феррохром', 'Жоғары көміртекті феррохром'],
+  'hc-ferrochrome': [
+    'HC ferrochrome',
+    'Высокоуглеродистый феррохром',
+    'Жоғары көміртекті феррохром',
+  ],
   'chromium-metal': ['Chromium metal', 'Металлический хром', 'Металл хром'],
   'chromite-concentrate': ['Chromite concentrate', 'Хромитовый концентрат', 'Хромит концентраты'],
 };
@@ -196,7 +240,11 @@ export const OUTPUT_NAMES: Names = {
   mirr: ['MIRR', 'MIRR', 'MIRR'],
   equity_irr: ['Equity IRR', 'ВНД собственного капитала', 'Меншікті капиталдың IRR'],
   payback_years: ['Payback', 'Срок окупаемости', 'Өтелу мерзімі'],
-  discounted_payback_years: ['Discounted payback', 'Дисконтированный срок окупаемости', 'Дисконтталған өтелу мерзімі'],
+  discounted_payback_years: [
+    'Discounted payback',
+    'Дисконтированный срок окупаемости',
+    'Дисконтталған өтелу мерзімі',
+  ],
   profitability_index: ['Profitability index', 'Индекс доходности', 'Табыстылық индексі'],
   lcop_usd_per_t: ['LCOP per t', 'LCOP на т', '1 т-ға LCOP'],
   lcop_usd_per_t_cr: ['LCOP per t Cr', 'LCOP на т Cr', '1 т Cr-ға LCOP'],
@@ -206,14 +254,22 @@ export const OUTPUT_NAMES: Names = {
   breakeven_price_usd_per_t: ['Break-even price', 'Цена безубыточности', 'Залалсыздық бағасы'],
   breakeven_tariff_kzt_per_kwh: ['Break-even tariff', 'Тариф безубыточности', 'Залалсыздық тарифі'],
   value_added_usd_per_year: ['Value added', 'Добавленная стоимость', 'Қосылған құн'],
-  value_added_over_baseline_usd_per_year: ['Value added over raw export', 'Прирост добавленной стоимости к экспорту сырья', 'Шикізат экспортына қарағанда қосылған құн'],
+  value_added_over_baseline_usd_per_year: [
+    'Value added over raw export',
+    'Прирост добавленной стоимости к экспорту сырья',
+    'Шикізат экспортына қарағанда қосылған құн',
+  ],
   jobs_direct: ['Direct jobs', 'Прямые рабочие места', 'Тікелей жұмыс орындары'],
   jobs_indirect: ['Indirect jobs', 'Косвенные рабочие места', 'Жанама жұмыс орындары'],
   government_take_npv_usd: ['Taxes (PV)', 'Налоги (приведённые)', 'Салықтар (келтірілген)'],
   power_demand_MW: ['Power demand', 'Потребляемая мощность', 'Қажетті қуат'],
   scope1_t_co2_per_year: ['CO₂ scope 1', 'CO₂, охват 1', 'CO₂, 1-қамту'],
   scope2_t_co2_per_year: ['CO₂ scope 2', 'CO₂, охват 2', 'CO₂, 2-қамту'],
-  grid_factor_t_co2_per_mwh: ['Grid CO₂ factor', 'Удельные выбросы энергосистемы', 'Желінің CO₂ коэффициенті'],
+  grid_factor_t_co2_per_mwh: [
+    'Grid CO₂ factor',
+    'Удельные выбросы энергосистемы',
+    'Желінің CO₂ коэффициенті',
+  ],
   cbam_cost_usd_per_year: ['CBAM cost', 'Платёж по CBAM', 'CBAM төлемі'],
   capex_usd: ['Capex', 'Капвложения', 'Күрделі шығындар'],
   opex_usd_per_year: ['Opex', 'Операционные затраты', 'Операциялық шығындар'],
@@ -257,7 +313,8 @@ export function kindFamily(kind: string): string {
 /** Unit of an appraisal output from its key's suffix (money, fraction, years, physical). */
 export function outputUnit(path: string): { kind: 'money' | 'pct' | 'qty'; unit: string } {
   const key = path.split('.').pop() ?? path;
-  if (/(^|_)irr$|^mirr$|_rate$|recovery$|share$|efficiency$/.test(key)) return { kind: 'pct', unit: '%' };
+  if (/(^|_)irr$|^mirr$|_rate$|recovery$|share$|efficiency$/.test(key))
+    return { kind: 'pct', unit: '%' };
   if (/_usd$|_usd_per_year$/.test(key)) return { kind: 'money', unit: 'USD' };
   if (key.endsWith('_years')) return { kind: 'qty', unit: 'years' };
   if (key.endsWith('_usd_per_t_cr')) return { kind: 'qty', unit: 'USD/t Cr' };

@@ -163,6 +163,9 @@ export const en = {
   error: 'Error',
   production: 'Production',
   welcome: 'Welcome',
+  wrong_login: 'Wrong user name or password.',
+  too_many_logins: 'Too many failed logins for this name. Wait a few minutes and try again.',
+  logged_out: 'You are not logged in (the session has ended). Log in again.',
   language: 'Language',
   mc_unavailable: 'Monte Carlo runs are not available on this server',
   progress: 'Progress',
@@ -181,7 +184,8 @@ export const en = {
   mc_whatif_none: 'no slider moved — the same inputs as the stored version',
   mc_samples_range: 'Enter a whole number of samples from {min} to {max}.',
   mc_viewer: 'Monte Carlo runs need the editor role; you can read the results of the tornado.',
-  mc_quota: 'You already have {n} going, the most allowed at once. Wait for one to finish or cancel it.',
+  mc_quota:
+    'You already have {n} going, the most allowed at once. Wait for one to finish or cancel it.',
   mc_busy: 'The server is busy with other runs. Try again in {s} s.',
   mc_failed: 'The run failed: {message}. The previous result is still shown.',
   mc_kept_previous: 'The previous result is still shown.',
@@ -200,7 +204,8 @@ export const en = {
   add_item: 'Add',
   remove_item: 'Remove',
   at_least: 'at least {n}',
-  read_only_viewer: 'Read-only: your role is viewer. You can look at everything but not save changes.',
+  read_only_viewer:
+    'Read-only: your role is viewer. You can look at everything but not save changes.',
   read_only_not_owner:
     'Read-only: this scenario belongs to {owner}. Duplicate it to make your own copy you can change.',
   old_version:
@@ -240,7 +245,8 @@ export const en = {
   email: 'E-mail (optional)',
   add_user: 'Register a user',
   reset_password: 'Reset password',
-  one_time_password: 'One-time password for {name} (shown once; it must be changed at first login):',
+  one_time_password:
+    'One-time password for {name} (shown once; it must be changed at first login):',
   must_change_flag: 'must change password',
   user_admin: 'User administration',
   admins_only: 'Only administrators manage users.',
@@ -416,6 +422,10 @@ export const ru: Dict = {
   error: 'Ошибка',
   production: 'Производство',
   welcome: 'Добро пожаловать',
+  wrong_login: 'Неверное имя пользователя или пароль.',
+  too_many_logins:
+    'Слишком много неудачных попыток входа. Подождите несколько минут и попробуйте снова.',
+  logged_out: 'Вы не вошли в систему (сеанс завершён). Войдите снова.',
   language: 'Язык',
   mc_unavailable: 'Расчёты Монте-Карло на этом сервере недоступны',
   progress: 'Выполнено',
@@ -433,8 +443,7 @@ export const ru: Dict = {
   mc_shown_whatif: 'Показано: Монте-Карло состояния «что если»',
   mc_whatif_none: 'ползунки не сдвинуты — те же исходные данные, что в сохранённой версии',
   mc_samples_range: 'Введите целое число выборок от {min} до {max}.',
-  mc_viewer:
-    'Для расчётов Монте-Карло нужна роль редактора; торнадо доступно и для просмотра.',
+  mc_viewer: 'Для расчётов Монте-Карло нужна роль редактора; торнадо доступно и для просмотра.',
   mc_quota:
     'У вас уже идёт {n} — больше одновременно нельзя. Дождитесь окончания одного из них или отмените его.',
   mc_busy: 'Сервер занят другими расчётами. Повторите через {s} с.',
@@ -670,6 +679,9 @@ export const kk: Dict = {
   error: 'Қате',
   production: 'Өндіріс',
   welcome: 'Қош келдіңіз',
+  wrong_login: 'Пайдаланушы аты немесе құпиясөз қате.',
+  too_many_logins: 'Сәтсіз кіру әрекеттері тым көп. Бірнеше минут күтіп, қайталаңыз.',
+  logged_out: 'Сіз жүйеге кірмегенсіз (сеанс аяқталды). Қайта кіріңіз.',
   language: 'Тіл',
   mc_unavailable: 'Бұл серверде Монте-Карло есептеулері қолжетімсіз',
   progress: 'Орындалды',

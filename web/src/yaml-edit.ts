@@ -83,7 +83,8 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 }
 
 function childOf(node: Node | null | undefined, seg: string | number): Node | null | undefined {
-  if (isMap(node) && typeof seg === 'string') return findPair(node, seg)?.value as Node | null | undefined;
+  if (isMap(node) && typeof seg === 'string')
+    return findPair(node, seg)?.value as Node | null | undefined;
   if (isSeq(node) && typeof seg === 'number') return node.items[seg] as Node | null | undefined;
   return undefined;
 }
@@ -98,7 +99,12 @@ function nodeAt(doc: Document, path: Path): Node | null | undefined {
 }
 
 /** The splice that sets `path` to `value` in `text` (one step; `editYaml` repeats until done). */
-function spliceFor(text: string, doc: Document, path: Path, value: unknown): Splice | 'reparse' | 'none' {
+function spliceFor(
+  text: string,
+  doc: Document,
+  path: Path,
+  value: unknown,
+): Splice | 'reparse' | 'none' {
   const node = nodeAt(doc, path);
   if (node !== undefined && node !== null) {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
@@ -110,7 +116,10 @@ function spliceFor(text: string, doc: Document, path: Path, value: unknown): Spl
       // Edit key by key: the first key that differs.
       for (const [k, v] of Object.entries(value)) {
         const child = childOf(node, k);
-        const same = child !== undefined && child !== null && JSON.stringify((child as { toJSON(): unknown }).toJSON()) === JSON.stringify(v);
+        const same =
+          child !== undefined &&
+          child !== null &&
+          JSON.stringify((child as { toJSON(): unknown }).toJSON()) === JSON.stringify(v);
         if (!same) return spliceFor(text, doc, [...path, k], v);
       }
       for (const p of node.items) {
@@ -132,7 +141,7 @@ function spliceFor(text: string, doc: Document, path: Path, value: unknown): Spl
   // The node does not exist: insert it into its parent (created first when missing).
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
-  const parent = parentPath.length === 0 ? (doc.contents as Node | null) : nodeAt(doc, parentPath);
+  const parent = parentPath.length === 0 ? doc.contents : nodeAt(doc, parentPath);
   if (key === undefined) return 'none';
   if (parent === undefined || parent === null) {
     const wrapped = typeof key === 'number' ? [value] : { [key]: value };
@@ -147,7 +156,7 @@ function insertIntoMap(text: string, map: YAMLMap, key: string, value: unknown):
   const entry = `${scalarText(key)}: `;
   if (map.flow === true || map.items.length === 0) {
     const [start, end] = map.range ?? [0, 0, 0];
-    const plain = (map.toJSON() ?? {}) as Record<string, unknown>;
+    const plain = map.toJSON() as Record<string, unknown>;
     return { start, end, text: flow({ ...plain, [key]: value }) };
   }
   const first = map.items[0] as Pair<Node, Node>;
@@ -166,7 +175,7 @@ function insertIntoMap(text: string, map: YAMLMap, key: string, value: unknown):
 function insertIntoSeq(text: string, seq: YAMLSeq, value: unknown): Splice {
   if (seq.flow === true || seq.items.length === 0) {
     const [start, end] = seq.range ?? [0, 0, 0];
-    const plain = (seq.toJSON() ?? []) as unknown[];
+    const plain: unknown[] = seq.toJSON();
     return { start, end, text: flow([...plain, value]) };
   }
   const first = seq.items[0] as Node;
@@ -181,7 +190,7 @@ function insertIntoSeq(text: string, seq: YAMLSeq, value: unknown): Splice {
 
 /** The splice that removes the map key or list item at `path`. */
 function removal(text: string, doc: Document, path: Path): Splice | 'none' {
-  const parent = path.length === 1 ? (doc.contents as Node | null) : nodeAt(doc, path.slice(0, -1));
+  const parent = path.length === 1 ? doc.contents : nodeAt(doc, path.slice(0, -1));
   const key = path[path.length - 1];
   let from: number | undefined;
   let to: number | undefined;
@@ -190,8 +199,9 @@ function removal(text: string, doc: Document, path: Path): Splice | 'none' {
     if (!pair) return 'none';
     if (parent.flow === true) {
       const [start, end] = parent.range ?? [0, 0, 0];
-      const plain = { ...((parent.toJSON() ?? {}) as Record<string, unknown>) };
-      delete plain[key];
+      const plain = Object.fromEntries(
+        Object.entries(parent.toJSON() as Record<string, unknown>).filter(([k]) => k !== key),
+      );
       return { start, end, text: flow(plain) };
     }
     from = pair.key.range?.[0];
@@ -201,7 +211,7 @@ function removal(text: string, doc: Document, path: Path): Splice | 'none' {
     if (!item) return 'none';
     if (parent.flow === true) {
       const [start, end] = parent.range ?? [0, 0, 0];
-      const plain = [...((parent.toJSON() ?? []) as unknown[])];
+      const plain: unknown[] = [...parent.toJSON()];
       plain.splice(key, 1);
       return { start, end, text: flow(plain) };
     }
@@ -224,7 +234,8 @@ export function editYaml(text: string, path: Path, value: unknown): string {
   for (let step = 0; step < 64; step++) {
     const doc = parseDocument(current, { keepSourceTokens: false });
     if (doc.errors.length > 0) throw doc.errors[0] ?? new Error('invalid YAML');
-    const s = value === undefined ? removal(current, doc, path) : spliceFor(current, doc, path, value);
+    const s =
+      value === undefined ? removal(current, doc, path) : spliceFor(current, doc, path, value);
     if (s === 'none') return current;
     if (s === 'reparse') {
       if (value === undefined) doc.deleteIn(path);

@@ -13,7 +13,15 @@ import { waterfallBars, waterfallSeriesData } from './waterfall.js';
 
 export type Spec = ChartSpec<ChartOption>;
 
-export const PALETTE = ['#2f5d7c', '#b5531f', '#557a1c', '#7d3c98', '#a67c00', '#137a6f', '#5d6d7e'];
+export const PALETTE = [
+  '#2f5d7c',
+  '#b5531f',
+  '#557a1c',
+  '#7d3c98',
+  '#a67c00',
+  '#137a6f',
+  '#5d6d7e',
+];
 const GOOD = '#3d7a1c';
 const BAD = '#b03a1e';
 const TOTAL = '#2f5d7c';
@@ -127,7 +135,12 @@ export function sankeyOption(
       ],
     },
     table: {
-      columns: [i18n.t('from'), i18n.t('to'), i18n.t('stream'), `${i18n.t('cr_flow')} [${i18n.unit(unit)}]`],
+      columns: [
+        i18n.t('from'),
+        i18n.t('to'),
+        i18n.t('stream'),
+        `${i18n.t('cr_flow')} [${i18n.unit(unit)}]`,
+      ],
       rows: links.map((l) => [
         cell(shortName(l.source), l.source),
         cell(shortName(l.target), l.target),
@@ -222,8 +235,9 @@ export function opexOption(a: Pick<Appraisal, 'stages'>, i18n: I18n): Spec | und
     ...new Set(stages.flatMap((s) => (s.opex?.lines ?? []).map((l) => l.category))),
   ];
   const value = (s: (typeof stages)[number], c: string) =>
-    (s.opex?.lines ?? []).filter((l) => l.category === c).reduce((sum, l) => sum + l.cost_usd_per_year, 0) /
-    1e6;
+    (s.opex?.lines ?? [])
+      .filter((l) => l.category === c)
+      .reduce((sum, l) => sum + l.cost_usd_per_year, 0) / 1e6;
   const unit = `${i18n.millionsUnit()}${i18n.t('per_year')}`;
   return {
     option: {
@@ -274,7 +288,11 @@ export function capexOption(a: Pick<Appraisal, 'stages'>, i18n: I18n): Spec | un
       ],
     },
     table: {
-      columns: [i18n.t('stage'), `${i18n.t('capex_series')} [${unit}]`, `${i18n.t('budget')} [${unit}]`],
+      columns: [
+        i18n.t('stage'),
+        `${i18n.t('capex_series')} [${unit}]`,
+        `${i18n.t('budget')} [${unit}]`,
+      ],
       rows: stages.map((s, k) => [
         cell(s.id),
         cell(i18n.num(capex[k] ?? 0, 1), capex[k] ?? 0),
@@ -347,7 +365,9 @@ export function histogramOption(
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
           const b = bins[p.dataIndex];
-          return b ? `${fmt(b.lo)} … ${fmt(b.hi)}: ${i18n.num(b.count)} (${i18n.pct(b.count / total)})` : '';
+          return b
+            ? `${fmt(b.lo)} … ${fmt(b.hi)}: ${i18n.num(b.count)} (${i18n.pct(b.count / total)})`
+            : '';
         },
       },
       xAxis: {
@@ -358,7 +378,11 @@ export function histogramOption(
         scale: true,
         axisLabel: { formatter: (v: number) => i18n.sig(v) },
       },
-      yAxis: { type: 'value', name: i18n.t('frequency'), axisLabel: { formatter: (v: number) => i18n.num(v) } },
+      yAxis: {
+        type: 'value',
+        name: i18n.t('frequency'),
+        axisLabel: { formatter: (v: number) => i18n.num(v) },
+      },
       series: [
         {
           type: 'bar',
@@ -372,7 +396,11 @@ export function histogramOption(
     },
     table: {
       columns: [`${i18n.t('from')} [${unit}]`, `${i18n.t('to')} [${unit}]`, i18n.t('frequency')],
-      rows: bins.map((b) => [cell(i18n.sig(b.lo), b.lo), cell(i18n.sig(b.hi), b.hi), cell(i18n.num(b.count), b.count)]),
+      rows: bins.map((b) => [
+        cell(i18n.sig(b.lo), b.lo),
+        cell(i18n.sig(b.hi), b.hi),
+        cell(i18n.num(b.count), b.count),
+      ]),
     },
   };
 }
@@ -462,7 +490,12 @@ export function inputLabel(path: string, i18n: I18n): string {
   const key = parts[parts.length - 1] ?? path;
   const owner = parts.length >= 3 ? parts[parts.length - 2] : undefined;
   const name = i18n.field(key);
-  const ownerName = owner === undefined ? '' : i18n.product(owner) !== owner ? i18n.product(owner) : i18n.field(owner);
+  const ownerName =
+    owner === undefined
+      ? ''
+      : i18n.product(owner) !== owner
+        ? i18n.product(owner)
+        : i18n.field(owner);
   return ownerName === '' || ownerName === name ? name : `${name} — ${ownerName}`;
 }
 
@@ -516,20 +549,35 @@ export function tornadoOption(
       yAxis: {
         type: 'category',
         data: rows.map(label),
-        axisLabel: { fontSize: narrow ? 10 : 11, lineHeight: 14, width: narrow ? 140 : 240, overflow: 'break' },
+        axisLabel: {
+          fontSize: narrow ? 10 : 11,
+          lineHeight: 14,
+          width: narrow ? 140 : 240,
+          overflow: 'break',
+        },
       },
       series: [
         {
           name: i18n.t('tornado_low'),
           type: 'bar',
           data: rows.map((b) => d(b.output_low)),
-          label: { show: !narrow, position: 'right', formatter: (p: { value: number }) => fmtOut(p.value), fontSize: 10 },
+          label: {
+            show: !narrow,
+            position: 'right',
+            formatter: (p: { value: number }) => fmtOut(p.value),
+            fontSize: 10,
+          },
         },
         {
           name: i18n.t('tornado_high'),
           type: 'bar',
           data: rows.map((b) => d(b.output_high)),
-          label: { show: !narrow, position: 'right', formatter: (p: { value: number }) => fmtOut(p.value), fontSize: 10 },
+          label: {
+            show: !narrow,
+            position: 'right',
+            formatter: (p: { value: number }) => fmtOut(p.value),
+            fontSize: 10,
+          },
         },
       ],
     },
@@ -570,7 +618,8 @@ export function bridgeOption(
     const b = bars[k];
     return b?.kind === 'total' ? TOTAL : b?.kind === 'up' ? GOOD : BAD;
   };
-  const visible = (xs: (number | '-')[]) => xs.map((v, k) => ({ value: v, itemStyle: { color: colour(k) } }));
+  const visible = (xs: (number | '-')[]) =>
+    xs.map((v, k) => ({ value: v, itemStyle: { color: colour(k) } }));
   const unit = i18n.millionsUnit();
   const fmtDelta = (x: number) => `${x >= 0 ? '+' : ''}${i18n.num(x, 1)}`;
   const transparent = { color: 'transparent' };
@@ -591,7 +640,13 @@ export function bridgeOption(
       xAxis: {
         type: 'category',
         data: bars.map((b) => b.label),
-        axisLabel: { rotate: narrow ? 60 : 35, fontSize: 10, interval: 0, width: 120, overflow: 'truncate' },
+        axisLabel: {
+          rotate: narrow ? 60 : 35,
+          fontSize: 10,
+          interval: 0,
+          width: 120,
+          overflow: 'truncate',
+        },
       },
       yAxis: millionsAxis(i18n),
       series: [
@@ -607,7 +662,8 @@ export function bridgeOption(
             fontSize: 10,
             formatter: (p: { dataIndex: number }) => {
               const b = bars[p.dataIndex];
-              if (!b || (b.kind !== 'total' && b.delta < 0) || (b.kind === 'total' && b.level < 0)) return '';
+              if (!b || (b.kind !== 'total' && b.delta < 0) || (b.kind === 'total' && b.level < 0))
+                return '';
               return b.kind === 'total' ? i18n.num(b.level, 1) : fmtDelta(b.delta);
             },
           },
@@ -622,7 +678,12 @@ export function bridgeOption(
             fontSize: 10,
             formatter: (p: { dataIndex: number }) => {
               const b = bars[p.dataIndex];
-              if (!b || (b.kind !== 'total' && b.delta >= 0) || (b.kind === 'total' && b.level >= 0)) return '';
+              if (
+                !b ||
+                (b.kind !== 'total' && b.delta >= 0) ||
+                (b.kind === 'total' && b.level >= 0)
+              )
+                return '';
               return b.kind === 'total' ? i18n.num(b.level, 1) : fmtDelta(b.delta);
             },
           },
@@ -630,7 +691,11 @@ export function bridgeOption(
       ],
     },
     table: {
-      columns: [i18n.t('field'), `${i18n.t('change')} [${unit}]`, `${i18n.t('running_total')} [${unit}]`],
+      columns: [
+        i18n.t('field'),
+        `${i18n.t('change')} [${unit}]`,
+        `${i18n.t('running_total')} [${unit}]`,
+      ],
       rows: bars.map((b) => [
         cell(b.label),
         cell(b.kind === 'total' ? '' : fmtDelta(b.delta), b.kind === 'total' ? null : b.delta),

@@ -26,7 +26,7 @@ export function cell(text: string, value?: number | string | null): Cell {
 }
 
 function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : String(v);
+  const s = typeof v === 'number' || typeof v === 'string' ? String(v) : '';
   return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

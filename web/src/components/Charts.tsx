@@ -21,7 +21,10 @@ const Flowsheet = lazy(() => import('../flowsheet/Flowsheet.js'));
 
 const CashflowChart = memo(function CashflowChart(props: Pick<Appraisal, 'cashflow'>) {
   const i18n = useI18n();
-  const spec = useMemo(() => cashflowOption({ cashflow: props.cashflow }, i18n), [props.cashflow, i18n]);
+  const spec = useMemo(
+    () => cashflowOption({ cashflow: props.cashflow }, i18n),
+    [props.cashflow, i18n],
+  );
   return <ChartPanel id="cashflow" title="cashflow" spec={spec} wide />;
 });
 
@@ -39,7 +42,10 @@ const OpexChart = memo(function OpexChart(props: Pick<Appraisal, 'stages'>) {
 
 const LadderChart = memo(function LadderChart(props: Pick<Appraisal, 'impact'>) {
   const i18n = useI18n();
-  const spec = useMemo(() => valueLadderOption({ impact: props.impact }, i18n), [props.impact, i18n]);
+  const spec = useMemo(
+    () => valueLadderOption({ impact: props.impact }, i18n),
+    [props.impact, i18n],
+  );
   return <ChartPanel id="ladder" title="value_ladder" spec={spec} />;
 });
 

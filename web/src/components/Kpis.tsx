@@ -9,7 +9,17 @@ import type { Appraisal } from '../../../src/appraisal.js';
 import { useI18n, type I18n, type MessageId } from '../i18n.js';
 
 /** How a card's raw number is formatted (and its difference). */
-type Kind = 'money' | 'money_year' | 'pct' | 'years' | 'count' | 'kt' | 'usd_per_t' | 'usd_per_t_cr' | 'kzt_per_kwh' | 'ratio';
+type Kind =
+  | 'money'
+  | 'money_year'
+  | 'pct'
+  | 'years'
+  | 'count'
+  | 'kt'
+  | 'usd_per_t'
+  | 'usd_per_t_cr'
+  | 'kzt_per_kwh'
+  | 'ratio';
 
 export interface Card {
   id: string;
@@ -58,7 +68,8 @@ export function formatKind(i18n: I18n, kind: Kind, x: number): string {
 export function formatDelta(i18n: I18n, kind: Kind, d: number): string {
   const sign = d < 0 ? '\u2212' : '+';
   const a = Math.abs(d);
-  if (kind === 'pct') return `${sign}${i18n.num(a * 100, 1)} ${i18n.lang === 'en' ? 'pp' : i18n.lang === 'ru' ? 'п. п.' : 'п. т.'}`;
+  if (kind === 'pct')
+    return `${sign}${i18n.num(a * 100, 1)} ${i18n.lang === 'en' ? 'pp' : i18n.lang === 'ru' ? 'п. п.' : 'п. т.'}`;
   return sign + formatKind(i18n, kind, a);
 }
 
@@ -71,7 +82,14 @@ function card(
   extra: Partial<Card> = {},
 ): Card {
   const r = raw === undefined || raw === null || !Number.isFinite(raw) ? null : raw;
-  return { id, label, raw: r, kind, value: r === null ? null : formatKind(i18n, kind, r), ...extra };
+  return {
+    id,
+    label,
+    raw: r,
+    kind,
+    value: r === null ? null : formatKind(i18n, kind, r),
+    ...extra,
+  };
 }
 
 export function kpiCards(a: Appraisal, i18n: I18n): Card[] {
@@ -80,7 +98,9 @@ export function kpiCards(a: Appraisal, i18n: I18n): Card[] {
   const capex = capexKnown ? sum(a.stages.map((s) => s.capex_usd ?? 0)) : null;
   const budgets = a.stages.filter((s) => s.capex?.budget);
   const budget = sum(budgets.map((s) => s.capex?.budget?.budget_usd ?? 0));
-  const perStage = a.stages.map((s) => `${s.id}: ${s.capex_usd === null ? '—' : money(s.capex_usd)}`).join(' · ');
+  const perStage = a.stages
+    .map((s) => `${s.id}: ${s.capex_usd === null ? '—' : money(s.capex_usd)}`)
+    .join(' · ');
   const m = a.metrics;
   const im = a.impact;
   const em = a.emissions;
@@ -91,18 +111,39 @@ export function kpiCards(a: Appraisal, i18n: I18n): Card[] {
       ...(budgets.length > 0 ? { tone: overBudget ? 'bad' : 'good' } : {}),
     }),
     card(i18n, 'npv', 'kpi_npv', m?.npv_usd, 'money', {
-      ...(m ? { sub: `@ ${i18n.pct(m.discount_rate, 0)}`, tone: m.npv_usd >= 0 ? 'good' : 'bad' } : {}),
+      ...(m
+        ? { sub: `@ ${i18n.pct(m.discount_rate, 0)}`, tone: m.npv_usd >= 0 ? 'good' : 'bad' }
+        : {}),
     }),
     card(i18n, 'irr', 'kpi_irr', m?.irr, 'pct', m?.irr_reason ? { reason: m.irr_reason } : {}),
-    card(i18n, 'payback', 'kpi_payback', m?.payback_years, 'years', m ? { ...(m.payback_years === null ? { reason: t('never_within_horizon') } : {}) } : {}),
+    card(
+      i18n,
+      'payback',
+      'kpi_payback',
+      m?.payback_years,
+      'years',
+      m ? { ...(m.payback_years === null ? { reason: t('never_within_horizon') } : {}) } : {},
+    ),
     card(i18n, 'value_added', 'kpi_value_added', im?.value_added_usd_per_year, 'money_year'),
     {
       ...card(i18n, 'jobs', 'kpi_jobs', im ? im.jobs_direct + im.jobs_indirect : null, 'count'),
       ...(im ? { value: `${i18n.num(im.jobs_direct)} + ${i18n.num(im.jobs_indirect)}` } : {}),
     },
     card(i18n, 'taxes', 'kpi_taxes', im?.government_take_npv_usd, 'money'),
-    card(i18n, 'exports', 'kpi_exports', im ? sum(im.exports_usd_per_year.map((e) => e.usd_per_year)) : null, 'money_year'),
-    card(i18n, 'co2', 'kpi_co2', em ? em.scope1_t_co2_per_year + em.scope2_t_co2_per_year : null, 'kt'),
+    card(
+      i18n,
+      'exports',
+      'kpi_exports',
+      im ? sum(im.exports_usd_per_year.map((e) => e.usd_per_year)) : null,
+      'money_year',
+    ),
+    card(
+      i18n,
+      'co2',
+      'kpi_co2',
+      em ? em.scope1_t_co2_per_year + em.scope2_t_co2_per_year : null,
+      'kt',
+    ),
     card(i18n, 'cbam', 'kpi_cbam', em?.cbam_cost_usd_per_year, 'money_year'),
   ];
 }
@@ -112,14 +153,55 @@ export function financeCards(a: Appraisal, i18n: I18n): Card[] {
   const m = a.metrics;
   const { t } = i18n;
   return [
-    card(i18n, 'equity_irr', 'kpi_equity_irr', m?.equity_irr, 'pct', m?.equity_irr_reason ? { reason: m.equity_irr_reason } : {}),
+    card(
+      i18n,
+      'equity_irr',
+      'kpi_equity_irr',
+      m?.equity_irr,
+      'pct',
+      m?.equity_irr_reason ? { reason: m.equity_irr_reason } : {},
+    ),
     card(i18n, 'mirr', 'kpi_mirr', m?.mirr, 'pct'),
-    card(i18n, 'lcop', 'kpi_lcop', m?.lcop_usd_per_t, 'usd_per_t', m?.lcop_usd_per_t_cr != null ? { sub: `${i18n.qty(m.lcop_usd_per_t_cr, 'USD/t Cr', 0)}` } : {}),
-    card(i18n, 'breakeven_price', 'kpi_breakeven_price', m?.breakeven_price_usd_per_t, 'usd_per_t', m?.breakeven_reasons.length ? { reason: m.breakeven_reasons.join('; ') } : {}),
-    card(i18n, 'breakeven_tariff', 'kpi_breakeven_tariff', m?.breakeven_tariff_kzt_per_kwh, 'kzt_per_kwh'),
+    card(
+      i18n,
+      'lcop',
+      'kpi_lcop',
+      m?.lcop_usd_per_t,
+      'usd_per_t',
+      m?.lcop_usd_per_t_cr != null ? { sub: i18n.qty(m.lcop_usd_per_t_cr, 'USD/t Cr', 0) } : {},
+    ),
+    card(
+      i18n,
+      'breakeven_price',
+      'kpi_breakeven_price',
+      m?.breakeven_price_usd_per_t,
+      'usd_per_t',
+      m?.breakeven_reasons.length ? { reason: m.breakeven_reasons.join('; ') } : {},
+    ),
+    card(
+      i18n,
+      'breakeven_tariff',
+      'kpi_breakeven_tariff',
+      m?.breakeven_tariff_kzt_per_kwh,
+      'kzt_per_kwh',
+    ),
     card(i18n, 'peak_funding', 'kpi_peak_funding', m?.peak_funding_usd, 'money'),
-    card(i18n, 'discounted_payback', 'kpi_discounted_payback', m?.discounted_payback_years, 'years', m && m.discounted_payback_years === null ? { reason: t('never_within_horizon') } : {}),
-    card(i18n, 'min_dscr', 'kpi_min_dscr', m?.min_dscr, 'ratio', m && m.min_dscr === null ? { reason: t('no_debt') } : {}),
+    card(
+      i18n,
+      'discounted_payback',
+      'kpi_discounted_payback',
+      m?.discounted_payback_years,
+      'years',
+      m && m.discounted_payback_years === null ? { reason: t('never_within_horizon') } : {},
+    ),
+    card(
+      i18n,
+      'min_dscr',
+      'kpi_min_dscr',
+      m?.min_dscr,
+      'ratio',
+      m && m.min_dscr === null ? { reason: t('no_debt') } : {},
+    ),
     card(i18n, 'pi', 'kpi_pi', m?.profitability_index, 'ratio'),
   ];
 }
@@ -143,7 +225,7 @@ function CardView(props: { c: Card; base?: Card | undefined; testPrefix: string 
       ) : (
         <div className="kpi-value">{c.value}</div>
       )}
-      {shown && d !== undefined && (
+      {shown && (
         <div className={`kpi-delta ${d >= 0 ? 'up' : 'down'}`} data-testid={`delta-${c.id}`}>
           {formatDelta(i18n, c.kind, d)} {i18n.t('vs_base')}
         </div>

@@ -85,7 +85,11 @@ const MIN_SAMPLES = 10;
 /** What the shown Monte Carlo run is of. */
 type McBasis = { kind: 'stored'; version: number } | { kind: 'whatif'; notes: string[] };
 
-function RunsList(props: { runs: McRunView[]; onShow: (id: string) => void; onCancel: (id: string) => void }) {
+function RunsList(props: {
+  runs: McRunView[];
+  onShow: (id: string) => void;
+  onCancel: (id: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   if (props.runs.length === 0) return <p className="muted">{t('mc_none_listed')}</p>;
@@ -114,7 +118,13 @@ function RunsList(props: { runs: McRunView[]; onShow: (id: string) => void; onCa
               <td className="actions">
                 {r.status === 'done' && (
                   <>
-                    <button type="button" className="small" onClick={() => props.onShow(r.id)}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => {
+                        props.onShow(r.id);
+                      }}
+                    >
                       {t('show')}
                     </button>{' '}
                     <a className="button small" href={mcCsvUrl(r.id)} download data-testid="mc-csv">
@@ -123,7 +133,14 @@ function RunsList(props: { runs: McRunView[]; onShow: (id: string) => void; onCa
                   </>
                 )}
                 {(r.status === 'queued' || r.status === 'running') && (
-                  <button type="button" className="small" data-testid="mc-cancel" onClick={() => props.onCancel(r.id)}>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="mc-cancel"
+                    onClick={() => {
+                      props.onCancel(r.id);
+                    }}
+                  >
                     {t('cancel')}
                   </button>
                 )}
@@ -153,7 +170,9 @@ export const McPanel = memo(function McPanel(props: {
   const core = useCore();
   const narrow = useNarrow();
   const canRun = props.user.role !== 'viewer';
-  const defaultOutput = props.outputs.includes('metrics.npv_usd') ? 'metrics.npv_usd' : (props.outputs[0] ?? '');
+  const defaultOutput = props.outputs.includes('metrics.npv_usd')
+    ? 'metrics.npv_usd'
+    : (props.outputs[0] ?? '');
   const [output, setOutput] = useState(defaultOutput);
   const [samplesText, setSamplesText] = useState('1000');
   const [limits, setLimits] = useState<McLimits>(FALLBACK_LIMITS);
@@ -163,7 +182,9 @@ export const McPanel = memo(function McPanel(props: {
   const [mcError, setMcError] = useState<string | undefined>(undefined);
   const [summaries, setSummaries] = useState<Record<string, Summary> | undefined>(undefined);
   const [runs, setRuns] = useState<McRunView[]>([]);
-  const [tornado, setTornado] = useState<{ base: number; bars: TornadoBar[]; output: string } | undefined>(undefined);
+  const [tornado, setTornado] = useState<
+    { base: number; bars: TornadoBar[]; output: string } | undefined
+  >(undefined);
   const [tornadoState, setTornadoState] = useState<string>('');
 
   const refreshRuns = useCallback(() => {
@@ -188,7 +209,10 @@ export const McPanel = memo(function McPanel(props: {
   const samples = Number(samplesText);
   const samplesValid =
     /^\s*\d+\s*$/.test(samplesText) && samples >= MIN_SAMPLES && samples <= limits.max_samples;
-  const samplesMessage = t('mc_samples_range', { min: num(MIN_SAMPLES), max: num(limits.max_samples) });
+  const samplesMessage = t('mc_samples_range', {
+    min: num(MIN_SAMPLES),
+    max: num(limits.max_samples),
+  });
 
   async function fetchResult(id: string) {
     const r = await api.mcRun(id);
@@ -220,7 +244,11 @@ export const McPanel = memo(function McPanel(props: {
         started = await api.startMcRun({ text: r.text, samples });
       } else {
         nextBasis = { kind: 'stored', version: props.version };
-        started = await api.startMcRun({ scenario_id: props.scenarioId, version: props.version, samples });
+        started = await api.startMcRun({
+          scenario_id: props.scenarioId,
+          version: props.version,
+          samples,
+        });
       }
       const id = runId(started);
       if (id === undefined) throw new ApiError(0, 'unexpected', 'no run id');
@@ -267,7 +295,9 @@ export const McPanel = memo(function McPanel(props: {
     } catch (error) {
       setMcState('');
       if (error instanceof ApiError && error.status === 429)
-        setMcError(`${t('mc_quota', { n: i18n.count(limits.max_concurrent_runs_per_user, 'run', 0) })} ${t('mc_kept_previous')}`);
+        setMcError(
+          `${t('mc_quota', { n: i18n.count(limits.max_concurrent_runs_per_user, 'run', 0) })} ${t('mc_kept_previous')}`,
+        );
       else setMcError(`${explain(error, i18n)} ${t('mc_kept_previous')}`);
     }
   }
@@ -286,7 +316,12 @@ export const McPanel = memo(function McPanel(props: {
     try {
       const r = await core.request({ type: 'tornado', output });
       setTornado({ base: r.base, bars: r.bars, output: r.output });
-      setTornadoState(t('tornado_done', { n: i18n.count(r.bars.length, 'input', 0), ms: `${num(r.ms)} ${t('ms')}` }));
+      setTornadoState(
+        t('tornado_done', {
+          n: i18n.count(r.bars.length, 'input', 0),
+          ms: `${num(r.ms)} ${t('ms')}`,
+        }),
+      );
     } catch (error) {
       setTornado(undefined);
       setTornadoState(`${t('error')}: ${error instanceof Error ? error.message : String(error)}`);
@@ -297,7 +332,10 @@ export const McPanel = memo(function McPanel(props: {
   const { scale, unit } = outputScale(output, i18n);
   const baseValue = outputValue(props.base, output);
   const histogram = useMemo(
-    () => (summary ? histogramOption(summary.histogram, scale, unit, i18n, baseValue, summary) : undefined),
+    () =>
+      summary
+        ? histogramOption(summary.histogram, scale, unit, i18n, baseValue, summary)
+        : undefined,
     [summary, scale, unit, i18n, baseValue],
   );
   const sCurve = useMemo(
@@ -317,7 +355,13 @@ export const McPanel = memo(function McPanel(props: {
       <div className="row">
         <label>
           {t('output')}{' '}
-          <select value={output} data-testid="mc-output" onChange={(e) => setOutput(e.currentTarget.value)}>
+          <select
+            value={output}
+            data-testid="mc-output"
+            onChange={(e) => {
+              setOutput(e.currentTarget.value);
+            }}
+          >
             {props.outputs.map((o) => (
               <option key={o} value={o}>
                 {i18n.output(o)}
@@ -336,7 +380,9 @@ export const McPanel = memo(function McPanel(props: {
                 aria-invalid={!samplesValid}
                 aria-describedby="mc-samples-help"
                 value={samplesText}
-                onChange={(e) => setSamplesText(e.currentTarget.value)}
+                onChange={(e) => {
+                  setSamplesText(e.currentTarget.value);
+                }}
               />
             </label>
             <label>
@@ -344,7 +390,9 @@ export const McPanel = memo(function McPanel(props: {
               <select
                 value={runOn}
                 data-testid="mc-run-on"
-                onChange={(e) => setRunOn(e.currentTarget.value === 'whatif' ? 'whatif' : 'stored')}
+                onChange={(e) => {
+                  setRunOn(e.currentTarget.value === 'whatif' ? 'whatif' : 'stored');
+                }}
               >
                 <option value="stored">
                   {t('mc_on_stored')} v{props.version}
@@ -354,17 +402,32 @@ export const McPanel = memo(function McPanel(props: {
                 </option>
               </select>
             </label>
-            <button type="button" data-testid="run-mc" disabled={!samplesValid} onClick={() => void runMc()}>
+            <button
+              type="button"
+              data-testid="run-mc"
+              disabled={!samplesValid}
+              onClick={() => void runMc()}
+            >
               {t('run_mc')}
             </button>
           </>
         )}
-        <button type="button" data-testid="run-tornado" disabled={!props.workerReady} onClick={() => void runTornado()}>
+        <button
+          type="button"
+          data-testid="run-tornado"
+          disabled={!props.workerReady}
+          onClick={() => void runTornado()}
+        >
           {t('compute_tornado')}
         </button>
       </div>
       {canRun ? (
-        <p id="mc-samples-help" className={samplesValid ? 'muted small-print' : 'error'} data-testid="mc-samples-help" role={samplesValid ? undefined : 'alert'}>
+        <p
+          id="mc-samples-help"
+          className={samplesValid ? 'muted small-print' : 'error'}
+          data-testid="mc-samples-help"
+          role={samplesValid ? undefined : 'alert'}
+        >
           {samplesMessage}
         </p>
       ) : (

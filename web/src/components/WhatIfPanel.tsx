@@ -54,6 +54,7 @@ export const WhatIfPanel = memo(function WhatIfPanel(props: {
               <ExactInput
                 key={`${s.id}:${String(value)}`}
                 id={s.id}
+                digits={s.unit === 'year' ? 0 : Math.max(digits, 2)}
                 label={`${name} (${t('whatif_exact')})`}
                 value={value}
                 min={s.min}
@@ -95,13 +96,15 @@ function ExactInput(props: {
   min: number;
   max: number;
   step: number;
+  /** Fraction digits shown (the slider's value is not rounded when it is applied). */
+  digits: number;
   onCommit: (v: number, t0: number) => void;
 }) {
-  const [text, setText] = useState(String(props.value));
+  const [text, setText] = useState(String(Number(props.value.toFixed(props.digits))));
   const v = Number(text.replace(',', '.').replace('\u2212', '-'));
   const valid = text.trim() !== '' && Number.isFinite(v) && v >= props.min && v <= props.max;
   const commit = (t0: number) => {
-    if (valid && v !== props.value) props.onCommit(v, t0);
+    if (valid && v !== Number(props.value.toFixed(props.digits))) props.onCommit(v, t0);
   };
   return (
     <input

@@ -5,7 +5,7 @@
  * table of the clicked stream (t/h, T, Cr, composition) or unit. On a phone the layout runs top
  * to bottom so it fits the width. The streams are also listed in an accessible data table.
  */
-import ELK from 'elkjs/lib/elk-api.js';
+import ElkConstructor, { type ELK } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import type { PlantBalance } from '../../../src/plant/merge-balances.js';
@@ -18,11 +18,12 @@ import { UnitSymbol } from './Symbols.js';
 
 let elk: ELK | undefined;
 function elkInstance(): ELK {
-  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  elk ??= new ElkConstructor({ workerUrl: elkWorkerUrl });
   return elk;
 }
 
-type Selection = { type: 'stream'; stage: string; id: string } | { type: 'unit'; stage: string; id: string };
+type Selection =
+  { type: 'stream'; stage: string; id: string } | { type: 'unit'; stage: string; id: string };
 
 function streamsTable(b: PlantBalance, i18n: I18n): ChartTable {
   return {
@@ -135,7 +136,12 @@ function UnitInfo(props: { b: PlantBalance; stage: string; id: string }) {
 
 function NodeShape(props: { n: LaidNode; selected: boolean; onSelect: () => void; i18n: I18n }) {
   const { n } = props;
-  const label = n.kind === 'feed' ? `${props.i18n.t('feed')}: ${n.label}` : n.kind === 'outlet' ? `${props.i18n.t('outlet')}: ${n.label}` : `${props.i18n.kind(props.n.family)}: ${n.label}`;
+  const label =
+    n.kind === 'feed'
+      ? `${props.i18n.t('feed')}: ${n.label}`
+      : n.kind === 'outlet'
+        ? `${props.i18n.t('outlet')}: ${n.label}`
+        : `${props.i18n.kind(props.n.family)}: ${n.label}`;
   const common = {
     transform: `translate(${n.x} ${n.y})`,
     tabIndex: 0,
@@ -199,6 +205,18 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
   const [selected, setSelected] = useState<Selection | undefined>(undefined);
   const [view, setView] = useState({ k: 1, x: 0, y: 0 });
   const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState(1000);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const o = new ResizeObserver(() => {
+      setBoxWidth(el.clientWidth || 1000);
+    });
+    o.observe(el);
+    return () => {
+      o.disconnect();
+    };
+  }, []);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | undefined>(undefined);
   // The layout depends on the topology and labels only: quantised widths keep a what-if step
   // that changes flows by a few per cent from laying out again.
@@ -230,7 +248,10 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
     };
   }, [topology, direction]);
 
-  const flows = useMemo(() => new Map(props.balance.streams.map((s) => [`${s.stage}/${s.id}`, s.t_per_h])), [props.balance]);
+  const flows = useMemo(
+    () => new Map(props.balance.streams.map((s) => [`${s.stage}/${s.id}`, s.t_per_h])),
+    [props.balance],
+  );
   const table = useMemo(() => streamsTable(props.balance, i18n), [props.balance, i18n]);
 
   function zoom(f: number) {
@@ -244,7 +265,7 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
   function onPointerDown(e: PointerEvent) {
     if ((e.target as Element).closest('.fs-node, .fs-edge')) return;
     drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    e.currentTarget.setPointerCapture(e.pointerId);
   }
   function onPointerMove(e: PointerEvent) {
     const d = drag.current;
@@ -259,18 +280,43 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
       </p>
     );
   const pad = 8;
-  const height = layout ? Math.min(narrow ? 600 : 640, layout.height + 2 * pad) : 320;
+  // Drawn at 1:1 (or smaller when the box is narrower), never taller than the screen allows.
+  const scale = layout ? Math.min(1, boxWidth / (layout.width + 2 * pad)) : 1;
+  const height = layout ? Math.min(narrow ? 600 : 720, (layout.height + 2 * pad) * scale) : 320;
   return (
     <div className="flowsheet" data-testid="chart-flowsheet">
       <p className="muted small-print">{t('flowsheet_hint')}</p>
       <div className="fs-tools">
-        <button type="button" className="small" onClick={() => zoom(1.25)} aria-label={t('zoom_in')} data-testid="fs-zoom-in">
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            zoom(1.25);
+          }}
+          aria-label={t('zoom_in')}
+          data-testid="fs-zoom-in"
+        >
           +
         </button>
-        <button type="button" className="small" onClick={() => zoom(0.8)} aria-label={t('zoom_out')} data-testid="fs-zoom-out">
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            zoom(0.8);
+          }}
+          aria-label={t('zoom_out')}
+          data-testid="fs-zoom-out"
+        >
           −
         </button>
-        <button type="button" className="small" onClick={() => setView({ k: 1, x: 0, y: 0 })} data-testid="fs-fit">
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            setView({ k: 1, x: 0, y: 0 });
+          }}
+          data-testid="fs-fit"
+        >
           {t('zoom_fit')}
         </button>
       </div>
@@ -292,10 +338,18 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
             viewBox={`${-pad} ${-pad} ${layout.width + 2 * pad} ${layout.height + 2 * pad}`}
             width="100%"
             height={height}
-            preserveAspectRatio="xMidYMin meet"
+            preserveAspectRatio="xMinYMin meet"
           >
             <defs>
-              <marker id="fs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <marker
+                id="fs-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,0 L10,5 L0,10 z" fill="#44505c" />
               </marker>
             </defs>
@@ -309,8 +363,12 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
                 </g>
               ))}
               {layout.edges.map((e) => {
-                const isSel = selected?.type === 'stream' && selected.stage === e.stage && selected.id === e.stream;
-                const width = 1 + Math.min(3, Math.log10(1 + (flows.get(`${e.stage}/${e.stream}`) ?? 0)));
+                const isSel =
+                  selected?.type === 'stream' &&
+                  selected.stage === e.stage &&
+                  selected.id === e.stream;
+                const width =
+                  1 + Math.min(3, Math.log10(1 + (flows.get(`${e.stage}/${e.stream}`) ?? 0)));
                 return (
                   <g
                     key={e.id}
@@ -320,14 +378,24 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
                     role="button"
                     aria-label={`${t('stream')} ${e.stream}: ${i18n.qty(e.t_per_h, 't/h')}`}
                     aria-pressed={isSel}
-                    onClick={() => setSelected({ type: 'stream', stage: e.stage, id: e.stream })}
+                    onClick={() => {
+                      setSelected({ type: 'stream', stage: e.stage, id: e.stream });
+                    }}
                     onKeyDown={(ev) => {
-                      if (ev.key === 'Enter' || ev.key === ' ') setSelected({ type: 'stream', stage: e.stage, id: e.stream });
+                      if (ev.key === 'Enter' || ev.key === ' ')
+                        setSelected({ type: 'stream', stage: e.stage, id: e.stream });
                     }}
                   >
                     <title>{`${e.stream}: ${i18n.qty(e.t_per_h, 't/h')}`}</title>
-                    <polyline className="fs-hit-line" points={e.points.map((p) => p.join(',')).join(' ')} />
-                    <polyline points={e.points.map((p) => p.join(',')).join(' ')} strokeWidth={width} markerEnd="url(#fs-arrow)" />
+                    <polyline
+                      className="fs-hit-line"
+                      points={e.points.map((p) => p.join(',')).join(' ')}
+                    />
+                    <polyline
+                      points={e.points.map((p) => p.join(',')).join(' ')}
+                      strokeWidth={width}
+                      markerEnd="url(#fs-arrow)"
+                    />
                     {e.label && (
                       <text x={e.label.x + 1} y={e.label.y + e.label.h - 3} className="fs-label">
                         {e.label.text}
@@ -342,16 +410,20 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
                   n={n}
                   i18n={i18n}
                   selected={
-                    (selected?.type === 'unit' && selected.stage === n.stage && selected.id === n.unit) ||
-                    (selected?.type === 'stream' && selected.stage === n.stage && selected.id === n.stream)
+                    (selected?.type === 'unit' &&
+                      selected.stage === n.stage &&
+                      selected.id === n.unit) ||
+                    (selected?.type === 'stream' &&
+                      selected.stage === n.stage &&
+                      selected.id === n.stream)
                   }
-                  onSelect={() =>
+                  onSelect={() => {
                     setSelected(
                       n.unit !== undefined
                         ? { type: 'unit', stage: n.stage, id: n.unit }
                         : { type: 'stream', stage: n.stage, id: n.stream ?? '' },
-                    )
-                  }
+                    );
+                  }}
                 />
               ))}
             </g>
@@ -368,7 +440,13 @@ export default function Flowsheet(props: { balance: PlantBalance }) {
             ) : (
               <UnitInfo b={props.balance} stage={selected.stage} id={selected.id} />
             )}
-            <button type="button" className="small" onClick={() => setSelected(undefined)}>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setSelected(undefined);
+              }}
+            >
               {t('close')}
             </button>
           </div>

@@ -12,9 +12,20 @@ export function UnitSymbol(props: { family: string; w: number; h: number }) {
       // Electric furnace: hearth with a roof and three electrodes.
       return (
         <g>
-          <path d={`M${cx - 22},${h - 2} L${cx - 22},${h * 0.45} Q${cx},${h * 0.2} ${cx + 22},${h * 0.45} L${cx + 22},${h - 2} Z`} {...common} />
+          <path
+            d={`M${cx - 22},${h - 2} L${cx - 22},${h * 0.45} Q${cx},${h * 0.2} ${cx + 22},${h * 0.45} L${cx + 22},${h - 2} Z`}
+            {...common}
+          />
           {[-9, 0, 9].map((dx) => (
-            <line key={dx} x1={cx + dx} y1={2} x2={cx + dx} y2={h * 0.55} stroke={STROKE} strokeWidth={2.2} />
+            <line
+              key={dx}
+              x1={cx + dx}
+              y1={2}
+              x2={cx + dx}
+              y2={h * 0.55}
+              stroke={STROKE}
+              strokeWidth={2.2}
+            />
           ))}
         </g>
       );
@@ -37,26 +48,47 @@ export function UnitSymbol(props: { family: string; w: number; h: number }) {
     case 'screen':
       return (
         <g>
-          <path d={`M${cx - 24},${h * 0.3} L${cx + 24},${h * 0.6} L${cx + 24},${h * 0.8} L${cx - 24},${h * 0.5} Z`} {...common} />
-          <line x1={cx - 24} y1={h * 0.4} x2={cx + 24} y2={h * 0.7} stroke={STROKE} strokeDasharray="3 2" />
+          <path
+            d={`M${cx - 24},${h * 0.3} L${cx + 24},${h * 0.6} L${cx + 24},${h * 0.8} L${cx - 24},${h * 0.5} Z`}
+            {...common}
+          />
+          <line
+            x1={cx - 24}
+            y1={h * 0.4}
+            x2={cx + 24}
+            y2={h * 0.7}
+            stroke={STROKE}
+            strokeDasharray="3 2"
+          />
         </g>
       );
     case 'cyclone':
       return (
-        <path d={`M${cx - 12},2 L${cx + 12},2 L${cx + 12},${h * 0.4} L${cx + 3},${h - 2} L${cx - 3},${h - 2} L${cx - 12},${h * 0.4} Z`} {...common} />
+        <path
+          d={`M${cx - 12},2 L${cx + 12},2 L${cx + 12},${h * 0.4} L${cx + 3},${h - 2} L${cx - 3},${h - 2} L${cx - 12},${h * 0.4} Z`}
+          {...common}
+        />
       );
     case 'spiral':
       return (
         <g>
           <rect x={cx - 5} y={2} width={10} height={h - 4} {...common} />
-          <path d={`M${cx - 14},6 Q${cx + 16},10 ${cx - 14},16 Q${cx + 16},20 ${cx - 14},26 Q${cx + 16},30 ${cx - 14},${h - 4}`} fill="none" stroke={STROKE} strokeWidth={1.4} />
+          <path
+            d={`M${cx - 14},6 Q${cx + 16},10 ${cx - 14},16 Q${cx + 16},20 ${cx - 14},26 Q${cx + 16},30 ${cx - 14},${h - 4}`}
+            fill="none"
+            stroke={STROKE}
+            strokeWidth={1.4}
+          />
         </g>
       );
     case 'tank':
       // Agitated tank.
       return (
         <g>
-          <path d={`M${cx - 16},4 L${cx - 16},${h - 10} Q${cx},${h} ${cx + 16},${h - 10} L${cx + 16},4 Z`} {...common} />
+          <path
+            d={`M${cx - 16},4 L${cx - 16},${h - 10} Q${cx},${h} ${cx + 16},${h - 10} L${cx + 16},4 Z`}
+            {...common}
+          />
           <line x1={cx} y1={0} x2={cx} y2={h * 0.6} stroke={STROKE} strokeWidth={1.6} />
           <line x1={cx - 8} y1={h * 0.6} x2={cx + 8} y2={h * 0.6} stroke={STROKE} strokeWidth={2} />
         </g>

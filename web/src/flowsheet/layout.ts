@@ -84,8 +84,10 @@ export function stageGraph(b: PlantBalance, stage: string, direction: 'RIGHT' | 
     const family = kindFamily(u.kind);
     if (family === 'outlet')
       children.push({ id: `u:${u.id}`, width: textWidth(u.id) + 24, height: PILL_H });
-    else if (family === 'node') children.push({ id: `u:${u.id}`, width: Math.max(24, textWidth(u.id)), height: 40 });
-    else children.push({ id: `u:${u.id}`, width: Math.max(84, textWidth(u.id) + 12), height: UNIT_H });
+    else if (family === 'node')
+      children.push({ id: `u:${u.id}`, width: Math.max(24, textWidth(u.id)), height: 40 });
+    else
+      children.push({ id: `u:${u.id}`, width: Math.max(84, textWidth(u.id) + 12), height: UNIT_H });
   }
   const edges: ElkExtendedEdge[] = [];
   for (const s of b.streams.filter((x) => x.stage === stage)) {
@@ -154,7 +156,13 @@ export async function layoutFlowsheet(
       out.nodes.push({
         id: `${stage}/${n.id}`,
         stage,
-        kind: !isUnit ? 'feed' : family === 'outlet' ? 'outlet' : family === 'node' ? 'junction' : 'unit',
+        kind: !isUnit
+          ? 'feed'
+          : family === 'outlet'
+            ? 'outlet'
+            : family === 'node'
+              ? 'junction'
+              : 'unit',
         family,
         label: isUnit ? id : shortStream(id),
         ...(isUnit ? { unit: id } : { stream: id }),

@@ -94,7 +94,9 @@ export function Dashboard(props: {
       timings.render_ms.push(committed - p.received);
       timings.frame_ms.push(now - committed);
       setLastMs(ms);
-      setStatus(`${t('whatif_status')}: ${num(ms, 1)} ${t('ms')} (${num(p.compute_ms, 1)} ${t('ms')})`);
+      setStatus(
+        `${t('whatif_status')}: ${num(ms, 1)} ${t('ms')} (${num(p.compute_ms, 1)} ${t('ms')})`,
+      );
     });
   }, [tick, t, num]);
 
@@ -178,6 +180,18 @@ export function Dashboard(props: {
     }
   }, [core, props.scenarioId, t, i18n]);
   const moved = Object.keys(values).length > 0;
+  // The KPI cards are painted first; the charts (their chunk, their canvases) a frame later.
+  const [charts, setCharts] = useState(false);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      setTimeout(() => {
+        setCharts(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(id);
+    };
+  }, []);
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -234,16 +248,18 @@ export function Dashboard(props: {
           <StageTable stages={appraisal.stages} />
         </section>
       </div>
-      <Charts appraisal={appraisal} />
-      <McPanel
-        scenarioId={props.scenarioId}
-        version={props.version}
-        outputs={outputs}
-        user={props.user}
-        base={base}
-        whatIf={whatIfState}
-        workerReady={props.loaded !== undefined}
-      />
+      {charts && <Charts appraisal={appraisal} />}
+      {charts && (
+        <McPanel
+          scenarioId={props.scenarioId}
+          version={props.version}
+          outputs={outputs}
+          user={props.user}
+          base={base}
+          whatIf={whatIfState}
+          workerReady={props.loaded !== undefined}
+        />
+      )}
     </div>
   );
 }

@@ -97,7 +97,11 @@ export function ScenarioPage(props: {
   async function restore() {
     if (!version || !meta) return;
     try {
-      const r = await api.saveVersion(meta.id, version.text, t('restored_message', { v: version.version }));
+      const r = await api.saveVersion(
+        meta.id,
+        version.text,
+        t('restored_message', { v: version.version }),
+      );
       navigate(scenarioHref(meta.id, r.version.version, props.tab === 'edit' ? 'edit' : undefined));
       setReload((x) => x + 1);
     } catch (e) {
@@ -138,7 +142,12 @@ export function ScenarioPage(props: {
             {t('history')}
           </a>
           {props.user.role !== 'viewer' && (
-            <button type="button" className="small" data-testid="duplicate" onClick={() => void duplicate()}>
+            <button
+              type="button"
+              className="small"
+              data-testid="duplicate"
+              onClick={() => void duplicate()}
+            >
               {t('duplicate')}
             </button>
           )}
@@ -155,7 +164,12 @@ export function ScenarioPage(props: {
         <p className="notice" role="note" data-testid="old-version">
           {t('old_version', { v: n, latest })}{' '}
           {canWrite && (
-            <button type="button" className="small" data-testid="restore-version" onClick={() => void restore()}>
+            <button
+              type="button"
+              className="small"
+              data-testid="restore-version"
+              onClick={() => void restore()}
+            >
               {t('restore_version', { v: n })}
             </button>
           )}
