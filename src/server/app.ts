@@ -153,10 +153,10 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
     // Precompressed .br / .gz files written by the build (web/vite.config.ts) are sent to
     // browsers that accept them. Hashed assets never change: cached for a year, immutable; the
     // page itself is revalidated on every load so a new build is picked up at once.
-    const cacheHeaders = (path: string, c: Context) => {
+    const cacheHeaders = (_file: string, c: Context) => {
       c.header(
         'Cache-Control',
-        /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)
+        /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(c.req.path)
           ? 'public, max-age=31536000, immutable'
           : 'no-cache',
       );
