@@ -365,7 +365,7 @@ describe.skipIf(!existsSync(CHROMIUM))('issue 17: the web app in Chromium', () =
           .filter((e) => e.getBoundingClientRect().right > 392)
           .slice(0, 5);
         if (wide.length > 0)
-          console.log('wide:', wide.map((e) => `${e.tagName}.${String(e.className)}`).join(' '));
+          console.log('wide:', wide.map((e) => `${e.tagName}.${e.className}`).join(' '));
         const r = (
           globalThis as unknown as {
             document: { documentElement: { scrollWidth: number; clientWidth: number } };
