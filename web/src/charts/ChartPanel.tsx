@@ -127,7 +127,7 @@ export const ChartPanel = memo(function ChartPanel(props: {
       {props.children}
       {props.spec ? (
         <>
-          <Suspense fallback={<div className={`chart h${String(height)}`} aria-busy="true" />}>
+          <Suspense fallback={<div className="chart" style={{ height }} aria-busy="true" />}>
             <EChart
               option={props.spec.option}
               testId={`chart-${props.id}`}

@@ -137,7 +137,9 @@ function EChartView(props: {
   return (
     <div
       ref={ref}
-      className={`chart h${String(props.height ?? 320)}`}
+      className="chart"
+      // Set through the CSSOM by React (allowed by the CSP's style-src 'self').
+      style={{ height: props.height ?? 320 }}
       data-testid={props.testId}
       role="img"
       aria-label={props.label ?? props.testId}
