@@ -178,7 +178,8 @@ export const McPanel = memo(function McPanel(props: {
   const [limits, setLimits] = useState<McLimits>(FALLBACK_LIMITS);
   const [runOn, setRunOn] = useState<'stored' | 'whatif'>('stored');
   const [basis, setBasis] = useState<McBasis | undefined>(undefined);
-  const [mcState, setMcState] = useState<string>(t('mc_none'));
+  // undefined: no run yet (the message is rendered in the current language).
+  const [mcState, setMcState] = useState<string | undefined>(undefined);
   const [mcError, setMcError] = useState<string | undefined>(undefined);
   const [summaries, setSummaries] = useState<Record<string, Summary> | undefined>(undefined);
   const [runs, setRuns] = useState<McRunView[]>([]);
@@ -436,7 +437,7 @@ export const McPanel = memo(function McPanel(props: {
         </p>
       )}
       <p className="status" data-testid="mc-status" aria-live="polite">
-        {mcState}
+        {mcState ?? (summaries ? '' : t('mc_none'))}
       </p>
       {mcError !== undefined && (
         <p className="error" role="alert" data-testid="mc-error">
