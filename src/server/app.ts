@@ -6,13 +6,14 @@ import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { VERSION } from '../version.js';
 import type { Store } from '../store/index.js';
 import { runAppraisal } from './appraise-route.js';
+import { AppraisalCache } from './appraisal-cache.js';
 import { authRoutes } from './auth-routes.js';
 import type { AppEnv, AppOptions, Deps, ResolvedOptions } from './context.js';
 import { apiError, notFound } from './http-error.js';
@@ -101,6 +102,34 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps));
+  const appraisals = appOptions.appraisals ?? new AppraisalCache(store);
+  // A saved version is appraised in the background, so its dashboard opens at once.
+  app.use('/api/scenarios/*', async (c, next) => {
+    await next();
+    const id = /^\/api\/scenarios\/([^/]+)\/versions$/.exec(c.req.path)?.[1];
+    if (c.req.method === 'POST' && c.res.status === 201 && id !== undefined)
+      appraisals.warmScenario(id);
+  });
+  app.get(
+    '/api/scenarios/:id/versions/:version/appraisal.json',
+    requireUser('viewer'),
+    async (c) => {
+      const s = await store.getScenario(c.req.param('id'));
+      const user = c.get('user');
+      if (!s || !user || (s.owner_id !== user.id && s.visibility !== 'shared'))
+        return notFound(c, 'scenario');
+      const n = Number(c.req.param('version'));
+      const v = Number.isInteger(n) && n >= 1 ? await store.getVersion(s.id, n) : undefined;
+      if (!v) return notFound(c, 'version');
+      const r = await appraisals.get(v.id, v.text);
+      if (!r.ok) return apiError(c, r.status, r.error, r.message);
+      if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304, { ETag: r.etag });
+      c.header('ETag', r.etag);
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(r.json);
+    },
+  );
   app.route('/api/scenarios', scenarioRoutes(deps));
   const mc =
     appOptions.mc ?? new McService(store, { workers: appOptions.mcWorkers ?? defaultWorkers() });
@@ -121,9 +150,23 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   if (dir !== undefined && existsSync(dir) && statSync(dir).isDirectory()) {
     // serveStatic resolves `root` against the working directory.
     const root = relative(process.cwd(), dir) || '.';
-    app.use('*', serveStatic({ root }));
+    // Precompressed .br / .gz files written by the build (web/vite.config.ts) are sent to
+    // browsers that accept them. Hashed assets never change: cached for a year, immutable; the
+    // page itself is revalidated on every load so a new build is picked up at once.
+    const cacheHeaders = (_file: string, c: Context) => {
+      c.header(
+        'Cache-Control',
+        /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(c.req.path)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    };
+    app.use('*', serveStatic({ root, precompressed: true, onFound: cacheHeaders }));
     // Single-page app: unknown non-API paths get index.html, the UI routes them.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get(
+      '*',
+      serveStatic({ root, path: 'index.html', precompressed: true, onFound: cacheHeaders }),
+    );
   }
 
   app.onError((error, c) => {

@@ -1,6 +1,7 @@
 /** Types shared by the server's modules: the Hono environment and the app's options. */
 import type { Store, User } from '../store/index.js';
 import type { McService } from '../workers/mc-service.js';
+import type { AppraisalCache } from './appraisal-cache.js';
 
 export interface AppOptions {
   /** Largest accepted request body [bytes]; larger bodies get 413. Default 1 MiB. */
@@ -29,6 +30,8 @@ export interface AppOptions {
   mc?: McService;
   /** Worker threads of the default Monte Carlo service. Default: the number of cores. */
   mcWorkers?: number;
+  /** Appraisals of stored versions kept in memory (`startServer` warms it). Default: a new one. */
+  appraisals?: AppraisalCache;
 }
 
 export interface ResolvedOptions {

@@ -339,6 +339,14 @@ export function openApiDocument(): Json {
           responses: { ...ok('stored', { type: 'object' }, '201'), ...errors(400, 401, 404, 422) },
         },
       },
+      '/api/scenarios/{id}/versions/{version}/appraisal.json': {
+        get: {
+          summary:
+            "the version's Appraisal by this server's code, computed once per process and cached (ETag); the web UI's first load",
+          parameters: [idParam, versionParam],
+          responses: { ...ok('appraisal', ref('Appraisal')), ...errors(400, 401, 404, 422) },
+        },
+      },
       ...reportPaths(),
       '/api/scenarios/{id}/diff': {
         get: {

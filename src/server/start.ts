@@ -9,6 +9,7 @@ import { openStore, type Store } from '../store/index.js';
 import { createApp, DEFAULT_STATIC_DIR } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
+import { AppraisalCache } from './appraisal-cache.js';
 import { McService } from '../workers/mc-service.js';
 import { defaultWorkers } from '../workers/pool.js';
 
@@ -54,7 +55,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     throw error;
   }
   const mc = options.mc ?? new McService(store, { workers: options.mcWorkers ?? defaultWorkers() });
-  const app = createApp(store, { ...options, mc });
+  const appraisals = options.appraisals ?? new AppraisalCache(store);
+  const app = createApp(store, { ...options, mc, appraisals });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   try {
@@ -72,6 +74,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log(`chromflow is serving on ${url} (database: ${store.dialect})`);
+  // The stored scenarios' dashboards open at once (web UI): appraise them in the background.
+  appraisals.warmAll();
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   if (!existsSync(join(staticDir, 'index.html')))
     log(`  web UI not built (${staticDir} is missing; run "npm run build:web"): API only`);

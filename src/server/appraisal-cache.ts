@@ -1,0 +1,99 @@
+/**
+ * The appraisal of a stored scenario version by this server's code, computed once per process
+ * and kept (versions are immutable, so a version's appraisal cannot go stale while the code is the
+ * same). It lets the web UI draw a stored scenario's KPI cards and charts at once while its own
+ * core worker is still loading; the worker then takes over for the live what-if. The latest
+ * versions are appraised in the background when the server starts and whenever a version is
+ * saved, one at a time, yielding to the event loop between them.
+ */
+import { appraise } from '../appraise.js';
+import { ConvergenceError, InputError, NotImplementedError } from '../errors.js';
+import { parseScenario } from '../scenario/index.js';
+import type { Store } from '../store/index.js';
+import { VERSION } from '../version.js';
+
+export type CachedAppraisal =
+  | { ok: true; json: string; etag: string }
+  | { ok: false; status: 400 | 422; error: string; message: string };
+
+/** Most versions kept (an appraisal is ~100 kB of JSON). */
+const MAX_ENTRIES = 200;
+
+export class AppraisalCache {
+  private readonly done = new Map<string, CachedAppraisal>();
+  private readonly running = new Map<string, Promise<CachedAppraisal>>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: Store) {}
+
+  /** The appraisal of a version (by its row id and text), computed on first use. */
+  get(versionId: string, text: string): Promise<CachedAppraisal> {
+    const hit = this.done.get(versionId);
+    if (hit) {
+      // Most recently used last (the Map keeps insertion order).
+      this.done.delete(versionId);
+      this.done.set(versionId, hit);
+      return Promise.resolve(hit);
+    }
+    const inFlight = this.running.get(versionId);
+    if (inFlight) return inFlight;
+    const p = new Promise<CachedAppraisal>((resolve) => {
+      // Off the current request's turn of the event loop.
+      setImmediate(() => {
+        resolve(this.compute(versionId, text));
+      });
+    });
+    this.running.set(versionId, p);
+    void p.finally(() => this.running.delete(versionId));
+    return p;
+  }
+
+  private compute(versionId: string, text: string): CachedAppraisal {
+    const parsed = parseScenario(text, 'stored version');
+    let result: CachedAppraisal;
+    if (!parsed.ok)
+      result = {
+        ok: false,
+        status: 400,
+        error: 'invalid_scenario',
+        message: `${parsed.problems.length} problem(s) in the stored scenario`,
+      };
+    else
+      try {
+        const json = JSON.stringify(appraise(parsed.scenario));
+        result = { ok: true, json, etag: `"${versionId}-${VERSION}"` };
+      } catch (error) {
+        if (error instanceof InputError)
+          result = { ok: false, status: 400, error: 'invalid_input', message: error.message };
+        else if (error instanceof NotImplementedError || error instanceof ConvergenceError)
+          result = { ok: false, status: 422, error: error.code, message: error.message };
+        else throw error;
+      }
+    this.done.set(versionId, result);
+    while (this.done.size > MAX_ENTRIES) {
+      const oldest = this.done.keys().next().value;
+      if (oldest === undefined) break;
+      this.done.delete(oldest);
+    }
+    return result;
+  }
+
+  /** Appraises the latest version of a scenario in the background (queued, one at a time). */
+  warmScenario(scenarioId: string): void {
+    this.queue = this.queue
+      .then(async () => {
+        const v = await this.store.getVersion(scenarioId, 'latest');
+        if (v) await this.get(v.id, v.text);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Appraises the latest version of every scenario in the background. */
+  warmAll(): void {
+    this.queue = this.queue
+      .then(async () => {
+        for (const s of await this.store.listAllScenarios()) this.warmScenario(s.id);
+      })
+      .catch(() => undefined);
+  }
+}
