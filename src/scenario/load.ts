@@ -14,6 +14,7 @@ import {
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
 import { allowedKeysAt } from './json-schema.js';
+import { checkInputLimits } from './limits.js';
 import { formatPath, ScenarioError, type Problem } from './problem.js';
 import { distribution, scenarioSchema, type Scenario } from './schema.js';
 
@@ -22,9 +23,6 @@ import { checkSemantics } from './semantics.js';
 
 export type LoadResult =
   { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
-
-/** Largest accepted scenario text [characters]; guards the parser against absurd inputs. */
-export const MAX_SCENARIO_CHARS = 5_000_000;
 
 /**
  * Parses and validates a scenario.
@@ -41,17 +39,9 @@ export function parseScenario(text: string, file: string): LoadResult {
     path,
     message,
   });
-  if (text.length > MAX_SCENARIO_CHARS) {
-    return {
-      ok: false,
-      problems: [
-        at(
-          '',
-          `file is too large (${text.length} characters); expected at most ${MAX_SCENARIO_CHARS}`,
-        ),
-      ],
-    };
-  }
+  // Bounded work: sizes, depth and counts are checked in one linear pass before anything else.
+  const excess = checkInputLimits(text);
+  if (excess) return { ok: false, problems: [at('', excess.message, excess.line, excess.column)] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

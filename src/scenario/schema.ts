@@ -16,9 +16,14 @@ import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 
+/** Longest name of a scenario, site, region, feed or stage [characters] (as the server's). */
+export const MAX_NAME_CHARS = 200;
+const displayName = z.string().min(1).max(MAX_NAME_CHARS);
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
   .string()
+  .max(64)
   .regex(ID_PATTERN, {
     message: 'expected an id of lowercase letters, digits and "-" (e.g. "hc-smelter")',
   })
@@ -54,8 +59,8 @@ const percent = (description: string) => quantity('%', { min: 0, max: 100, descr
 
 const site = z
   .strictObject({
-    name: z.string().min(1),
-    region: z.string().min(1),
+    name: displayName,
+    region: displayName,
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code such as "KZ"' }),
@@ -67,7 +72,7 @@ const site = z
 const feed = z
   .strictObject({
     id,
-    name: z.string().optional(),
+    name: displayName.optional(),
     kind: z.enum(['ore', 'concentrate', 'slimes']),
     preset: z
       .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
@@ -234,7 +239,7 @@ const stageOpex = z
 const stage = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: displayName,
     start_year: year.meta({ description: 'First year of production.' }),
     construction_years: z
       .int()
@@ -531,7 +536,7 @@ export const scenarioSchema = z
         message: `expected the format version ${SCENARIO_FORMAT_VERSION}`,
       })
       .meta({ description: 'Scenario format version.' }),
-    name: z.string().min(1),
+    name: displayName,
     description: z.string().optional(),
     site,
     feeds: z.array(feed).min(1, { message: 'expected at least one feed' }),
