@@ -10,7 +10,7 @@ import { createApp, DEFAULT_STATIC_DIR } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
 import { McService } from '../workers/mc-service.js';
-import { defaultWorkers } from '../workers/pool.js';
+import { defaultWorkers, WorkerPool } from '../workers/pool.js';
 
 export interface StartOptions extends AppOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -42,6 +42,14 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   try {
     const applied = await store.migrate();
     if (applied.length > 0) log(`database: applied migrations ${applied.join(', ')}`);
+    // Runs this database says are running have no process any more: a server stopped (or
+    // crashed) while evaluating them. They are marked interrupted (resumable), so their event
+    // streams end.
+    const interrupted = await store.interruptActiveMcRuns();
+    if (interrupted.length > 0)
+      log(
+        `Monte Carlo: ${interrupted.length} run(s) left running by a stopped server marked interrupted (resume them with POST /api/mc-runs/<id>/resume)`,
+      );
     const seeded = await seedIfEmpty(store, undefined, options.passwordLog2N);
     if (seeded) {
       log('First start: created the account "admin" with the one-time password');
@@ -53,8 +61,10 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     await store.close();
     throw error;
   }
-  const mc = options.mc ?? new McService(store, { workers: options.mcWorkers ?? defaultWorkers() });
-  const app = createApp(store, { ...options, mc });
+  // One worker pool for the whole process: appraisals, validation, reports and Monte Carlo.
+  const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
+  const mc = options.mc ?? new McService(store, { pool });
+  const app = createApp(store, { ...options, pool, mc });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   try {
@@ -65,6 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
       s.once('error', reject);
     });
   } catch (error) {
+    if (options.pool === undefined) await pool.close();
     await store.close();
     throw error;
   }
@@ -80,14 +91,16 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     store,
     server,
     close: async () => {
-      // Running Monte Carlo jobs stop after their current chunks (they stay resumable); their
-      // event streams end with a `done` event (status cancelled), so the server can close.
+      // Running Monte Carlo runs stop at once (their running chunks are ended; finished ones
+      // are stored) and are marked interrupted, resumable; their event streams end with a
+      // `done` event, so the server can close.
       if (options.mc === undefined) await mc.close();
       await new Promise<void>((resolve) =>
         server.close(() => {
           resolve();
         }),
       );
+      if (options.pool === undefined) await pool.close();
       await store.close();
     },
   };
