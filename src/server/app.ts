@@ -34,7 +34,7 @@ import { WorkGate } from './work-gate.js';
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist-web', import.meta.url));
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_QUEUED_REQUESTS = 32;
+export const DEFAULT_MAX_QUEUED_REQUESTS = 64;
 
 function resolve(options: AppOptions): ResolvedOptions {
   return {
@@ -53,15 +53,26 @@ function resolve(options: AppOptions): ResolvedOptions {
   };
 }
 
-/** What an app created for itself (pool, Monte Carlo service), released by {@link closeApp}. */
-const owned = new WeakMap<Hono<AppEnv>, () => Promise<void>>();
+/** What an app created for itself (pool, Monte Carlo service) and its work in progress. */
+const owned = new WeakMap<Hono<AppEnv>, { close: () => Promise<void>; gate: WorkGate }>();
 
 /**
  * Stops what `createApp` created itself: its Monte Carlo service (active runs are left
  * `interrupted`, resumable) and its worker pool. Pools and services passed in are left alone.
  */
 export async function closeApp(app: Hono<AppEnv>): Promise<void> {
-  await owned.get(app)?.();
+  await owned.get(app)?.close();
+}
+
+/**
+ * Resolves when no request of the app is waiting for the worker pool any more (or after
+ * `timeoutMs`): a stopping server lets the appraisals it accepted finish before the pool ends.
+ */
+export async function drainApp(app: Hono<AppEnv>, timeoutMs = 30_000): Promise<void> {
+  const gate = owned.get(app)?.gate;
+  const until = Date.now() + timeoutMs;
+  while (gate !== undefined && gate.size > 0 && Date.now() < until)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEnv> {
@@ -84,10 +95,13 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   };
   const mc = appOptions.mc ?? new McService(store, { pool });
   const app = new Hono<AppEnv>();
-  owned.set(app, async () => {
-    if (appOptions.mc === undefined) await mc.close();
-    await ownPool?.close();
-    ownPool = undefined;
+  owned.set(app, {
+    gate: deps.gate,
+    close: async () => {
+      if (appOptions.mc === undefined) await mc.close();
+      await ownPool?.close();
+      ownPool = undefined;
+    },
   });
 
   app.use(
@@ -130,6 +144,14 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
         ),
     }),
   );
+  // Requests for the worker pool are refused while it is full before anything else is done.
+  for (const path of ['/api/appraise', '/api/scenarios/:id/versions/:version/*'])
+    app.use(path, async (c, next) => {
+      if (c.req.method === 'POST' || c.req.path.includes('/report.'))
+        return deps.gate.guard()(c, next);
+      await next();
+      return undefined;
+    });
   app.use('/api/*', sessionMiddleware(deps));
 
   // Health: the database answers and can take writes (a full disk or a read-only file is

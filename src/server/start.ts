@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
-import { createApp, DEFAULT_STATIC_DIR } from './app.js';
+import { createApp, DEFAULT_STATIC_DIR, drainApp } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
 import { McService } from '../workers/mc-service.js';
@@ -100,6 +100,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
           resolve();
         }),
       );
+      // Requests already accepted get their answers before the worker threads end.
+      await drainApp(app);
       if (options.pool === undefined) await pool.close();
       await store.close();
     },

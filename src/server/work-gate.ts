@@ -4,7 +4,7 @@
  * than threads plus the queue allows, a new one is answered at once with 503 `busy` and a
  * `Retry-After` (the recent time to answer one such request), instead of waiting without bound.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { apiError } from './http-error.js';
 
 /** Weight of the newest duration in the moving average [-]. */
@@ -34,21 +34,41 @@ export class WorkGate {
     return Math.max(1, Math.ceil(this.meanMs / 1000));
   }
 
+  /** Whether a new request would be refused now. */
+  get full(): boolean {
+    return this.inFlight >= this.threads() + this.maxQueued;
+  }
+
+  /** The 503 `busy` answer with `Retry-After`. */
+  busy(c: Context): Response {
+    const seconds = this.retryAfterSeconds();
+    c.header('Retry-After', String(seconds));
+    return apiError(
+      c,
+      503,
+      'busy',
+      `the server is busy (${this.inFlight} requests are being computed); retry in ${seconds} s`,
+    );
+  }
+
+  /**
+   * Refuses requests for the pool at once while it is full: before the session lookup and
+   * before the body is read, so that an overload costs the event loop as little as possible.
+   */
+  guard(): MiddlewareHandler {
+    return async (c, next) => {
+      if (this.full) return this.busy(c);
+      await next();
+      return undefined;
+    };
+  }
+
   /**
    * Runs `work` when there is room, else answers 503 `busy` with `Retry-After`. The admission
    * check and the count are synchronous, so concurrent requests cannot overshoot the bound.
    */
   async run(c: Context, work: () => Promise<Response>): Promise<Response> {
-    if (this.inFlight >= this.threads() + this.maxQueued) {
-      const seconds = this.retryAfterSeconds();
-      c.header('Retry-After', String(seconds));
-      return apiError(
-        c,
-        503,
-        'busy',
-        `the server is busy (${this.inFlight} requests are being computed); retry in ${seconds} s`,
-      );
-    }
+    if (this.full) return this.busy(c);
     this.inFlight++;
     const t0 = performance.now();
     try {

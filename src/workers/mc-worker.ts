@@ -6,6 +6,8 @@
  * results go back as one transferred Float64Array (outputs one after another) plus the sampled
  * inputs when asked.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runChunk, type ChunkResult } from '../uncertainty/runner/chunk.js';
 import { mergeChunks } from '../uncertainty/runner/merge.js';
@@ -14,6 +16,25 @@ import { RunCache, type McSource } from './mc-source.js';
 import type { ChunkTask, ChunkReply } from './pool.js';
 
 const cache = new RunCache();
+
+/** Nice value of the pool's threads: below the event loop's, which answers requests [-]. */
+export const WORKER_NICE = 10;
+
+/**
+ * Lowers this thread's scheduling priority, so that on a busy machine the main thread (HTTP
+ * requests, `/api/health`) runs first and the computations take what is left. Linux only:
+ * `/proc/thread-self` names this thread's id, and `setpriority` on a thread id applies to that
+ * thread alone; elsewhere the threads keep the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+  } catch {
+    // Not Linux, or not permitted: run at the normal priority.
+  }
+}
+lowerPriority();
 
 function transfer(value: object, buffers: ArrayBufferLike[]): unknown {
   return move({
