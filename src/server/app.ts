@@ -147,8 +147,8 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   // Requests for the worker pool are refused while it is full before anything else is done.
   for (const path of ['/api/appraise', '/api/scenarios/:id/versions/:version/*'])
     app.use(path, async (c, next) => {
-      if (c.req.method === 'POST' || c.req.path.includes('/report.'))
-        return deps.gate.guard()(c, next);
+      if ((c.req.method === 'POST' || c.req.path.includes('/report.')) && deps.gate.full)
+        return deps.gate.busy(c);
       await next();
       return undefined;
     });

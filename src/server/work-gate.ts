@@ -4,7 +4,7 @@
  * than threads plus the queue allows, a new one is answered at once with 503 `busy` and a
  * `Retry-After` (the recent time to answer one such request), instead of waiting without bound.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { apiError } from './http-error.js';
 
 /** Weight of the newest duration in the moving average [-]. */
@@ -49,18 +49,6 @@ export class WorkGate {
       'busy',
       `the server is busy (${this.inFlight} requests are being computed); retry in ${seconds} s`,
     );
-  }
-
-  /**
-   * Refuses requests for the pool at once while it is full: before the session lookup and
-   * before the body is read, so that an overload costs the event loop as little as possible.
-   */
-  guard(): MiddlewareHandler {
-    return async (c, next) => {
-      if (this.full) return this.busy(c);
-      await next();
-      return undefined;
-    };
   }
 
   /**
