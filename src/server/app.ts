@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -145,13 +145,14 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
     }),
   );
   // Requests for the worker pool are refused while it is full before anything else is done.
-  for (const path of ['/api/appraise', '/api/scenarios/:id/versions/:version/*'])
-    app.use(path, async (c, next) => {
-      if ((c.req.method === 'POST' || c.req.path.includes('/report.')) && deps.gate.full)
-        return deps.gate.busy(c);
-      await next();
-      return undefined;
-    });
+  const refuseWhenBusy: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if ((c.req.method === 'POST' || c.req.path.includes('/report.')) && deps.gate.full)
+      return deps.gate.busy(c);
+    await next();
+    return undefined;
+  };
+  app.use('/api/appraise', refuseWhenBusy);
+  app.use('/api/scenarios/*', refuseWhenBusy);
   app.use('/api/*', sessionMiddleware(deps));
 
   // Health: the database answers and can take writes (a full disk or a read-only file is
