@@ -1,5 +1,5 @@
 import { CommanderError, type Command } from '@commander-js/extra-typings';
-import { InputError, NotImplementedError, ConvergenceError } from '../errors.js';
+import { InputError, NotImplementedError, ConvergenceError, InfeasibleError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -25,7 +25,11 @@ function exitCodeFor(error: unknown): number {
     process.stderr.write(`error: ${error.message}\n`);
     return EXIT.invalidInput;
   }
-  if (error instanceof NotImplementedError || error instanceof ConvergenceError) {
+  if (
+    error instanceof NotImplementedError ||
+    error instanceof ConvergenceError ||
+    error instanceof InfeasibleError
+  ) {
     process.stderr.write(`error: ${error.message}\n`);
     return EXIT.modelFailure;
   }

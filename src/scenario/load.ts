@@ -48,13 +48,9 @@ export function parseScenario(text: string, file: string): LoadResult {
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return at(
-          '',
-          `syntax error: ${e.message.split('\n')[0] ?? e.code}`,
-          pos?.line ?? 0,
-          pos?.col ?? 0,
-        );
+        // Without prettyErrors the error has only its offset: the line counter places it.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return at('', `syntax error: ${e.message.split('\n')[0] ?? e.code}`, pos.line, pos.col);
       }),
     };
   }
@@ -73,12 +69,17 @@ export function parseScenario(text: string, file: string): LoadResult {
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    // Alias expansion beyond its limit (a "billion laughs" document): point at the first alias.
+    const alias = /(^|[\s[,{])\*[^\s,\]}]/m.exec(text);
+    const pos = lineCounter.linePos(alias ? alias.index + (alias[1]?.length ?? 0) : 0);
     return {
       ok: false,
       problems: [
         at(
           '',
           `cannot read the document: ${error instanceof Error ? error.message : String(error)}`,
+          pos.line,
+          pos.col,
         ),
       ],
     };
@@ -250,7 +251,7 @@ function issueToProblems(
     message = `unknown or missing "${String(issue.discriminator)}"; expected one of ${types}`;
     if (typeof value === 'string') suggestion = didYouMean(value, DISTRIBUTION_TYPES);
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-    message = issue.message.replace(/^Too (small|big): /, 'expected ');
+    message = issue.message.replace(/^Too (small|big): (expected )?/, 'expected ');
   } else {
     message = issue.message.replace(/^Invalid input: /, '');
   }

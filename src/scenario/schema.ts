@@ -9,12 +9,30 @@
  * are checked afterwards by `semantics.ts`. See docs/scenario-format.md.
  */
 import { z } from 'zod';
-import { quantity, quantityOr } from './quantity.js';
+import {
+  MAX_MAGNITUDE,
+  MIN_MAGNITUDE,
+  plausibleMagnitude,
+  quantity,
+  quantityOr,
+} from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
 import type { Param } from '../provenance/param.js';
 import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
+
+/**
+ * Largest nameplate capacity of a stage [t/year]: 100 Mt/year, above any chromite mine or
+ * smelter (world chromite output is about 40 Mt/year); the smallest is 1 t/year.
+ */
+export const MAX_CAPACITY_T_PER_YEAR = 1e8;
+/**
+ * Smallest capacity exponent of capex scaling [-]: published exponents of process plants lie
+ * between about 0.3 and 1 (six-tenths rule); below 0.2 the budget inversion
+ * capacity ∝ budget^(1/n) overflows for any real budget.
+ */
+export const MIN_CAPACITY_EXPONENT = 0.2;
 
 /** Longest name of a scenario, site, region, feed or stage [characters] (as the server's). */
 export const MAX_NAME_CHARS = 200;
@@ -151,12 +169,15 @@ function completeFeedAnalysis<
   return { ...f, composition_wt_pct: composition, moisture_wt_pct: moisture };
 }
 
+const overrideNumber = z.number().refine(plausibleMagnitude, {
+  message: `expected 0 or a magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE}`,
+});
 const overrideValue = z.union([
-  z.number(),
+  overrideNumber,
   z.boolean(),
   z.string(),
   z.strictObject({
-    value: z.number(),
+    value: overrideNumber,
     unit: z.string().optional(),
     source: z.string().optional(),
     note: z.string().optional(),
@@ -181,7 +202,7 @@ const stageCapex = z
         "Reference plant to scale from (data/capex/reference-plants.json); default: the template's.",
     }),
     exponent: quantity('1', {
-      above: 0,
+      min: MIN_CAPACITY_EXPONENT,
       max: 1.2,
       description: 'Capacity exponent n, cost ∝ capacity^n',
     }).optional(),
@@ -246,12 +267,17 @@ const stage = z
       .min(0)
       .max(10)
       .meta({ description: 'Years of construction before start_year.' }),
-    capacity_t_per_year: quantity('t/year', { above: 0, description: 'Nameplate capacity' }),
+    capacity_t_per_year: quantity('t/year', {
+      min: 1,
+      max: MAX_CAPACITY_T_PER_YEAR,
+      description: 'Nameplate capacity',
+    }),
     capacity_basis: z.enum(['product', 'feed']).optional().meta({
       description: "Whether capacity counts product or feed; default: the template's basis.",
     }),
     capex_budget_usd: quantity('USD', {
       above: 0,
+      max: 1e12,
       description: 'Capex ceiling for this stage',
     }).optional(),
     availability: quantityOr('process/operating-defaults#availability', '1', {

@@ -36,7 +36,13 @@ export function taskErrorResponse(c: Context, error: TaskError): Response {
     return apiError(c, 400, 'invalid_input', error.message, [
       { path: error.field, message: `expected ${error.expected}`, value: error.value },
     ]);
-  return apiError(c, 422, error.code, error.message);
+  return apiError(
+    c,
+    422,
+    error.code,
+    error.message,
+    error.field !== undefined ? [{ path: error.field, message: error.message }] : undefined,
+  );
 }
 
 /** The answer to a failed task, or undefined when it succeeded. */

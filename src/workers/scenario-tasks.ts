@@ -5,7 +5,7 @@
  * cross the thread boundary as plain data ({@link TaskError}); the server maps them to HTTP.
  */
 import { appraise, appraiseDetailed } from '../appraise.js';
-import { ConvergenceError, InputError, NotImplementedError } from '../errors.js';
+import { ConvergenceError, InfeasibleError, InputError, NotImplementedError } from '../errors.js';
 import { REPORT_CONTENT_TYPES, type ReportFormat } from '../report/formats.js';
 import { parseScenario, type LoadResult, type Problem } from '../scenario/index.js';
 import { resolveSource, type McSource } from './mc-source.js';
@@ -19,7 +19,13 @@ export type TaskError =
       readonly value: unknown;
       readonly expected: string;
     }
-  | { readonly kind: 'model'; readonly code: string; readonly message: string };
+  | {
+      readonly kind: 'model';
+      readonly code: string;
+      readonly message: string;
+      /** The scenario part that cannot be solved (infeasible), if known. */
+      readonly field?: string;
+    };
 
 /** Outcome of a task on a scenario text. */
 export type TaskReply<T> =
@@ -43,6 +49,8 @@ export function taskError(error: unknown): TaskError {
       value: structuredCloneable(error.value),
       expected: error.expected,
     };
+  if (error instanceof InfeasibleError)
+    return { kind: 'model', code: error.code, message: error.message, field: error.field };
   if (error instanceof NotImplementedError || error instanceof ConvergenceError)
     return { kind: 'model', code: error.code, message: error.message };
   throw error;
