@@ -75,7 +75,7 @@ function setAt(root: Json, path: Path, value: Json): Json {
   const last = path[path.length - 1] as string | number;
   if (value === undefined) {
     if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-    else Reflect.deleteProperty(parent as object, last);
+    else Reflect.deleteProperty(parent, last);
   } else (parent as Record<string | number, Json>)[last] = value;
   return copy;
 }
