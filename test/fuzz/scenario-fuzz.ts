@@ -302,7 +302,11 @@ export function checkCase(c: FuzzCase): Outcome {
   } catch (error) {
     if (error instanceof InputError)
       fail(`validate accepted what appraise refuses: ${error.message.slice(0, 300)}`);
-    if (error instanceof InfeasibleError && !/^stages\[\d+\]/.test(error.field))
+    // The library's last check (src/finite-result.ts) keeps NaN out of every result; reaching
+    // it means an input that makes a metric undefined was neither refused nor made null.
+    if (error instanceof InfeasibleError && error.reason.startsWith('the result '))
+      fail(`non-finite numbers in the appraisal: ${error.message.slice(0, 300)}`);
+    if (error instanceof InfeasibleError && !/^(stages\[\d+\]|scenario$)/.test(error.field))
       fail(`an infeasible stage not named by its path: ${error.message.slice(0, 300)}`);
     if (
       error instanceof NotImplementedError ||
