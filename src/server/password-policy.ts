@@ -113,7 +113,9 @@ export function passwordProblem(
     ...(context.email?.toLowerCase().split(/[@.+_-]/) ?? []),
   ];
   const rest = withoutWords(compact, words);
-  if (rest.length < 4 || isShortPattern(rest) || isSequence(rest))
+  // What is left besides the account's words: a year or a few symbols do not make a password.
+  const padding = rest !== compact && rest.length < 8 && rest.replace(/\p{L}/gu, '') === rest;
+  if (rest.length < 4 || padding || isShortPattern(rest) || isSequence(rest))
     return 'made of your user name, e-mail or "chromflow"; use words unrelated to the account';
   return undefined;
 }
