@@ -110,13 +110,12 @@ describe.each(BACKENDS)('API security on $name', (backend) => {
   });
 
   describe('login throttle', () => {
-    async function throttledApp() {
-      const app = createApp(store, {
+    function throttledApp() {
+      return createApp(store, {
         passwordLog2N: LOG2N,
         staticDir: '/nonexistent',
         trustProxy: true,
       });
-      return { app, client: (ip: string) => ({ app, ip }) };
     }
     const login = (
       app: ReturnType<typeof createApp>,
@@ -132,7 +131,7 @@ describe.each(BACKENDS)('API security on $name', (backend) => {
       );
 
     it('answers 429 to 40 concurrent wrong passwords for one account, then to its e-mail too', async () => {
-      const { app } = await throttledApp();
+      const app = throttledApp();
       await server.register('locked.one', 'viewer', 'locked.one@example.kz');
       const answers = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
@@ -152,7 +151,7 @@ describe.each(BACKENDS)('API security on $name', (backend) => {
     });
 
     it('does not lock out a browser that logged in before (device cookie)', async () => {
-      const { app } = await throttledApp();
+      const app = throttledApp();
       await server.register('victim', 'viewer');
       const before = await login(app, '10.1.0.1', 'victim', NEW_PW);
       expect(before.status).toBe(200);
@@ -168,7 +167,7 @@ describe.each(BACKENDS)('API security on $name', (backend) => {
     });
 
     it('limits one client address across many names (30 failures)', async () => {
-      const { app } = await throttledApp();
+      const app = throttledApp();
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++)
         statuses.push((await login(app, '10.2.0.1', `nobody${i}`, 'x')).status);
