@@ -63,6 +63,9 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   }
   // One worker pool for the whole process: appraisals, validation, reports and Monte Carlo.
   const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
+  // Load the model in every thread now, not in the first user's request.
+  for (let i = 0; i < pool.threads; i++)
+    void pool.parse({ text: 'chromflow: 1\n', file: '<warm-up>' }).catch(() => undefined);
   const mc = options.mc ?? new McService(store, { pool });
   const app = createApp(store, { ...options, pool, mc });
   const host = options.host ?? '127.0.0.1';
