@@ -55,12 +55,15 @@ async function startServer(dir: string): Promise<Server> {
     output += d.toString();
     if (process.env.LOAD_NODE_ARGS !== undefined) process.stderr.write(d);
   });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      resolve();
+    }),
+  );
   const started = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => { reject(new Error(`the server did not start:\n${output}`)); },
-      60_000,
-    );
+    const timer = setTimeout(() => {
+      reject(new Error(`the server did not start:\n${output}`));
+    }, 60_000);
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       const url = /serving on (http:\/\/\S+)/.exec(output)?.[1];
@@ -122,7 +125,11 @@ async function probeHealth(url: string, stop: Promise<void>, everyMs = 50): Prom
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      resolve();
+    }),
+  );
   await stop;
   child.stdin.write('stop\n');
   await exited;
