@@ -17,6 +17,7 @@ import { projectEconomics } from './econ/project/project-economics.js';
 import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
 import { regionalImpact } from './impact/regional-impact.js';
+import { assertFiniteResult } from './finite-result.js';
 
 /** What the economics cannot give when a stage has no plant model or no capex estimate. */
 const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
@@ -195,5 +196,6 @@ export function appraiseDetailed(
     ],
     not_implemented: notImplemented,
   };
+  assertFiniteResult(appraisal);
   return { appraisal, cashflow_inputs: cashflowInputs };
 }

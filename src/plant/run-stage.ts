@@ -1,4 +1,4 @@
-import { InputError, NotImplementedError } from '../errors.js';
+import { attributeToStage, InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
@@ -242,5 +242,10 @@ export function runStage(
       `a feed or a product of a computed stage for template ${stage.flowsheet.template}`,
     );
   }
-  return runner.run(stage, input, index);
+  try {
+    return runner.run(stage, input, index);
+  } catch (error) {
+    // A solver's error names its own internals: say which stage (and input) to change.
+    throw attributeToStage(error, `stages[${index}]`, Object.keys(stage.flowsheet.overrides));
+  }
 }

@@ -9,16 +9,39 @@
  * are checked afterwards by `semantics.ts`. See docs/scenario-format.md.
  */
 import { z } from 'zod';
-import { quantity, quantityOr } from './quantity.js';
+import {
+  MAX_MAGNITUDE,
+  MIN_MAGNITUDE,
+  plausibleMagnitude,
+  quantity,
+  quantityOr,
+} from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
 import type { Param } from '../provenance/param.js';
 import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 
+/**
+ * Largest nameplate capacity of a stage [t/year]: 100 Mt/year, above any chromite mine or
+ * smelter (world chromite output is about 40 Mt/year); the smallest is 1 t/year.
+ */
+export const MAX_CAPACITY_T_PER_YEAR = 1e8;
+/**
+ * Smallest capacity exponent of capex scaling [-]: published exponents of process plants lie
+ * between about 0.3 and 1 (six-tenths rule); below 0.2 the budget inversion
+ * capacity ∝ budget^(1/n) overflows for any real budget.
+ */
+export const MIN_CAPACITY_EXPONENT = 0.2;
+
+/** Longest name of a scenario, site, region, feed or stage [characters] (as the server's). */
+export const MAX_NAME_CHARS = 200;
+const displayName = z.string().min(1).max(MAX_NAME_CHARS);
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
   .string()
+  .max(64)
   .regex(ID_PATTERN, {
     message: 'expected an id of lowercase letters, digits and "-" (e.g. "hc-smelter")',
   })
@@ -54,8 +77,8 @@ const percent = (description: string) => quantity('%', { min: 0, max: 100, descr
 
 const site = z
   .strictObject({
-    name: z.string().min(1),
-    region: z.string().min(1),
+    name: displayName,
+    region: displayName,
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code such as "KZ"' }),
@@ -67,7 +90,7 @@ const site = z
 const feed = z
   .strictObject({
     id,
-    name: z.string().optional(),
+    name: displayName.optional(),
     kind: z.enum(['ore', 'concentrate', 'slimes']),
     preset: z
       .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
@@ -146,12 +169,15 @@ function completeFeedAnalysis<
   return { ...f, composition_wt_pct: composition, moisture_wt_pct: moisture };
 }
 
+const overrideNumber = z.number().refine(plausibleMagnitude, {
+  message: `expected 0 or a magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE}`,
+});
 const overrideValue = z.union([
-  z.number(),
+  overrideNumber,
   z.boolean(),
   z.string(),
   z.strictObject({
-    value: z.number(),
+    value: overrideNumber,
     unit: z.string().optional(),
     source: z.string().optional(),
     note: z.string().optional(),
@@ -176,7 +202,7 @@ const stageCapex = z
         "Reference plant to scale from (data/capex/reference-plants.json); default: the template's.",
     }),
     exponent: quantity('1', {
-      above: 0,
+      min: MIN_CAPACITY_EXPONENT,
       max: 1.2,
       description: 'Capacity exponent n, cost ∝ capacity^n',
     }).optional(),
@@ -234,19 +260,24 @@ const stageOpex = z
 const stage = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: displayName,
     start_year: year.meta({ description: 'First year of production.' }),
     construction_years: z
       .int()
       .min(0)
       .max(10)
       .meta({ description: 'Years of construction before start_year.' }),
-    capacity_t_per_year: quantity('t/year', { above: 0, description: 'Nameplate capacity' }),
+    capacity_t_per_year: quantity('t/year', {
+      min: 1,
+      max: MAX_CAPACITY_T_PER_YEAR,
+      description: 'Nameplate capacity',
+    }),
     capacity_basis: z.enum(['product', 'feed']).optional().meta({
       description: "Whether capacity counts product or feed; default: the template's basis.",
     }),
     capex_budget_usd: quantity('USD', {
       above: 0,
+      max: 1e12,
       description: 'Capex ceiling for this stage',
     }).optional(),
     availability: quantityOr('process/operating-defaults#availability', '1', {
@@ -535,7 +566,7 @@ export const scenarioSchema = z
         message: `expected the format version ${SCENARIO_FORMAT_VERSION}`,
       })
       .meta({ description: 'Scenario format version.' }),
-    name: z.string().min(1),
+    name: displayName,
     description: z.string().optional(),
     site,
     feeds: z.array(feed).min(1, { message: 'expected at least one feed' }),

@@ -4,12 +4,13 @@
  * same). It lets the web UI draw a stored scenario's KPI cards and charts at once while its own
  * core worker is still loading; the worker then takes over for the live what-if. The latest
  * versions are appraised in the background when the server starts and whenever a version is
- * saved, one at a time, yielding to the event loop between them.
+ * saved, one at a time; the appraisal itself runs in the worker pool, never on the event loop.
  */
-import { appraise } from '../appraise.js';
-import { ConvergenceError, InputError, NotImplementedError } from '../errors.js';
-import { parseScenario } from '../scenario/index.js';
+
+/** Appraises a scenario text off the event loop (the server's worker pool). */
+export type AppraiseText = (text: string) => Promise<TaskReply<{ readonly json: string }>>;
 import type { Store } from '../store/index.js';
+import type { TaskReply } from '../workers/scenario-tasks.js';
 import { VERSION } from '../version.js';
 
 export type CachedAppraisal =
@@ -24,7 +25,10 @@ export class AppraisalCache {
   private readonly running = new Map<string, Promise<CachedAppraisal>>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly appraiseText: AppraiseText,
+  ) {}
 
   /** The appraisal of a version (by its row id and text), computed on first use. */
   get(versionId: string, text: string): Promise<CachedAppraisal> {
@@ -37,38 +41,28 @@ export class AppraisalCache {
     }
     const inFlight = this.running.get(versionId);
     if (inFlight) return inFlight;
-    const p = new Promise<CachedAppraisal>((resolve) => {
-      // Off the current request's turn of the event loop.
-      setImmediate(() => {
-        resolve(this.compute(versionId, text));
-      });
-    });
+    const p = this.compute(versionId, text);
     this.running.set(versionId, p);
     void p.finally(() => this.running.delete(versionId));
     return p;
   }
 
-  private compute(versionId: string, text: string): CachedAppraisal {
-    const parsed = parseScenario(text, 'stored version');
+  private async compute(versionId: string, text: string): Promise<CachedAppraisal> {
+    const reply = await this.appraiseText(text);
     let result: CachedAppraisal;
-    if (!parsed.ok)
+    if (reply.kind === 'invalid')
       result = {
         ok: false,
         status: 400,
         error: 'invalid_scenario',
-        message: `${parsed.problems.length} problem(s) in the stored scenario`,
+        message: `${reply.problems.length} problem(s) in the stored scenario`,
       };
-    else
-      try {
-        const json = JSON.stringify(appraise(parsed.scenario));
-        result = { ok: true, json, etag: `"${versionId}-${VERSION}"` };
-      } catch (error) {
-        if (error instanceof InputError)
-          result = { ok: false, status: 400, error: 'invalid_input', message: error.message };
-        else if (error instanceof NotImplementedError || error instanceof ConvergenceError)
-          result = { ok: false, status: 422, error: error.code, message: error.message };
-        else throw error;
-      }
+    else if (reply.kind === 'error')
+      result =
+        reply.error.kind === 'input'
+          ? { ok: false, status: 400, error: 'invalid_input', message: reply.error.message }
+          : { ok: false, status: 422, error: reply.error.code, message: reply.error.message };
+    else result = { ok: true, json: reply.json, etag: `"${versionId}-${VERSION}"` };
     this.done.set(versionId, result);
     while (this.done.size > MAX_ENTRIES) {
       const oldest = this.done.keys().next().value;

@@ -42,7 +42,7 @@ const cases: Case[] = [
       'capacity_t_per_year:\n      value: "eighty thousand"',
     ),
     path: 'stages[0].capacity_t_per_year',
-    message: /expected a finite number > 0 \[t\/year\]/,
+    message: /expected a finite number ≥ 1 ≤ 100000000 \[t\/year\]/,
   },
   {
     name: 'negative flow',

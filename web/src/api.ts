@@ -34,7 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-/** A scenario as listed, with its archive time (issue 18's `archived_at`; absent on older servers). */
+/** A scenario as listed, with its archive time (`archived_at`, null when not archived). */
 export type Scenario = ScenarioMeta & { archived_at?: string | null };
 
 export type McStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

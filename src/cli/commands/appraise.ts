@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { appraise } from '../../appraise.js';
 import type { Appraisal } from '../../appraisal.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { styleFor } from '../style.js';
+import { writeFileAtomically } from '../write-file.js';
 
 export function register(program: Command): void {
   program
@@ -19,22 +19,13 @@ export function register(program: Command): void {
       const scenario = loadScenarioOrExit(file);
       const result = appraise(scenario);
       if (options.out !== undefined)
-        writeAtomically(
+        writeFileAtomically(
           join(options.out, 'appraisal.json'),
           JSON.stringify(result, null, 2) + '\n',
-          options.out,
         );
       if (options.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else printSummary(result);
     });
-}
-
-/** Writes via a temporary file and a rename, so a reader never sees a half-written file. */
-function writeAtomically(path: string, text: string, dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** KPIs worth a line in the summary (the JSON has them all). */

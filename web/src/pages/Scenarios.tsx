@@ -125,7 +125,7 @@ function Row(props: {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(s.name);
   const owner = s.owner_id === props.user.id && props.user.role !== 'viewer';
-  const archived = s.archived_at !== undefined && s.archived_at !== null;
+  const archived = s.archived_at !== null;
   const act = (f: () => Promise<unknown>) => () => {
     f()
       .then(props.onChanged)
