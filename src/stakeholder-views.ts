@@ -106,8 +106,9 @@ function moneyFactor(scenario: Scenario, t: number): number {
 }
 
 /**
- * The supplier's sales to the project by row: tonnage, contained Cr and value (with the
- * take-or-pay payments) — a transfer inside the economy.
+ * The supplier's sales to the project by row: tonnage, contained Cr and value — a transfer
+ * inside the economy (take-or-pay payments cancel by themselves: a cost of the buyer, a negative
+ * cost of the supplier).
  */
 function transfersByRow(
   scenario: Scenario,
@@ -118,7 +119,6 @@ function transfersByRow(
   const n = basis.horizon_years;
   const out = { t: new Float64Array(n), cr: new Float64Array(n), usd: new Float64Array(n) };
   for (const s of project) {
-    const top = s.economics.input.yearly_costs?.find((y) => y.name === 'take-or-pay shortfall');
     for (const f of s.economics.feeds) {
       const id = f.ref.startsWith('feed:') && !f.ref.endsWith(':extra') ? f.ref.slice(5) : '';
       if (!feedIds.includes(id)) continue;
@@ -132,12 +132,22 @@ function transfersByRow(
           (out.usd[r] ?? 0) + q * (f.price_usd_per_t_by_row?.[r] ?? f.price_usd_per_t) * m;
       });
     }
-    if (top && s.economics.feeds.some((f) => feedIds.includes(f.ref.slice(5))))
-      top.usd_by_row.forEach((v, r) => {
-        out.usd[r] = (out.usd[r] ?? 0) + v * moneyFactor(scenario, r);
-      });
   }
   return out;
+}
+
+/** Take-or-pay payments the project makes for a feed, as the supplier's (negative) cost. */
+function takeOrPayReceipts(project: readonly StageCashflow[], feedId: string) {
+  for (const s of project) {
+    const top = s.economics.input.yearly_costs?.find((y) => y.name === 'take-or-pay shortfall');
+    if (top && s.economics.feeds.some((f) => f.ref === `feed:${feedId}`))
+      return {
+        name: 'take-or-pay receipts',
+        usd_by_row: top.usd_by_row.map((v) => -v),
+        receipt: true,
+      };
+  }
+  return null;
 }
 
 function netTransfers(table: CashflowTable, x: ReturnType<typeof transfersByRow>): CashflowRow[] {
@@ -253,6 +263,9 @@ export function stakeholderViews(
       frame,
       basis,
     );
+    const receipts = takeOrPayReceipts(project, id);
+    if (receipts)
+      economics.input.yearly_costs = [...(economics.input.yearly_costs ?? []), receipts];
     return {
       id: stage.id,
       name: stage.name,

@@ -1,4 +1,10 @@
-export { parseScenario, loadScenario, MAX_SCENARIO_CHARS, type LoadResult } from './load.js';
+export {
+  parseScenario,
+  loadScenario,
+  locateIssues,
+  MAX_SCENARIO_CHARS,
+  type LoadResult,
+} from './load.js';
 export {
   scenarioSchema,
   SCENARIO_FORMAT_VERSION,

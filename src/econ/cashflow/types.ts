@@ -53,6 +53,8 @@ export interface YearlyCost {
   usd_by_row: number[];
   /** Whether input VAT is paid on it [-], default false. */
   vat_applicable?: boolean;
+  /** Receipts given as negative costs (e.g. take-or-pay payments received) [-], default false. */
+  receipt?: boolean;
 }
 
 /** One operating-cost item: quantity × unit price. */

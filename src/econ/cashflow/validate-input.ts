@@ -92,7 +92,13 @@ export function validateCashflowInput(input: CashflowInput): void {
         `at most horizon_years (${input.horizon_years}) values`,
       );
     y.usd_by_row.forEach((v, t) => {
-      finite(`yearly_costs[${i}].usd_by_row[${t}]`, v, 0, 'a non-negative cost [USD]');
+      // A receipt (e.g. take-or-pay payments received) is a negative cost.
+      finite(
+        `yearly_costs[${i}].usd_by_row[${t}]`,
+        v,
+        y.receipt === true ? -Infinity : 0,
+        y.receipt === true ? 'a finite amount [USD]' : 'a non-negative cost [USD]',
+      );
     });
   });
   const wc = input.working_capital;
