@@ -21,7 +21,10 @@ import { quoteKey } from './scenario/commercial-semantics.js';
 import { dataValue, type DataRef } from './scenario/data-files.js';
 import type { Feed, Scenario } from './scenario/schema.js';
 
-/** Sampled price paths by series (product id or `electricity`), in quote units by row. */
+/**
+ * Sampled price paths by series (product id or `electricity`): multipliers by row of the
+ * deck's median path (or the tariff path), exp of the log-OU deviation from the median.
+ */
 export type PathOverrides = ReadonlyMap<string, ArrayLike<number>>;
 
 type Product = Scenario['markets']['products'][number];
@@ -65,7 +68,7 @@ export function importDutyPct(p: Product): { value: number; source: string } {
   return { value: v.value, source: `data/${ref.replace('#', '.json#')}: ${v.source}` };
 }
 
-/** The quotation of a product by row, in its quote unit (deck, flat, or a sampled path). */
+/** The quotation of a product by row, in its quote unit (deck or flat, × a sampled path). */
 function quotePath(
   p: Product,
   start: number,
@@ -79,17 +82,21 @@ function quotePath(
       : key === 'basis_rmb_per_dmtu_vat_incl' || key === 'basis_usd_per_dmtu'
         ? (p.price_formula?.[key]?.value ?? NaN)
         : (p[key]?.value ?? NaN);
-  if (override) return Float64Array.from({ length: rows }, (_, r) => override[r] ?? NaN);
   const longTerm = key === undefined ? undefined : p.deck?.[DECK_LONG_TERM_KEYS[key]];
-  if (!p.deck || !longTerm) return new Float64Array(rows).fill(today);
-  return deckByRow(
-    today,
-    longTerm.value,
-    p.deck.reversion_per_year.value,
-    p.deck.as_of,
-    start,
-    rows,
-  );
+  const path =
+    !p.deck || !longTerm
+      ? new Float64Array(rows).fill(today)
+      : deckByRow(
+          today,
+          longTerm.value,
+          p.deck.reversion_per_year.value,
+          p.deck.as_of,
+          start,
+          rows,
+        );
+  // A sampled path multiplies the median: exp of the log-OU deviation from it.
+  if (override) for (let r = 0; r < rows; r++) path[r] = (path[r] ?? NaN) * (override[r] ?? NaN);
+  return path;
 }
 
 /**
@@ -228,9 +235,8 @@ function electricityBasis(
   const usdByRow = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const years = Math.min(Math.max(start + r - e.tariff_year.value, 0), e.escalation_years.value);
-    tariffByRow[r] = override
-      ? (override[r] ?? NaN)
-      : e.tariff_kzt_per_kwh.value * Math.pow(1 + g, years);
+    tariffByRow[r] =
+      e.tariff_kzt_per_kwh.value * Math.pow(1 + g, years) * (override ? (override[r] ?? NaN) : 1);
     // KZT/kWh × 1000 kWh/MWh ÷ KZT/USD = USD/MWh
     usdByRow[r] = ((tariffByRow[r] ?? NaN) * 1000) / kzt;
   }
@@ -246,7 +252,7 @@ function electricityBasis(
 /**
  * @param scenario - The scenario.
  * @param start - Calendar year of row 0 (the project's first construction year).
- * @param overrides - Sampled price paths (Monte Carlo), replacing the deck of their series.
+ * @param overrides - Sampled price paths (Monte Carlo): multipliers of the deck of their series.
  */
 export function commercialBasis(
   scenario: Scenario,
