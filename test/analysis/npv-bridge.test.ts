@@ -42,7 +42,9 @@ describe('npvBridge', () => {
     expect(one!.views!.economy.met_npv_usd).toBeGreaterThan(0);
     const tax = npvBridge(raw!, one!).find((s) => s.driver === 'tax')!.delta_usd;
     // The economy's extra tax is the smelter's (and the mine's CIT on take-or-pay receipts).
-    expect(Math.abs(tax)).toBeLessThan(Math.abs(one!.views!.investor.government_take_npv_usd) * 1.5);
+    expect(Math.abs(tax)).toBeLessThan(
+      Math.abs(one!.views!.investor.government_take_npv_usd) * 1.5,
+    );
   });
 
   it('a pure price change shows up as price only', () => {

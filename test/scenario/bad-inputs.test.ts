@@ -161,7 +161,8 @@ const cases: Case[] = [
       '        long_term_price_rmb_per_t_vat_incl:',
     ),
     path: 'markets.products[1].deck',
-    message: /long-term price must be in the quotation's basis: give long_term_price_rmb_per_t_50pct_cr_vat_incl/,
+    message:
+      /long-term price must be in the quotation's basis: give long_term_price_rmb_per_t_50pct_cr_vat_incl/,
   },
   {
     name: 'a route price point with a lump-sum logistics deduction',
@@ -175,7 +176,11 @@ const cases: Case[] = [
   },
   {
     name: 'a market-priced supply contract without a price for its product',
-    text: edit(BASE, '    contract:\n      price: market', '    contract:\n      price: market\n      product: lc-ferrochrome'),
+    text: edit(
+      BASE,
+      '    contract:\n      price: market',
+      '    contract:\n      price: market\n      product: lc-ferrochrome',
+    ),
     path: 'feeds[0].contract.product',
     message: /needs a price for "lc-ferrochrome"/,
   },

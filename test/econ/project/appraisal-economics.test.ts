@@ -138,7 +138,8 @@ describe('stage economics', () => {
     const m = appraisal.metrics!;
     const input = cashflow_inputs[0]!.input;
     // The break-even is the level of the whole deck: every row scales with the row-0 price.
-    const k = (p: (typeof input.products)[number]) => m.breakeven_price_usd_per_t! / p.price_usd_per_t;
+    const k = (p: (typeof input.products)[number]) =>
+      m.breakeven_price_usd_per_t! / p.price_usd_per_t;
     const atPrice = buildCashflowTable({
       ...input,
       products: input.products.map((p) =>
