@@ -22,7 +22,7 @@ export interface SupplyIssue {
 function fieldPath(field: string): (string | number)[] {
   return field
     .split(/\.|\[(\d+)\]/)
-    .filter((x): x is string => x !== undefined && x !== '')
+    .filter((x: string | undefined): x is string => typeof x === 'string' && x !== '')
     .map((x) => (/^\d+$/.test(x) ? Number(x) : x));
 }
 

@@ -168,7 +168,9 @@ function pathIssues(s: Scenario, issues: SemanticIssue[]): void {
 /** Checks the commercial sections of a parsed scenario. */
 export function checkCommercialSemantics(s: Scenario): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
-  s.markets.products.forEach((p, i) => productIssues(p, i, issues));
+  s.markets.products.forEach((p, i) => {
+    productIssues(p, i, issues);
+  });
   feedIssues(s, issues);
   pathIssues(s, issues);
   return issues;

@@ -80,11 +80,11 @@ export function register(program: Command): void {
       'economy',
     )
     .action((files, options) => {
-      const view = options.view as BridgeView;
-      if (view !== 'economy' && view !== 'investor') {
+      if (options.view !== 'economy' && options.view !== 'investor') {
         process.stderr.write(`error: --view must be economy or investor, got ${options.view}\n`);
         throw new CliExit(EXIT.invalidInput);
       }
+      const view: BridgeView = options.view;
       if (files.length < 2 || files.length > 3) {
         process.stderr.write(`error: compare takes 2 or 3 scenario files, got ${files.length}\n`);
         throw new CliExit(EXIT.invalidInput);

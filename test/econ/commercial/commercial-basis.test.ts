@@ -106,7 +106,9 @@ describe('price deck', () => {
     });
     const out = new Float64Array(5);
     paths.apply(new Float64Array(5).fill(0.5), 0, out);
-    out.forEach((v, t) => expect(v).toBeCloseTo(deckMedian(8495, 7658, k, 0, t + 1), 6));
+    out.forEach((v, t) => {
+      expect(v).toBeCloseTo(deckMedian(8495, 7658, k, 0, t + 1), 6);
+    });
   });
 });
 
