@@ -287,12 +287,15 @@ export function cashflowWorkbook(
     inputCell(ins.getCell(r, 3), p.price_usd_per_t, '#,##0.00');
     inputCell(ins.getCell(r, 4), p.cr_mass_fraction ?? 0, '0.0000');
     inputCell(ins.getCell(r, 5), p.export_share ?? 1, '0.00');
+    // A flat price follows column C (live); a deck gives each row's price as an input.
     for (let t = 0; t < n; t++)
-      inputCell(
-        ins.getCell(r, priceCol0 + t),
-        p.price_usd_per_t_by_row?.[t] ?? p.price_usd_per_t,
-        '#,##0.00',
-      );
+      if (p.price_usd_per_t_by_row)
+        inputCell(
+          ins.getCell(r, priceCol0 + t),
+          p.price_usd_per_t_by_row[t] ?? p.price_usd_per_t,
+          '#,##0.00',
+        );
+      else formula(ins.getCell(r, priceCol0 + t), `$C$${r}`, p.price_usd_per_t, '#,##0.00');
     productRows.push(r);
     r++;
   }
@@ -320,11 +323,13 @@ export function cashflowWorkbook(
     ins.getCell(r, 6).value = o.is_wages === true ? 1 : 0;
     ins.getCell(r, 7).value = o.is_wages !== true && o.vat_applicable !== false ? 1 : 0;
     for (let t = 0; t < n; t++)
-      inputCell(
-        ins.getCell(r, priceCol0 + t),
-        o.unit_price_usd_by_row?.[t] ?? o.unit_price_usd,
-        '#,##0.0000',
-      );
+      if (o.unit_price_usd_by_row)
+        inputCell(
+          ins.getCell(r, priceCol0 + t),
+          o.unit_price_usd_by_row[t] ?? o.unit_price_usd,
+          '#,##0.0000',
+        );
+      else formula(ins.getCell(r, priceCol0 + t), `$D$${r}`, o.unit_price_usd, '#,##0.0000');
     opexRows.push(r);
     r++;
   }
