@@ -18,6 +18,10 @@ import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
 import { regionalImpact } from './impact/regional-impact.js';
 import { assertFiniteResult } from './finite-result.js';
+import { commercialBasis, type PathOverrides } from './commercial-basis.js';
+import { commercialSummary } from './commercial-summary.js';
+import { projectStartYear } from './econ/project/project-economics.js';
+import { stakeholderViews } from './stakeholder-views.js';
 
 /** What the economics cannot give when a stage has no plant model or no capex estimate. */
 const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
@@ -74,7 +78,15 @@ export interface AppraiseOptions {
    * Carlo over prices, tariffs and finance); the caller guarantees it.
    */
   plantRuns?: ReadonlyMap<string, StageRun>;
+  /** Sampled price paths (Monte Carlo) replacing the deck of their series, quote units by row. */
+  pricePaths?: PathOverrides;
 }
+
+/** What is not implemented when a stage has an off-gas power plant. */
+const POWER_PLANT_CAPEX: NotImplemented = {
+  what: 'off-gas power plant capex (stages[].power_plant): its electricity is credited, its capital cost awaits the unit-design capex framework',
+  tracking: 'issue 13 (capex from unit design)',
+};
 
 /**
  * Solves every stage's flowsheet, upstream stages before the stages they feed.
@@ -119,10 +131,13 @@ export function appraiseDetailed(
   const { stages, notImplemented, modelSources, balances } = stageResults(scenario, runs);
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
+  const basis = commercialBasis(scenario, projectStartYear(scenario), options.pricePaths);
   const econ = computable
-    ? projectEconomics(scenario, stages, { breakEvens: options.breakEvens ?? true })
+    ? projectEconomics(scenario, stages, basis, { breakEvens: options.breakEvens ?? true })
     : undefined;
   let impact: Appraisal['impact'] = null;
+  let views: Appraisal['views'] = null;
+  let commercial: Appraisal['commercial'] = null;
   let emissions: Appraisal['emissions'] = null;
   const cashflowInputs: DetailedAppraisal['cashflow_inputs'] = [];
   if (econ) {
@@ -140,6 +155,16 @@ export function appraiseDetailed(
         revenue_usd_per_year: e.economics.revenue_usd_per_year,
         staffing: e.economics.staffing,
         metrics: e.metrics,
+        power_plant: e.economics.power_plant,
+        grid_connection: e.economics.grid_connection
+          ? {
+              demand_MW: e.economics.grid_connection.demand_MW,
+              capex_usd: e.economics.grid_connection.capex_usd,
+              first_year: econ.start_year + e.economics.grid_connection.first_row,
+              years: e.economics.grid_connection.rows,
+            }
+          : null,
+        warnings: [...result.warnings, ...e.economics.warnings],
       };
       cashflowInputs.push({ stage: result.id, input: e.economics.input });
       fullYear = Math.max(fullYear, stage.start_year + (stage.ramp_up?.length ?? 0));
@@ -162,8 +187,12 @@ export function appraiseDetailed(
       stages,
       new Map(econ.stages.map((s) => [s.stage, s.economics])),
       econ.combined,
+      basis,
     );
     emissions = appraisalEmissions(scenario, stages, production, econ.combined.rows, fullYear);
+    views = stakeholderViews(scenario, econ.stages, econ.combined, basis);
+    commercial = commercialSummary(scenario, stages, basis);
+    if (scenario.stages.some((s) => s.power_plant)) notImplemented.push(POWER_PLANT_CAPEX);
   } else {
     notImplemented.push(ECONOMICS_NEED_EVERY_STAGE);
   }
@@ -182,6 +211,8 @@ export function appraiseDetailed(
     cashflow: econ ? econ.combined.rows : [],
     metrics: econ ? econ.metrics : null,
     impact,
+    views,
+    commercial,
     emissions,
     sources: [
       ...numericLeaves(scenario).map(({ path, param }) => ({

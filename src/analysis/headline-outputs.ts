@@ -17,7 +17,8 @@ import { levelisedCostPv } from '../econ/cashflow/cashflow-metrics.js';
 import { irrAnalysis } from '../econ/metrics/irr.js';
 import { npv } from '../econ/metrics/npv.js';
 import { paybackYears } from '../econ/metrics/payback.js';
-import { projectStageEconomics } from '../econ/project/project-economics.js';
+import { projectStageEconomics, projectStartYear } from '../econ/project/project-economics.js';
+import { commercialBasis, type PathOverrides } from '../commercial-basis.js';
 import { emissionTotals } from '../impact/emissions.js';
 import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
@@ -56,16 +57,19 @@ export function allHeadline(names: readonly string[]): names is readonly Headlin
  *   there may reuse them).
  * @param names - Outputs wanted, in order.
  * @param out - Receives one value per name [units of each output].
+ * @param pricePaths - Sampled price paths replacing the decks of their series.
  */
 export function headlineOutputs(
   scenario: Scenario,
   stages: readonly StageResult[],
   names: readonly HeadlineOutput[],
   out: Float64Array | number[],
+  pricePaths?: PathOverrides,
 ): void {
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
-  const economics = computable ? projectStageEconomics(scenario, stages) : [];
+  const basis = commercialBasis(scenario, projectStartYear(scenario), pricePaths);
+  const economics = computable ? projectStageEconomics(scenario, stages, basis) : [];
   if (economics.length === 0) {
     for (let k = 0; k < names.length; k++) out[k] = Number.NaN;
     return;
@@ -98,6 +102,11 @@ export function headlineOutputs(
     }
     valueAdded += stageValueAdded(e);
   }
+  // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
+  const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
+  const co2Stages = [...power.values()].some((p) => p)
+    ? stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }))
+    : stages;
   const cost = SCRATCH.take(n);
   for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
   let co2: { scope1: number; scope2: number } | undefined;
@@ -128,10 +137,10 @@ export function headlineOutputs(
         break;
       }
       case 'emissions.scope1_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, stages)).scope1;
+        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope1;
         break;
       case 'emissions.scope2_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, stages)).scope2;
+        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope2;
         break;
       case undefined:
         break;

@@ -14,6 +14,8 @@ import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
 import { allHeadline, HEADLINE_OUTPUTS, headlineOutputs } from './headline-outputs.js';
+import type { PricePathGroup } from '../uncertainty/paths/log-ou-path.js';
+import { dataValue } from '../scenario/data-files.js';
 
 /** Scenario distribution (file format) → runner distribution. */
 export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
@@ -71,13 +73,61 @@ export interface MonteCarloOptions {
 export const DEFAULT_OUTPUTS: readonly string[] = HEADLINE_OUTPUTS;
 
 /**
+ * The sampled price paths of `uncertainty.price_paths`: one log-OU multiplier path per series
+ * (start 1, long-run median 1: the deviation from the deck's median path, the same process the
+ * deck's median follows), κ from the deck, σ its volatility, shocks correlated; written after the
+ * scenario's inputs in the parameter vector (series-major, one entry per row).
+ */
+function pricePathGroup(
+  scenario: Scenario,
+  offset: number,
+): { group: PricePathGroup; series: string[]; rows: number } | undefined {
+  const pp = scenario.uncertainty?.price_paths;
+  if (!pp) return undefined;
+  const rows = scenario.finance.horizon_years.value;
+  const series = pp.series.map((name, k) => {
+    const deck = scenario.markets.products.find((p) => p.id === name)?.deck;
+    const kappa =
+      deck?.reversion_per_year.value ??
+      dataValue('markets/price-deck-2025#reversion_per_year').value;
+    const sigma =
+      name === 'electricity'
+        ? dataValue('markets/price-deck-2025#electricity_volatility_per_sqrt_year').value
+        : (deck?.volatility_per_sqrt_year?.value ?? NaN);
+    return {
+      name: `price_paths.${name}`,
+      start: 1,
+      longRunMedian: 1,
+      reversionPerYear: kappa,
+      volatility: sigma,
+      indices: Array.from({ length: rows }, (_, r) => offset + k * rows + r),
+    };
+  });
+  const matrix = pp.series.map((a, i) =>
+    pp.series.map((b, j) => {
+      if (i === j) return 1;
+      const c = pp.shock_correlations.find(
+        (x) =>
+          (x.between[0] === a && x.between[1] === b) || (x.between[0] === b && x.between[1] === a),
+      );
+      return c?.rho ?? 0;
+    }),
+  );
+  return {
+    group: { name: 'price paths', series, shockCorrelation: matrix },
+    series: pp.series,
+    rows,
+  };
+}
+
+/**
  * Builds the run specification of a scenario's `uncertainty` section.
  *
  * @throws InputError when the scenario declares no uncertain parameters, or an output is unknown.
  */
 export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = {}): RunSpec {
   const u = scenario.uncertainty;
-  if (!u || u.parameters.length === 0) {
+  if (!u || (u.parameters.length === 0 && !u.price_paths)) {
     throw new InputError(
       'uncertainty.parameters',
       u?.parameters ?? null,
@@ -88,8 +138,8 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   // the caller's scenario (e.g. a run's source, later sent to worker threads) is never changed.
   const own = structuredClone(scenario);
   const model = compileScenario(own);
-  const paths = u.parameters.map((p) => p.path);
-  const indices = parameterIndices(model, paths);
+  const sampledPaths = u.parameters.map((p) => p.path);
+  const indices = parameterIndices(model, sampledPaths);
   const parameters: SampledParameter[] = u.parameters.map((p, k) => ({
     name: p.path,
     index: indices[k] ?? -1,
@@ -108,24 +158,43 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     }
   }
   const all = Int32Array.from(model.leaves.keys());
+  const paths = pricePathGroup(own, model.base.length);
+  const base = new Float64Array(model.base.length + (paths ? paths.series.length * paths.rows : 0));
+  base.set(model.base);
+  base.fill(1, model.base.length);
+  /** The sample's multiplier paths by series, views into its parameter vector. */
+  const overridesOf = (params: Float64Array) =>
+    paths
+      ? new Map(
+          paths.series.map((name, k) => [
+            name,
+            params.subarray(
+              model.base.length + k * paths.rows,
+              model.base.length + (k + 1) * paths.rows,
+            ),
+          ]),
+        )
+      : undefined;
   // The plant depends only on the feeds and stages sections: when no sampled parameter is in
   // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
   // finance only move the economics).
-  const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
+  const plantFixed = sampledPaths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
   const plantRuns = plantFixed ? runPlant(own) : undefined;
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
   // Stage results (plant figures and capex) read only the site, feeds and stages sections.
   const fixedStages =
-    fast && plantRuns && paths.every((p) => !p.startsWith('site'))
+    fast && plantRuns && sampledPaths.every((p) => !p.startsWith('site'))
       ? stageResults(own, plantRuns, { detail: false }).stages
       : undefined;
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
-    const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
+    const matrix: number[][] = sampledPaths.map((_, i) =>
+      sampledPaths.map((__, j) => (i === j ? 1 : 0)),
+    );
     for (const c of u.correlations) {
-      const i = paths.indexOf(c.between[0]);
-      const j = paths.indexOf(c.between[1]);
+      const i = sampledPaths.indexOf(c.between[0]);
+      const j = sampledPaths.indexOf(c.between[1]);
       const row = matrix[i];
       const col = matrix[j];
       if (row && col) {
@@ -133,11 +202,12 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
         col[i] = c.rho;
       }
     }
-    correlation = { method: 'iman-conover', parameters: paths, matrix };
+    correlation = { method: 'iman-conover', parameters: sampledPaths, matrix };
   }
   return {
-    base: model.base,
+    base,
     parameters,
+    ...(paths ? { pricePaths: [paths.group] } : {}),
     ...(correlation ? { correlation } : {}),
     outputs,
     samples: options.samples ?? u.samples,
@@ -150,12 +220,16 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
           fixedStages ??
           stageResults(model.scenario, plantRuns ?? runPlant(model.scenario), { detail: false })
             .stages;
-        headlineOutputs(model.scenario, stages, fast, out);
+        headlineOutputs(model.scenario, stages, fast, out, overridesOf(params));
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
       const values = appraisalOutputs(
-        appraise(model.scenario, { breakEvens: false, ...(plantRuns ? { plantRuns } : {}) }),
+        appraise(model.scenario, {
+          breakEvens: false,
+          ...(plantRuns ? { plantRuns } : {}),
+          ...(paths ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
+        }),
       );
       outputs.forEach((name, k) => {
         out[k] = values.get(name) ?? Number.NaN;

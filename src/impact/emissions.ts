@@ -8,7 +8,8 @@
  *   species database (ΔrH°298 of the reaction);
  * * soda ash: Na2CO3 → Na2O + CO2 in the oxidative roast, 44.01/105.99 t CO2 per t (carbonate
  *   fully decomposed).
- * Scope 2 [t CO2/a]: purchased electricity × the grid factor (impact.grid_co2_t_per_mwh).
+ * Scope 2 [t CO2/a]: purchased electricity (demand less the own use of an off-gas power plant)
+ * × the grid factor (impact.grid_co2_t_per_mwh).
  */
 import type { AppraisalEmissions, StageResult } from '../appraisal.js';
 import { molarMass_g_per_mol } from '../chem/formula.js';
@@ -88,7 +89,9 @@ export function stageEmissions(
     scope1 += (c['natural-gas'] ?? 0) * naturalGasCo2_t_per_MWh();
     scope1 += (c['soda-ash'] ?? 0) * SODA_ASH_CO2_T_PER_T;
   }
-  return { scope1, scope2: (c.electricity ?? 0) * grid_t_per_MWh };
+  // Electricity from the stage's own off-gas power plant is not bought: no scope 2 for it.
+  const bought = (c.electricity ?? 0) - (stage.power_plant?.own_use_MWh_per_year ?? 0);
+  return { scope1, scope2: bought * grid_t_per_MWh };
 }
 
 /**

@@ -1,4 +1,4 @@
-export { parseScenario, loadScenario, type LoadResult } from './load.js';
+export { parseScenario, loadScenario, locateIssues, type LoadResult } from './load.js';
 export {
   checkInputLimits,
   MAX_SCENARIO_CHARS,

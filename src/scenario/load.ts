@@ -128,6 +128,33 @@ export function parseScenario(text: string, file: string): LoadResult {
   return { ok: true, scenario: parsed.data, warnings: dedupe(problems) };
 }
 
+/**
+ * Locates issues found after parsing (e.g. by a plant run) in the scenario text, as problems.
+ *
+ * @param text - The scenario text the scenario was parsed from.
+ * @param file - Name used in problem locations.
+ * @param issues - Issues with document paths (`['feeds', 0, 'supply_t_per_year']`).
+ */
+export function locateIssues(
+  text: string,
+  file: string,
+  issues: readonly { path: (string | number)[]; message: string; value?: unknown }[],
+): Problem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return issues.map((issue) => {
+    const { line, column } = locate(doc, issue.path, lineCounter);
+    return {
+      file,
+      line,
+      column,
+      path: formatPath(issue.path),
+      message: issue.message,
+      ...('value' in issue ? { value: issue.value } : {}),
+    };
+  });
+}
+
 /** Like {@link parseScenario} but throws a {@link ScenarioError} carrying every problem. */
 export function loadScenario(text: string, file: string): Scenario {
   const result = parseScenario(text, file);

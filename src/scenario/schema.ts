@@ -18,7 +18,15 @@ import {
 } from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
 import type { Param } from '../provenance/param.js';
-import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
+import { CONSUMABLE_IDS } from './product-catalogue.js';
+import {
+  contract,
+  electricity,
+  extraSupply,
+  logistics,
+  product,
+  supplier,
+} from './commercial-schema.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 
@@ -110,8 +118,11 @@ const feed = z
     }).optional(),
     price_usd_per_t: quantity('USD/t', {
       min: 0,
-      description: 'Purchase price at the plant gate, dry basis',
+      description: 'Purchase price at the plant gate, dry basis (a fixed-price contract)',
     }).optional(),
+    contract: contract.optional(),
+    extra_supply: extraSupply.optional(),
+    supplier: supplier.optional(),
     mining_inside_boundary: z.boolean().default(false).meta({
       description: 'True when the project mines this feed itself (mineral extraction tax applies).',
     }),
@@ -295,49 +306,29 @@ const stage = z
       description:
         'Design-basis overrides keyed "<unit id or unit kind>.<parameter>" (data/process/design-basis.json): specific capacities, residence times, largest furnace size…',
     }),
+    power_plant: z
+      .strictObject({
+        offgas_efficiency: quantityOr(
+          'markets/electricity-kazakhstan#offgas_power_efficiency',
+          '1',
+          {
+            above: 0,
+            max: 0.6,
+            description: 'Electricity per unit of chemical energy of the furnace off-gas',
+          },
+        ),
+      })
+      .optional()
+      .meta({
+        description:
+          'A captive power plant on the furnace off-gas: its electricity is used on site (netted from the purchase and from scope 2), any surplus credited at the tariff.',
+      }),
     capex: stageCapex.prefault({}),
     opex: stageOpex.prefault({}),
   })
   .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
 
-const PRODUCT_PRICE_KEYS = [
-  'price_usd_per_t',
-  'price_usd_per_lb_cr',
-  'price_rmb_per_t_50pct_cr_vat_incl',
-  'price_rmb_per_t_vat_incl',
-] as const;
-export { PRODUCT_PRICE_KEYS };
-
-const product = z
-  .strictObject({
-    id: z.enum(PRODUCT_IDS as [string, ...string[]]),
-    price_usd_per_t: quantity('USD/t', {
-      min: 0,
-      description: 'Price per t of product',
-    }).optional(),
-    price_usd_per_lb_cr: quantity('USD/lb', {
-      min: 0,
-      description: 'Price per lb of contained Cr',
-    }).optional(),
-    price_rmb_per_t_50pct_cr_vat_incl: quantity('RMB/t', {
-      min: 0,
-      description: 'China price per t of alloy at 50% Cr basis, VAT included',
-    }).optional(),
-    price_rmb_per_t_vat_incl: quantity('RMB/t', {
-      min: 0,
-      description: 'China price per t, VAT included',
-    }).optional(),
-    logistics_usd_per_t: quantity('USD/t', {
-      min: 0,
-      description: 'Freight and handling from the plant to the price point',
-    }).optional(),
-    export_share: quantity('1', {
-      min: 0,
-      max: 1,
-      description: 'Share of sales exported (VAT zero-rated); default 1',
-    }).optional(),
-  })
-  .meta({ description: 'A product and its market price, in the basis the market quotes it.' });
+export { PRODUCT_PRICE_KEYS } from './commercial-semantics.js';
 
 const consumable = z
   .strictObject({
@@ -366,18 +357,8 @@ const markets = z.strictObject({
   products: z.array(product).default([]),
   byproduct_credits: z.array(byproductCredit).default([]),
   consumables: z.array(consumable).default([]),
-  electricity: z
-    .strictObject({
-      tariff_kzt_per_kwh: quantityOr(
-        'markets/electricity-kazakhstan#tariff_kzt_per_kwh',
-        'KZT/kWh',
-        {
-          above: 0,
-          description: 'All-in electricity price, excl. VAT',
-        },
-      ),
-    })
-    .prefault({}),
+  electricity: electricity.prefault({}),
+  logistics: logistics.prefault({}),
   fx: z
     .strictObject({
       kzt_per_usd: quantityOr('markets/fx#kzt_per_usd', 'KZT/USD', { above: 0 }),
@@ -488,6 +469,11 @@ const impact = z.strictObject({
     'EUR/t',
     { min: 0, description: 'Carbon price paid in Kazakhstan, deducted under CBAM' },
   ),
+  construction_jobs_per_usd_m_per_year: quantityOr(
+    'impact/jobs#construction_jobs_per_usd_m_per_year',
+    'jobs*year/MUSD',
+    { min: 0, description: 'Construction jobs per USD M of capex spent in a year' },
+  ),
   region_power_supply_MW: quantity('MW', { min: 0 }).optional(),
   cbam_in_cashflow: z.boolean().default(false).meta({
     description:
@@ -557,6 +543,26 @@ const uncertainty = z.strictObject({
       }),
     )
     .default([]),
+  price_paths: z
+    .strictObject({
+      series: z.array(z.string()).min(1).meta({
+        description:
+          'Product ids with a deck (their volatility_per_sqrt_year set) and/or "electricity"',
+      }),
+      shock_correlations: z
+        .array(
+          z.strictObject({
+            between: z.tuple([z.string(), z.string()]),
+            rho: z.number().min(-1).max(1),
+          }),
+        )
+        .default([]),
+    })
+    .optional()
+    .meta({
+      description:
+        'Sample yearly price paths (log-Ornstein–Uhlenbeck around each deck, correlated shocks) instead of one price per run.',
+    }),
 });
 
 export const scenarioSchema = z

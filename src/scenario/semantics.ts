@@ -11,7 +11,8 @@ import {
 import { primaryPort } from '../econ/project/stage-economics.js';
 import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
-import { PRODUCT_PRICE_KEYS, type Scenario } from './schema.js';
+import type { Scenario } from './schema.js';
+import { checkCommercialSemantics } from './commercial-semantics.js';
 import { TEMPLATE_IDS, TEMPLATES, templateInfo } from './template-catalogue.js';
 
 const ALL_PORTS = [...new Set(TEMPLATES.flatMap((t) => t.inputs))];
@@ -188,19 +189,7 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
     });
   }
 
-  s.markets.products.forEach((p, i) => {
-    const given = PRODUCT_PRICE_KEYS.filter((k) => p[k] !== undefined);
-    if (given.length !== 1) {
-      issues.push({
-        severity: 'error',
-        path: ['markets', 'products', i],
-        message:
-          given.length === 0
-            ? `missing required price: give exactly one of ${PRODUCT_PRICE_KEYS.join(', ')}`
-            : `give exactly one price basis, found ${given.join(' and ')}`,
-      });
-    }
-  });
+  issues.push(...checkCommercialSemantics(s));
   s.markets.consumables.forEach((c, i) => {
     const unit = CONSUMABLES[c.id as ConsumableId];
     const key = `price_${unit.toLowerCase().replace('/', '_per_')}` as const;

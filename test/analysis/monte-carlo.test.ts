@@ -5,6 +5,8 @@ import { loadScenario } from '../../src/scenario/index.js';
 import { compileRun, runAll, summarize } from '../../src/uncertainty/index.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
+// Capacity sampled up to 100 kt/year: the concentrate above the contract is bought spot
+// (the reference declares extra_supply).
 const text = readFileSync(`${ROOT}/scenarios/aktobe-stage1.yaml`, 'utf8').replace(
   '  parameters:\n',
   '  parameters:\n    - path: stages.smelter.capacity_t_per_year\n      distribution: { type: uniform, min: 60000, max: 100000 }\n',
@@ -35,6 +37,34 @@ describe('Monte Carlo over a scenario', () => {
     const at = (q: number) => 235783359.09962428 * (q / 80000) ** 0.7;
     expect(capex.min).toBeGreaterThanOrEqual(at(60000) * (1 - 1e-9));
     expect(capex.max).toBeLessThanOrEqual(at(100000) * (1 + 1e-9));
+  });
+
+  it('samples correlated log-OU price paths around the decks (FeCr, concentrate, power)', () => {
+    const ref = loadScenario(readFileSync(`${ROOT}/scenarios/aktobe-stage1.yaml`, 'utf8'), 'x');
+    const spec = monteCarloSpec(ref, { samples: 400, seed: 11, outputs: ['metrics.npv_usd'] });
+    const result = runAll(compileRun(spec), 400, { keepInputs: true });
+    expect(result.failedCount).toBe(0);
+    const names = result.inputNames;
+    const col = (name: string) => {
+      const k = names.indexOf(name);
+      return Array.from({ length: 400 }, (_, i) => result.inputs![i * names.length + k]!);
+    };
+    const fecr = col('price_paths.hc-ferrochrome[10]').map(Math.log);
+    const conc = col('price_paths.chromite-concentrate[10]').map(Math.log);
+    const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+    const cov = (x: number[], y: number[]) =>
+      mean(x.map((v, i) => (v - mean(x)) * (y[i]! - mean(y))));
+    const rho = cov(fecr, conc) / Math.sqrt(cov(fecr, fecr) * cov(conc, conc));
+    // Shocks correlated at 0.6, the same κ for both: the log deviations keep rho 0.6.
+    expect(rho).toBeGreaterThan(0.45);
+    expect(rho).toBeLessThan(0.75);
+    // Stationary spread of the log deviation: σ²/(2κ) (1 − e^{−2κt}), t = 10 years.
+    const k = 0.37;
+    const sd = 0.2 * Math.sqrt((1 - Math.exp(-2 * k * 10)) / (2 * k));
+    expect(Math.sqrt(cov(fecr, fecr))).toBeGreaterThan(0.85 * sd);
+    expect(Math.sqrt(cov(fecr, fecr))).toBeLessThan(1.15 * sd);
+    const npv = summarize(result.outputs[0]!);
+    expect(npv.max - npv.min).toBeGreaterThan(1e7);
   });
 
   it("a run never changes the caller's scenario (the source later sent to worker threads)", () => {

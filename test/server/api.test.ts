@@ -315,7 +315,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
   describe('validation and limits', () => {
     it('answers an invalid scenario with 400 naming the field, line and column', async () => {
-      const text = STAGE1.replace('value: 180000', 'value: -180000');
+      const text = STAGE1.replace('value: 190000', 'value: -180000');
       const r = await editor.post('/api/scenarios', { text });
       expect(r.status).toBe(400);
       expect(at(r.body, 'error')).toBe('invalid_scenario');
