@@ -278,11 +278,12 @@ function checkFeedOfStage(s: Scenario, i: number, issues: SemanticIssue[]): void
       });
     return;
   }
-  if (!feed.price_usd_per_t)
+  // a feed is priced by its own price or by a market-price contract (src/econ/project/stage-economics.ts)
+  if (!feed.price_usd_per_t && feed.contract?.price !== 'market')
     issues.push({
       severity: 'error',
       path: ['feeds', f, 'price_usd_per_t'],
-      message: `required: a price for feed "${feed.id}", which stage "${stage.id}" consumes (use the mining cost for an own-mined ore) [USD/t]`,
+      message: `required: a price for feed "${feed.id}", which stage "${stage.id}" consumes (price_usd_per_t, or contract.price: market; use the mining cost for an own-mined ore) [USD/t]`,
     });
 }
 
