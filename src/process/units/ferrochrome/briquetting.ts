@@ -28,8 +28,7 @@ export const fecrBriquetting: UnitKind<typeof params> = {
     });
     writeSpecies(ctx.model, r.product, prod);
     const d = out.diagnostics;
-    const binder = r.inlets[1];
-    if (binder) writeDemand(ctx.model, d, 'binder', binder);
+    if (r.binder) writeDemand(ctx.model, d, 'binder', r.binder);
     writeEnergyTerms(d, r);
     out.duties.power_kW = r.electric_W / 1000;
   },
