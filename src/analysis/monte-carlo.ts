@@ -3,7 +3,10 @@
  * `uncertainty` section becomes a `RunSpec` whose evaluator sets the sampled inputs of a
  * compiled scenario (by index, no re-parsing) and appraises it.
  */
-import { appraise, runPlant } from '../appraise.js';
+import { appraise } from '../appraise.js';
+import { PlantSolver } from '../plant/plant-solver.js';
+import { stagesMovedBy } from '../plant/stage-dependencies.js';
+import type { StageRun } from '../process/stage-run.js';
 import { stageResults } from '../stage-results.js';
 import { InputError } from '../errors.js';
 import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
@@ -62,6 +65,11 @@ export interface MonteCarloOptions {
   outputs?: readonly string[];
   /** Drop the declared correlations (Sobol indices are defined for independent inputs). */
   independent?: boolean;
+  /**
+   * Solver of the plant for samples that move it; the run owns it (its compiled flowsheets are
+   * kept between samples). Default: a new one for this run.
+   */
+  solver?: PlantSolver;
 }
 
 /**
@@ -95,7 +103,9 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     index: indices[k] ?? -1,
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
-  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false }));
+  const solver = options.solver ?? new PlantSolver();
+  const baseRuns = solver.runPlant(own);
+  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false, plantRuns: baseRuns }));
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
@@ -108,18 +118,23 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     }
   }
   const all = Int32Array.from(model.leaves.keys());
-  // The plant depends only on the feeds and stages sections: when no sampled parameter is in
-  // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
-  // finance only move the economics).
-  const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
-  const plantRuns = plantFixed ? runPlant(own) : undefined;
+  // A stage's run reads only its own section, the fields of its feed its runner reads and its
+  // upstream stage's products: the plant is solved once (above), and in each sample only the
+  // stages a sampled input can move are solved again (none when only prices, tariffs and
+  // finance are sampled).
+  const moved = stagesMovedBy(own, paths);
+  const plantRuns = moved.size === 0 ? baseRuns : undefined;
+  const keepRuns = new Map([...baseRuns].filter(([id]) => !moved.has(id)));
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
-  // Stage results (plant figures and capex) read only the site, feeds and stages sections.
-  const fixedStages =
-    fast && plantRuns && paths.every((p) => !p.startsWith('site'))
-      ? stageResults(own, plantRuns, { detail: false }).stages
-      : undefined;
+  // Stage results (plant figures and capex) read only the site section, the stage's section and
+  // its run: keep those of the stages no sample moves (all of them when the plant is fixed).
+  const siteFixed = paths.every((p) => !p.startsWith('site'));
+  const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
+  const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
+  const keepStages = new Map(
+    baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
+  );
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
@@ -145,17 +160,18 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
+      const runs = (): ReadonlyMap<string, StageRun> =>
+        plantRuns ?? solver.runPlant(model.scenario, keepRuns);
       if (fast) {
         const stages =
           fixedStages ??
-          stageResults(model.scenario, plantRuns ?? runPlant(model.scenario), { detail: false })
-            .stages;
+          stageResults(model.scenario, runs(), { detail: false, keep: keepStages }).stages;
         headlineOutputs(model.scenario, stages, fast, out);
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
       const values = appraisalOutputs(
-        appraise(model.scenario, { breakEvens: false, ...(plantRuns ? { plantRuns } : {}) }),
+        appraise(model.scenario, { breakEvens: false, plantRuns: runs() }),
       );
       outputs.forEach((name, k) => {
         out[k] = values.get(name) ?? Number.NaN;

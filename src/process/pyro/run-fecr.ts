@@ -7,13 +7,15 @@
  *   fecr-outokumpu  pelletising → oxidative sintering → shaft preheater (furnace CO gas, recycle) → closed AC SAF
  *   fecr-prereduced pelletising (with coke breeze) → rotary kiln (coal) → AC SAF, hot charged
  * Each unit computes its additions (binder, water, fuel, air, reductant, fluxes, electrode) from
- * its main inlet with its inner solves; the runner feeds them (make-up). Three solves: on 1 kg/s
- * dry ore (alloy yield), at the nameplate ore rate without additions (demands), and with the
- * additions (the reported solution, whose unit and plant element balances close).
+ * its main inlet; the runner feeds them (make-up). Two solves: on 1 kg/s dry ore without
+ * additions (alloy yield and additions per kg of ore), and at the nameplate ore rate with those
+ * additions scaled (the reported solution, whose unit and plant element balances close).
  */
 import type { StageRun, UnitEnergyBalance } from '../stage-run.js';
 import { ConvergenceError, InputError } from '../../errors.js';
-import { compileFlowsheet, reparameterize, type CompiledFlowsheet } from '../flowsheet/compile.js';
+import type { CompiledFlowsheet } from '../flowsheet/compile.js';
+import { COMPILE_EACH_TIME, type FlowsheetSource } from '../flowsheet/flowsheet-cache.js';
+import type { StageSolveOptions } from '../stage-solve-options.js';
 import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
 import { createStream, type Stream } from '../stream.js';
@@ -160,38 +162,18 @@ const PARAMS_BY_KIND: Record<string, readonly string[]> = {
 };
 const hasParam = (kind: string, p: string): boolean => PARAMS_BY_KIND[kind]?.includes(p) ?? false;
 
-const compileCache = new Map<string, CompiledFlowsheet>();
-/** Each template compiled once without overrides (components, graph, solve order). */
-const baseCache = new Map<string, CompiledFlowsheet>();
-function compiled(t: FecrTemplateData, ov: Record<string, number>): CompiledFlowsheet {
-  const key = `${t.template.id}|${JSON.stringify(ov)}`;
-  let fs = compileCache.get(key);
-  if (!fs) {
-    // New parameter values (a what-if recovery, a sampled moisture) only replace unit
-    // parameters: reparameterize the compiled template instead of compiling it again.
-    let base = baseCache.get(t.template.id);
-    if (!base) {
-      base = compileFlowsheet(t.template);
-      baseCache.set(t.template.id, base);
-    }
-    fs = reparameterize(base, ov);
-    if (compileCache.size >= 64) compileCache.clear();
-    compileCache.set(key, fs);
-  }
-  return fs;
-}
-
 function unitIndexOf(fs: CompiledFlowsheet, id: string): number {
   const i = fs.unitIndex.get(id);
   if (i === undefined) throw new InputError('template.makeup', id, `a unit of ${fs.id}`);
   return i;
 }
 
-/** Make-up feed stream for `feedId` from the demands of solution `sol` [kg/h]. */
+/** Make-up feed stream for `m` from the demands of solution `sol`, times `scale` [kg/h]. */
 function makeupStream(
   fs: CompiledFlowsheet,
   sol: FlowsheetSolution,
   m: FecrTemplateData['makeup'][string],
+  scale: number,
 ): Stream {
   const d = sol.outputs[unitIndexOf(fs, m.unit)]?.diagnostics ?? {};
   const s = demandStream(fs.model, d, m.port);
@@ -205,7 +187,37 @@ function makeupStream(
     sp.T_K = 298.15;
     writeSpecies(fs.model, sp, s);
   }
+  if (scale !== 1) for (let c = 0; c < s.flow.length; c++) s.flow[c] = (s.flow[c] ?? 0) * scale;
   return s;
+}
+
+/** Every make-up feed of template `t` from the demands of `sol`, times `scale` [kg/h]. */
+function makeupFeeds(
+  t: FecrTemplateData,
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  scale: number,
+): Record<string, Stream> {
+  const out: Record<string, Stream> = {};
+  for (const [id, m] of Object.entries(t.makeup)) out[id] = makeupStream(fs, sol, m, scale);
+  return out;
+}
+
+/** Largest change of any make-up feed between two sets, relative to its largest flow [–]. */
+function makeupChange(a: Record<string, Stream>, b: Record<string, Stream>): number {
+  let worst = 0;
+  for (const [id, sa] of Object.entries(a)) {
+    const fa = sa.flow;
+    const fb = b[id]?.flow ?? fa;
+    let scale = 0;
+    let diff = 0;
+    for (let c = 0; c < fa.length; c++) {
+      diff = Math.max(diff, Math.abs((fa[c] ?? 0) - (fb[c] ?? 0)));
+      scale = Math.max(scale, Math.abs(fb[c] ?? 0));
+    }
+    if (scale > 0) worst = Math.max(worst, diff / scale);
+  }
+  return worst;
 }
 
 export interface Solved {
@@ -217,13 +229,16 @@ export interface Solved {
   furnace: number;
 }
 
-/** Solves template `t` at `ore_kg_per_s` dry ore, without (`additions` false) or with make-up. */
+/**
+ * Solves template `t` at `ore_kg_per_s` dry ore with the given make-up feeds (none: every
+ * addition feed empty, so each unit only reports what it demands).
+ */
 function solveAt(
   t: FecrTemplateData,
   fs: CompiledFlowsheet,
   feed: ChromiteFeed,
   ore_kg_per_s: number,
-  demands?: FlowsheetSolution,
+  makeup?: Record<string, Stream>,
 ): FlowsheetSolution {
   const ore = chromiteStream(
     'chromite',
@@ -236,52 +251,49 @@ function solveAt(
   const oreStream = createStream(fs.model);
   writeSpecies(fs.model, ore, oreStream);
   const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
-  for (const [id, m] of Object.entries(t.makeup))
-    feeds[id] = demands ? makeupStream(fs, demands, m) : createStream(fs.model);
+  for (const id of Object.keys(t.makeup)) feeds[id] = makeup?.[id] ?? createStream(fs.model);
   return solveFlowsheet(fs, feeds);
 }
 
 /**
  * Solves a ferrochrome-family template on the engine with the addition make-up.
+ *
+ * Homogeneity: every unit of these templates is homogeneous of degree one in its feed (the
+ * furnace's equations, the pre-treatment heat balances and the make-up all scale with the ore
+ * rate), so the template solved once at 1 kg/s dry ore gives both the alloy yield and the
+ * additions per kg of ore. The additions at the nameplate rate are those times the ore rate;
+ * the pass that feeds them returns the same additions (to round-off) and ends the make-up,
+ * unless an addition passes through another unit before the one that demands it (coke and
+ * quartzite through the Outokumpu preheater): one more pass per such level.
  * @param template - Key of FECR_TEMPLATE_DATA
  * @param alloy_t_per_h - Alloy rate to scale the ore to [t/h], or null for 1 kg/s dry ore
+ * @param flowsheets - Compiled flowsheets (the caller's cache; default: compile afresh)
  */
 export function solveTemplate(
   template: keyof typeof FECR_TEMPLATE_DATA,
   feed: ChromiteFeed,
   overrides: Readonly<Record<string, number>>,
   alloy_t_per_h: number | null,
+  flowsheets: FlowsheetSource = COMPILE_EACH_TIME,
 ): Solved {
   const t = FECR_TEMPLATE_DATA[template];
-  const fs = compiled(t, engineOverrides(t, overrides, feed.moisture_wt_pct));
+  const fs = flowsheets.flowsheet(t.template, engineOverrides(t, overrides, feed.moisture_wt_pct));
   const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
+  const perKg = solveAt(t, fs, feed, 1);
   let ore = 1;
   if (alloy_t_per_h !== null) {
-    const unit = solveAt(t, fs, feed, 1);
-    const a = (unit.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
+    const a = (perKg.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
     ore = alloy_t_per_h / KG_S_TO_T_H / a;
   }
-  // make-up passes: exact once every demand is computed from the inlets it depends on (one pass
-  // per level of additions that pass through another unit, e.g. coke through the preheater)
-  let prev = solveAt(t, fs, feed, ore);
-  let sol = prev;
-  let worst = Infinity;
-  for (let pass = 1; worst > MAKEUP_TOLERANCE; pass++) {
-    if (pass > MAX_MAKEUP_PASSES) throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
-    sol = solveAt(t, fs, feed, ore, prev);
-    worst = 0;
-    for (const m of Object.values(t.makeup)) {
-      const a = makeupStream(fs, prev, m).flow;
-      const b = makeupStream(fs, sol, m).flow;
-      let scale = 0;
-      let diff = 0;
-      for (let c = 0; c < a.length; c++) {
-        diff = Math.max(diff, Math.abs((a[c] ?? 0) - (b[c] ?? 0)));
-        scale = Math.max(scale, Math.abs(b[c] ?? 0));
-      }
-      if (scale > 0) worst = Math.max(worst, diff / scale);
-    }
-    prev = sol;
+  let fed = makeupFeeds(t, fs, perKg, ore);
+  let sol: FlowsheetSolution;
+  for (let pass = 1; ; pass++) {
+    sol = solveAt(t, fs, feed, ore, fed);
+    const next = makeupFeeds(t, fs, sol, 1);
+    const worst = makeupChange(fed, next);
+    if (worst <= MAKEUP_TOLERANCE) break;
+    if (pass >= MAX_MAKEUP_PASSES) throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
+    fed = next;
   }
   fs.units.forEach((u, i) => {
     if (u.kind.kind === 'fecr-shaft-preheater' && sol.outputs[i]?.diagnostics.gas_shortfall)
@@ -302,11 +314,13 @@ export function solveTemplate(
  * @returns StageRun with per-hour flows at nameplate operation (t/h, MWh/h), KPIs per t alloy,
  *   the engine's balance report (streams with sources and destinations), the compiled flowsheet
  *   and its solution
+ * @param options - Compiled flowsheets (the caller's cache; default: compile afresh)
  * @throws InputError for bad input; ConvergenceError if an inner solve or the make-up fails
  */
 export function runFerrochromeStage(
   template: string,
   input: FerrochromeInput,
+  options: StageSolveOptions = {},
 ): FerrochromeStageRun {
   if (!(FECR_TEMPLATES as readonly string[]).includes(template))
     throw new InputError('template', template, `one of ${FECR_TEMPLATES.join(', ')}`);
@@ -320,7 +334,10 @@ export function runFerrochromeStage(
   if (!(input.availability > 0 && input.availability <= 1))
     throw new InputError('availability', input.availability, 'in (0, 1]');
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
-  return stageRun(solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h), input);
+  return stageRun(
+    solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h, options.flowsheets),
+    input,
+  );
 }
 
 function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {

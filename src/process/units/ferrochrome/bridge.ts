@@ -83,6 +83,11 @@ export function writeSpecies(model: ComponentModel, sp: SpeciesStream, out: Stre
   out.T_K = sp.T_K;
 }
 
+/** Diagnostic keys `demand.<port>.<species>` of a port, by PYRO_SPECIES index. */
+function demandKeys(port: string): string[] {
+  return PYRO_SPECIES.map((s) => `demand.${port}.${s}`);
+}
+
 /** Writes an addition the unit needs at `port` as `demand.<port>.*` diagnostics [kg/h], [K]. */
 export function writeDemand(
   model: ComponentModel,
@@ -91,11 +96,12 @@ export function writeDemand(
   sp: SpeciesStream,
 ): void {
   const { M } = speciesMap(model);
+  const keys = demandKeys(port);
   diagnostics[`demand.${port}.T_K`] = sp.T_K;
-  PYRO_SPECIES.forEach((s, i) => {
+  for (let i = 0; i < PYRO_SPECIES.length; i++) {
     const v = sp.mol_per_s[i] ?? 0;
-    if (v !== 0) diagnostics[`demand.${port}.${s}`] = v * 3600 * (M[i] ?? 0);
-  });
+    if (v !== 0) diagnostics[keys[i] ?? ''] = v * 3600 * (M[i] ?? 0);
+  }
 }
 
 /**
@@ -112,11 +118,11 @@ export function demandStream(
   if (T === undefined)
     throw new InputError(`demand.${port}`, undefined, 'a port whose unit reports its demand');
   s.T_K = T;
-  const prefix = `demand.${port}.`;
-  for (const [k, v] of Object.entries(diagnostics)) {
-    if (!k.startsWith(prefix) || k === `${prefix}T_K`) continue;
-    const c = model.names.indexOf(k.slice(prefix.length));
-    if (c >= 0) s.flow[c] = v;
+  const { comp } = speciesMap(model);
+  const keys = demandKeys(port);
+  for (let i = 0; i < PYRO_SPECIES.length; i++) {
+    const v = diagnostics[keys[i] ?? ''];
+    if (v !== undefined) s.flow[comp[i] ?? 0] = v;
   }
   return s;
 }
