@@ -80,12 +80,15 @@ const MAIN_KINDS = new Set([
  * pre-treatment key the template does not use is accepted and has no effect, so a scenario can
  * switch templates without other edits). The ore's free moisture goes to the pelletiser.
  */
+/** The furnace defaults (their keys name the `furnace.<param>` overrides; a constant of data/pyro). */
+const FURNACE_DEFAULTS = furnaceDefaults('ac-saf');
+
 function engineOverrides(
   t: FecrTemplateData,
   o: Readonly<Record<string, number>>,
   moisture_wt_pct: number,
 ): Record<string, number> {
-  const fd = furnaceDefaults('ac-saf');
+  const fd = FURNACE_DEFAULTS;
   const units = Object.entries(t.template.units);
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(o)) {

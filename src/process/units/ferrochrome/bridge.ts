@@ -83,9 +83,33 @@ export function writeSpecies(model: ComponentModel, sp: SpeciesStream, out: Stre
   out.T_K = sp.T_K;
 }
 
-/** Diagnostic keys `demand.<port>.<species>` of a port, by PYRO_SPECIES index. */
-function demandKeys(port: string): string[] {
-  return PYRO_SPECIES.map((s) => `demand.${port}.${s}`);
+/** Ports through which the ferrochrome unit kinds demand additions. */
+const DEMAND_PORTS = [
+  'reductant',
+  'quartzite',
+  'lime',
+  'electrode',
+  'air',
+  'fuel',
+  'bentonite',
+  'water',
+  'binder',
+  'fesicr',
+] as const;
+
+const keysOf = (port: string): readonly string[] => PYRO_SPECIES.map((s) => `demand.${port}.${s}`);
+
+/**
+ * Diagnostic keys `demand.<port>.<species>` by PYRO_SPECIES index, built once for the known ports
+ * (a constant of the unit kinds: reading ~300 diagnostics by freshly built keys was a tenth of a
+ * ferrochrome stage run).
+ */
+const DEMAND_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  DEMAND_PORTS.map((p) => [p, keysOf(p)]),
+);
+
+function demandKeys(port: string): readonly string[] {
+  return DEMAND_KEYS[port] ?? keysOf(port);
 }
 
 /** Writes an addition the unit needs at `port` as `demand.<port>.*` diagnostics [kg/h], [K]. */
