@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { quantity, quantityOr } from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
-import type { Param } from '../provenance/param.js';
+import { SCENARIO_INPUT_SOURCE, type Param } from '../provenance/param.js';
 import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -146,16 +146,30 @@ function completeFeedAnalysis<
   return { ...f, composition_wt_pct: composition, moisture_wt_pct: moisture };
 }
 
+/**
+ * A flowsheet override: a bare value, or `{ value, unit?, source?, note? }` — a number with its
+ * provenance, parsed into a `Param` so that it is a numeric input of the scenario (an uncertainty
+ * declaration can sample it: `stages.<id>.flowsheet.overrides.<unit>.<parameter>`). The unit
+ * is the unit parameter's own (data/pyro, data/process); '-' when not written.
+ */
 const overrideValue = z.union([
   z.number(),
   z.boolean(),
   z.string(),
-  z.strictObject({
-    value: z.number(),
-    unit: z.string().optional(),
-    source: z.string().optional(),
-    note: z.string().optional(),
-  }),
+  z
+    .strictObject({
+      value: z.number(),
+      unit: z.string().optional(),
+      source: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .transform((o): Param => ({
+      value: o.value,
+      unit: o.unit ?? '-',
+      source: o.source ?? SCENARIO_INPUT_SOURCE,
+      status: o.source?.startsWith('assumed') === true ? 'assumed' : 'input',
+      ...(o.note !== undefined ? { note: o.note } : {}),
+    })),
 ]);
 
 const flowsheet = z.strictObject({

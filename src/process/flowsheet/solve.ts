@@ -2,9 +2,8 @@ import { ConvergenceError, InputError } from '../../errors.js';
 import {
   copyStream,
   createStream,
-  P_ATM_PA,
+  createStreams,
   syncMineralTotals,
-  T_AMBIENT_K,
   zeroStream,
   type Stream,
 } from '../stream.js';
@@ -87,16 +86,7 @@ interface SolveWork {
 /** Allocates the solution buffers of a compiled flowsheet (all flows zero). */
 export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
   const { model } = fs;
-  // one backing array for every stream's flows (allocating two typed arrays per stream was a
-  // tenth of a ferrochrome stage run)
-  const per = model.nComp + model.nMin * model.nSize;
-  const backing = new Float64Array(per * fs.streams.length);
-  const streams: Stream[] = fs.streams.map((_, i) => ({
-    T_K: T_AMBIENT_K,
-    P_Pa: P_ATM_PA,
-    flow: backing.subarray(i * per, i * per + model.nComp),
-    sized: backing.subarray(i * per + model.nComp, (i + 1) * per),
-  }));
+  const streams = createStreams(model, fs.streams.length);
   const scratch = new Float64Array(4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl);
   const states = fs.units.map((u) => new Float64Array(u.kind.stateSize));
   const outputs: UnitOutput[] = fs.units.map((u) => ({
@@ -117,6 +107,7 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     preparedFor: u.params,
   }));
   const inlets = fs.units.map((u) => u.inlets.map((s) => streams[s] ?? createStream(model)));
+  const per = model.nComp + model.nMin * model.nSize;
   const loops = fs.blocks.map((b) => {
     if (b.tears.length === 0) return null;
     const len = b.tears.length * per;

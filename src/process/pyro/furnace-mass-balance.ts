@@ -14,7 +14,7 @@ import {
   type FurnaceUnknowns,
 } from './furnace-element-balance.js';
 import type { FurnaceParams } from './furnace-params.js';
-import { emptySpeciesStream, N_SPECIES, SP, type SpeciesStream } from './species.js';
+import { emptySpeciesStreams, N_SPECIES, SP, type SpeciesStream } from './species.js';
 
 /** The furnace's additions by port name (the inlets besides the charge). */
 export interface FurnaceAdditions {
@@ -37,25 +37,9 @@ export interface FurnaceStreams {
   elements: FurnaceElements;
 }
 
-function scaled(id: string, T_K: number, a: number, perUnit: Float64Array): SpeciesStream {
-  const s = emptySpeciesStream(id, T_K);
+function fill(s: SpeciesStream, a: number, perUnit: Float64Array): SpeciesStream {
   if (a !== 0) for (let j = 0; j < N_SPECIES; j++) s.mol_per_s[j] = a * (perUnit[j] ?? 0);
   return s;
-}
-
-function additionStreams(b: FurnaceBasis, x: FurnaceUnknowns): FurnaceAdditions {
-  const Tc = b.charge.T_K;
-  const ma = x.alloy_kg_per_s;
-  const air = emptySpeciesStream('air-ingress', 298.15);
-  air.mol_per_s[SP['O2(g)']] = AIR_O2 * b.air_mol_per_alloy * ma;
-  air.mol_per_s[SP['N2(g)']] = AIR_N2 * b.air_mol_per_alloy * ma;
-  return {
-    reductant: scaled('reductant', Tc, x.reductant_kg_per_s, b.reductant),
-    quartzite: scaled('quartzite', Tc, x.quartzite_kg_per_s, b.quartzite),
-    lime: scaled('lime', Tc, b.lime_per_alloy * ma, b.lime),
-    electrode: scaled('electrode', 298.15, b.electrode_per_alloy * ma, b.electrode),
-    air,
-  };
 }
 
 /**
@@ -77,7 +61,35 @@ export function furnaceStreams(
       { cr: crRecovery, fe: p.fe_recovery },
       'recoveries leaving a non-negative amount in the slag',
     );
-  const alloy = emptySpeciesStream('alloy', p.alloy_T_K);
+  const Tc = b.charge.T_K;
+  const [reductant, quartzite, lime, electrode, air, alloy, slag, gas, dust] = emptySpeciesStreams([
+    ['reductant', Tc],
+    ['quartzite', Tc],
+    ['lime', Tc],
+    ['electrode', 298.15],
+    ['air-ingress', 298.15],
+    ['alloy', p.alloy_T_K],
+    ['slag', p.slag_T_K],
+    ['off-gas', p.offgas_T_K],
+    ['dust', p.offgas_T_K],
+  ]) as [
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+    SpeciesStream,
+  ];
+  const ma = x.alloy_kg_per_s;
+  fill(reductant, x.reductant_kg_per_s, b.reductant);
+  fill(quartzite, x.quartzite_kg_per_s, b.quartzite);
+  fill(lime, b.lime_per_alloy * ma, b.lime);
+  fill(electrode, b.electrode_per_alloy * ma, b.electrode);
+  air.mol_per_s[SP['O2(g)']] = AIR_O2 * b.air_mol_per_alloy * ma;
+  air.mol_per_s[SP['N2(g)']] = AIR_N2 * b.air_mol_per_alloy * ma;
   const a = alloy.mol_per_s;
   const n7 = Math.min(el.alloyC / 3, el.alloyCr / 7);
   a[SP['Cr7C3(s)']] = n7;
@@ -85,7 +97,6 @@ export function furnaceStreams(
   a[SP['Fe(l)']] = el.alloyFe;
   a[SP['Si(l)']] = el.alloySi;
   a[SP['C(s)']] = el.alloyC - 3 * n7;
-  const slag = emptySpeciesStream('slag', p.slag_T_K);
   const s = slag.mol_per_s;
   s[SP['Cr2O3(l)']] = el.slagCr / 2;
   s[SP['FeO(l)']] = el.slagFe;
@@ -93,15 +104,20 @@ export function furnaceStreams(
   s[SP['MgO(l)']] = el.slagMg;
   s[SP['Al2O3(l)']] = el.slagAl / 2;
   s[SP['CaO(l)']] = el.slagCa;
-  const gas = emptySpeciesStream('off-gas', p.offgas_T_K);
   const g = gas.mol_per_s;
   g[SP['H2O(g)']] = el.water;
   g[SP['H2(g)']] = el.gasH2 / 2;
   g[SP['N2(g)']] = el.gasN / 2;
   g[SP['CO2(g)']] = el.gasO - el.gasC;
   g[SP['CO(g)']] = 2 * el.gasC - el.gasO;
-  const dust = emptySpeciesStream('dust', p.offgas_T_K);
   dust.mol_per_s.set(b.dust);
   dust.mol_per_s[SP['C(s)']] = (b.dust[SP['C(s)']] ?? 0) + el.carbonLoss;
-  return { additions: additionStreams(b, x), alloy, slag, gas, dust, elements: el };
+  return {
+    additions: { reductant, quartzite, lime, electrode, air },
+    alloy,
+    slag,
+    gas,
+    dust,
+    elements: el,
+  };
 }

@@ -18,7 +18,7 @@ import { COMPILE_EACH_TIME, type FlowsheetSource } from '../flowsheet/flowsheet-
 import type { StageSolveOptions } from '../stage-solve-options.js';
 import { balanceReport } from '../flowsheet/report.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
-import { createStream, type Stream } from '../stream.js';
+import { createStream, createStreams, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import {
   MATERIALS,
@@ -177,9 +177,10 @@ function makeupStream(
   sol: FlowsheetSolution,
   m: FecrTemplateData['makeup'][string],
   scale: number,
+  into: Stream,
 ): Stream {
   const d = sol.outputs[unitIndexOf(fs, m.unit)]?.diagnostics ?? {};
-  const s = demandStream(fs.model, d, m.port);
+  const s = demandStream(fs.model, d, m.port, into);
   if (m.moisture_of !== undefined) {
     // as received: the dry demand plus the material's moisture, cold
     const sp = toSpecies(fs.model, s, m.port);
@@ -201,8 +202,14 @@ function makeupFeeds(
   sol: FlowsheetSolution,
   scale: number,
 ): Record<string, Stream> {
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, ids.length);
   const out: Record<string, Stream> = {};
-  for (const [id, m] of Object.entries(t.makeup)) out[id] = makeupStream(fs, sol, m, scale);
+  ids.forEach((id, k) => {
+    const m = t.makeup[id];
+    const s = streams[k];
+    if (m && s) out[id] = makeupStream(fs, sol, m, scale, s);
+  });
   return out;
 }
 
@@ -242,6 +249,7 @@ function solveAt(
   feed: ChromiteFeed,
   ore_kg_per_s: number,
   makeup?: Record<string, Stream>,
+  into?: FlowsheetSolution,
 ): FlowsheetSolution {
   const ore = chromiteStream(
     'chromite',
@@ -251,11 +259,15 @@ function solveAt(
     feed.T_K ?? 298.15,
     feed.form ?? 'spinel',
   );
-  const oreStream = createStream(fs.model);
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, 1 + (makeup ? 0 : ids.length));
+  const oreStream = streams[0] ?? createStream(fs.model);
   writeSpecies(fs.model, ore, oreStream);
   const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
-  for (const id of Object.keys(t.makeup)) feeds[id] = makeup?.[id] ?? createStream(fs.model);
-  return solveFlowsheet(fs, feeds);
+  ids.forEach((id, k) => {
+    feeds[id] = makeup?.[id] ?? streams[k + 1] ?? createStream(fs.model);
+  });
+  return solveFlowsheet(fs, feeds, into ? { into } : {});
 }
 
 /**

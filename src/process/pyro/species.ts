@@ -77,6 +77,18 @@ export function emptySpeciesStream(id: string, T_K: number): SpeciesStream {
   return { id, T_K, mol_per_s: new Float64Array(N_SPECIES) };
 }
 
+/** Empty streams (id, T [K]) whose flows share one backing array (one allocation). */
+export function emptySpeciesStreams(
+  specs: readonly (readonly [id: string, T_K: number])[],
+): SpeciesStream[] {
+  const backing = new Float64Array(N_SPECIES * specs.length);
+  return specs.map(([id, T_K], i) => ({
+    id,
+    T_K,
+    mol_per_s: backing.subarray(i * N_SPECIES, (i + 1) * N_SPECIES),
+  }));
+}
+
 /**
  * Absolute enthalpy flow of a stream, Σ n_i H_i(T) [W]; species with zero flow are skipped (so a
  * species outside its data range at T may be present in the list).

@@ -130,14 +130,16 @@ export function writeDemand(
 
 /**
  * The addition a unit demanded at `port` as an engine stream (from its diagnostics).
+ * @param into - Empty stream to write into (default: a new one)
  * @returns Stream [kg/h] at the demanded temperature [K]
  */
 export function demandStream(
   model: ComponentModel,
   diagnostics: Readonly<Record<string, number>>,
   port: string,
+  into: Stream = createStream(model),
 ): Stream {
-  const s = createStream(model);
+  const s = into;
   const T = diagnostics[`demand.${port}.T_K`];
   if (T === undefined)
     throw new InputError(`demand.${port}`, undefined, 'a port whose unit reports its demand');
