@@ -108,13 +108,17 @@ function checkFeasible(
   v0: readonly number[],
   h: readonly number[],
 ): void {
-  const tiny = STEP_TOLERANCE * 10 * (h[0] ?? 1);
-  if ((v[0] ?? 0) < -tiny)
+  // the Cr recovery first, then the flux, then the reductant: an unreachable target drags the
+  // unknowns solved after it (the reductant follows everything) out of range too
+  const R = recoveryOf(p, v);
+  const hi = 1 - p.dust_fraction;
+  if (solvesRecovery(p) && !(R > 0 && R <= hi))
     throw new InputError(
-      'charge.C(s)',
-      b.charge.mol_per_s[SP['C(s)']],
-      'no more carbon in the charge than the furnace needs (reductant addition would be negative)',
+      'furnace.slag_Cr2O3_wt_pct',
+      p.slag_Cr2O3_wt_pct,
+      `a target the charge can reach (it needs a Cr recovery of ${R.toFixed(4)}, outside (0, ${hi.toFixed(4)}])`,
     );
+  const tiny = STEP_TOLERANCE * 10 * (h[0] ?? 1);
   if ((v[1] ?? 0) < -tiny) {
     const without = fluxValueWithoutQuartzite(b, p, v0, h);
     if (p.slag_basicity > 0)
@@ -129,13 +133,11 @@ function checkFeasible(
       `≥ ${without.toFixed(2)} wt% (the slag's SiO2 without quartzite)`,
     );
   }
-  const R = recoveryOf(p, v);
-  const hi = 1 - p.dust_fraction;
-  if (solvesRecovery(p) && !(R > 0 && R <= hi))
+  if ((v[0] ?? 0) < -tiny)
     throw new InputError(
-      'furnace.slag_Cr2O3_wt_pct',
-      p.slag_Cr2O3_wt_pct,
-      `a target the charge can reach (it needs a Cr recovery of ${R.toFixed(4)}, outside (0, ${hi.toFixed(4)}])`,
+      'charge.C(s)',
+      b.charge.mol_per_s[SP['C(s)']],
+      'no more carbon in the charge than the furnace needs (reductant addition would be negative)',
     );
 }
 

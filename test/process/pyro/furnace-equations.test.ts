@@ -117,8 +117,9 @@ describe('smelting furnace: explicit equations', () => {
       ] as const)
         worst = Math.max(worst, rel(a[k], b[k]));
       // the nested solve's inlets are by position: charge, then the additions in port order
-      FURNACE_ADDITIONS.forEach((port, i) => { expect(mass_kg_per_s(a.additions[port])).toBeCloseTo(mass_kg_per_s(b.inlets[i + 1]!), 9); },
-      );
+      FURNACE_ADDITIONS.forEach((port, i) => {
+        expect(mass_kg_per_s(a.additions[port])).toBeCloseTo(mass_kg_per_s(b.inlets[i + 1]!), 9);
+      });
     }
     expect(worst).toBeLessThan(1e-9);
   });
