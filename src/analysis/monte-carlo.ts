@@ -16,7 +16,12 @@ import type { DistributionSpec } from '../uncertainty/distributions/distribution
 import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js';
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
-import { allHeadline, HEADLINE_OUTPUTS, headlineOutputs } from './headline-outputs.js';
+import {
+  allHeadline,
+  createHeadlineWork,
+  HEADLINE_OUTPUTS,
+  headlineOutputs,
+} from './headline-outputs.js';
 
 /** Scenario distribution (file format) → runner distribution. */
 export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
@@ -104,6 +109,8 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
   const solver = options.solver ?? new PlantSolver();
+  // work arrays of the headline outputs, owned by this run (one per worker thread)
+  const work = createHeadlineWork();
   const baseRuns = solver.runPlant(own);
   const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false, plantRuns: baseRuns }));
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
@@ -166,7 +173,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
         const stages =
           fixedStages ??
           stageResults(model.scenario, runs(), { detail: false, keep: keepStages }).stages;
-        headlineOutputs(model.scenario, stages, fast, out);
+        headlineOutputs(model.scenario, stages, fast, out, work);
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.

@@ -296,18 +296,15 @@ function componentWtPct(fs: CompiledFlowsheet, s: Stream): Record<string, number
   return out;
 }
 
-let h2Set: ReturnType<typeof compileSpeciesSet> | null = null;
-/** LHV of H2 (H2 + ½O2 → H2O(g)) from the thermo database [kJ/mol]. */
-function h2Lhv_kJ_per_mol(): number {
-  h2Set ??= compileSpeciesSet(['H2(g)', 'O2(g)', 'H2O(g)']);
+/** LHV of H2 (H2 + ½O2 → H2O(g)) from the thermo database [kJ/mol] (a constant). */
+const H2_LHV_KJ_PER_MOL = ((): number => {
+  const set = compileSpeciesSet(['H2(g)', 'O2(g)', 'H2O(g)']);
   return (
-    -(
-      h2Set.h_J_per_mol(2, 298.15) -
-      h2Set.h_J_per_mol(0, 298.15) -
-      0.5 * h2Set.h_J_per_mol(1, 298.15)
-    ) / 1000
+    -(set.h_J_per_mol(2, 298.15) - set.h_J_per_mol(0, 298.15) - 0.5 * set.h_J_per_mol(1, 298.15)) /
+    1000
   );
-}
+})();
+const h2Lhv_kJ_per_mol = (): number => H2_LHV_KJ_PER_MOL;
 
 function stageRun(
   fs: CompiledFlowsheet,

@@ -59,11 +59,10 @@ export const SP = Object.fromEntries(PYRO_SPECIES.map((s, i) => [s, i])) as Reco
   number
 >;
 
-let compiled: CompiledSpeciesSet | undefined;
-/** The compiled species set (built once, lazily). */
+/** The compiled species set (a constant of the species list, built at load). */
+const PYRO_SET: CompiledSpeciesSet = compileSpeciesSet(PYRO_SPECIES);
 export function pyroSet(): CompiledSpeciesSet {
-  compiled ??= compileSpeciesSet(PYRO_SPECIES);
-  return compiled;
+  return PYRO_SET;
 }
 
 /** A species stream: molar flows [mol/s] by {@link PYRO_SPECIES} index, at one temperature [K]. */

@@ -188,9 +188,10 @@ function energy(
       const name = m.names[i] ?? '';
       const c = thermoName(name);
       let nin = 0;
-      for (const s of inlets) nin += (s.flow[i] ?? 0) / mw(name);
+      const M = m.molarMass_kg_per_mol[i] ?? NaN;
+      for (const s of inlets) nin += (s.flow[i] ?? 0) / M;
       if (nin > 0) amounts[c] = (amounts[c] ?? 0) + nin / 3600;
-      const np = ((metal.flow[i] ?? 0) + (slag.flow[i] ?? 0)) / mw(name);
+      const np = ((metal.flow[i] ?? 0) + (slag.flow[i] ?? 0)) / M;
       if (np > 0) products[c] = (products[c] ?? 0) + np / 3600;
     }
     const r = adiabaticTemperatureOfStreams(
