@@ -104,10 +104,10 @@ export function suite(): Promise<BenchSuite> {
     area: 'workers',
     cases: [
       {
-        name: 'full-chain appraise(aktobe-stage1-2), in process',
+        name: 'full-chain appraise(aktobe-stage1-2), in process (with a PlantSolver)',
         run: (n) => {
           let s = 0;
-          for (let i = 0; i < n; i++) s += appraise(scenario).stages.length;
+          for (let i = 0; i < n; i++) s += appraise(scenario, { solver }).stages.length;
           return s;
         },
       },

@@ -47,6 +47,8 @@ export interface ComponentModel {
   readonly el: { readonly Cr: number; readonly Fe: number };
   /** Component index by name (built with the model: unit kinds look components up by name). */
   readonly index: ReadonlyMap<string, number>;
+  /** The component list as one string (names joined by newlines): a key for tables by list. */
+  readonly key: string;
   /** Molar mass of each species component from its formula [kg/mol] (NaN for minerals). */
   readonly molarMass_kg_per_mol: Float64Array;
 }
@@ -163,6 +165,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
     breakage: breakageMatrix(sieve),
     el: { Cr: elements.indexOf('Cr'), Fe: elements.indexOf('Fe') },
     index: new Map(names.map((n, i) => [n, i])),
+    key: names.join('\n'),
     molarMass_kg_per_mol: molarMass,
   };
 }

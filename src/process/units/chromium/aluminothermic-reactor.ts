@@ -4,7 +4,16 @@ import { param } from '../../params.js';
 import type { UnitKind, UnitOutput } from '../../unit.js';
 import type { Stream } from '../../stream.js';
 import type { ComponentModel } from '../../components.js';
-import { addMol, enthalpy_kW, kg, mol, mw, thermoName, total, writeEnergy } from './common.js';
+import {
+  addMol,
+  enthalpy_kW,
+  kg,
+  mol,
+  molarMassOf,
+  thermoName,
+  total,
+  writeEnergy,
+} from './common.js';
 
 const FACTS = 'shared/domain/facts.md §4.1';
 
@@ -145,7 +154,7 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
     addMol(m, slag, 'Al(s)', -alx);
     energy(m, inlets, metal, slag, p, out);
     const d = out.diagnostics;
-    d.demand_aluminium_kg_per_h = p.al_excess * need * mw('Al(s)');
+    d.demand_aluminium_kg_per_h = p.al_excess * need * molarMassOf(m, 'Al(s)');
     d.demand_flux_kg_per_h = p.cao_per_al * d.demand_aluminium_kg_per_h;
   },
 };

@@ -39,6 +39,11 @@ export function comp(model: ComponentModel, name: string): number {
   return i;
 }
 
+/** Molar mass of a component of the model [kg/mol] (from the model: no parsing). */
+export function molarMassOf(model: ComponentModel, name: string): number {
+  return model.molarMass_kg_per_mol[comp(model, name)] ?? NaN;
+}
+
 /** Molar mass of a component name from its formula [kg/mol] (parsed on each call). */
 export function mw(name: string): number {
   return molarMass_g_per_mol(name) / 1000;
@@ -127,14 +132,14 @@ function buildEnthalpyMap(componentNames: readonly string[]): EnthalpyMap {
  */
 const TEMPLATE_ENTHALPY_MAPS: ReadonlyMap<string, EnthalpyMap> = new Map(
   Object.values(CHROMIUM_TEMPLATES).map((t) => {
-    const names = buildComponentModel(t.template.components).names;
-    return [names.join('\n'), buildEnthalpyMap(names)];
+    const model = buildComponentModel(t.template.components);
+    return [model.key, buildEnthalpyMap(model.names)];
   }),
 );
 
 /** The enthalpy map of a model: a template's constant, or built for another component list. */
 function enthalpyMap(model: ComponentModel): EnthalpyMap {
-  return TEMPLATE_ENTHALPY_MAPS.get(model.names.join('\n')) ?? buildEnthalpyMap(model.names);
+  return TEMPLATE_ENTHALPY_MAPS.get(model.key) ?? buildEnthalpyMap(model.names);
 }
 
 /**
