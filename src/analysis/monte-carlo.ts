@@ -168,7 +168,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     evaluate: (params, out) => {
       setParameters(model, all, params);
       const runs = (): ReadonlyMap<string, StageRun> =>
-        plantRuns ?? solver.runPlant(model.scenario, keepRuns);
+        plantRuns ?? solver.runPlant(model.scenario, keepRuns, baseRuns);
       if (fast) {
         const stages =
           fixedStages ??

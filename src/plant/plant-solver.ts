@@ -32,16 +32,30 @@ export class PlantSolver implements StageSolveOptions {
    * Solves every stage's flowsheet, upstream stages before the stages they feed.
    * @param keep - Runs to reuse as they are, by stage id: the caller guarantees that nothing
    *   these stages read changed (`stagesMovedBy`)
+   * @param warm - Runs of the stages at other inputs to start the solves from, by stage id
+   *   (`StageSolveOptions.warmStart`: the work changes, not the result)
    * @returns Stage runs by stage id (stages without unit models are absent)
    */
-  runPlant(scenario: Scenario, keep?: ReadonlyMap<string, StageRun>): Map<string, StageRun> {
+  runPlant(
+    scenario: Scenario,
+    keep?: ReadonlyMap<string, StageRun>,
+    warm?: ReadonlyMap<string, StageRun>,
+  ): Map<string, StageRun> {
     const runs = new Map<string, StageRun>();
     for (const i of stageOrder(scenario)) {
       const stage = scenario.stages[i];
       if (!stage) continue;
-      const run = keep?.get(stage.id) ?? runStage(scenario, stage, i, runs, this);
+      const start = warm?.get(stage.id);
+      const options: StageSolveOptions = start
+        ? { flowsheets: this.flowsheets, ...this.makeup(), warmStart: start }
+        : this;
+      const run = keep?.get(stage.id) ?? runStage(scenario, stage, i, runs, options);
       if (run) runs.set(stage.id, run);
     }
     return runs;
+  }
+
+  private makeup(): Pick<StageSolveOptions, 'chromiumMakeup'> {
+    return this.chromiumMakeup ? { chromiumMakeup: this.chromiumMakeup } : {};
   }
 }

@@ -283,6 +283,10 @@ function solveAt(
  * @param template - Key of FECR_TEMPLATE_DATA
  * @param alloy_t_per_h - Alloy rate to scale the ore to [t/h], or null for 1 kg/s dry ore
  * @param flowsheets - Compiled flowsheets (the caller's cache; default: compile afresh)
+ * @param start - A previous run of the template (the base of a Monte Carlo run): its ore rate
+ *   per t alloy and its make-up scaled to the new alloy rate are the first solve's; when they
+ *   hold (a sample that moves neither the alloy yield nor the additions, e.g. the ore's free
+ *   moisture) that solve is the answer. The result equals the cold start's to 1e-12.
  */
 export function solveTemplate(
   template: keyof typeof FECR_TEMPLATE_DATA,
@@ -290,25 +294,37 @@ export function solveTemplate(
   overrides: Readonly<Record<string, number>>,
   alloy_t_per_h: number | null,
   flowsheets: FlowsheetSource = COMPILE_EACH_TIME,
+  start?: StageRun,
 ): Solved {
   const t = FECR_TEMPLATE_DATA[template];
   const fs = flowsheets.flowsheet(t.template, engineOverrides(t, overrides, feed.moisture_wt_pct));
   const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
-  const perKg = solveAt(t, fs, feed, 1);
-  let ore = 1;
-  if (alloy_t_per_h !== null) {
-    const a = (perKg.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
-    ore = alloy_t_per_h / KG_S_TO_T_H / a;
+  const target = alloy_t_per_h === null ? null : alloy_t_per_h / KG_S_TO_T_H;
+  const warm = target === null || !start ? undefined : warmStart(start, t, fs, target);
+  // first solve: at 1 kg/s without additions, or where a previous run of the template says
+  const ore0 = warm?.ore ?? 1;
+  const first = solveAt(t, fs, feed, ore0, warm?.fed);
+  let ore = ore0;
+  if (target !== null) {
+    const a = (first.outputs[furnace]?.diagnostics.alloy_kg_per_h ?? NaN) / 3600;
+    ore = (target / a) * ore0;
   }
-  let fed = makeupFeeds(t, fs, perKg, ore);
-  let sol: FlowsheetSolution;
-  for (let pass = 1; ; pass++) {
-    sol = solveAt(t, fs, feed, ore, fed);
-    const next = makeupFeeds(t, fs, sol, 1);
+  let sol: FlowsheetSolution | undefined;
+  let fed: Record<string, Stream>;
+  if (warm && Math.abs(ore / ore0 - 1) <= ORE_TOLERANCE) {
+    // the warm start hit the alloy rate: the first solve is the answer if its make-up holds
+    ore = ore0;
+    fed = makeupFeeds(t, fs, first, 1);
+    if (makeupChange(warm.fed, fed) <= MAKEUP_TOLERANCE) sol = first;
+  } else fed = makeupFeeds(t, fs, first, ore / ore0);
+  for (let pass = 1; !sol; pass++) {
+    const trial = solveAt(t, fs, feed, ore, fed);
+    const next = makeupFeeds(t, fs, trial, 1);
     const worst = makeupChange(fed, next);
-    if (worst <= MAKEUP_TOLERANCE) break;
-    if (pass >= MAX_MAKEUP_PASSES) throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
-    fed = next;
+    if (worst <= MAKEUP_TOLERANCE) sol = trial;
+    else if (pass >= MAX_MAKEUP_PASSES)
+      throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
+    else fed = next;
   }
   fs.units.forEach((u, i) => {
     if (u.kind.kind === 'fecr-shaft-preheater' && sol.outputs[i]?.diagnostics.gas_shortfall)
@@ -319,6 +335,40 @@ export function solveTemplate(
       );
   });
   return { fs, sol, t, ore_dry_kg_per_s: ore, furnace };
+}
+
+/** Largest relative miss of the alloy rate at which a warm start's ore rate is kept [–]. */
+const ORE_TOLERANCE = 1e-12;
+
+/**
+ * The ore rate and make-up feeds that a previous run of the same template implies for the
+ * alloy rate `target` [kg/s] (homogeneity: both scale with it): the start of a Monte Carlo
+ * sample from the base solve. Undefined when the run is not of this flowsheet.
+ */
+function warmStart(
+  run: StageRun,
+  t: FecrTemplateData,
+  fs: CompiledFlowsheet,
+  target: number,
+): { ore: number; fed: Record<string, Stream> } | undefined {
+  const prev = run as Partial<FerrochromeStageRun>;
+  const orePerAlloy = run.kpis.ore_t_per_t ?? NaN;
+  const alloy = (run.kpis.alloy_t_per_h ?? NaN) / KG_S_TO_T_H;
+  if (!prev.flowsheet || !prev.solution || prev.flowsheet.model.key !== fs.model.key) return;
+  if (prev.flowsheet.id !== fs.id || !(orePerAlloy > 0 && alloy > 0)) return;
+  const scale = target / alloy;
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, ids.length);
+  const fed: Record<string, Stream> = {};
+  for (const [k, id] of ids.entries()) {
+    const from = prev.solution.streams[prev.flowsheet.streamIndex.get(id) ?? -1];
+    const s = streams[k];
+    if (!from || !s) return;
+    for (let c = 0; c < s.flow.length; c++) s.flow[c] = (from.flow[c] ?? 0) * scale;
+    s.T_K = from.T_K;
+    fed[id] = s;
+  }
+  return { ore: orePerAlloy * target, fed };
 }
 
 /**
@@ -350,7 +400,14 @@ export function runFerrochromeStage(
     throw new InputError('availability', input.availability, 'in (0, 1]');
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
   return stageRun(
-    solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h, options.flowsheets),
+    solveTemplate(
+      t,
+      input.feed,
+      input.overrides ?? {},
+      alloy_t_per_h,
+      options.flowsheets,
+      options.warmStart,
+    ),
     input,
   );
 }
