@@ -5,7 +5,7 @@
  */
 import type { Appraisal, NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { mergeBalances } from './plant/merge-balances.js';
-import { runStage, stageOrder } from './plant/run-stage.js';
+import { PlantSolver } from './plant/plant-solver.js';
 import type { StageRun } from './process/stage-run.js';
 import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario } from './scenario/schema.js';
@@ -80,6 +80,8 @@ export interface AppraiseOptions {
   plantRuns?: ReadonlyMap<string, StageRun>;
   /** Sampled price paths (Monte Carlo) replacing the deck of their series, quote units by row. */
   pricePaths?: PathOverrides;
+  /** Solver of the plant when `plantRuns` is not given (default: a new one for this call). */
+  solver?: PlantSolver;
 }
 
 /** What is not implemented when a stage has an off-gas power plant. */
@@ -90,17 +92,15 @@ const POWER_PLANT_CAPEX: NotImplemented = {
 
 /**
  * Solves every stage's flowsheet, upstream stages before the stages they feed.
+ * @param solver - The caller's plant solver (its compiled flowsheets are reused); default: a
+ *   new one for this call
  * @returns Stage runs by stage id (stages without unit models are absent).
  */
-export function runPlant(scenario: Scenario): Map<string, StageRun> {
-  const runs = new Map<string, StageRun>();
-  for (const i of stageOrder(scenario)) {
-    const stage = scenario.stages[i];
-    if (!stage) continue;
-    const run = runStage(scenario, stage, i, runs);
-    if (run) runs.set(stage.id, run);
-  }
-  return runs;
+export function runPlant(
+  scenario: Scenario,
+  solver: PlantSolver = new PlantSolver(),
+): Map<string, StageRun> {
+  return solver.runPlant(scenario);
 }
 
 /** The appraisal plus the cash-flow inputs behind it (for spreadsheets that rebuild the table). */
@@ -127,7 +127,7 @@ export function appraiseDetailed(
   scenario: Scenario,
   options: AppraiseOptions = {},
 ): DetailedAppraisal {
-  const runs = options.plantRuns ?? runPlant(scenario);
+  const runs = options.plantRuns ?? runPlant(scenario, options.solver);
   const { stages, notImplemented, modelSources, balances } = stageResults(scenario, runs);
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);

@@ -3,7 +3,10 @@
  * `uncertainty` section becomes a `RunSpec` whose evaluator sets the sampled inputs of a
  * compiled scenario (by index, no re-parsing) and appraises it.
  */
-import { appraise, runPlant } from '../appraise.js';
+import { appraise } from '../appraise.js';
+import { PlantSolver } from '../plant/plant-solver.js';
+import { stagesMovedBy } from '../plant/stage-dependencies.js';
+import type { StageRun } from '../process/stage-run.js';
 import { stageResults } from '../stage-results.js';
 import { InputError } from '../errors.js';
 import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
@@ -13,7 +16,12 @@ import type { DistributionSpec } from '../uncertainty/distributions/distribution
 import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js';
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
-import { allHeadline, HEADLINE_OUTPUTS, headlineOutputs } from './headline-outputs.js';
+import {
+  allHeadline,
+  createHeadlineWork,
+  HEADLINE_OUTPUTS,
+  headlineOutputs,
+} from './headline-outputs.js';
 import type { PricePathGroup } from '../uncertainty/paths/log-ou-path.js';
 import { dataValue } from '../scenario/data-files.js';
 
@@ -64,6 +72,11 @@ export interface MonteCarloOptions {
   outputs?: readonly string[];
   /** Drop the declared correlations (Sobol indices are defined for independent inputs). */
   independent?: boolean;
+  /**
+   * Solver of the plant for samples that move it; the run owns it (its compiled flowsheets are
+   * kept between samples). Default: a new one for this run.
+   */
+  solver?: PlantSolver;
 }
 
 /**
@@ -145,7 +158,11 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     index: indices[k] ?? -1,
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
-  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false }));
+  const solver = options.solver ?? new PlantSolver();
+  // work arrays of the headline outputs, owned by this run (one per worker thread)
+  const work = createHeadlineWork();
+  const baseRuns = solver.runPlant(own);
+  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false, plantRuns: baseRuns }));
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
@@ -158,35 +175,42 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     }
   }
   const all = Int32Array.from(model.leaves.keys());
-  const paths = pricePathGroup(own, model.base.length);
-  const base = new Float64Array(model.base.length + (paths ? paths.series.length * paths.rows : 0));
+  const priceGroup = pricePathGroup(own, model.base.length);
+  const base = new Float64Array(
+    model.base.length + (priceGroup ? priceGroup.series.length * priceGroup.rows : 0),
+  );
   base.set(model.base);
   base.fill(1, model.base.length);
   /** The sample's multiplier paths by series, views into its parameter vector. */
   const overridesOf = (params: Float64Array) =>
-    paths
+    priceGroup
       ? new Map(
-          paths.series.map((name, k) => [
+          priceGroup.series.map((name, k) => [
             name,
             params.subarray(
-              model.base.length + k * paths.rows,
-              model.base.length + (k + 1) * paths.rows,
+              model.base.length + k * priceGroup.rows,
+              model.base.length + (k + 1) * priceGroup.rows,
             ),
           ]),
         )
       : undefined;
-  // The plant depends only on the feeds and stages sections: when no sampled parameter is in
-  // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
-  // finance only move the economics).
-  const plantFixed = sampledPaths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
-  const plantRuns = plantFixed ? runPlant(own) : undefined;
+  // A stage's run reads only its own section, the fields of its feed its runner reads and its
+  // upstream stage's products: the plant is solved once (above), and in each sample only the
+  // stages a sampled input can move are solved again (none when only prices, tariffs and
+  // finance are sampled).
+  const moved = stagesMovedBy(own, sampledPaths);
+  const plantRuns = moved.size === 0 ? baseRuns : undefined;
+  const keepRuns = new Map([...baseRuns].filter(([id]) => !moved.has(id)));
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
-  // Stage results (plant figures and capex) read only the site, feeds and stages sections.
-  const fixedStages =
-    fast && plantRuns && sampledPaths.every((p) => !p.startsWith('site'))
-      ? stageResults(own, plantRuns, { detail: false }).stages
-      : undefined;
+  // Stage results (plant figures and capex) read only the site section, the stage's section and
+  // its run: keep those of the stages no sample moves (all of them when the plant is fixed).
+  const siteFixed = sampledPaths.every((p) => !p.startsWith('site'));
+  const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
+  const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
+  const keepStages = new Map(
+    baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
+  );
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = sampledPaths.map((_, i) =>
@@ -207,7 +231,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   return {
     base,
     parameters,
-    ...(paths ? { pricePaths: [paths.group] } : {}),
+    ...(priceGroup ? { pricePaths: [priceGroup.group] } : {}),
     ...(correlation ? { correlation } : {}),
     outputs,
     samples: options.samples ?? u.samples,
@@ -215,20 +239,21 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
+      const runs = (): ReadonlyMap<string, StageRun> =>
+        plantRuns ?? solver.runPlant(model.scenario, keepRuns, baseRuns);
       if (fast) {
         const stages =
           fixedStages ??
-          stageResults(model.scenario, plantRuns ?? runPlant(model.scenario), { detail: false })
-            .stages;
-        headlineOutputs(model.scenario, stages, fast, out, overridesOf(params));
+          stageResults(model.scenario, runs(), { detail: false, keep: keepStages }).stages;
+        headlineOutputs(model.scenario, stages, fast, out, work, overridesOf(params));
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
       const values = appraisalOutputs(
         appraise(model.scenario, {
           breakEvens: false,
-          ...(plantRuns ? { plantRuns } : {}),
-          ...(paths ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
+          plantRuns: runs(),
+          ...(priceGroup ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
         }),
       );
       outputs.forEach((name, k) => {

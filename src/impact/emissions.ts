@@ -26,11 +26,8 @@ const MJ_PER_MWH = 3600;
 /** CO2 from burning natural gas (as CH4) per MWh of lower heating value [t CO2/MWh]. */
 export function naturalGasCo2_t_per_MWh(): number {
   // A constant of the thermo data: computed once (it was a visible share of a sample's time).
-  naturalGasFactor ??= computeNaturalGasCo2();
-  return naturalGasFactor;
+  return NATURAL_GAS_T_CO2_PER_MWH;
 }
-
-let naturalGasFactor: number | undefined;
 
 function computeNaturalGasCo2(): number {
   const [r] = reaction('CH4 + 2O2 = CO2 + 2H2O(g)', 298.15);
@@ -38,6 +35,9 @@ function computeNaturalGasCo2(): number {
   // t CO2/MWh = (g CO2/mol ÷ MJ/mol) × MJ/MWh ÷ 1e6 g/t
   return ((molarMass_g_per_mol('CO2') / lhv_MJ_per_mol) * MJ_PER_MWH) / 1e6;
 }
+
+/** Natural-gas combustion factor [t CO2/MWh LHV] (a constant of the species database). */
+const NATURAL_GAS_T_CO2_PER_MWH = computeNaturalGasCo2();
 
 /**
  * CBAM cost of one year's exports of a product under the scenario's EU share, ETS and origin

@@ -17,7 +17,7 @@ import {
   quantityOr,
 } from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
-import type { Param } from '../provenance/param.js';
+import { SCENARIO_INPUT_SOURCE, type Param } from '../provenance/param.js';
 import { CONSUMABLE_IDS } from './product-catalogue.js';
 import {
   contract,
@@ -183,16 +183,30 @@ function completeFeedAnalysis<
 const overrideNumber = z.number().refine(plausibleMagnitude, {
   message: `expected 0 or a magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE}`,
 });
+/**
+ * A flowsheet override: a bare value, or `{ value, unit?, source?, note? }` — a number with its
+ * provenance, parsed into a `Param` so that it is a numeric input of the scenario (an uncertainty
+ * declaration can sample it: `stages.<id>.flowsheet.overrides.<unit>.<parameter>`). The unit
+ * is the unit parameter's own (data/pyro, data/process); '-' when not written.
+ */
 const overrideValue = z.union([
   overrideNumber,
   z.boolean(),
   z.string(),
-  z.strictObject({
-    value: overrideNumber,
-    unit: z.string().optional(),
-    source: z.string().optional(),
-    note: z.string().optional(),
-  }),
+  z
+    .strictObject({
+      value: overrideNumber,
+      unit: z.string().optional(),
+      source: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .transform((o): Param => ({
+      value: o.value,
+      unit: o.unit ?? '-',
+      source: o.source ?? SCENARIO_INPUT_SOURCE,
+      status: o.source?.startsWith('assumed') === true ? 'assumed' : 'input',
+      ...(o.note !== undefined ? { note: o.note } : {}),
+    })),
 ]);
 
 const flowsheet = z.strictObject({

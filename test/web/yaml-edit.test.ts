@@ -88,7 +88,9 @@ describe('editYaml keeps the file', () => {
   });
 
   it('adding a list item appends it with the list indentation; the scenario still parses', () => {
-    const path = ['markets', 'products', 2];
+    const products = (parseDocument(TEXT).toJS() as { markets: { products: unknown[] } }).markets
+      .products;
+    const path = ['markets', 'products', products.length];
     const value = { id: 'new-1', price_usd_per_t: { value: 0, source: 'Edited in the web UI' } };
     const out = editYaml(TEXT, path, value);
     expect(parseDocument(out).toJS()).toEqual(expected(path, value));

@@ -11,7 +11,6 @@ import { validateCashflowInput } from './validate-input.js';
 const DAYS_PER_YEAR = 365;
 
 /** Temporaries of {@link cashflowColumns} (synchronous, not re-entrant). */
-const SCRATCH = new ScratchArrays();
 
 /**
  * Builds the yearly project cash-flow table from plain numbers (pure function).
@@ -55,10 +54,17 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
  *
  * @param input - See {@link CashflowInput}.
  * @param out - Columns to overwrite (a sampling loop reuses one set); default new ones.
+ * @param scratch - Work arrays of the temporaries (a sampling loop owns and reuses one);
+ *   default new ones for this call.
  * @returns One array per column, indexed by row [USD, t, -].
  * @throws As {@link buildCashflowTable}.
  */
-export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): CashflowColumns {
+export function cashflowColumns(
+  input: CashflowInput,
+  out?: CashflowColumns,
+  scratch: ScratchArrays = new ScratchArrays(),
+): CashflowColumns {
+  const SCRATCH = scratch;
   validateCashflowInput(input);
   if (out && out.free_cash_flow_usd.length !== input.horizon_years)
     throw new InputError(
