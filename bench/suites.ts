@@ -12,5 +12,6 @@ export const suites: (() => Promise<BenchSuite>)[] = [
   () => import('./chromium.bench.js').then((m) => m.suite()),
 
   () => import('./pyro.bench.js').then((m) => m.suite()),
+  () => import('./plant.bench.js').then((m) => m.suite()),
   () => import('./report.bench.js').then((m) => m.suite()),
 ];

@@ -10,6 +10,7 @@ const num = z.number();
 const nullableNum = z.number().nullable();
 const usd = (description: string) => z.number().meta({ description: `${description} [USD]` });
 const record = z.record(z.string(), z.number());
+const exportLine = z.strictObject({ product: z.string(), hs_code: z.string(), usd_per_year: num });
 
 const opexLine = z.strictObject({
   id: z.string(),
@@ -29,6 +30,10 @@ const opexLine = z.strictObject({
   cost_usd_per_year: num,
   variable: z.boolean(),
   source: z.string(),
+  price_by_row: z
+    .array(num)
+    .optional()
+    .meta({ description: 'Price by row of the project calendar when it moves [USD/unit]' }),
 });
 
 const metrics = z
@@ -183,6 +188,22 @@ const stage = z.strictObject({
     .nullable(),
   metrics: metrics.nullable(),
   warnings: z.array(z.string()),
+  power_plant: z
+    .strictObject({
+      generation_MWh_per_year: num,
+      own_use_MWh_per_year: num,
+      surplus_MWh_per_year: num,
+      offgas_energy_MWh_per_year: num,
+      efficiency: num,
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'Captive off-gas power plant: electricity balance [MWh/a]' }),
+  grid_connection: z
+    .strictObject({ demand_MW: num, capex_usd: num, first_year: z.int(), years: z.int() })
+    .nullable()
+    .optional()
+    .meta({ description: 'Grid connection of the purchased power' }),
 });
 
 const impact = z.strictObject({
@@ -207,11 +228,87 @@ const impact = z.strictObject({
     }),
   ),
   government_take_npv_usd: num,
-  exports_usd_per_year: z.array(
-    z.strictObject({ product: z.string(), hs_code: z.string(), usd_per_year: num }),
-  ),
+  exports_usd_per_year: z.array(exportLine),
   power_demand_MW: num,
 });
+
+const viewJobs = z.strictObject({
+  direct: num,
+  direct_by_entity: record,
+  construction_by_year: z.array(z.strictObject({ year: z.int(), jobs: num })),
+  construction_source: z.string(),
+  indirect: num,
+  indirect_per_direct_job: num,
+  indirect_source: z.string(),
+});
+
+const viewFields = {
+  boundary: z.string(),
+  entities: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['project-stage', 'supplier']),
+    }),
+  ),
+  price_point: z.literal('ex-works'),
+  npv_usd: usd('NPV of the entities’ combined free cash flow'),
+  irr: nullableNum,
+  value_added_usd_per_year: num,
+  government_take_npv_usd: usd('PV of all taxes of the entities, MET included'),
+  met_npv_usd: usd('PV of the mineral extraction tax'),
+  jobs: viewJobs,
+  exports_usd_per_year: z.array(exportLine),
+  exports_price_point: z.literal('fca-border'),
+};
+
+const views = z
+  .strictObject({
+    investor: z
+      .strictObject({ ...viewFields, equity_irr: nullableNum })
+      .meta({ description: 'The project company as a taxpayer' }),
+    economy: z
+      .strictObject({
+        ...viewFields,
+        value_added_by_entity_usd_per_year: record,
+        cashflow: z.array(cashflowRow),
+        opex_usd_per_year_by_category: record,
+      })
+      .meta({
+        description:
+          'Every entity inside Kazakhstan: project stages and the suppliers of their feeds; sales between them netted',
+      }),
+  })
+  .meta({ description: 'Stakeholder views (docs/economics.md)' });
+
+const commercial = z
+  .strictObject({
+    valuation_point: z.literal('ex-works'),
+    products: z.array(
+      z.strictObject({
+        id: z.string(),
+        price_point: z.string(),
+        basis_path: z.string(),
+        quote_usd_per_t: num,
+        ex_works_usd_per_t: num,
+        fca_border_usd_per_t: num,
+        conversion: z.array(z.strictObject({ step: z.string(), usd_per_t: num })),
+        ex_works_usd_per_t_by_year: z.array(z.strictObject({ year: z.int(), usd_per_t: num })),
+      }),
+    ),
+    electricity_kzt_per_kwh_by_year: z.array(z.strictObject({ year: z.int(), kzt_per_kwh: num })),
+    feeds: z.array(
+      z.strictObject({
+        id: z.string(),
+        contract_t_per_year: nullableNum,
+        use_t_per_year: num,
+        price_source: z.string(),
+        take_or_pay_share: num,
+        supplier: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ description: 'Price points, decks, tariff path and feed contracts' });
 
 const emissions = z.strictObject({
   scope1_t_co2_per_year: num,
@@ -255,6 +352,8 @@ export const appraisalSchema = z
     cashflow: z.array(cashflowRow),
     metrics: metrics.nullable(),
     impact: impact.nullable(),
+    views: views.nullable(),
+    commercial: commercial.nullable(),
     emissions: emissions.nullable(),
     sources: z.array(
       z.strictObject({
@@ -283,6 +382,8 @@ const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true>
   cashflow: true,
   metrics: true,
   impact: true,
+  views: true,
+  commercial: true,
   emissions: true,
   sources: true,
   not_implemented: true,

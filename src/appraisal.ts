@@ -59,6 +59,21 @@ export interface StageResult {
   metrics: AppraisalMetrics | null;
   /** Messages about this stage's estimates (e.g. scaling outside the reference's range). */
   warnings: string[];
+  /** Captive power plant on the furnace off-gas (stages[].power_plant): its electricity balance. */
+  power_plant?: {
+    generation_MWh_per_year: number;
+    own_use_MWh_per_year: number;
+    surplus_MWh_per_year: number;
+    offgas_energy_MWh_per_year: number;
+    efficiency: number;
+  } | null;
+  /** Grid connection of the purchased power: demand, capex and the years it is spent in. */
+  grid_connection?: {
+    demand_MW: number;
+    capex_usd: number;
+    first_year: number;
+    years: number;
+  } | null;
 }
 
 export interface StageCapexDetail {
@@ -102,6 +117,8 @@ export interface OpexLine {
   variable: boolean;
   /** Where quantity and price come from. */
   source: string;
+  /** Price by row of the project calendar when it moves (deck, tariff path) [USD/unit]. */
+  price_by_row?: number[];
 }
 
 export interface StageOpex {
@@ -185,6 +202,84 @@ export interface AppraisalImpact {
   power_demand_MW: number;
 }
 
+/** Jobs of the entities of a view. */
+export interface ViewJobs {
+  /** Direct (operating) jobs of all entities at nameplate. */
+  direct: number;
+  direct_by_entity: Record<string, number>;
+  /** Construction jobs by calendar year (capex spent × jobs per USD M). */
+  construction_by_year: { year: number; jobs: number }[];
+  construction_source: string;
+  /** Supplier jobs outside the entities: direct × the multiplier. */
+  indirect: number;
+  indirect_per_direct_job: number;
+  indirect_source: string;
+}
+
+/** An entity of a stakeholder view. */
+export interface ViewEntity {
+  id: string;
+  name: string;
+  kind: 'project-stage' | 'supplier';
+}
+
+/** The project company as a taxpayer (the scenario's stages). */
+export interface InvestorView {
+  boundary: string;
+  entities: ViewEntity[];
+  /** Point every stream is valued at (revenue, feed purchases, value added). */
+  price_point: 'ex-works';
+  npv_usd: number;
+  irr: number | null;
+  equity_irr: number | null;
+  value_added_usd_per_year: number;
+  /** PV of the project company's taxes [USD]. */
+  government_take_npv_usd: number;
+  /** PV of the mineral extraction tax within the boundary [USD]. */
+  met_npv_usd: number;
+  jobs: ViewJobs;
+  exports_usd_per_year: ExportLine[];
+  /** Exports are valued at the Kazakh border (customs value). */
+  exports_price_point: 'fca-border';
+}
+
+/** Every entity inside Kazakhstan: the project stages and the suppliers of their feeds. */
+export interface EconomyView extends Omit<InvestorView, 'equity_irr'> {
+  value_added_by_entity_usd_per_year: Record<string, number>;
+  /** Combined cash flow of the entities, sales between them netted (FCF and taxes unchanged). */
+  cashflow: CashflowRow[];
+  /** Opex at nameplate by category, sales between the entities netted [USD/a]. */
+  opex_usd_per_year_by_category: Record<string, number>;
+}
+
+/** How each traded stream and the power tariff are valued (the commercial basis). */
+export interface AppraisalCommercial {
+  valuation_point: 'ex-works';
+  products: {
+    id: string;
+    /** Point of the quotation. */
+    price_point: string;
+    basis_path: string;
+    /** Quotation in the base year, net of VAT, with origin premium [USD/t]. */
+    quote_usd_per_t: number;
+    ex_works_usd_per_t: number;
+    fca_border_usd_per_t: number;
+    /** Quotation → ex-works in the base year. */
+    conversion: { step: string; usd_per_t: number }[];
+    /** Realised ex-works price by calendar year (the deck) [USD/t]. */
+    ex_works_usd_per_t_by_year: { year: number; usd_per_t: number }[];
+  }[];
+  electricity_kzt_per_kwh_by_year: { year: number; kzt_per_kwh: number }[];
+  feeds: {
+    id: string;
+    contract_t_per_year: number | null;
+    use_t_per_year: number;
+    price_source: string;
+    take_or_pay_share: number;
+    supplier: string | null;
+  }[];
+}
+
 export interface AppraisalEmissions {
   /** Direct CO2 from the carbon balance (reductants, electrodes, carbonates, fuels) [t/a]. */
   scope1_t_co2_per_year: number;
@@ -234,6 +329,10 @@ export interface Appraisal {
   /** Metrics of `cashflow` (npv_usd = npv(discount_rate, free_cash_flow_usd), row 0 at t = 0). */
   metrics: AppraisalMetrics | null;
   impact: AppraisalImpact | null;
+  /** Stakeholder views; null when the economics are not computable. */
+  views: { investor: InvestorView; economy: EconomyView } | null;
+  /** Price points, decks, tariff path and feed contracts; null when not computable. */
+  commercial: AppraisalCommercial | null;
   emissions: AppraisalEmissions | null;
   sources: SourceEntry[];
   not_implemented: NotImplemented[];

@@ -5,7 +5,7 @@
  */
 import type { Appraisal, NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { mergeBalances } from './plant/merge-balances.js';
-import { runStage, stageOrder } from './plant/run-stage.js';
+import { PlantSolver } from './plant/plant-solver.js';
 import type { StageRun } from './process/stage-run.js';
 import { numericLeaves } from './scenario/numeric-leaves.js';
 import { SCENARIO_FORMAT_VERSION, type Scenario } from './scenario/schema.js';
@@ -17,6 +17,11 @@ import { projectEconomics } from './econ/project/project-economics.js';
 import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
 import { regionalImpact } from './impact/regional-impact.js';
+import { assertFiniteResult } from './finite-result.js';
+import { commercialBasis, type PathOverrides } from './commercial-basis.js';
+import { commercialSummary } from './commercial-summary.js';
+import { projectStartYear } from './econ/project/project-economics.js';
+import { stakeholderViews } from './stakeholder-views.js';
 
 /** What the economics cannot give when a stage has no plant model or no capex estimate. */
 const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
@@ -73,21 +78,29 @@ export interface AppraiseOptions {
    * Carlo over prices, tariffs and finance); the caller guarantees it.
    */
   plantRuns?: ReadonlyMap<string, StageRun>;
+  /** Sampled price paths (Monte Carlo) replacing the deck of their series, quote units by row. */
+  pricePaths?: PathOverrides;
+  /** Solver of the plant when `plantRuns` is not given (default: a new one for this call). */
+  solver?: PlantSolver;
 }
+
+/** What is not implemented when a stage has an off-gas power plant. */
+const POWER_PLANT_CAPEX: NotImplemented = {
+  what: 'off-gas power plant capex (stages[].power_plant): its electricity is credited, its capital cost awaits the unit-design capex framework',
+  tracking: 'issue 13 (capex from unit design)',
+};
 
 /**
  * Solves every stage's flowsheet, upstream stages before the stages they feed.
+ * @param solver - The caller's plant solver (its compiled flowsheets are reused); default: a
+ *   new one for this call
  * @returns Stage runs by stage id (stages without unit models are absent).
  */
-export function runPlant(scenario: Scenario): Map<string, StageRun> {
-  const runs = new Map<string, StageRun>();
-  for (const i of stageOrder(scenario)) {
-    const stage = scenario.stages[i];
-    if (!stage) continue;
-    const run = runStage(scenario, stage, i, runs);
-    if (run) runs.set(stage.id, run);
-  }
-  return runs;
+export function runPlant(
+  scenario: Scenario,
+  solver: PlantSolver = new PlantSolver(),
+): Map<string, StageRun> {
+  return solver.runPlant(scenario);
 }
 
 /** The appraisal plus the cash-flow inputs behind it (for spreadsheets that rebuild the table). */
@@ -114,14 +127,17 @@ export function appraiseDetailed(
   scenario: Scenario,
   options: AppraiseOptions = {},
 ): DetailedAppraisal {
-  const runs = options.plantRuns ?? runPlant(scenario);
+  const runs = options.plantRuns ?? runPlant(scenario, options.solver);
   const { stages, notImplemented, modelSources, balances } = stageResults(scenario, runs);
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
+  const basis = commercialBasis(scenario, projectStartYear(scenario), options.pricePaths);
   const econ = computable
-    ? projectEconomics(scenario, stages, { breakEvens: options.breakEvens ?? true })
+    ? projectEconomics(scenario, stages, basis, { breakEvens: options.breakEvens ?? true })
     : undefined;
   let impact: Appraisal['impact'] = null;
+  let views: Appraisal['views'] = null;
+  let commercial: Appraisal['commercial'] = null;
   let emissions: Appraisal['emissions'] = null;
   const cashflowInputs: DetailedAppraisal['cashflow_inputs'] = [];
   if (econ) {
@@ -139,6 +155,16 @@ export function appraiseDetailed(
         revenue_usd_per_year: e.economics.revenue_usd_per_year,
         staffing: e.economics.staffing,
         metrics: e.metrics,
+        power_plant: e.economics.power_plant,
+        grid_connection: e.economics.grid_connection
+          ? {
+              demand_MW: e.economics.grid_connection.demand_MW,
+              capex_usd: e.economics.grid_connection.capex_usd,
+              first_year: econ.start_year + e.economics.grid_connection.first_row,
+              years: e.economics.grid_connection.rows,
+            }
+          : null,
+        warnings: [...result.warnings, ...e.economics.warnings],
       };
       cashflowInputs.push({ stage: result.id, input: e.economics.input });
       fullYear = Math.max(fullYear, stage.start_year + (stage.ramp_up?.length ?? 0));
@@ -161,8 +187,12 @@ export function appraiseDetailed(
       stages,
       new Map(econ.stages.map((s) => [s.stage, s.economics])),
       econ.combined,
+      basis,
     );
     emissions = appraisalEmissions(scenario, stages, production, econ.combined.rows, fullYear);
+    views = stakeholderViews(scenario, econ.stages, econ.combined, basis);
+    commercial = commercialSummary(scenario, stages, basis);
+    if (scenario.stages.some((s) => s.power_plant)) notImplemented.push(POWER_PLANT_CAPEX);
   } else {
     notImplemented.push(ECONOMICS_NEED_EVERY_STAGE);
   }
@@ -181,6 +211,8 @@ export function appraiseDetailed(
     cashflow: econ ? econ.combined.rows : [],
     metrics: econ ? econ.metrics : null,
     impact,
+    views,
+    commercial,
     emissions,
     sources: [
       ...numericLeaves(scenario).map(({ path, param }) => ({
@@ -195,5 +227,6 @@ export function appraiseDetailed(
     ],
     not_implemented: notImplemented,
   };
+  assertFiniteResult(appraisal);
   return { appraisal, cashflow_inputs: cashflowInputs };
 }

@@ -1,6 +1,12 @@
 // Public API of the chromflow library. This file only re-exports (one idea per file).
 export { VERSION } from './version.js';
-export { InputError, NotImplementedError, ConvergenceError } from './errors.js';
+export {
+  InputError,
+  NotImplementedError,
+  ConvergenceError,
+  InfeasibleError,
+  attributeToStage,
+} from './errors.js';
 export * from './scenario/index.js';
 export * from './provenance/index.js';
 export * from './units/index.js';

@@ -66,22 +66,32 @@ function appraiseConcentrateSale(
   };
 }
 
+export interface StageResultsOptions extends StageCapexOptions {
+  /**
+   * Results to reuse as they are, by stage id (a Monte Carlo sample that changes neither the
+   * stage's run nor its section nor the site); their sources are not listed again.
+   */
+  keep?: ReadonlyMap<string, StageResult>;
+}
+
 /**
  * @param scenario - The scenario (validated).
  * @param runs - Solved stage flowsheets by stage id (`runPlant`).
- * @param options - Capex detail (benchmarks, budget check, sources); default all.
+ * @param options - Capex detail (benchmarks, budget check, sources; default all), results to keep.
  * @returns Stage results with capex, and what is not implemented.
  * @throws InputError for an unknown template or an inconsistent raw-export stage.
  */
 export function stageResults(
   scenario: Scenario,
   runs: ReadonlyMap<string, StageRun>,
-  options: StageCapexOptions = {},
+  options: StageResultsOptions = {},
 ): StageResults {
   const notImplemented: NotImplemented[] = [];
   const modelSources: SourceEntry[] = [];
   const balances: { stage: string; balance: BalanceReport }[] = [];
   const stages = scenario.stages.map((stage, i): StageResult => {
+    const kept = options.keep?.get(stage.id);
+    if (kept) return kept;
     const template = templateInfo(stage.flowsheet.template);
     if (!template) {
       throw new InputError(

@@ -3,11 +3,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { requireTool } from './helpers/required-tool.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const built = existsSync(`${ROOT}/dist/index.js`);
 
-describe.runIf(built)('package self-reference and bin', () => {
+describe.runIf(
+  requireTool(
+    'the built package (dist/)',
+    built,
+    'npm ci (its prepare script builds dist/) or npm run build',
+  ),
+)('package self-reference and bin', () => {
   it("import { appraise, loadScenario } from 'chromflow' works from the repository root", () => {
     const code =
       "import('chromflow').then(m => console.log(typeof m.appraise, typeof m.loadScenario, typeof m.parseScenario, m.VERSION))";

@@ -17,14 +17,28 @@ import { levelisedCostPv } from '../econ/cashflow/cashflow-metrics.js';
 import { irrAnalysis } from '../econ/metrics/irr.js';
 import { npv } from '../econ/metrics/npv.js';
 import { paybackYears } from '../econ/metrics/payback.js';
-import { projectStageEconomics } from '../econ/project/project-economics.js';
+import { projectStageEconomics, projectStartYear } from '../econ/project/project-economics.js';
+import { commercialBasis, type PathOverrides } from '../commercial-basis.js';
 import { emissionTotals } from '../impact/emissions.js';
 import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
 
-/** Columns and sums reused by every call (synchronous; one module instance per worker thread). */
-let columns: CashflowColumns | undefined;
-const SCRATCH = new ScratchArrays();
+/**
+ * The work arrays of {@link headlineOutputs}: the cash-flow columns and the row sums. A caller
+ * that computes many samples (a Monte Carlo run) owns one and passes it to every call, so no
+ * sample allocates them; the arrays are valid until the next call with the same work.
+ */
+export interface HeadlineWork {
+  columns: CashflowColumns | undefined;
+  /** Temporaries of the row sums, and of the cash-flow engine. */
+  readonly scratch: ScratchArrays;
+  readonly cashflow: ScratchArrays;
+}
+
+/** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
+export function createHeadlineWork(): HeadlineWork {
+  return { columns: undefined, scratch: new ScratchArrays(), cashflow: new ScratchArrays() };
+}
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
 export const HEADLINE_OUTPUTS = [
@@ -56,16 +70,21 @@ export function allHeadline(names: readonly string[]): names is readonly Headlin
  *   there may reuse them).
  * @param names - Outputs wanted, in order.
  * @param out - Receives one value per name [units of each output].
+ * @param work - The caller's work arrays (default: new ones for this call).
+ * @param pricePaths - Sampled price paths replacing the decks of their series.
  */
 export function headlineOutputs(
   scenario: Scenario,
   stages: readonly StageResult[],
   names: readonly HeadlineOutput[],
   out: Float64Array | number[],
+  work: HeadlineWork = createHeadlineWork(),
+  pricePaths?: PathOverrides,
 ): void {
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
-  const economics = computable ? projectStageEconomics(scenario, stages) : [];
+  const basis = commercialBasis(scenario, projectStartYear(scenario), pricePaths);
+  const economics = computable ? projectStageEconomics(scenario, stages, basis) : [];
   if (economics.length === 0) {
     for (let k = 0; k < names.length; k++) out[k] = Number.NaN;
     return;
@@ -75,18 +94,19 @@ export function headlineOutputs(
   const first = economics[0]?.economics.input;
   const n = first?.horizon_years ?? 0;
   const rate = first?.discount_rate ?? 0;
-  SCRATCH.reset();
-  const fcf = SCRATCH.take(n);
-  const capex = SCRATCH.take(n);
-  const opex = SCRATCH.take(n);
-  const closure = SCRATCH.take(n);
-  const production = SCRATCH.take(n);
-  const productionCr = SCRATCH.take(n);
-  const tax = SCRATCH.take(n);
+  work.scratch.reset();
+  const fcf = work.scratch.take(n);
+  const capex = work.scratch.take(n);
+  const opex = work.scratch.take(n);
+  const closure = work.scratch.take(n);
+  const production = work.scratch.take(n);
+  const productionCr = work.scratch.take(n);
+  const tax = work.scratch.take(n);
   let valueAdded = 0;
-  if (columns?.free_cash_flow_usd.length !== n) columns = emptyColumns(n);
+  if (work.columns?.free_cash_flow_usd.length !== n) work.columns = emptyColumns(n);
+  const columns = work.columns;
   for (const { economics: e } of economics) {
-    const c = cashflowColumns(e.input, columns);
+    const c = cashflowColumns(e.input, columns, work.cashflow);
     for (let t = 0; t < n; t++) {
       fcf[t] = (fcf[t] ?? 0) + (c.free_cash_flow_usd[t] ?? 0);
       capex[t] = (capex[t] ?? 0) + (c.capex_usd[t] ?? 0);
@@ -98,7 +118,12 @@ export function headlineOutputs(
     }
     valueAdded += stageValueAdded(e);
   }
-  const cost = SCRATCH.take(n);
+  // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
+  const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
+  const co2Stages = [...power.values()].some((p) => p)
+    ? stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }))
+    : stages;
+  const cost = work.scratch.take(n);
   for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
   let co2: { scope1: number; scope2: number } | undefined;
   for (let k = 0; k < names.length; k++) {
@@ -128,10 +153,10 @@ export function headlineOutputs(
         break;
       }
       case 'emissions.scope1_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, stages)).scope1;
+        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope1;
         break;
       case 'emissions.scope2_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, stages)).scope2;
+        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope2;
         break;
       case undefined:
         break;

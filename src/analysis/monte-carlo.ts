@@ -3,7 +3,10 @@
  * `uncertainty` section becomes a `RunSpec` whose evaluator sets the sampled inputs of a
  * compiled scenario (by index, no re-parsing) and appraises it.
  */
-import { appraise, runPlant } from '../appraise.js';
+import { appraise } from '../appraise.js';
+import { PlantSolver } from '../plant/plant-solver.js';
+import { stagesMovedBy } from '../plant/stage-dependencies.js';
+import type { StageRun } from '../process/stage-run.js';
 import { stageResults } from '../stage-results.js';
 import { InputError } from '../errors.js';
 import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
@@ -13,7 +16,14 @@ import type { DistributionSpec } from '../uncertainty/distributions/distribution
 import type { RunSpec, SampledParameter } from '../uncertainty/runner/compile.js';
 import type { SamplingMethod } from '../uncertainty/sampling/design.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
-import { allHeadline, HEADLINE_OUTPUTS, headlineOutputs } from './headline-outputs.js';
+import {
+  allHeadline,
+  createHeadlineWork,
+  HEADLINE_OUTPUTS,
+  headlineOutputs,
+} from './headline-outputs.js';
+import type { PricePathGroup } from '../uncertainty/paths/log-ou-path.js';
+import { dataValue } from '../scenario/data-files.js';
 
 /** Scenario distribution (file format) → runner distribution. */
 export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
@@ -62,6 +72,11 @@ export interface MonteCarloOptions {
   outputs?: readonly string[];
   /** Drop the declared correlations (Sobol indices are defined for independent inputs). */
   independent?: boolean;
+  /**
+   * Solver of the plant for samples that move it; the run owns it (its compiled flowsheets are
+   * kept between samples). Default: a new one for this run.
+   */
+  solver?: PlantSolver;
 }
 
 /**
@@ -71,13 +86,61 @@ export interface MonteCarloOptions {
 export const DEFAULT_OUTPUTS: readonly string[] = HEADLINE_OUTPUTS;
 
 /**
+ * The sampled price paths of `uncertainty.price_paths`: one log-OU multiplier path per series
+ * (start 1, long-run median 1: the deviation from the deck's median path, the same process the
+ * deck's median follows), κ from the deck, σ its volatility, shocks correlated; written after the
+ * scenario's inputs in the parameter vector (series-major, one entry per row).
+ */
+function pricePathGroup(
+  scenario: Scenario,
+  offset: number,
+): { group: PricePathGroup; series: string[]; rows: number } | undefined {
+  const pp = scenario.uncertainty?.price_paths;
+  if (!pp) return undefined;
+  const rows = scenario.finance.horizon_years.value;
+  const series = pp.series.map((name, k) => {
+    const deck = scenario.markets.products.find((p) => p.id === name)?.deck;
+    const kappa =
+      deck?.reversion_per_year.value ??
+      dataValue('markets/price-deck-2025#reversion_per_year').value;
+    const sigma =
+      name === 'electricity'
+        ? dataValue('markets/price-deck-2025#electricity_volatility_per_sqrt_year').value
+        : (deck?.volatility_per_sqrt_year?.value ?? NaN);
+    return {
+      name: `price_paths.${name}`,
+      start: 1,
+      longRunMedian: 1,
+      reversionPerYear: kappa,
+      volatility: sigma,
+      indices: Array.from({ length: rows }, (_, r) => offset + k * rows + r),
+    };
+  });
+  const matrix = pp.series.map((a, i) =>
+    pp.series.map((b, j) => {
+      if (i === j) return 1;
+      const c = pp.shock_correlations.find(
+        (x) =>
+          (x.between[0] === a && x.between[1] === b) || (x.between[0] === b && x.between[1] === a),
+      );
+      return c?.rho ?? 0;
+    }),
+  );
+  return {
+    group: { name: 'price paths', series, shockCorrelation: matrix },
+    series: pp.series,
+    rows,
+  };
+}
+
+/**
  * Builds the run specification of a scenario's `uncertainty` section.
  *
  * @throws InputError when the scenario declares no uncertain parameters, or an output is unknown.
  */
 export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = {}): RunSpec {
   const u = scenario.uncertainty;
-  if (!u || u.parameters.length === 0) {
+  if (!u || (u.parameters.length === 0 && !u.price_paths)) {
     throw new InputError(
       'uncertainty.parameters',
       u?.parameters ?? null,
@@ -88,14 +151,18 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   // the caller's scenario (e.g. a run's source, later sent to worker threads) is never changed.
   const own = structuredClone(scenario);
   const model = compileScenario(own);
-  const paths = u.parameters.map((p) => p.path);
-  const indices = parameterIndices(model, paths);
+  const sampledPaths = u.parameters.map((p) => p.path);
+  const indices = parameterIndices(model, sampledPaths);
   const parameters: SampledParameter[] = u.parameters.map((p, k) => ({
     name: p.path,
     index: indices[k] ?? -1,
     distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
   }));
-  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false }));
+  const solver = options.solver ?? new PlantSolver();
+  // work arrays of the headline outputs, owned by this run (one per worker thread)
+  const work = createHeadlineWork();
+  const baseRuns = solver.runPlant(own);
+  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false, plantRuns: baseRuns }));
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
@@ -108,24 +175,50 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     }
   }
   const all = Int32Array.from(model.leaves.keys());
-  // The plant depends only on the feeds and stages sections: when no sampled parameter is in
-  // them, solve the flowsheets once and reuse the runs in every sample (prices, tariffs and
-  // finance only move the economics).
-  const plantFixed = paths.every((p) => !p.startsWith('feeds') && !p.startsWith('stages'));
-  const plantRuns = plantFixed ? runPlant(own) : undefined;
+  const priceGroup = pricePathGroup(own, model.base.length);
+  const base = new Float64Array(
+    model.base.length + (priceGroup ? priceGroup.series.length * priceGroup.rows : 0),
+  );
+  base.set(model.base);
+  base.fill(1, model.base.length);
+  /** The sample's multiplier paths by series, views into its parameter vector. */
+  const overridesOf = (params: Float64Array) =>
+    priceGroup
+      ? new Map(
+          priceGroup.series.map((name, k) => [
+            name,
+            params.subarray(
+              model.base.length + k * priceGroup.rows,
+              model.base.length + (k + 1) * priceGroup.rows,
+            ),
+          ]),
+        )
+      : undefined;
+  // A stage's run reads only its own section, the fields of its feed its runner reads and its
+  // upstream stage's products: the plant is solved once (above), and in each sample only the
+  // stages a sampled input can move are solved again (none when only prices, tariffs and
+  // finance are sampled).
+  const moved = stagesMovedBy(own, sampledPaths);
+  const plantRuns = moved.size === 0 ? baseRuns : undefined;
+  const keepRuns = new Map([...baseRuns].filter(([id]) => !moved.has(id)));
   // Headline outputs only: computed from the cash-flow columns without building the appraisal.
   const fast = allHeadline(outputs) ? outputs : undefined;
-  // Stage results (plant figures and capex) read only the site, feeds and stages sections.
-  const fixedStages =
-    fast && plantRuns && paths.every((p) => !p.startsWith('site'))
-      ? stageResults(own, plantRuns, { detail: false }).stages
-      : undefined;
+  // Stage results (plant figures and capex) read only the site section, the stage's section and
+  // its run: keep those of the stages no sample moves (all of them when the plant is fixed).
+  const siteFixed = sampledPaths.every((p) => !p.startsWith('site'));
+  const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
+  const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
+  const keepStages = new Map(
+    baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
+  );
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
-    const matrix: number[][] = paths.map((_, i) => paths.map((__, j) => (i === j ? 1 : 0)));
+    const matrix: number[][] = sampledPaths.map((_, i) =>
+      sampledPaths.map((__, j) => (i === j ? 1 : 0)),
+    );
     for (const c of u.correlations) {
-      const i = paths.indexOf(c.between[0]);
-      const j = paths.indexOf(c.between[1]);
+      const i = sampledPaths.indexOf(c.between[0]);
+      const j = sampledPaths.indexOf(c.between[1]);
       const row = matrix[i];
       const col = matrix[j];
       if (row && col) {
@@ -133,11 +226,12 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
         col[i] = c.rho;
       }
     }
-    correlation = { method: 'iman-conover', parameters: paths, matrix };
+    correlation = { method: 'iman-conover', parameters: sampledPaths, matrix };
   }
   return {
-    base: model.base,
+    base,
     parameters,
+    ...(priceGroup ? { pricePaths: [priceGroup.group] } : {}),
     ...(correlation ? { correlation } : {}),
     outputs,
     samples: options.samples ?? u.samples,
@@ -145,17 +239,22 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
+      const runs = (): ReadonlyMap<string, StageRun> =>
+        plantRuns ?? solver.runPlant(model.scenario, keepRuns, baseRuns);
       if (fast) {
         const stages =
           fixedStages ??
-          stageResults(model.scenario, plantRuns ?? runPlant(model.scenario), { detail: false })
-            .stages;
-        headlineOutputs(model.scenario, stages, fast, out);
+          stageResults(model.scenario, runs(), { detail: false, keep: keepStages }).stages;
+        headlineOutputs(model.scenario, stages, fast, out, work, overridesOf(params));
         return;
       }
       // Break-evens cost ~100 cash-flow builds per appraisal; a sample does not need them.
       const values = appraisalOutputs(
-        appraise(model.scenario, { breakEvens: false, ...(plantRuns ? { plantRuns } : {}) }),
+        appraise(model.scenario, {
+          breakEvens: false,
+          plantRuns: runs(),
+          ...(priceGroup ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
+        }),
       );
       outputs.forEach((name, k) => {
         out[k] = values.get(name) ?? Number.NaN;

@@ -1,6 +1,8 @@
 /**
- * The NPV bridge between two appraisals: the change in NPV split by driver so that the parts
- * add up exactly to NPV(b) − NPV(a).
+ * The NPV bridge between two appraisals, in one stakeholder view: the change in NPV split by
+ * driver so that the parts add up exactly to NPV(b) − NPV(a). The economy view (every entity in
+ * Kazakhstan, the mine included, sales between them netted) is the like-for-like comparison of
+ * a processing scenario with raw export; the investor view bridges the project companies.
  *
  * Each appraisal's NPV is Σ DF_t·(revenue − opex − capex − ΔWC − tax − closure)_t, so
  * ΔNPV = ΔPV(revenue) − ΔPV(opex) − ΔPV(capex) − ΔPV(ΔWC) − ΔPV(tax) − ΔPV(closure).
@@ -11,6 +13,10 @@
  * and variable costs scale differently, so the split between categories is approximate).
  */
 import type { Appraisal, OpexLine } from '../appraisal.js';
+import type { CashflowRow } from '../econ/cashflow/types.js';
+
+/** Which stakeholder's cash flow is bridged. */
+export type BridgeView = 'economy' | 'investor';
 import { InputError } from '../errors.js';
 
 export interface BridgeStep {
@@ -39,13 +45,35 @@ interface Pv {
   opexShares: number[];
 }
 
-function pvOf(a: Appraisal, label: string): Pv {
-  if (!a.metrics || a.cashflow.length === 0)
+/** The rows and the nameplate opex by category of a view. */
+function viewOf(
+  a: Appraisal,
+  view: BridgeView,
+): { rows: readonly CashflowRow[]; opex: Record<string, number> } {
+  if (view === 'economy' && a.views)
+    return { rows: a.views.economy.cashflow, opex: a.views.economy.opex_usd_per_year_by_category };
+  const opex: Record<string, number> = {};
+  for (const s of a.stages)
+    for (const l of s.opex?.lines ?? [])
+      opex[l.category] = (opex[l.category] ?? 0) + l.cost_usd_per_year;
+  return { rows: a.cashflow, opex };
+}
+
+/** NPV of a view's rows (the bridge's total). */
+export function viewNpv(a: Appraisal, view: BridgeView): number {
+  let v = 0;
+  for (const r of viewOf(a, view).rows) v += r.discount_factor * r.free_cash_flow_usd;
+  return v;
+}
+
+function pvOf(a: Appraisal, label: string, view: BridgeView): Pv {
+  if (!a.metrics || a.cashflow.length === 0 || (view === 'economy' && !a.views))
     throw new InputError(
       label,
       a.scenario.name,
       'an appraisal with a cash flow (every stage computed)',
     );
+  const { rows, opex } = viewOf(a, view);
   const pv: Pv = {
     revenue: 0,
     opex: 0,
@@ -56,7 +84,7 @@ function pvOf(a: Appraisal, label: string): Pv {
     crT: 0,
     opexShares: [],
   };
-  for (const r of a.cashflow) {
+  for (const r of rows) {
     const df = r.discount_factor;
     pv.revenue += df * r.revenue_usd;
     pv.opex += df * r.opex_usd;
@@ -68,12 +96,11 @@ function pvOf(a: Appraisal, label: string): Pv {
   }
   let total = 0;
   const groups = OPEX_GROUPS.map(() => 0);
-  for (const s of a.stages)
-    for (const l of s.opex?.lines ?? []) {
-      total += l.cost_usd_per_year;
-      const g = OPEX_GROUPS.findIndex(([, cats]) => cats.includes(l.category));
-      if (g >= 0) groups[g] = (groups[g] ?? 0) + l.cost_usd_per_year;
-    }
+  for (const [category, cost] of Object.entries(opex)) {
+    total += cost;
+    const g = OPEX_GROUPS.findIndex(([, cats]) => (cats as readonly string[]).includes(category));
+    if (g >= 0) groups[g] = (groups[g] ?? 0) + cost;
+  }
   pv.opexShares = groups.map((g) => (total > 0 ? g / total : 0));
   return pv;
 }
@@ -81,11 +108,13 @@ function pvOf(a: Appraisal, label: string): Pv {
 /**
  * @param a - The appraisal bridged from.
  * @param b - The appraisal bridged to.
- * @returns Steps whose `delta_usd` add up to b.metrics.npv_usd − a.metrics.npv_usd (to round-off).
+ * @param view - The stakeholder view (default economy).
+ * @returns Steps whose `delta_usd` add up to viewNpv(b) − viewNpv(a) (to round-off); in the
+ *   investor view that is b.metrics.npv_usd − a.metrics.npv_usd.
  */
-export function npvBridge(a: Appraisal, b: Appraisal): BridgeStep[] {
-  const pa = pvOf(a, 'a');
-  const pb = pvOf(b, 'b');
+export function npvBridge(a: Appraisal, b: Appraisal, view: BridgeView = 'economy'): BridgeStep[] {
+  const pa = pvOf(a, 'a', view);
+  const pb = pvOf(b, 'b', view);
   const priceA = pa.crT > 0 ? pa.revenue / pa.crT : 0;
   const priceB = pb.crT > 0 ? pb.revenue / pb.crT : 0;
   const steps: BridgeStep[] = [];

@@ -8,7 +8,8 @@
  *   species database (ΔrH°298 of the reaction);
  * * soda ash: Na2CO3 → Na2O + CO2 in the oxidative roast, 44.01/105.99 t CO2 per t (carbonate
  *   fully decomposed).
- * Scope 2 [t CO2/a]: purchased electricity × the grid factor (impact.grid_co2_t_per_mwh).
+ * Scope 2 [t CO2/a]: purchased electricity (demand less the own use of an off-gas power plant)
+ * × the grid factor (impact.grid_co2_t_per_mwh).
  */
 import type { AppraisalEmissions, StageResult } from '../appraisal.js';
 import { molarMass_g_per_mol } from '../chem/formula.js';
@@ -25,11 +26,8 @@ const MJ_PER_MWH = 3600;
 /** CO2 from burning natural gas (as CH4) per MWh of lower heating value [t CO2/MWh]. */
 export function naturalGasCo2_t_per_MWh(): number {
   // A constant of the thermo data: computed once (it was a visible share of a sample's time).
-  naturalGasFactor ??= computeNaturalGasCo2();
-  return naturalGasFactor;
+  return NATURAL_GAS_T_CO2_PER_MWH;
 }
-
-let naturalGasFactor: number | undefined;
 
 function computeNaturalGasCo2(): number {
   const [r] = reaction('CH4 + 2O2 = CO2 + 2H2O(g)', 298.15);
@@ -37,6 +35,9 @@ function computeNaturalGasCo2(): number {
   // t CO2/MWh = (g CO2/mol ÷ MJ/mol) × MJ/MWh ÷ 1e6 g/t
   return ((molarMass_g_per_mol('CO2') / lhv_MJ_per_mol) * MJ_PER_MWH) / 1e6;
 }
+
+/** Natural-gas combustion factor [t CO2/MWh LHV] (a constant of the species database). */
+const NATURAL_GAS_T_CO2_PER_MWH = computeNaturalGasCo2();
 
 /**
  * CBAM cost of one year's exports of a product under the scenario's EU share, ETS and origin
@@ -88,7 +89,9 @@ export function stageEmissions(
     scope1 += (c['natural-gas'] ?? 0) * naturalGasCo2_t_per_MWh();
     scope1 += (c['soda-ash'] ?? 0) * SODA_ASH_CO2_T_PER_T;
   }
-  return { scope1, scope2: (c.electricity ?? 0) * grid_t_per_MWh };
+  // Electricity from the stage's own off-gas power plant is not bought: no scope 2 for it.
+  const bought = (c.electricity ?? 0) - (stage.power_plant?.own_use_MWh_per_year ?? 0);
+  return { scope1, scope2: bought * grid_t_per_MWh };
 }
 
 /**

@@ -9,8 +9,8 @@
  * * Value over the raw-export baseline = GVA of the processing stages, with the concentrate
  *   they consume valued at the market price the baseline would sell it for (the mining GVA is
  *   the same in both cases and cancels).
- * * Value ladder = price per t of contained Cr of each product form (concentrate from the feed
- *   price), ordered by depth of processing.
+ * * Value ladder = ex-works price per t of contained Cr of each product form (concentrate from
+ *   the feed's contract price), in the base year, ordered by depth of processing.
  * * Indirect jobs = direct jobs × impact.indirect_jobs_per_direct_job.
  * * Government take = Σ DF_t · taxes_t (combined cash flow, unlevered taxes).
  */
@@ -18,6 +18,7 @@ import type { AppraisalImpact, ExportLine, StageResult, TaxYear } from '../appra
 import { containedCrWtPct } from '../chem/contained-cr.js';
 import type { CashflowTable } from '../econ/cashflow/types.js';
 import type { StageEconomics } from '../econ/project/stage-economics.js';
+import type { CommercialBasis } from '../econ/commercial/types.js';
 import { operatingHours } from '../plant/hours.js';
 import { PRODUCTS } from '../scenario/product-catalogue.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -42,6 +43,7 @@ export function regionalImpact(
   stages: readonly StageResult[],
   economics: ReadonlyMap<string, StageEconomics>,
   combined: CashflowTable,
+  basis: CommercialBasis,
 ): AppraisalImpact {
   const byStage: Record<string, number> = {};
   let gva = 0;
@@ -58,11 +60,11 @@ export function regionalImpact(
       ladder.push({ depth: info?.depth ?? 99, key, value: usdPerTCr });
   };
   for (const feed of scenario.feeds) {
-    if (feed.kind !== 'concentrate' || !feed.price_usd_per_t) continue;
-    const analysis: Record<string, number> = {};
-    for (const [k, p] of Object.entries(feed.composition_wt_pct)) analysis[k] = p.value;
-    const cr = containedCrWtPct(analysis);
-    if (cr > 0) addRung('chromite-concentrate', feed.price_usd_per_t.value / (cr / 100));
+    const c = basis.feed(feed.id);
+    const price = c.usd_per_t_by_row?.[0];
+    if (feed.kind !== 'concentrate' || price === undefined) continue;
+    const cr = containedCrWtPct(c.analysis);
+    if (cr > 0) addRung('chromite-concentrate', price / (cr / 100));
   }
   for (const [i, s] of stages.entries()) {
     const e = economics.get(s.id);
@@ -76,11 +78,13 @@ export function regionalImpact(
       overBaseline += value;
     }
     jobs += e.staffing?.direct_jobs ?? 0;
-    powerMW += (s.consumptions.electricity ?? 0) / operatingHours(stage.availability.value);
+    const bought = (s.consumptions.electricity ?? 0) - (e.power_plant?.own_use_MWh_per_year ?? 0);
+    powerMW += bought / operatingHours(stage.availability.value);
     for (const sale of e.sales) {
       if (sale.cr_wt_pct > 0) addRung(sale.id, sale.price_usd_per_t / (sale.cr_wt_pct / 100));
       const external = sale.t_per_year - sale.internal_t_per_year;
-      const usd = external * sale.export_share * sale.price_usd_per_t;
+      // Exports at their customs value: the FCA-border value of the product.
+      const usd = external * sale.export_share * sale.fca_border_usd_per_t;
       if (usd <= 0) continue;
       const hs = PRODUCTS.find((p) => p.id === sale.id)?.hs_code ?? 'unknown';
       const line = exports.find((x) => x.product === sale.id);

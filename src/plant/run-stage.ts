@@ -1,9 +1,10 @@
-import { InputError, NotImplementedError } from '../errors.js';
+import { attributeToStage, InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
 import { runRefiningStage } from '../process/pyro/run-refining.js';
 import type { StageRun } from '../process/stage-run.js';
+import type { StageSolveOptions } from '../process/stage-solve-options.js';
 import type { Feed, Scenario, Stage } from '../scenario/schema.js';
 import { runConcentratorStage } from './concentrator-stage.js';
 
@@ -12,7 +13,12 @@ export type StageInput =
   | { kind: 'feed'; feed: Feed }
   | { kind: 'product'; stage: string; product: string; composition_wt_pct: Record<string, number> };
 
-type Runner = (stage: Stage, input: StageInput, index: number) => StageRun;
+type Runner = (
+  stage: Stage,
+  input: StageInput,
+  index: number,
+  options: StageSolveOptions,
+) => StageRun;
 
 const field = (index: number, port: string) => `stages[${index}].flowsheet.inputs.${port}`;
 
@@ -89,34 +95,41 @@ function chromiteAnalysis(feed: Feed): OxideAnalysis {
   };
 }
 
-const ferrochrome: Runner = (stage, input, index) => {
+const ferrochrome: Runner = (stage, input, index, options) => {
   const feed = requireFeed(input, index, 'chromite');
-  return runFerrochromeStage(stage.flowsheet.template, {
-    feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
-    capacity_t_per_year: stage.capacity_t_per_year.value,
-    availability: stage.availability.value,
-    overrides: numericOverrides(stage, index),
-    design: designOverrides(stage, index),
-  });
+  return runFerrochromeStage(
+    stage.flowsheet.template,
+    {
+      feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      availability: stage.availability.value,
+      overrides: numericOverrides(stage, index),
+      design: designOverrides(stage, index),
+    },
+    options,
+  );
 };
 
-const refining: Runner = (stage, input, index) => {
+const refining: Runner = (stage, input, index, options) => {
   if (input.kind === 'product')
     throw new NotImplementedError(
       `fecr-refining fed by another stage's ${input.product} (FeSiCr made in-house from HC FeCr)`,
       'issue 5: only the concentrate + purchased FeSiCr route of the Perrin process is modelled',
     );
   const feed = requireFeed(input, index, 'chromite');
-  return runRefiningStage({
-    feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
-    capacity_t_per_year: stage.capacity_t_per_year.value,
-    availability: stage.availability.value,
-    overrides: numericOverrides(stage, index),
-    design: designOverrides(stage, index),
-  });
+  return runRefiningStage(
+    {
+      feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      availability: stage.availability.value,
+      overrides: numericOverrides(stage, index),
+      design: designOverrides(stage, index),
+    },
+    options,
+  );
 };
 
-const aluminothermic: Runner = (stage, input, index) => {
+const aluminothermic: Runner = (stage, input, index, options) => {
   const feed = requireFeed(input, index, 'chromite');
   const oxides = analysisOf(feed);
   // The chromate route reads loss on ignition as bound water (serpentine); documented in docs/model.md.
@@ -124,16 +137,20 @@ const aluminothermic: Runner = (stage, input, index) => {
     oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
     delete oxides.LOI;
   }
-  return runChromiumStage('cr-aluminothermic', {
-    feed: { oxides_wt_pct: oxides },
-    capacity_t_per_year: stage.capacity_t_per_year.value,
-    availability: stage.availability.value,
-    overrides: numericOverrides(stage, index),
-    design: designOverrides(stage, index),
-  });
+  return runChromiumStage(
+    'cr-aluminothermic',
+    {
+      feed: { oxides_wt_pct: oxides },
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      availability: stage.availability.value,
+      overrides: numericOverrides(stage, index),
+      design: designOverrides(stage, index),
+    },
+    options,
+  );
 };
 
-const electrolytic: Runner = (stage, input, index) => {
+const electrolytic: Runner = (stage, input, index, options) => {
   if (input.kind !== 'product') {
     throw new InputError(
       field(index, 'ferrochrome'),
@@ -143,13 +160,17 @@ const electrolytic: Runner = (stage, input, index) => {
   }
   const alloy: Record<string, number> = {};
   for (const el of ['Cr', 'Fe', 'C', 'Si']) alloy[el] = input.composition_wt_pct[el] ?? 0;
-  return runChromiumStage('cr-electrolytic', {
-    feed: { alloy_wt_pct: alloy },
-    capacity_t_per_year: stage.capacity_t_per_year.value,
-    availability: stage.availability.value,
-    overrides: numericOverrides(stage, index),
-    design: designOverrides(stage, index),
-  });
+  return runChromiumStage(
+    'cr-electrolytic',
+    {
+      feed: { alloy_wt_pct: alloy },
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      availability: stage.availability.value,
+      overrides: numericOverrides(stage, index),
+      design: designOverrides(stage, index),
+    },
+    options,
+  );
 };
 
 const concentrator: Runner = (stage, input, index) =>
@@ -160,16 +181,37 @@ const concentrator: Runner = (stage, input, index) =>
     designOverrides(stage, index),
   );
 
-/** Templates whose unit models exist, by template id, with the input port they read. */
-export const STAGE_RUNNERS: Readonly<Record<string, { port: string; run: Runner }>> = {
-  'kempirsai-concentrator': { port: 'ore', run: concentrator },
-  'fecr-saf': { port: 'chromite', run: ferrochrome },
-  'fecr-dc': { port: 'chromite', run: ferrochrome },
-  'fecr-outokumpu': { port: 'chromite', run: ferrochrome },
-  'fecr-prereduced': { port: 'chromite', run: ferrochrome },
-  'fecr-refining': { port: 'chromite', run: refining },
-  'cr-aluminothermic': { port: 'chromite', run: aluminothermic },
-  'cr-electrolytic': { port: 'ferrochrome', run: electrolytic },
+/**
+ * How a template's runner uses its input port: the port, the runner, and which fields of a
+ * scenario feed on that port it reads (`all` when not declared narrower). The Monte Carlo
+ * evaluator relies on `feedFields` to keep a stage's run when no field it reads is sampled
+ * (src/plant/stage-dependencies.ts), so a runner that starts reading another feed field must
+ * list it here.
+ */
+export interface StageRunner {
+  port: string;
+  run: Runner;
+  feedFields: readonly string[] | 'all';
+}
+
+/** Fields of a chromite feed the smelting runners read: its analysis and free moisture. */
+const SMELTER_FEED: readonly string[] = ['composition_wt_pct', 'moisture_wt_pct'];
+
+/** Templates whose unit models exist, by template id. */
+export const STAGE_RUNNERS: Readonly<Record<string, StageRunner>> = {
+  'kempirsai-concentrator': { port: 'ore', run: concentrator, feedFields: 'all' },
+  'fecr-saf': { port: 'chromite', run: ferrochrome, feedFields: SMELTER_FEED },
+  'fecr-dc': { port: 'chromite', run: ferrochrome, feedFields: SMELTER_FEED },
+  'fecr-outokumpu': { port: 'chromite', run: ferrochrome, feedFields: SMELTER_FEED },
+  'fecr-prereduced': { port: 'chromite', run: ferrochrome, feedFields: SMELTER_FEED },
+  'fecr-refining': { port: 'chromite', run: refining, feedFields: SMELTER_FEED },
+  // the chromate route reads the dry analysis only (its runner takes no free moisture)
+  'cr-aluminothermic': {
+    port: 'chromite',
+    run: aluminothermic,
+    feedFields: ['composition_wt_pct'],
+  },
+  'cr-electrolytic': { port: 'ferrochrome', run: electrolytic, feedFields: [] },
 };
 
 /** Stage ids in an order where every stage comes after the stages that feed it. */
@@ -206,12 +248,14 @@ export function stageOrder(scenario: Scenario): number[] {
  * Runs the flowsheet of a stage whose template has unit models, or returns undefined when the
  * template has none (the appraisal then lists it under `not_implemented`). A stage fed by
  * another stage's product needs that stage's run in `runs`.
+ * @param options - Compiled flowsheets and make-up (a PlantSolver; default: compile afresh)
  */
 export function runStage(
   scenario: Scenario,
   stage: Stage,
   index: number,
   runs: ReadonlyMap<string, StageRun>,
+  options: StageSolveOptions = {},
 ): StageRun | undefined {
   const runner = STAGE_RUNNERS[stage.flowsheet.template];
   if (!runner) return undefined;
@@ -242,5 +286,10 @@ export function runStage(
       `a feed or a product of a computed stage for template ${stage.flowsheet.template}`,
     );
   }
-  return runner.run(stage, input, index);
+  try {
+    return runner.run(stage, input, index, options);
+  } catch (error) {
+    // A solver's error names its own internals: say which stage (and input) to change.
+    throw attributeToStage(error, `stages[${index}]`, Object.keys(stage.flowsheet.overrides));
+  }
 }

@@ -45,6 +45,12 @@ export interface ComponentModel {
   readonly breakage: Float64Array;
   /** Element indices used by assays (−1 if absent). */
   readonly el: { readonly Cr: number; readonly Fe: number };
+  /** Component index by name (built with the model: unit kinds look components up by name). */
+  readonly index: ReadonlyMap<string, number>;
+  /** The component list as one string (names joined by newlines): a key for tables by list. */
+  readonly key: string;
+  /** Molar mass of each species component from its formula [kg/mol] (NaN for minerals). */
+  readonly molarMass_kg_per_mol: Float64Array;
 }
 
 /** What a template lists as its components. */
@@ -116,6 +122,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
   const mineralRow = new Int32Array(nComp).fill(-1);
   const density = new Float64Array(nMin);
   const magneticClass = new Uint8Array(nMin);
+  const molarMass = new Float64Array(nComp).fill(NaN);
   minerals.forEach((m, r) => {
     isMineral[r] = 1;
     isSolid[r] = 1;
@@ -134,7 +141,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
         s,
         'a formula with a phase suffix, e.g. "Cr2O3(s)" or "CO(g)"',
       );
-    molarMass_g_per_mol(s);
+    molarMass[nMin + k] = molarMass_g_per_mol(s) / 1000;
     isSolid[nMin + k] = phase === 's' || phase === 'cr' ? 1 : 0;
   });
   const sieve = sieveSeries(spec.sieve ?? DEFAULT_SIEVE);
@@ -157,6 +164,9 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
     nSize: sieve.n,
     breakage: breakageMatrix(sieve),
     el: { Cr: elements.indexOf('Cr'), Fe: elements.indexOf('Fe') },
+    index: new Map(names.map((n, i) => [n, i])),
+    key: names.join('\n'),
+    molarMass_kg_per_mol: molarMass,
   };
 }
 

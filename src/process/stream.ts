@@ -27,6 +27,24 @@ export function createStream(model: ComponentModel): Stream {
   };
 }
 
+/**
+ * Allocates n empty streams whose flows share one backing array (one allocation instead of 2n:
+ * typed arrays beyond a few elements are allocated outside the JavaScript heap, at a cost).
+ */
+export function createStreams(model: ComponentModel, n: number): Stream[] {
+  const per = model.nComp + model.nMin * model.nSize;
+  const backing = new Float64Array(per * n);
+  const out: Stream[] = [];
+  for (let i = 0; i < n; i++)
+    out.push({
+      T_K: T_AMBIENT_K,
+      P_Pa: P_ATM_PA,
+      flow: backing.subarray(i * per, i * per + model.nComp),
+      sized: backing.subarray(i * per + model.nComp, (i + 1) * per),
+    });
+  return out;
+}
+
 /** Sets every flow of `s` to zero (conditions back to ambient). */
 export function zeroStream(s: Stream): void {
   s.flow.fill(0);

@@ -153,9 +153,9 @@ export function cashflowWorkbook(
   table: CashflowTable;
   metrics: CashflowMetrics;
 } {
-  if ((input.yearly_costs ?? []).length > 0 || input.products.some((p) => p.byproduct === true))
+  if (input.products.some((p) => p.byproduct === true))
     throw new NotImplementedError(
-      'the formula workbook of a cash flow with by-product credits or yearly costs (CBAM in the cash flow)',
+      'the formula workbook of a cash flow with by-product credits',
       'issue 8 (reports)',
     );
   const S = options.sheets ?? CASHFLOW_SHEETS;
@@ -267,7 +267,9 @@ export function cashflowWorkbook(
   at.ramp_count = `${SI}!$B$${r}`;
   r += 2;
 
-  // Products.
+  // Products, with the price of each row t from column I (a price deck moves it).
+  const priceCol0 = 9;
+  const priceAt = (t: number) => `${SI}!${columnLetter(priceCol0 + t)}`;
   ins.getRow(r).values = [
     'Product',
     'capacity_t_per_year',
@@ -275,6 +277,7 @@ export function cashflowWorkbook(
     'cr_mass_fraction',
     'export_share',
   ];
+  for (let t = 0; t < n; t++) ins.getRow(r).getCell(priceCol0 + t).value = `price t=${t}`;
   ins.getRow(r).font = BOLD;
   r++;
   const productRows: number[] = [];
@@ -284,6 +287,15 @@ export function cashflowWorkbook(
     inputCell(ins.getCell(r, 3), p.price_usd_per_t, '#,##0.00');
     inputCell(ins.getCell(r, 4), p.cr_mass_fraction ?? 0, '0.0000');
     inputCell(ins.getCell(r, 5), p.export_share ?? 1, '0.00');
+    // A flat price follows column C (live); a deck gives each row's price as an input.
+    for (let t = 0; t < n; t++)
+      if (p.price_usd_per_t_by_row)
+        inputCell(
+          ins.getCell(r, priceCol0 + t),
+          p.price_usd_per_t_by_row[t] ?? p.price_usd_per_t,
+          '#,##0.00',
+        );
+      else formula(ins.getCell(r, priceCol0 + t), `$C$${r}`, p.price_usd_per_t, '#,##0.00');
     productRows.push(r);
     r++;
   }
@@ -298,6 +310,7 @@ export function cashflowWorkbook(
     'is_wages',
     'vat_applicable',
   ];
+  for (let t = 0; t < n; t++) ins.getRow(r).getCell(priceCol0 + t).value = `unit price t=${t}`;
   ins.getRow(r).font = BOLD;
   r++;
   const opexRows: number[] = [];
@@ -309,10 +322,34 @@ export function cashflowWorkbook(
     inputCell(ins.getCell(r, 5), o.variable ? 1 : 0, '0');
     ins.getCell(r, 6).value = o.is_wages === true ? 1 : 0;
     ins.getCell(r, 7).value = o.is_wages !== true && o.vat_applicable !== false ? 1 : 0;
+    for (let t = 0; t < n; t++)
+      if (o.unit_price_usd_by_row)
+        inputCell(
+          ins.getCell(r, priceCol0 + t),
+          o.unit_price_usd_by_row[t] ?? o.unit_price_usd,
+          '#,##0.0000',
+        );
+      else formula(ins.getCell(r, priceCol0 + t), `$D$${r}`, o.unit_price_usd, '#,##0.0000');
     opexRows.push(r);
     r++;
   }
   r++;
+  // Costs given row by row (take-or-pay, CBAM): amounts by t from column I, base-year money.
+  const yearlyRows: number[] = [];
+  if ((input.yearly_costs ?? []).length > 0) {
+    ins.getRow(r).values = ['Cost given by row (USD, base-year money; negative: a receipt)'];
+    for (let t = 0; t < n; t++) ins.getRow(r).getCell(priceCol0 + t).value = `t=${t}`;
+    ins.getRow(r).font = BOLD;
+    r++;
+    for (const y of input.yearly_costs ?? []) {
+      ins.getCell(r, 1).value = y.name;
+      for (let t = 0; t < n; t++)
+        inputCell(ins.getCell(r, priceCol0 + t), y.usd_by_row[t] ?? 0, MONEY);
+      yearlyRows.push(r);
+      r++;
+    }
+    r++;
+  }
   // Capital costs with their phasing by row t (columns aligned with t, from column F).
   const phaseCol0 = 6;
   const capexHeader = ins.getRow(r);
@@ -488,7 +525,7 @@ export function cashflowWorkbook(
     FACTOR,
   );
 
-  section('Revenue = capacity × price × utilisation × money factor');
+  section('Revenue = capacity × price(t) × utilisation × money factor');
   const revItems: number[] = [];
   input.products.forEach((p, k) => {
     const ir = productRows[k] ?? 0;
@@ -497,8 +534,12 @@ export function cashflowWorkbook(
         undefined,
         `  ${p.name}`,
         'USD',
-        (t) => `${SI}!$B$${ir}*${SI}!$C$${ir}*${L(t)}${uRow}*${L(t)}${mRow}`,
-        (t) => p.capacity_t_per_year * p.price_usd_per_t * (util[t] ?? 0) * (money[t] ?? 1),
+        (t) => `${SI}!$B$${ir}*${priceAt(t)}$${ir}*${L(t)}${uRow}*${L(t)}${mRow}`,
+        (t) =>
+          p.capacity_t_per_year *
+          (p.price_usd_per_t_by_row?.[t] ?? p.price_usd_per_t) *
+          (util[t] ?? 0) *
+          (money[t] ?? 1),
         MONEY,
       ),
     );
@@ -518,7 +559,7 @@ export function cashflowWorkbook(
   );
 
   section(
-    'Operating costs = quantity × unit price × (utilisation if variable, else operating) × money factor',
+    'Operating costs = quantity × unit price(t) × (utilisation if variable, else operating) × money factor',
   );
   const opexItems: number[] = [];
   input.opex.forEach((o, k) => {
@@ -529,12 +570,26 @@ export function cashflowWorkbook(
         undefined,
         `  ${o.name}`,
         'USD',
-        (t) => `${I('B')}*${I('D')}*IF(${I('E')}=1,${L(t)}${uRow},${L(t)}${opRow})*${L(t)}${mRow}`,
+        (t) =>
+          `${I('B')}*${priceAt(t)}$${ir}*IF(${I('E')}=1,${L(t)}${uRow},${L(t)}${opRow})*${L(t)}${mRow}`,
         (t) =>
           o.quantity_per_year *
-          o.unit_price_usd *
+          (o.unit_price_usd_by_row?.[t] ?? o.unit_price_usd) *
           (o.variable ? (util[t] ?? 0) : (op[t] ?? 0)) *
           (money[t] ?? 1),
+        MONEY,
+      ),
+    );
+  });
+  (input.yearly_costs ?? []).forEach((y, k) => {
+    const ir = yearlyRows[k] ?? 0;
+    opexItems.push(
+      line(
+        undefined,
+        `  ${y.name}`,
+        'USD',
+        (t) => `${priceAt(t)}$${ir}*${L(t)}${mRow}`,
+        (t) => (y.usd_by_row[t] ?? 0) * (money[t] ?? 1),
         MONEY,
       ),
     );

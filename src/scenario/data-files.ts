@@ -21,6 +21,11 @@ import appraisalDefaults from '../../data/finance/appraisal-defaults.json' with 
 import cbam from '../../data/impact/cbam.json' with { type: 'json' };
 import regionalDefaults from '../../data/impact/regional-defaults.json' with { type: 'json' };
 import opexDefaults from '../../data/econ/opex-defaults.json' with { type: 'json' };
+import priceDeck from '../../data/markets/price-deck-2025.json' with { type: 'json' };
+import logisticsChina from '../../data/markets/logistics-china.json' with { type: 'json' };
+import chinaImport from '../../data/markets/china-import.json' with { type: 'json' };
+import jobs from '../../data/impact/jobs.json' with { type: 'json' };
+import concentrateFormula from '../../data/markets/concentrate-formula.json' with { type: 'json' };
 
 export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/prices-2025': checkDataFile('markets/prices-2025', prices),
@@ -37,6 +42,11 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'impact/cbam': checkDataFile('impact/cbam', cbam),
   'impact/regional-defaults': checkDataFile('impact/regional-defaults', regionalDefaults),
   'econ/opex-defaults': checkDataFile('econ/opex-defaults', opexDefaults),
+  'markets/price-deck-2025': checkDataFile('markets/price-deck-2025', priceDeck),
+  'markets/logistics-china': checkDataFile('markets/logistics-china', logisticsChina),
+  'markets/china-import': checkDataFile('markets/china-import', chinaImport),
+  'impact/jobs': checkDataFile('impact/jobs', jobs),
+  'markets/concentrate-formula': checkDataFile('markets/concentrate-formula', concentrateFormula),
 };
 
 /** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */

@@ -1,4 +1,14 @@
-export { parseScenario, loadScenario, MAX_SCENARIO_CHARS, type LoadResult } from './load.js';
+export { parseScenario, loadScenario, locateIssues, type LoadResult } from './load.js';
+export {
+  checkInputLimits,
+  MAX_SCENARIO_CHARS,
+  MAX_NESTING_DEPTH,
+  MAX_STRING_CHARS,
+  MAX_MAP_KEYS,
+  MAX_LIST_ITEMS,
+  MAX_ANCHORS_AND_ALIASES,
+  type LimitViolation,
+} from './limits.js';
 export {
   scenarioSchema,
   SCENARIO_FORMAT_VERSION,

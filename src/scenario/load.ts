@@ -14,6 +14,7 @@ import {
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
 import { allowedKeysAt } from './json-schema.js';
+import { checkInputLimits } from './limits.js';
 import { formatPath, ScenarioError, type Problem } from './problem.js';
 import { distribution, scenarioSchema, type Scenario } from './schema.js';
 
@@ -22,9 +23,6 @@ import { checkSemantics } from './semantics.js';
 
 export type LoadResult =
   { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
-
-/** Largest accepted scenario text [characters]; guards the parser against absurd inputs. */
-export const MAX_SCENARIO_CHARS = 5_000_000;
 
 /**
  * Parses and validates a scenario.
@@ -41,30 +39,18 @@ export function parseScenario(text: string, file: string): LoadResult {
     path,
     message,
   });
-  if (text.length > MAX_SCENARIO_CHARS) {
-    return {
-      ok: false,
-      problems: [
-        at(
-          '',
-          `file is too large (${text.length} characters); expected at most ${MAX_SCENARIO_CHARS}`,
-        ),
-      ],
-    };
-  }
+  // Bounded work: sizes, depth and counts are checked in one linear pass before anything else.
+  const excess = checkInputLimits(text);
+  if (excess) return { ok: false, problems: [at('', excess.message, excess.line, excess.column)] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return at(
-          '',
-          `syntax error: ${e.message.split('\n')[0] ?? e.code}`,
-          pos?.line ?? 0,
-          pos?.col ?? 0,
-        );
+        // Without prettyErrors the error has only its offset: the line counter places it.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return at('', `syntax error: ${e.message.split('\n')[0] ?? e.code}`, pos.line, pos.col);
       }),
     };
   }
@@ -83,12 +69,17 @@ export function parseScenario(text: string, file: string): LoadResult {
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    // Alias expansion beyond its limit (a "billion laughs" document): point at the first alias.
+    const alias = /(^|[\s[,{])\*[^\s,\]}]/m.exec(text);
+    const pos = lineCounter.linePos(alias ? alias.index + (alias[1]?.length ?? 0) : 0);
     return {
       ok: false,
       problems: [
         at(
           '',
           `cannot read the document: ${error instanceof Error ? error.message : String(error)}`,
+          pos.line,
+          pos.col,
         ),
       ],
     };
@@ -135,6 +126,33 @@ export function parseScenario(text: string, file: string): LoadResult {
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, scenario: parsed.data, warnings: dedupe(problems) };
+}
+
+/**
+ * Locates issues found after parsing (e.g. by a plant run) in the scenario text, as problems.
+ *
+ * @param text - The scenario text the scenario was parsed from.
+ * @param file - Name used in problem locations.
+ * @param issues - Issues with document paths (`['feeds', 0, 'supply_t_per_year']`).
+ */
+export function locateIssues(
+  text: string,
+  file: string,
+  issues: readonly { path: (string | number)[]; message: string; value?: unknown }[],
+): Problem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return issues.map((issue) => {
+    const { line, column } = locate(doc, issue.path, lineCounter);
+    return {
+      file,
+      line,
+      column,
+      path: formatPath(issue.path),
+      message: issue.message,
+      ...('value' in issue ? { value: issue.value } : {}),
+    };
+  });
 }
 
 /** Like {@link parseScenario} but throws a {@link ScenarioError} carrying every problem. */
@@ -260,7 +278,7 @@ function issueToProblems(
     message = `unknown or missing "${String(issue.discriminator)}"; expected one of ${types}`;
     if (typeof value === 'string') suggestion = didYouMean(value, DISTRIBUTION_TYPES);
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-    message = issue.message.replace(/^Too (small|big): /, 'expected ');
+    message = issue.message.replace(/^Too (small|big): (expected )?/, 'expected ');
   } else {
     message = issue.message.replace(/^Invalid input: /, '');
   }

@@ -5,6 +5,21 @@ import { SCENARIO_INPUT_SOURCE, SOURCE_STATUSES, type Param } from '../provenanc
 import { dataValue, defaultParam, lookupDataRef, allDataRefs, type DataRef } from './data-files.js';
 import { didYouMean } from './did-you-mean.js';
 
+/**
+ * Magnitudes a numeric input may have besides 0, whatever its unit: no plant, market or
+ * economy needs a number outside [1e-9, 1e15] in chromflow's units (world GDP is ~1e14 USD a
+ * year), while numbers beyond it overflow or underflow the model (1e300 USD/t makes an
+ * infinite revenue; a debt share of 5e-324 an infinite DSCR). Rejected, naming the field.
+ */
+export const MIN_MAGNITUDE = 1e-9;
+export const MAX_MAGNITUDE = 1e15;
+
+/** Whether a finite number is 0 or of a magnitude inside [MIN_MAGNITUDE, MAX_MAGNITUDE]. */
+export function plausibleMagnitude(value: number): boolean {
+  const m = Math.abs(value);
+  return m === 0 || (m >= MIN_MAGNITUDE && m <= MAX_MAGNITUDE);
+}
+
 export interface QuantityOptions {
   /** Smallest allowed value (inclusive), in the field's unit. */
   min?: number;
@@ -111,6 +126,14 @@ function quantitySchemas(unit: string, options: QuantityOptions) {
       (options.above !== undefined && value <= options.above);
     if (bad) {
       ctx.addIssue({ code: 'custom', message: `expected ${expected}`, input: given });
+      return z.NEVER;
+    }
+    if (!plausibleMagnitude(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected 0 or a magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE} [${unit}] (beyond any plant or market)`,
+        input: given,
+      });
       return z.NEVER;
     }
     const param: Param = {

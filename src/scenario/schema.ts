@@ -9,16 +9,47 @@
  * are checked afterwards by `semantics.ts`. See docs/scenario-format.md.
  */
 import { z } from 'zod';
-import { quantity, quantityOr } from './quantity.js';
+import {
+  MAX_MAGNITUDE,
+  MIN_MAGNITUDE,
+  plausibleMagnitude,
+  quantity,
+  quantityOr,
+} from './quantity.js';
 import { FEED_PRESETS, defaultParam, lookupDataRef } from './data-files.js';
-import type { Param } from '../provenance/param.js';
-import { CONSUMABLE_IDS, PRODUCT_IDS } from './product-catalogue.js';
+import { SCENARIO_INPUT_SOURCE, type Param } from '../provenance/param.js';
+import { CONSUMABLE_IDS } from './product-catalogue.js';
+import {
+  contract,
+  electricity,
+  extraSupply,
+  logistics,
+  product,
+  supplier,
+} from './commercial-schema.js';
 
 export const SCENARIO_FORMAT_VERSION = 1;
+
+/**
+ * Largest nameplate capacity of a stage [t/year]: 100 Mt/year, above any chromite mine or
+ * smelter (world chromite output is about 40 Mt/year); the smallest is 1 t/year.
+ */
+export const MAX_CAPACITY_T_PER_YEAR = 1e8;
+/**
+ * Smallest capacity exponent of capex scaling [-]: published exponents of process plants lie
+ * between about 0.3 and 1 (six-tenths rule); below 0.2 the budget inversion
+ * capacity ∝ budget^(1/n) overflows for any real budget.
+ */
+export const MIN_CAPACITY_EXPONENT = 0.2;
+
+/** Longest name of a scenario, site, region, feed or stage [characters] (as the server's). */
+export const MAX_NAME_CHARS = 200;
+const displayName = z.string().min(1).max(MAX_NAME_CHARS);
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
   .string()
+  .max(64)
   .regex(ID_PATTERN, {
     message: 'expected an id of lowercase letters, digits and "-" (e.g. "hc-smelter")',
   })
@@ -54,8 +85,8 @@ const percent = (description: string) => quantity('%', { min: 0, max: 100, descr
 
 const site = z
   .strictObject({
-    name: z.string().min(1),
-    region: z.string().min(1),
+    name: displayName,
+    region: displayName,
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code such as "KZ"' }),
@@ -67,7 +98,7 @@ const site = z
 const feed = z
   .strictObject({
     id,
-    name: z.string().optional(),
+    name: displayName.optional(),
     kind: z.enum(['ore', 'concentrate', 'slimes']),
     preset: z
       .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
@@ -87,8 +118,11 @@ const feed = z
     }).optional(),
     price_usd_per_t: quantity('USD/t', {
       min: 0,
-      description: 'Purchase price at the plant gate, dry basis',
+      description: 'Purchase price at the plant gate, dry basis (a fixed-price contract)',
     }).optional(),
+    contract: contract.optional(),
+    extra_supply: extraSupply.optional(),
+    supplier: supplier.optional(),
     mining_inside_boundary: z.boolean().default(false).meta({
       description: 'True when the project mines this feed itself (mineral extraction tax applies).',
     }),
@@ -146,16 +180,33 @@ function completeFeedAnalysis<
   return { ...f, composition_wt_pct: composition, moisture_wt_pct: moisture };
 }
 
+const overrideNumber = z.number().refine(plausibleMagnitude, {
+  message: `expected 0 or a magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE}`,
+});
+/**
+ * A flowsheet override: a bare value, or `{ value, unit?, source?, note? }` — a number with its
+ * provenance, parsed into a `Param` so that it is a numeric input of the scenario (an uncertainty
+ * declaration can sample it: `stages.<id>.flowsheet.overrides.<unit>.<parameter>`). The unit
+ * is the unit parameter's own (data/pyro, data/process); '-' when not written.
+ */
 const overrideValue = z.union([
-  z.number(),
+  overrideNumber,
   z.boolean(),
   z.string(),
-  z.strictObject({
-    value: z.number(),
-    unit: z.string().optional(),
-    source: z.string().optional(),
-    note: z.string().optional(),
-  }),
+  z
+    .strictObject({
+      value: overrideNumber,
+      unit: z.string().optional(),
+      source: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .transform((o): Param => ({
+      value: o.value,
+      unit: o.unit ?? '-',
+      source: o.source ?? SCENARIO_INPUT_SOURCE,
+      status: o.source?.startsWith('assumed') === true ? 'assumed' : 'input',
+      ...(o.note !== undefined ? { note: o.note } : {}),
+    })),
 ]);
 
 const flowsheet = z.strictObject({
@@ -176,7 +227,7 @@ const stageCapex = z
         "Reference plant to scale from (data/capex/reference-plants.json); default: the template's.",
     }),
     exponent: quantity('1', {
-      above: 0,
+      min: MIN_CAPACITY_EXPONENT,
       max: 1.2,
       description: 'Capacity exponent n, cost ∝ capacity^n',
     }).optional(),
@@ -234,19 +285,24 @@ const stageOpex = z
 const stage = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: displayName,
     start_year: year.meta({ description: 'First year of production.' }),
     construction_years: z
       .int()
       .min(0)
       .max(10)
       .meta({ description: 'Years of construction before start_year.' }),
-    capacity_t_per_year: quantity('t/year', { above: 0, description: 'Nameplate capacity' }),
+    capacity_t_per_year: quantity('t/year', {
+      min: 1,
+      max: MAX_CAPACITY_T_PER_YEAR,
+      description: 'Nameplate capacity',
+    }),
     capacity_basis: z.enum(['product', 'feed']).optional().meta({
       description: "Whether capacity counts product or feed; default: the template's basis.",
     }),
     capex_budget_usd: quantity('USD', {
       above: 0,
+      max: 1e12,
       description: 'Capex ceiling for this stage',
     }).optional(),
     availability: quantityOr('process/operating-defaults#availability', '1', {
@@ -264,49 +320,29 @@ const stage = z
       description:
         'Design-basis overrides keyed "<unit id or unit kind>.<parameter>" (data/process/design-basis.json): specific capacities, residence times, largest furnace size…',
     }),
+    power_plant: z
+      .strictObject({
+        offgas_efficiency: quantityOr(
+          'markets/electricity-kazakhstan#offgas_power_efficiency',
+          '1',
+          {
+            above: 0,
+            max: 0.6,
+            description: 'Electricity per unit of chemical energy of the furnace off-gas',
+          },
+        ),
+      })
+      .optional()
+      .meta({
+        description:
+          'A captive power plant on the furnace off-gas: its electricity is used on site (netted from the purchase and from scope 2), any surplus credited at the tariff.',
+      }),
     capex: stageCapex.prefault({}),
     opex: stageOpex.prefault({}),
   })
   .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
 
-const PRODUCT_PRICE_KEYS = [
-  'price_usd_per_t',
-  'price_usd_per_lb_cr',
-  'price_rmb_per_t_50pct_cr_vat_incl',
-  'price_rmb_per_t_vat_incl',
-] as const;
-export { PRODUCT_PRICE_KEYS };
-
-const product = z
-  .strictObject({
-    id: z.enum(PRODUCT_IDS as [string, ...string[]]),
-    price_usd_per_t: quantity('USD/t', {
-      min: 0,
-      description: 'Price per t of product',
-    }).optional(),
-    price_usd_per_lb_cr: quantity('USD/lb', {
-      min: 0,
-      description: 'Price per lb of contained Cr',
-    }).optional(),
-    price_rmb_per_t_50pct_cr_vat_incl: quantity('RMB/t', {
-      min: 0,
-      description: 'China price per t of alloy at 50% Cr basis, VAT included',
-    }).optional(),
-    price_rmb_per_t_vat_incl: quantity('RMB/t', {
-      min: 0,
-      description: 'China price per t, VAT included',
-    }).optional(),
-    logistics_usd_per_t: quantity('USD/t', {
-      min: 0,
-      description: 'Freight and handling from the plant to the price point',
-    }).optional(),
-    export_share: quantity('1', {
-      min: 0,
-      max: 1,
-      description: 'Share of sales exported (VAT zero-rated); default 1',
-    }).optional(),
-  })
-  .meta({ description: 'A product and its market price, in the basis the market quotes it.' });
+export { PRODUCT_PRICE_KEYS } from './commercial-semantics.js';
 
 const consumable = z
   .strictObject({
@@ -335,18 +371,8 @@ const markets = z.strictObject({
   products: z.array(product).default([]),
   byproduct_credits: z.array(byproductCredit).default([]),
   consumables: z.array(consumable).default([]),
-  electricity: z
-    .strictObject({
-      tariff_kzt_per_kwh: quantityOr(
-        'markets/electricity-kazakhstan#tariff_kzt_per_kwh',
-        'KZT/kWh',
-        {
-          above: 0,
-          description: 'All-in electricity price, excl. VAT',
-        },
-      ),
-    })
-    .prefault({}),
+  electricity: electricity.prefault({}),
+  logistics: logistics.prefault({}),
   fx: z
     .strictObject({
       kzt_per_usd: quantityOr('markets/fx#kzt_per_usd', 'KZT/USD', { above: 0 }),
@@ -457,6 +483,11 @@ const impact = z.strictObject({
     'EUR/t',
     { min: 0, description: 'Carbon price paid in Kazakhstan, deducted under CBAM' },
   ),
+  construction_jobs_per_usd_m_per_year: quantityOr(
+    'impact/jobs#construction_jobs_per_usd_m_per_year',
+    'jobs*year/MUSD',
+    { min: 0, description: 'Construction jobs per USD M of capex spent in a year' },
+  ),
   region_power_supply_MW: quantity('MW', { min: 0 }).optional(),
   cbam_in_cashflow: z.boolean().default(false).meta({
     description:
@@ -526,6 +557,26 @@ const uncertainty = z.strictObject({
       }),
     )
     .default([]),
+  price_paths: z
+    .strictObject({
+      series: z.array(z.string()).min(1).meta({
+        description:
+          'Product ids with a deck (their volatility_per_sqrt_year set) and/or "electricity"',
+      }),
+      shock_correlations: z
+        .array(
+          z.strictObject({
+            between: z.tuple([z.string(), z.string()]),
+            rho: z.number().min(-1).max(1),
+          }),
+        )
+        .default([]),
+    })
+    .optional()
+    .meta({
+      description:
+        'Sample yearly price paths (log-Ornstein–Uhlenbeck around each deck, correlated shocks) instead of one price per run.',
+    }),
 });
 
 export const scenarioSchema = z
@@ -535,7 +586,7 @@ export const scenarioSchema = z
         message: `expected the format version ${SCENARIO_FORMAT_VERSION}`,
       })
       .meta({ description: 'Scenario format version.' }),
-    name: z.string().min(1),
+    name: displayName,
     description: z.string().optional(),
     site,
     feeds: z.array(feed).min(1, { message: 'expected at least one feed' }),

@@ -8,9 +8,11 @@ import {
   REFERENCE_PLANTS,
   referencePlant,
 } from '../econ/capex/reference-plants.js';
+import { primaryPort } from '../econ/project/stage-economics.js';
 import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
-import { PRODUCT_PRICE_KEYS, type Scenario } from './schema.js';
+import type { Scenario } from './schema.js';
+import { checkCommercialSemantics } from './commercial-semantics.js';
 import { TEMPLATE_IDS, TEMPLATES, templateInfo } from './template-catalogue.js';
 
 const ALL_PORTS = [...new Set(TEMPLATES.flatMap((t) => t.inputs))];
@@ -154,6 +156,7 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
       }
     }
     stageDeps.set(stage.id, deps);
+    checkFeedOfStage(s, i, issues);
 
     for (const product of template.products) {
       if (!pricedProducts.has(product)) {
@@ -186,19 +189,7 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
     });
   }
 
-  s.markets.products.forEach((p, i) => {
-    const given = PRODUCT_PRICE_KEYS.filter((k) => p[k] !== undefined);
-    if (given.length !== 1) {
-      issues.push({
-        severity: 'error',
-        path: ['markets', 'products', i],
-        message:
-          given.length === 0
-            ? `missing required price: give exactly one of ${PRODUCT_PRICE_KEYS.join(', ')}`
-            : `give exactly one price basis, found ${given.join(' and ')}`,
-      });
-    }
-  });
+  issues.push(...checkCommercialSemantics(s));
   s.markets.consumables.forEach((c, i) => {
     const unit = CONSUMABLES[c.id as ConsumableId];
     const key = `price_${unit.toLowerCase().replace('/', '_per_')}` as const;
@@ -259,6 +250,41 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * What appraise requires of the feed a stage consumes: a raw-export stage sells at most the
+ * feed's supply; a computed stage buys its feed, which therefore needs a price (the same rules
+ * as `stageResults` and `stageFeedUse`, checked here so that validate and appraise agree).
+ */
+function checkFeedOfStage(s: Scenario, i: number, issues: SemanticIssue[]): void {
+  const stage = s.stages[i];
+  const template = stage && templateInfo(stage.flowsheet.template);
+  if (!stage || !template?.implemented) return;
+  const refs = Object.entries(stage.flowsheet.inputs);
+  const used = refs.find(([port]) => port === primaryPort(template.id)) ?? refs[0];
+  const m = used === undefined ? null : FEED_REF.exec(used[1]);
+  const f = s.feeds.findIndex((feed) => feed.id === m?.[1]);
+  const feed = s.feeds[f];
+  if (!feed) return;
+  if (template.id === 'concentrate-sale') {
+    const supply = feed.supply_t_per_year?.value;
+    if (supply !== undefined && stage.capacity_t_per_year.value > supply)
+      issues.push({
+        severity: 'error',
+        path: ['stages', i, 'capacity_t_per_year'],
+        value: stage.capacity_t_per_year.value,
+        message: `a raw-export stage sells at most the supply of feed "${feed.id}"; expected ≤ ${supply} t/year (feeds[${f}].supply_t_per_year)`,
+      });
+    return;
+  }
+  // a feed is priced by its own price or by a market-price contract (src/econ/project/stage-economics.ts)
+  if (!feed.price_usd_per_t && feed.contract?.price !== 'market')
+    issues.push({
+      severity: 'error',
+      path: ['feeds', f, 'price_usd_per_t'],
+      message: `required: a price for feed "${feed.id}", which stage "${stage.id}" consumes (price_usd_per_t, or contract.price: market; use the mining cost for an own-mined ore) [USD/t]`,
+    });
 }
 
 function checkStageYears(s: Scenario, i: number, issues: SemanticIssue[]): void {

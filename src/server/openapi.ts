@@ -14,6 +14,7 @@ import {
 } from './scenario-routes.js';
 import { createUserBody, patchUserBody } from './user-routes.js';
 import { createMcRunBody } from './mc-run-routes.js';
+import { SCENARIO_TYPES } from './csrf.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,12 +30,15 @@ const errors = (...codes: number[]): Json => {
   const text: Record<number, string> = {
     400: 'invalid request or scenario: `problems` names each field (path, line, column, message)',
     401: 'not logged in',
-    403: 'role too low, not the owner, or the one-time password must be changed first',
+    403: 'role too low, not the owner, the one-time password must be changed first, or (`cross_site`, on every state-changing request) neither a same-origin `Origin` nor `Sec-Fetch-Site: same-origin|none`',
     404: 'no such resource, or not readable by this user (private scenarios of others)',
-    409: 'conflict (name taken)',
+    409: 'conflict (name taken; run not in a state for this)',
     413: 'request body larger than the limit',
-    429: 'too many failed logins for this user name; see Retry-After',
+    415: '`unsupported_media_type`: a body that is not JSON (form, multipart and text/plain bodies are refused on every state-changing route)',
+    429: 'too many failed logins for this account or client (`too_many_attempts`, see Retry-After), or too many Monte Carlo runs at once (`quota_exceeded`)',
     422: 'the model cannot compute this scenario yet (not implemented / no convergence)',
+    503: '`busy`: too many requests wait for a worker thread (see Retry-After); `database_read_only` / `database_busy` / `database_unavailable`',
+    507: '`insufficient_storage`: the database disk is full; nothing was saved',
   };
   return Object.fromEntries(
     codes.map((code) => [
@@ -160,6 +164,11 @@ export function openApiDocument(): Json {
             created_at: { type: 'string', format: 'date-time' },
             updated_at: { type: 'string', format: 'date-time' },
             latest_version: { type: 'integer' },
+            archived_at: {
+              type: ['string', 'null'],
+              format: 'date-time',
+              description: 'when the owner archived it; null while active',
+            },
           },
         },
         Version: {
@@ -175,14 +184,36 @@ export function openApiDocument(): Json {
             text: { type: 'string', description: 'absent in version lists' },
           },
         },
+        McLimits: {
+          type: 'object',
+          required: [
+            'max_samples',
+            'max_concurrent_runs_per_user',
+            'min_chunk_size',
+            'max_chunk_size',
+          ],
+          properties: {
+            max_samples: { type: 'integer' },
+            max_concurrent_runs_per_user: { type: 'integer' },
+            min_chunk_size: { type: 'integer' },
+            max_chunk_size: { type: 'integer' },
+          },
+        },
         McRun: {
           type: 'object',
           required: ['id', 'status', 'samples', 'seed', 'method', 'completed_samples', 'progress'],
           properties: {
             id: { type: 'string' },
-            status: { enum: ['queued', 'running', 'done', 'failed', 'cancelled'] },
+            status: {
+              enum: ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'],
+              description:
+                'interrupted: left running by a server that stopped (marked at its next start); resumable like failed and cancelled',
+            },
+            name: { type: ['string', 'null'] },
             scenario_version_id: { type: ['string', 'null'] },
             scenario_name: { type: ['string', 'null'] },
+            created_by: { type: ['string', 'null'] },
+            chunk_size: { type: ['integer', 'null'] },
             samples: { type: 'integer' },
             seed: { type: 'integer' },
             method: { enum: ['mc', 'lhs', 'sobol'] },
@@ -194,7 +225,7 @@ export function openApiDocument(): Json {
             report: {
               type: 'object',
               description:
-                'when done: { run_id, samples, failed, seed, method, metrics: { <output>: { n, non_finite, mean, std, min, max, p5, p10, p50, p90, p95, prob_negative, mcse_mean, mcse_prob_negative, histogram, ecdf } }, failures, inputs } (docs/cli.md)',
+                "when done, for its creator only (admins see other users' runs without it): { run_id, samples, failed, seed, method, metrics: { <output>: { n, non_finite, mean, std, min, max, p5, p10, p50, p90, p95, prob_negative, mcse_mean, mcse_prob_negative, histogram, ecdf } }, failures, inputs } (docs/cli.md)",
             },
           },
         },
@@ -231,10 +262,22 @@ export function openApiDocument(): Json {
         get: {
           summary: 'liveness and database check',
           security: [],
-          responses: ok('ok', {
-            type: 'object',
-            properties: { status: { const: 'ok' }, version: { type: 'string' }, database: {} },
-          }),
+          responses: {
+            ...ok('ok', {
+              type: 'object',
+              properties: {
+                status: { enum: ['ok', 'error'] },
+                version: { type: 'string' },
+                database: { enum: ['sqlite', 'postgres'] },
+                database_writable: { type: 'boolean' },
+                database_error: { type: 'string' },
+              },
+            }),
+            '503': {
+              description:
+                'the database does not answer, or cannot take writes (disk full, read-only): status error, database_writable false, database_error says why',
+            },
+          },
         },
       },
       '/api/openapi.json': {
@@ -282,8 +325,17 @@ export function openApiDocument(): Json {
       },
       '/api/scenarios': {
         get: {
-          summary: 'own and shared scenarios',
-          responses: { ...ok('list'), ...errors(401) },
+          summary:
+            'own and shared scenarios, without archived ones; `?archived=true`: the own archived ones',
+          parameters: [
+            {
+              name: 'archived',
+              in: 'query',
+              required: false,
+              schema: { enum: ['true', 'false'] },
+            },
+          ],
+          responses: { ...ok('list'), ...errors(400, 401) },
         },
         post: {
           summary: 'create a scenario (editor); the text is validated like `chromflow validate`',
@@ -302,6 +354,12 @@ export function openApiDocument(): Json {
           parameters: [idParam],
           requestBody: jsonBody(patchScenarioBody),
           responses: { ...ok('updated'), ...errors(400, 401, 403, 404) },
+        },
+        delete: {
+          summary:
+            'delete a scenario with its versions, stored appraisals and Monte Carlo runs (owner; running runs are cancelled first)',
+          parameters: [idParam],
+          responses: { '204': { description: 'deleted' }, ...errors(401, 403, 404) },
         },
       },
       '/api/scenarios/{id}/versions': {
@@ -334,9 +392,20 @@ export function openApiDocument(): Json {
           responses: { ...ok('appraisal'), ...errors(401, 404) },
         },
         post: {
-          summary: 'appraise a version and store the result',
+          summary: 'appraise a version (in a worker thread) and store the result',
           parameters: [idParam, versionParam],
-          responses: { ...ok('stored', { type: 'object' }, '201'), ...errors(400, 401, 404, 422) },
+          responses: {
+            ...ok('stored', { type: 'object' }, '201'),
+            ...errors(400, 401, 404, 422, 503, 507),
+          },
+        },
+      },
+      '/api/scenarios/{id}/versions/{version}/appraisal.json': {
+        get: {
+          summary:
+            "the version's Appraisal by this server's code, computed once per process and cached (ETag); the web UI's first load",
+          parameters: [idParam, versionParam],
+          responses: { ...ok('appraisal', ref('Appraisal')), ...errors(400, 401, 404, 422) },
         },
       },
       ...reportPaths(),
@@ -359,7 +428,28 @@ export function openApiDocument(): Json {
           responses: { ...ok('created', { type: 'object' }, '201'), ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/mc-runs/limits': {
+        get: {
+          summary:
+            'the limits of Monte Carlo runs (server options), for forms to check before posting',
+          responses: { ...ok('limits', ref('McLimits')), ...errors(401) },
+        },
+      },
       '/api/mc-runs': {
+        get: {
+          summary:
+            "the caller's runs of a scenario they may read, newest first (metadata, without report)",
+          parameters: [
+            { name: 'scenario_id', in: 'query', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            ...ok('runs', {
+              type: 'object',
+              properties: { runs: { type: 'array', items: ref('McRun') } },
+            }),
+            ...errors(400, 401, 404),
+          },
+        },
         post: {
           summary:
             'start a Monte Carlo run (editor) of a stored scenario version or of scenario text; it runs in the background in the worker-thread pool and is stored chunk by chunk',
@@ -370,7 +460,43 @@ export function openApiDocument(): Json {
               ref('McRun'),
               '202',
             ),
-            ...errors(400, 401, 403, 404, 413, 422),
+            ...errors(400, 401, 403, 404, 413, 422, 429, 503),
+          },
+        },
+      },
+      '/api/mc-runs/{id}/cancel': {
+        post: {
+          summary:
+            'cancel a run (its creator): waiting chunks are dropped, running ones ended; the finished chunks stay (resumable); idempotent',
+          parameters: [idParam],
+          responses: {
+            ...ok('the run (status cancelled once stopped)', ref('McRun'), '202'),
+            ...errors(401, 403, 404, 409),
+          },
+        },
+      },
+      '/api/mc-runs/{id}/resume': {
+        post: {
+          summary:
+            'continue a failed, cancelled or interrupted run (its creator, editor): only the missing chunks are evaluated; bit-identical to an uninterrupted run',
+          parameters: [idParam],
+          responses: {
+            ...ok('the run (status queued)', ref('McRun'), '202'),
+            ...errors(401, 403, 404, 409, 429),
+          },
+        },
+      },
+      '/api/mc-runs/{id}/export.csv': {
+        get: {
+          summary:
+            'every sample of a done run as CSV (RFC 4180; its creator): sample, the sampled inputs, the outputs (empty for a failed sample), error',
+          parameters: [idParam],
+          responses: {
+            '200': {
+              description: 'text/csv, attachment mc-run-<id>.csv',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
+            ...errors(401, 403, 404, 409),
           },
         },
       },
@@ -385,7 +511,7 @@ export function openApiDocument(): Json {
       '/api/mc-runs/{id}/events': {
         get: {
           summary:
-            'server-sent events: `progress` {completed_samples, samples} while it runs, then one `done` event with the run (status done, failed or cancelled)',
+            'server-sent events: `progress` {completed_samples, samples} while it runs, then one `done` event with the run (status done, failed, cancelled or interrupted)',
           parameters: [idParam],
           responses: {
             '200': {
@@ -398,16 +524,21 @@ export function openApiDocument(): Json {
       },
       '/api/appraise': {
         post: {
-          summary: 'appraise a scenario sent as text (YAML or JSON); nothing is stored',
+          summary:
+            'appraise a scenario sent as text (YAML or JSON); computed in a worker thread; nothing is stored',
           requestBody: {
             required: true,
-            content: {
-              'application/yaml': { schema: { type: 'string' } },
-              'application/json': { schema: { type: 'object' } },
-              'text/plain': { schema: { type: 'string' } },
-            },
+            content: Object.fromEntries(
+              SCENARIO_TYPES.map((t) => [
+                t,
+                { schema: t === 'application/json' ? { type: 'object' } : { type: 'string' } },
+              ]),
+            ),
           },
-          responses: { ...ok('appraisal', ref('Appraisal')), ...errors(400, 401, 413, 422) },
+          responses: {
+            ...ok('appraisal', ref('Appraisal')),
+            ...errors(400, 401, 403, 413, 415, 422, 503),
+          },
         },
       },
     },

@@ -1,13 +1,14 @@
 /**
  * Report downloads of a stored scenario version: HTML (shown inline), PDF and XLSX (attachments).
  * The scenario is appraised afresh from the version's text (the XLSX needs the cash-flow input,
- * which is not stored). At most two PDFs render at once (each starts a headless Chromium).
+ * which is not stored), in the worker pool. At most two PDFs print at once (each starts a
+ * headless Chromium).
  */
 import type { Context } from 'hono';
-import { ConvergenceError, InputError, NotImplementedError } from '../errors.js';
 import type { ReportFormat } from '../report/formats.js';
-import type { Scenario } from '../scenario/index.js';
-import { apiError } from './http-error.js';
+import type { Deps } from './context.js';
+import { apiError, notFound } from './http-error.js';
+import { replyProblem, REQUEST_FILE } from './scenario-text.js';
 
 /**
  * CSP of a served HTML report: nothing may load or run; only its own inline CSS (and the inline
@@ -35,51 +36,59 @@ async function withPdfSlot<T>(f: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Renders one report of a validated scenario as an HTTP answer.
+ * Renders one report of a scenario version as an HTTP answer: the appraisal and the HTML or
+ * XLSX in a worker thread (behind the work gate); a PDF's HTML there too, then printed by
+ * headless Chromium from here (a separate process; at most two at once).
  *
- * @param c - The request context.
- * @param scenario - The parsed scenario of the version.
+ * @param text - The version's scenario text.
  * @param format - html, pdf or xlsx.
  * @param meta - Scenario name and version number (file name and the report's origin line).
- * @returns 200 with the file; 400 (InputError, naming the field), 422 (not implemented / no
- *   convergence), 503 (Chromium unavailable).
+ * @returns 200 with the file; 400 (invalid scenario, or InputError naming the field), 422 (not
+ *   implemented / no convergence), 503 (busy, or Chromium unavailable).
  */
-export async function reportResponse(
+export function reportResponse(
   c: Context,
-  scenario: Scenario,
+  deps: Deps,
+  text: string,
   format: ReportFormat,
   meta: { name: string; version: number; now: Date },
 ): Promise<Response> {
-  // Loaded on first use: ECharts, exceljs and playwright are not needed to start the server
-  // (nor by every CLI command, which imports the server through `serve`).
-  const { PdfRendererUnavailableError, renderReports, reportFileStem, reportInputs } =
-    await import('../report/index.js');
-  try {
-    const inputs = reportInputs(scenario);
-    const render = () =>
-      renderReports(inputs, [format], {
-        generatedAt: meta.now,
-        origin: `scenario "${meta.name}" version ${meta.version}`,
-      });
-    const [file] = format === 'pdf' ? await withPdfSlot(render) : await render();
-    if (file === undefined) throw new Error('no report rendered');
+  return deps.gate.run(c, async () => {
+    const reply = await deps.pool().report({
+      text,
+      file: REQUEST_FILE,
+      format,
+      origin: `scenario "${meta.name}" version ${meta.version}`,
+      generatedAt: meta.now.toISOString(),
+    });
+    const problem = replyProblem(c, reply, `version ${meta.version}`);
+    if (problem !== undefined || reply.kind !== 'ok') return problem ?? notFound(c);
+    let bytes: Uint8Array;
+    let contentType: string;
+    if (reply.format === 'pdf') {
+      // Loaded on first use: playwright is not needed to start the server.
+      const { htmlToPdf, PdfRendererUnavailableError, REPORT_CONTENT_TYPES } =
+        await import('../report/index.js');
+      try {
+        bytes = await withPdfSlot(() => htmlToPdf(reply.html, { footer: reply.footer }));
+      } catch (error) {
+        if (error instanceof PdfRendererUnavailableError)
+          return apiError(c, 503, 'pdf_unavailable', error.message);
+        throw error;
+      }
+      contentType = REPORT_CONTENT_TYPES.pdf;
+    } else {
+      bytes = reply.bytes;
+      contentType = reply.contentType;
+    }
+    const { reportFileStem } = await import('../report/render-report.js');
     const filename = `${reportFileStem(meta.name)}-v${meta.version}.${format}`;
     const headers: Record<string, string> = {
-      'Content-Type': file.contentType,
+      'Content-Type': contentType,
       'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${filename}"`,
-      'Content-Length': String(file.bytes.length),
+      'Content-Length': String(bytes.length),
     };
     if (format === 'html') headers['Content-Security-Policy'] = REPORT_CSP;
-    return new Response(file.bytes, { status: 200, headers });
-  } catch (error) {
-    if (error instanceof InputError)
-      return apiError(c, 400, 'invalid_input', error.message, [
-        { path: error.field, message: `expected ${error.expected}`, value: error.value },
-      ]);
-    if (error instanceof NotImplementedError || error instanceof ConvergenceError)
-      return apiError(c, 422, error.code, error.message);
-    if (error instanceof PdfRendererUnavailableError)
-      return apiError(c, 503, 'pdf_unavailable', error.message);
-    throw error;
-  }
+    return new Response(bytes, { status: 200, headers });
+  });
 }

@@ -1,24 +1,34 @@
 /**
- * `/api/scenarios`: list (own + shared), create, read, rename/share, versions, diff, duplicate,
- * and stored appraisals of a version. Access: anyone logged in reads their own and shared
- * scenarios; another user's private scenario answers 404 (as if it did not exist); writing needs
- * the editor role and ownership.
+ * `/api/scenarios`: list (own + shared; archived ones apart), create, read, rename/share/
+ * archive, delete, versions, diff, duplicate, and stored appraisals of a version. Access:
+ * anyone logged in reads their own and shared scenarios; another user's private scenario
+ * answers 404 (as if it did not exist); writing needs the editor role and ownership.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { VERSION } from '../version.js';
-import { diffScenarioTexts, type ScenarioMeta, type User } from '../store/index.js';
+import { MAX_NAME_CHARS } from '../scenario/schema.js';
+import {
+  ACTIVE_MC_STATUSES,
+  diffScenarioTexts,
+  type ScenarioMeta,
+  type User,
+} from '../store/index.js';
+import type { McService } from '../workers/mc-service.js';
 import type { AppEnv, Deps } from './context.js';
 import { apiError, notFound } from './http-error.js';
-import { runAppraisal } from './appraise-route.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import { reportResponse } from './report-response.js';
-import { checkScenarioText } from './scenario-text.js';
+import { replyProblem, REQUEST_FILE, withScenarioText } from './scenario-text.js';
 import { currentUser, hasRole, requireUser } from './session.js';
 import { validate } from './validate.js';
 
 const visibility = z.enum(['private', 'shared']);
-const name = z.string().trim().min(1).max(200);
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_NAME_CHARS, `expected at most ${MAX_NAME_CHARS} characters`);
 const message = z.string().max(2000);
 const text = z.string().min(1, 'expected the scenario text (YAML or JSON)');
 
@@ -33,6 +43,12 @@ export const saveVersionBody = z.strictObject({ text, message: message.default('
 export const patchScenarioBody = z.strictObject({
   name: name.optional(),
   visibility: visibility.optional(),
+  /** true archives (hidden from the default list), false restores. */
+  archived: z.boolean().optional(),
+});
+export const listQuery = z.strictObject({
+  /** `true`: the caller's archived scenarios instead of the active ones. */
+  archived: z.enum(['true', 'false']).optional(),
 });
 export const duplicateBody = z.strictObject({
   name: name.optional(),
@@ -52,7 +68,12 @@ function canWrite(user: User, s: ScenarioMeta): boolean {
   return s.owner_id === user.id && hasRole(user, 'editor');
 }
 
-export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
+/** `name`, cut to the longest allowed name (a duplicate's " (copy)" may not make it too long). */
+function fitName(text: string): string {
+  return Array.from(text).slice(0, MAX_NAME_CHARS).join('');
+}
+
+export function scenarioRoutes(deps: Deps & { mc: McService }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store } = deps;
   app.use('*', requireUser('viewer'));
@@ -85,22 +106,25 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     return r;
   }
 
-  app.get('/', async (c) =>
-    c.json({ scenarios: await store.listScenariosVisibleTo(currentUser(c).id) }),
-  );
+  app.get('/', validate('query', listQuery), async (c) => {
+    const archived = c.req.valid('query').archived === 'true';
+    return c.json({
+      scenarios: await store.listScenariosVisibleTo(currentUser(c).id, { archived }),
+    });
+  });
 
   app.post('/', requireUser('editor'), validate('json', createScenarioBody), async (c) => {
     const body = c.req.valid('json');
-    const checked = checkScenarioText(c, body.text, 'text');
-    if (!checked.ok) return checked.response;
-    const created = await store.createScenario({
-      owner_id: currentUser(c).id,
-      name: body.name ?? checked.scenario.name,
-      visibility: body.visibility,
-      text: body.text,
-      message: body.message,
+    return withScenarioText(c, deps, body.text, 'text', async (checked) => {
+      const created = await store.createScenario({
+        owner_id: currentUser(c).id,
+        name: body.name ?? checked.scenario.name,
+        visibility: body.visibility,
+        text: body.text,
+        message: body.message,
+      });
+      return c.json({ ...created, warnings: checked.warnings }, 201);
     });
-    return c.json({ ...created, warnings: checked.warnings }, 201);
   });
 
   app.get('/:id', async (c) => {
@@ -117,8 +141,22 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     const scenario = await store.updateScenario(r.s.id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.visibility !== undefined ? { visibility: body.visibility } : {}),
+      ...(body.archived !== undefined ? { archived: body.archived } : {}),
     });
     return c.json({ scenario });
+  });
+
+  // Deleting: the owner only (a shared scenario's readers get 403, others 404). Its running
+  // Monte Carlo runs are cancelled and awaited first, then everything goes in one transaction.
+  app.delete('/:id', async (c) => {
+    const r = await writable(c, c.req.param('id'));
+    if ('response' in r) return r.response;
+    for (const id of await store.scenarioMcRunIds(r.s.id, ACTIVE_MC_STATUSES)) {
+      deps.mc.cancel(id);
+      await deps.mc.settled(id);
+    }
+    await store.deleteScenario(r.s.id);
+    return c.body(null, 204);
   });
 
   app.get('/:id/versions', async (c) => {
@@ -131,14 +169,14 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     const r = await writable(c, c.req.param('id'));
     if ('response' in r) return r.response;
     const body = c.req.valid('json');
-    const checked = checkScenarioText(c, body.text, 'text');
-    if (!checked.ok) return checked.response;
-    const version = await store.saveVersion(r.s.id, {
-      author_id: currentUser(c).id,
-      text: body.text,
-      message: body.message,
+    return withScenarioText(c, deps, body.text, 'text', async (checked) => {
+      const version = await store.saveVersion(r.s.id, {
+        author_id: currentUser(c).id,
+        text: body.text,
+        message: body.message,
+      });
+      return c.json({ version, warnings: checked.warnings }, 201);
     });
-    return c.json({ version, warnings: checked.warnings }, 201);
   });
 
   app.get('/:id/versions/:version', validate('param', versionParam), async (c) => {
@@ -170,7 +208,7 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     if (!source) return notFound(c, 'version');
     const created = await store.createScenario({
       owner_id: currentUser(c).id,
-      name: body.name ?? `${r.s.name} (copy)`,
+      name: body.name ?? fitName(`${r.s.name} (copy)`),
       visibility: body.visibility,
       text: source.text,
       message: `duplicated from "${r.s.name}" v${source.version}`,
@@ -195,11 +233,17 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
     if ('response' in r) return r.response;
     const v = await store.getVersion(r.s.id, version);
     if (!v) return notFound(c, 'version');
-    const checked = checkScenarioText(c, v.text, `version ${version}`);
-    if (!checked.ok) return checked.response;
-    const result = runAppraisal(c, checked.scenario);
-    if (!result.ok) return result.response;
-    return c.json(await store.saveAppraisal(v.id, VERSION, result.appraisal), 201);
+    return deps.gate.run(c, async () => {
+      const reply = await deps.pool().appraise({ text: v.text, file: REQUEST_FILE });
+      const problem = replyProblem(c, reply, `version ${version}`);
+      if (problem !== undefined || reply.kind !== 'ok') return problem ?? notFound(c);
+      const meta = await store.saveAppraisalJson(v.id, VERSION, reply.json);
+      // The appraisal is spliced in as the JSON text the worker made: no parse and re-serialise.
+      const head = JSON.stringify(meta).slice(0, -1);
+      return c.body(`${head},"result":${reply.json}}`, 201, {
+        'Content-Type': 'application/json; charset=UTF-8',
+      });
+    });
   });
 
   // Report downloads: same access as reading the version; the version is appraised afresh.
@@ -213,9 +257,7 @@ export function scenarioRoutes(deps: Deps): Hono<AppEnv> {
         if ('response' in r) return r.response;
         const v = await store.getVersion(r.s.id, version);
         if (!v) return notFound(c, 'version');
-        const checked = checkScenarioText(c, v.text, `version ${version}`);
-        if (!checked.ok) return checked.response;
-        return reportResponse(c, checked.scenario, format, {
+        return reportResponse(c, deps, v.text, format, {
           name: r.s.name,
           version,
           now: deps.options.now(),

@@ -15,7 +15,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function isHttps(c: Context, deps: Deps): boolean {
+export function isHttps(c: Context, deps: Deps): boolean {
   const { secureCookies, trustProxy } = deps.options;
   if (secureCookies !== 'auto') return secureCookies;
   if (new URL(c.req.url).protocol === 'https:') return true;

@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
-import { createApp, DEFAULT_STATIC_DIR } from './app.js';
+import { createApp, DEFAULT_STATIC_DIR, drainApp } from './app.js';
 import type { AppOptions } from './context.js';
 import { seedIfEmpty } from './seed.js';
+import { AppraisalCache } from './appraisal-cache.js';
 import { McService } from '../workers/mc-service.js';
-import { defaultWorkers } from '../workers/pool.js';
+import { defaultWorkers, WorkerPool } from '../workers/pool.js';
 
 export interface StartOptions extends AppOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -42,6 +43,14 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   try {
     const applied = await store.migrate();
     if (applied.length > 0) log(`database: applied migrations ${applied.join(', ')}`);
+    // Runs this database says are running have no process any more: a server stopped (or
+    // crashed) while evaluating them. They are marked interrupted (resumable), so their event
+    // streams end.
+    const interrupted = await store.interruptActiveMcRuns();
+    if (interrupted.length > 0)
+      log(
+        `Monte Carlo: ${interrupted.length} run(s) left running by a stopped server marked interrupted (resume them with POST /api/mc-runs/<id>/resume)`,
+      );
     const seeded = await seedIfEmpty(store, undefined, options.passwordLog2N);
     if (seeded) {
       log('First start: created the account "admin" with the one-time password');
@@ -53,8 +62,16 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     await store.close();
     throw error;
   }
-  const mc = options.mc ?? new McService(store, { workers: options.mcWorkers ?? defaultWorkers() });
-  const app = createApp(store, { ...options, mc });
+  // One worker pool for the whole process: appraisals, validation, reports and Monte Carlo.
+  const pool = options.pool ?? new WorkerPool(options.workers ?? defaultWorkers());
+  // Load the model in every thread now, not in the first user's request.
+  for (let i = 0; i < pool.threads; i++)
+    void pool.parse({ text: 'chromflow: 1\n', file: '<warm-up>' }).catch(() => undefined);
+  const mc = options.mc ?? new McService(store, { pool });
+  const appraisals =
+    options.appraisals ??
+    new AppraisalCache(store, (text) => pool.appraise({ text, file: 'stored version' }));
+  const app = createApp(store, { ...options, pool, mc, appraisals });
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   try {
@@ -65,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
       s.once('error', reject);
     });
   } catch (error) {
+    if (options.pool === undefined) await pool.close();
     await store.close();
     throw error;
   }
@@ -72,6 +90,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log(`chromflow is serving on ${url} (database: ${store.dialect})`);
+  // The stored scenarios' dashboards open at once (web UI): appraise them in the background.
+  appraisals.warmAll();
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   if (!existsSync(join(staticDir, 'index.html')))
     log(`  web UI not built (${staticDir} is missing; run "npm run build:web"): API only`);
@@ -80,14 +100,18 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     store,
     server,
     close: async () => {
-      // Running Monte Carlo jobs stop after their current chunks (they stay resumable); their
-      // event streams end with a `done` event (status cancelled), so the server can close.
+      // Running Monte Carlo runs stop at once (their running chunks are ended; finished ones
+      // are stored) and are marked interrupted, resumable; their event streams end with a
+      // `done` event, so the server can close.
       if (options.mc === undefined) await mc.close();
       await new Promise<void>((resolve) =>
         server.close(() => {
           resolve();
         }),
       );
+      // Requests already accepted get their answers before the worker threads end.
+      await drainApp(app);
+      if (options.pool === undefined) await pool.close();
       await store.close();
     },
   };

@@ -5,7 +5,7 @@ import { ConflictError, ROLES } from '../store/index.js';
 import type { AppEnv, Deps } from './context.js';
 import { apiError, notFound } from './http-error.js';
 import { hashPassword, randomPassword } from './password.js';
-import { MIN_PASSWORD_LENGTH } from './auth-routes.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.js';
 import { currentUser, requireUser } from './session.js';
 import { validate } from './validate.js';
 
@@ -18,7 +18,7 @@ export const createUserBody = z.strictObject({
   email: z.email().max(254).optional(),
   role,
   /** Initial password; omitted → a random one is generated and returned once. */
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(1000).optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
 });
 
 export const patchUserBody = z.strictObject({
@@ -35,6 +35,16 @@ export function userRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/', validate('json', createUserBody), async (c) => {
     const body = c.req.valid('json');
+    if (body.password !== undefined) {
+      const problem = passwordProblem(body.password, {
+        name: body.name,
+        email: body.email ?? null,
+      });
+      if (problem !== undefined)
+        return apiError(c, 400, 'invalid_request', `password: ${problem}`, [
+          { path: 'password', message: problem },
+        ]);
+    }
     const password = body.password ?? randomPassword();
     try {
       const user = await deps.store.createUser({

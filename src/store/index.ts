@@ -19,3 +19,4 @@ export {
   type VersionDiff,
 } from './diff.js';
 export type { Database } from './schema.js';
+export { classifyStoreError, type StoreFailure, type StoreFailureKind } from './store-errors.js';

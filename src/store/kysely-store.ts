@@ -4,29 +4,35 @@
  * uses portable types, and the few dialect differences (row locks) are switched on `dialect`.
  */
 import { randomUUID } from 'node:crypto';
+import { accessSync, constants, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Migrator, sql, type Kysely, type Selectable } from 'kysely';
 import { migrationProvider } from './migrations.js';
+import { classifyStoreError, type StoreFailure } from './store-errors.js';
 import {
+  ACTIVE_MC_STATUSES,
   ConflictError,
   type McChunk,
   type McRun,
   type McRunPatch,
+  type McRunStatus,
   type NewMcRun,
   type NewScenario,
   type NewUser,
   type NewVersion,
   type ScenarioMeta,
+  type ScenarioPatch,
   type ScenarioVersion,
   type Session,
   type Store,
   type StoredAppraisal,
+  type StoredAppraisalMeta,
   type User,
   type UserPatch,
   type UserWithHash,
   type VersionMeta,
-  type Visibility,
 } from './repository.js';
-import type { Database, McRunsTable, UsersTable } from './schema.js';
+import type { Database, McRunsTable, ScenariosTable, UsersTable } from './schema.js';
 
 export interface KyselyStoreOptions {
   /** Clock for created/updated times (tests pass a fixed one). */
@@ -38,10 +44,18 @@ export interface KyselyStoreOptions {
    * Without it kysely would take such tables found in any other schema for its own.
    */
   migrationSchema?: string;
+  /** The SQLite file (absent in memory and for PostgreSQL): its disk is checked by `writable`. */
+  file?: string;
 }
+
+/** Free space below which an SQLite database counts as full [bytes]. */
+const MIN_FREE_BYTES = 1024 * 1024;
+/** How long a failed write (disk full, read-only) marks the database unwritable [ms]. */
+const FAILURE_MEMORY_MS = 60_000;
 
 export class KyselyStore implements Store {
   private readonly now: () => Date;
+  private lastFailure: { failure: StoreFailure; at: number } | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -77,6 +91,68 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
     this.options.onClose?.();
+  }
+
+  /**
+   * Remembers a write that failed because the disk is full or the database read-only, so that
+   * {@link writable} reports it; other errors are ignored. Returns the classified failure.
+   */
+  noteFailure(error: unknown): StoreFailure | undefined {
+    const failure = classifyStoreError(error);
+    if (failure?.kind === 'full' || failure?.kind === 'read_only')
+      this.lastFailure = { failure, at: Date.now() };
+    return failure;
+  }
+
+  async writable(): Promise<{ writable: boolean; reason?: string }> {
+    const recent = this.lastFailure;
+    if (recent !== undefined && Date.now() - recent.at < FAILURE_MEMORY_MS)
+      return { writable: false, reason: `${recent.failure.message} (${recent.failure.code})` };
+    const file = this.options.file;
+    if (this.dialect === 'sqlite' && file !== undefined) {
+      try {
+        accessSync(file, constants.W_OK);
+        accessSync(dirname(file), constants.W_OK);
+      } catch (error) {
+        return { writable: false, reason: `the database file is not writable: ${String(error)}` };
+      }
+      const fs = statfsSync(dirname(file));
+      const free = fs.bavail * fs.bsize;
+      if (free < MIN_FREE_BYTES)
+        return { writable: false, reason: `only ${free} bytes free on the database's disk` };
+    }
+    if (this.dialect === 'postgres') {
+      const r = await sql<{
+        ro: string;
+      }>`select current_setting('transaction_read_only') as ro`.execute(this.db);
+      if (r.rows[0]?.ro === 'on') return { writable: false, reason: 'the database is read-only' };
+    }
+    return { writable: true };
+  }
+
+  /**
+   * A transaction on one connection. Unlike kysely's, a failing ROLLBACK never hides the error
+   * that caused it: SQLite rolls a transaction back by itself after SQLITE_FULL or an I/O
+   * error, and kysely's own ROLLBACK then fails with "cannot rollback - no transaction is
+   * active", which would replace the real error.
+   */
+  private async transact<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      let result: T;
+      try {
+        result = await work(conn);
+        await sql`commit`.execute(conn);
+      } catch (error) {
+        try {
+          await sql`rollback`.execute(conn);
+        } catch {
+          // Already rolled back by the database; the original error is the one to report.
+        }
+        throw error;
+      }
+      return result;
+    });
   }
 
   // ── users ──────────────────────────────────────────────────────────────────────────────
@@ -227,7 +303,7 @@ export class KyselyStore implements Store {
     const id = randomUUID();
     const versionId = randomUUID();
     const at = this.stamp();
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await trx
         .insertInto('scenarios')
         .values({
@@ -263,14 +339,23 @@ export class KyselyStore implements Store {
     return this.scenarioQuery().where('scenarios.id', '=', id).executeTakeFirst();
   }
 
-  async listScenariosVisibleTo(userId: string): Promise<ScenarioMeta[]> {
-    return this.scenarioQuery()
-      .where((eb) =>
-        eb.or([eb('scenarios.owner_id', '=', userId), eb('scenarios.visibility', '=', 'shared')]),
-      )
-      .orderBy('scenarios.updated_at', 'desc')
-      .orderBy('scenarios.name')
-      .execute();
+  async listScenariosVisibleTo(
+    userId: string,
+    options: { archived?: boolean } = {},
+  ): Promise<ScenarioMeta[]> {
+    const q = this.scenarioQuery();
+    const filtered =
+      options.archived === true
+        ? q.where('scenarios.owner_id', '=', userId).where('scenarios.archived_at', 'is not', null)
+        : q
+            .where((eb) =>
+              eb.or([
+                eb('scenarios.owner_id', '=', userId),
+                eb('scenarios.visibility', '=', 'shared'),
+              ]),
+            )
+            .where('scenarios.archived_at', 'is', null);
+    return filtered.orderBy('scenarios.updated_at', 'desc').orderBy('scenarios.name').execute();
   }
 
   async listAllScenarios(): Promise<ScenarioMeta[]> {
@@ -280,17 +365,33 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  async updateScenario(
-    id: string,
-    patch: { name?: string; visibility?: Visibility },
-  ): Promise<ScenarioMeta | undefined> {
-    const set: { name?: string; visibility?: Visibility; updated_at: string } = {
-      updated_at: this.stamp(),
-    };
+  async updateScenario(id: string, patch: ScenarioPatch): Promise<ScenarioMeta | undefined> {
+    const at = this.stamp();
+    const set: Partial<Selectable<ScenariosTable>> = { updated_at: at };
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.visibility !== undefined) set.visibility = patch.visibility;
+    if (patch.archived !== undefined) set.archived_at = patch.archived ? at : null;
     await this.db.updateTable('scenarios').set(set).where('id', '=', id).execute();
     return this.getScenario(id);
+  }
+
+  async deleteScenario(id: string): Promise<boolean> {
+    return this.transact(async (trx) => {
+      const versions = trx
+        .selectFrom('scenario_versions')
+        .select('id')
+        .where('scenario_id', '=', id);
+      const runs = trx
+        .selectFrom('mc_runs')
+        .select('id')
+        .where('scenario_version_id', 'in', versions);
+      await trx.deleteFrom('mc_run_chunks').where('run_id', 'in', runs).execute();
+      await trx.deleteFrom('mc_runs').where('scenario_version_id', 'in', versions).execute();
+      await trx.deleteFrom('appraisals').where('scenario_version_id', 'in', versions).execute();
+      await trx.deleteFrom('scenario_versions').where('scenario_id', '=', id).execute();
+      const r = await trx.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    });
   }
 
   async saveVersion(scenarioId: string, v: NewVersion): Promise<ScenarioVersion> {
@@ -298,7 +399,7 @@ export class KyselyStore implements Store {
     // constraint (PostgreSQL also locks the scenario row); the loser retries with the next.
     for (let attempt = 0; ; attempt++) {
       try {
-        const number = await this.db.transaction().execute(async (trx) => {
+        const number = await this.transact(async (trx) => {
           const current = await trx
             .selectFrom('scenarios')
             .select('latest_version')
@@ -376,6 +477,23 @@ export class KyselyStore implements Store {
     return { ...meta, result: JSON.parse(result_json) as unknown };
   }
 
+  async saveAppraisalJson(
+    scenarioVersionId: string,
+    chromflowVersion: string,
+    json: string,
+  ): Promise<StoredAppraisalMeta> {
+    const row = {
+      id: randomUUID(),
+      scenario_version_id: scenarioVersionId,
+      created_at: this.stamp(),
+      chromflow_version: chromflowVersion,
+      result_json: json,
+    };
+    await this.db.insertInto('appraisals').values(row).execute();
+    const { result_json: _json, ...meta } = row;
+    return meta;
+  }
+
   async latestAppraisal(scenarioVersionId: string): Promise<StoredAppraisal | undefined> {
     const row = await this.db
       .selectFrom('appraisals')
@@ -430,6 +548,58 @@ export class KyselyStore implements Store {
     return rows.map(toMcRun);
   }
 
+  async listScenarioMcRuns(scenarioId: string, createdBy?: string): Promise<McRun[]> {
+    const rows = await this.db
+      .selectFrom('mc_runs')
+      .innerJoin('scenario_versions as v', 'v.id', 'mc_runs.scenario_version_id')
+      .selectAll('mc_runs')
+      .where('v.scenario_id', '=', scenarioId)
+      .$if(createdBy !== undefined, (qb) => qb.where('mc_runs.created_by', '=', createdBy ?? ''))
+      .orderBy('mc_runs.created_at', 'desc')
+      .orderBy('mc_runs.id')
+      .execute();
+    return rows.map(toMcRun);
+  }
+
+  async scenarioMcRunIds(scenarioId: string, statuses: readonly McRunStatus[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('mc_runs')
+      .innerJoin('scenario_versions as v', 'v.id', 'mc_runs.scenario_version_id')
+      .select('mc_runs.id')
+      .where('v.scenario_id', '=', scenarioId)
+      .where('mc_runs.status', 'in', [...statuses])
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async countMcRuns(createdBy: string, statuses: readonly McRunStatus[]): Promise<number> {
+    const row = await this.db
+      .selectFrom('mc_runs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('created_by', '=', createdBy)
+      .where('status', 'in', [...statuses])
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async interruptActiveMcRuns(): Promise<string[]> {
+    const active = await this.db
+      .selectFrom('mc_runs')
+      .select('id')
+      .where('created_by', 'is not', null)
+      .where('status', 'in', [...ACTIVE_MC_STATUSES])
+      .execute();
+    const ids = active.map((r) => r.id);
+    if (ids.length > 0)
+      await this.db
+        .updateTable('mc_runs')
+        .set({ status: 'interrupted', updated_at: this.stamp() })
+        .where('id', 'in', ids)
+        .where('status', 'in', [...ACTIVE_MC_STATUSES])
+        .execute();
+    return ids;
+  }
+
   async updateMcRun(id: string, patch: McRunPatch): Promise<McRun | undefined> {
     const set: Partial<Selectable<McRunsTable>> = { updated_at: this.stamp() };
     if (patch.status !== undefined) set.status = patch.status;
@@ -459,13 +629,14 @@ export class KyselyStore implements Store {
     }
   }
 
-  async listMcChunks(runId: string, fromIndex = 0): Promise<McChunk[]> {
+  async listMcChunks(runId: string, fromIndex = 0, limit?: number): Promise<McChunk[]> {
     const rows = await this.db
       .selectFrom('mc_run_chunks')
       .selectAll()
       .where('run_id', '=', runId)
       .where('chunk_index', '>=', fromIndex)
       .orderBy('chunk_index')
+      .$if(limit !== undefined, (qb) => qb.limit(limit ?? 0))
       .execute();
     return rows.map(({ results_json, ...r }) => ({
       ...r,

@@ -149,45 +149,7 @@ const m0002: Migration = {
       await sql`alter table mc_runs alter column created_by drop not null`.execute(db);
       return;
     }
-    await sql`pragma foreign_keys = off`.execute(db);
-    try {
-      await db.schema
-        .createTable('mc_runs_new')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('scenario_version_id', 'text', (c) =>
-          c.references('scenario_versions.id').onDelete('cascade'),
-        )
-        .addColumn('created_by', 'text', (c) => c.references('users.id'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) =>
-          c.notNull().check(sqlIn('status', ['queued', 'running', 'done', 'failed', 'cancelled'])),
-        )
-        .addColumn('method', 'text', (c) => c.notNull())
-        .addColumn('samples', 'integer', (c) => c.notNull())
-        .addColumn('seed', 'integer', (c) => c.notNull())
-        .addColumn('completed_samples', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('meta_json', 'text', (c) => c.notNull())
-        .addColumn('error', 'text')
-        .execute();
-      await sql`insert into mc_runs_new select id, scenario_version_id, created_by, created_at, updated_at, status, method, samples, seed, completed_samples, meta_json, error from mc_runs`.execute(
-        db,
-      );
-      await db.schema.dropTable('mc_runs').execute();
-      await db.schema.alterTable('mc_runs_new').renameTo('mc_runs').execute();
-      await db.schema
-        .createIndex('mc_runs_version')
-        .on('mc_runs')
-        .column('scenario_version_id')
-        .execute();
-      const broken = await sql`pragma foreign_key_check`.execute(db);
-      if (broken.rows.length > 0)
-        throw new Error(
-          `foreign key check failed after rebuilding mc_runs: ${JSON.stringify(broken.rows)}`,
-        );
-    } finally {
-      await sql`pragma foreign_keys = on`.execute(db);
-    }
+    await rebuildMcRunsSqlite(db, ['queued', 'running', 'done', 'failed', 'cancelled']);
   },
   async down(): Promise<void> {
     // Restoring NOT NULL would have to delete command-line runs; not supported.
@@ -195,10 +157,89 @@ const m0002: Migration = {
   },
 };
 
+/**
+ * Issue 18: scenarios can be archived (`archived_at`, null while active); Monte Carlo runs get
+ * the status `interrupted` (left running by a server that stopped; resumable) and an index on
+ * their creator (per-user quotas). PostgreSQL swaps the CHECK constraint; SQLite rebuilds
+ * `mc_runs` the documented 12-step way, as 0002 did.
+ */
+const m0003: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('scenarios').addColumn('archived_at', 'text').execute();
+    const statuses = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'];
+    if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+      await sql`alter table mc_runs drop constraint if exists mc_runs_status_check`.execute(db);
+      await sql`alter table mc_runs add constraint mc_runs_status_check check (${sqlIn('status', statuses)})`.execute(
+        db,
+      );
+    } else {
+      await rebuildMcRunsSqlite(db, statuses);
+    }
+    await db.schema
+      .createIndex('mc_runs_creator_status')
+      .on('mc_runs')
+      .columns(['created_by', 'status'])
+      .execute();
+  },
+  async down(): Promise<void> {
+    return Promise.reject(new Error('migration 0003_archive_and_interrupted cannot be undone'));
+  },
+};
+
+/**
+ * Rebuilds `mc_runs` on SQLite with nullable version and creator and the given statuses
+ * (SQLite cannot alter a column or a CHECK): foreign keys off, new table, copy, drop, rename,
+ * index, `foreign_key_check`, foreign keys on. Kysely runs SQLite migrations outside a
+ * transaction, which is what lets `PRAGMA foreign_keys` take effect.
+ */
+async function rebuildMcRunsSqlite(
+  db: Kysely<unknown>,
+  statuses: readonly string[],
+): Promise<void> {
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await db.schema
+      .createTable('mc_runs_new')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('scenario_version_id', 'text', (c) =>
+        c.references('scenario_versions.id').onDelete('cascade'),
+      )
+      .addColumn('created_by', 'text', (c) => c.references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', statuses)))
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('samples', 'integer', (c) => c.notNull())
+      .addColumn('seed', 'integer', (c) => c.notNull())
+      .addColumn('completed_samples', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('meta_json', 'text', (c) => c.notNull())
+      .addColumn('error', 'text')
+      .execute();
+    await sql`insert into mc_runs_new select id, scenario_version_id, created_by, created_at, updated_at, status, method, samples, seed, completed_samples, meta_json, error from mc_runs`.execute(
+      db,
+    );
+    await db.schema.dropTable('mc_runs').execute();
+    await db.schema.alterTable('mc_runs_new').renameTo('mc_runs').execute();
+    await db.schema
+      .createIndex('mc_runs_version')
+      .on('mc_runs')
+      .column('scenario_version_id')
+      .execute();
+    const broken = await sql`pragma foreign_key_check`.execute(db);
+    if (broken.rows.length > 0)
+      throw new Error(
+        `foreign key check failed after rebuilding mc_runs: ${JSON.stringify(broken.rows)}`,
+      );
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+}
+
 /** All migrations by name; names sort in application order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_mc_runs_from_files': m0002,
+  '0003_archive_and_interrupted': m0003,
 };
 
 /** Kysely migration provider over {@link MIGRATIONS} (no file-system lookup, so it bundles). */

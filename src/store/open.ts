@@ -28,7 +28,10 @@ export function openSqliteStore(
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyStore(db, 'sqlite', options);
+  return new KyselyStore(db, 'sqlite', {
+    ...options,
+    ...(file !== ':memory:' ? { file } : {}),
+  });
 }
 
 export interface PostgresOptions extends KyselyStoreOptions {

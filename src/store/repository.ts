@@ -5,10 +5,14 @@
  * the queries that make those decisions cheap (e.g. {@link Store.listScenariosVisibleTo}).
  */
 
+import type { StoreFailure } from './store-errors.js';
+
 export type Role = 'viewer' | 'editor' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 export type Visibility = 'private' | 'shared';
-export type McRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type McRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+/** Statuses of a run being evaluated (or waiting to be). */
+export const ACTIVE_MC_STATUSES: readonly McRunStatus[] = ['queued', 'running'];
 
 export interface User {
   id: string;
@@ -53,6 +57,16 @@ export interface ScenarioMeta {
   created_at: string;
   updated_at: string;
   latest_version: number;
+  /** When the owner archived it (hidden from the default list), or null. */
+  archived_at: string | null;
+}
+
+/** What `updateScenario` may change. */
+export interface ScenarioPatch {
+  name?: string;
+  visibility?: Visibility;
+  /** true archives (sets `archived_at` now), false restores. */
+  archived?: boolean;
 }
 
 export interface VersionMeta {
@@ -81,6 +95,14 @@ export interface NewVersion {
   author_id: string;
   text: string;
   message: string;
+}
+
+/** A stored appraisal without its result (the answer to saving one as JSON text). */
+export interface StoredAppraisalMeta {
+  id: string;
+  scenario_version_id: string;
+  created_at: string;
+  chromflow_version: string;
 }
 
 export interface StoredAppraisal {
@@ -152,6 +174,17 @@ export interface Store {
   migrate(): Promise<string[]>;
   /** A cheap round trip to the database (health checks). */
   ping(): Promise<void>;
+  /**
+   * Whether the database can take writes now: not read-only, disk not full (SQLite: the file
+   * and its folder writable, at least 1 MiB free), and no write failed for either reason in the
+   * last minute. `reason` says why not.
+   */
+  writable(): Promise<{ writable: boolean; reason?: string }>;
+  /**
+   * Remembers a failed write when the disk is full or the database read-only (for
+   * {@link Store.writable}); returns the failure the error stands for, if any.
+   */
+  noteFailure(error: unknown): StoreFailure | undefined;
   close(): Promise<void>;
 
   countUsers(): Promise<number>;
@@ -173,14 +206,19 @@ export interface Store {
   /** Creates a scenario with its version 1. */
   createScenario(s: NewScenario): Promise<{ scenario: ScenarioMeta; version: ScenarioVersion }>;
   getScenario(id: string): Promise<ScenarioMeta | undefined>;
-  /** Scenarios owned by the user plus every shared one, newest change first. */
-  listScenariosVisibleTo(userId: string): Promise<ScenarioMeta[]>;
+  /**
+   * Scenarios owned by the user plus every shared one, newest change first, without archived
+   * ones; with `archived: true`, the user's own archived scenarios instead.
+   */
+  listScenariosVisibleTo(userId: string, options?: { archived?: boolean }): Promise<ScenarioMeta[]>;
   /** Every scenario (administration). */
   listAllScenarios(): Promise<ScenarioMeta[]>;
-  updateScenario(
-    id: string,
-    patch: { name?: string; visibility?: Visibility },
-  ): Promise<ScenarioMeta | undefined>;
+  updateScenario(id: string, patch: ScenarioPatch): Promise<ScenarioMeta | undefined>;
+  /**
+   * Deletes a scenario with its versions, stored appraisals and Monte Carlo runs (and their
+   * chunks), in one transaction. Stop its running runs first. Returns whether it existed.
+   */
+  deleteScenario(id: string): Promise<boolean>;
   /** Appends version latest+1 (never changes an existing version). */
   saveVersion(scenarioId: string, v: NewVersion): Promise<ScenarioVersion>;
   /** A version by number, or the newest with `'latest'`. */
@@ -192,15 +230,35 @@ export interface Store {
     chromflowVersion: string,
     result: unknown,
   ): Promise<StoredAppraisal>;
+  /** Stores an appraisal given as JSON text (serialised elsewhere, e.g. in a worker thread). */
+  saveAppraisalJson(
+    scenarioVersionId: string,
+    chromflowVersion: string,
+    json: string,
+  ): Promise<StoredAppraisalMeta>;
   /** The newest stored appraisal of a version. */
   latestAppraisal(scenarioVersionId: string): Promise<StoredAppraisal | undefined>;
 
   createMcRun(run: NewMcRun): Promise<McRun>;
   getMcRun(id: string): Promise<McRun | undefined>;
   listMcRuns(scenarioVersionId: string): Promise<McRun[]>;
+  /** Runs of any version of a scenario, newest first; only those of `createdBy` when given. */
+  listScenarioMcRuns(scenarioId: string, createdBy?: string): Promise<McRun[]>;
+  /** Ids of the runs of any version of a scenario in one of `statuses`. */
+  scenarioMcRunIds(scenarioId: string, statuses: readonly McRunStatus[]): Promise<string[]>;
+  /** Number of runs of a user in one of the statuses. */
+  countMcRuns(createdBy: string, statuses: readonly McRunStatus[]): Promise<number>;
+  /**
+   * Marks the server's runs (those with a creator) that are queued or running as `interrupted`:
+   * at start, no process evaluates them any more. Returns their ids.
+   */
+  interruptActiveMcRuns(): Promise<string[]>;
   updateMcRun(id: string, patch: McRunPatch): Promise<McRun | undefined>;
   /** Stores one chunk of results; a chunk index is written once. */
   putMcChunk(chunk: McChunk): Promise<void>;
-  /** Chunks in index order, optionally from `fromIndex` on (for incremental readers). */
-  listMcChunks(runId: string, fromIndex?: number): Promise<McChunk[]>;
+  /**
+   * Chunks in index order, optionally from `fromIndex` on and at most `limit` of them (for
+   * incremental readers).
+   */
+  listMcChunks(runId: string, fromIndex?: number, limit?: number): Promise<McChunk[]>;
 }

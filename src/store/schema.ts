@@ -34,6 +34,8 @@ export interface ScenariosTable {
   updated_at: string;
   /** Number of the newest version (1-based). */
   latest_version: number;
+  /** ISO time the owner archived it, or null (migration 0003). */
+  archived_at: string | null;
 }
 
 export interface ScenarioVersionsTable {
@@ -66,7 +68,7 @@ export interface McRunsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
   method: string;
   samples: number;
   seed: number;

@@ -91,4 +91,6 @@ export const UNIT_TABLE: Readonly<Record<string, UnitDef>> = {
   EUR: { dim: 'EUR', factor: 1 },
   ZAR: { dim: 'ZAR', factor: 1 },
   'CO2-t': { dim: 'mass', factor: 1e3 },
+  // Metric tonne unit: 1 % of a tonne of the priced oxide (10 kg), the unit of chrome-ore quotes.
+  dmtu: { dim: 'mass', factor: 10 },
 };

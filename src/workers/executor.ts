@@ -6,7 +6,7 @@
 import { runChunk, type ChunkRange, type ChunkResult } from '../uncertainty/runner/chunk.js';
 import type { McSource } from './mc-source.js';
 import { RunCache } from './mc-source.js';
-import { ChunkPool } from './pool.js';
+import { WorkerPool } from './pool.js';
 
 /** Chunks of one run to evaluate. */
 export interface ChunkJob {
@@ -78,31 +78,51 @@ export async function runLanes<T>(
   if (failure !== undefined) throw failure.error;
 }
 
-/** Evaluates chunks in a piscina pool of `threads` worker threads (two chunks in flight each). */
-export function poolExecutor(threads: number): ChunkExecutor {
-  const pool = new ChunkPool(threads);
+/**
+ * Evaluates chunks in a piscina pool (two chunks in flight per thread): a pool of `threads`
+ * threads of its own (closed with the executor), or a shared {@link WorkerPool} (left open).
+ * An abort stops starting chunks; with `abortRunning` (the server: cancel, shutdown) it also
+ * ends the running ones at once (their threads are replaced), else they finish and are handed
+ * over (the CLI's Ctrl-C keeps them). Either way the run is interrupted, not failed.
+ */
+export function poolExecutor(
+  threadsOrPool: number | WorkerPool,
+  options: { abortRunning?: boolean } = {},
+): ChunkExecutor {
+  const owned = typeof threadsOrPool === 'number';
+  const pool = owned ? new WorkerPool(threadsOrPool) : threadsOrPool;
   return {
     run: (job, onChunk, signal) =>
       runLanes(
         job.ranges,
-        2 * threads,
+        2 * pool.threads,
         async (r) => {
-          const chunk = await pool.run({
-            key: job.key,
-            source: job.source,
-            start: r.start,
-            end: r.end,
-            ...(job.keepInputs === true ? { keepInputs: true } : {}),
-          });
+          let chunk: ChunkResult;
+          try {
+            chunk = await pool.run(
+              {
+                key: job.key,
+                source: job.source,
+                start: r.start,
+                end: r.end,
+                ...(job.keepInputs === true ? { keepInputs: true } : {}),
+              },
+              options.abortRunning === true ? signal : undefined,
+            );
+          } catch (error) {
+            if (signal?.aborted === true) return; // cancelled: not an evaluation error
+            throw error;
+          }
           await onChunk(chunk);
         },
         signal,
       ),
-    close: () => pool.close(),
+    close: () => (owned ? pool.close() : Promise.resolve()),
   };
 }
 
-/** In-process for 1 worker, else a pool. */
-export function localExecutor(workers: number): ChunkExecutor {
+/** In-process for 1 worker, else a pool; a shared pool (the server's) with running chunks ended on abort. */
+export function localExecutor(workers: number | WorkerPool): ChunkExecutor {
+  if (typeof workers !== 'number') return poolExecutor(workers, { abortRunning: true });
   return workers <= 1 ? inProcessExecutor() : poolExecutor(workers);
 }

@@ -82,12 +82,28 @@ export async function executeChunks(
   source: McSource,
   options: ExecuteOptions,
 ): Promise<ExecuteOutcome> {
-  const plan = planChunks(run.samples, options.chunkSize);
+  const outcome = await collectChunks(run.samples, source, options);
+  if (outcome.status === 'interrupted') return outcome;
+  return { status: 'done', result: mergeChunks(run, outcome.chunks) };
+}
+
+/** Outcome of {@link collectChunks}: every chunk (in plan order) or an interruption. */
+type CollectOutcome =
+  | { readonly status: 'done'; readonly chunks: ChunkResult[] }
+  | { readonly status: 'interrupted'; readonly completed: number; readonly total: number };
+
+/** Evaluates the missing chunks of a run of `samples` samples; does not merge them. */
+async function collectChunks(
+  samples: number,
+  source: McSource,
+  options: ExecuteOptions,
+): Promise<CollectOutcome> {
+  const plan = planChunks(samples, options.chunkSize);
   const chunks = new Map<number, ChunkResult>(options.done ?? []);
   const indexOf = new Map<number, number>(plan.map((r, k) => [r.start, k]));
   const todo: ChunkRange[] = plan.filter((_, k) => !chunks.has(k));
   let done = [...chunks.values()].reduce((s, c) => s + c.end - c.start, 0);
-  options.onProgress?.({ done, total: run.samples });
+  options.onProgress?.({ done, total: samples });
   await options.executor.run(
     {
       source,
@@ -101,13 +117,12 @@ export async function executeChunks(
       await options.onChunk?.(k, chunk);
       chunks.set(k, chunk);
       done += chunk.end - chunk.start;
-      options.onProgress?.({ done, total: run.samples });
+      options.onProgress?.({ done, total: samples });
     },
     options.signal,
   );
-  if (chunks.size < plan.length)
-    return { status: 'interrupted', completed: done, total: run.samples };
-  return { status: 'done', result: mergeChunks(run, [...chunks.values()]) };
+  if (chunks.size < plan.length) return { status: 'interrupted', completed: done, total: samples };
+  return { status: 'done', chunks: plan.map((_, k) => chunks.get(k) as ChunkResult) };
 }
 
 /** What a stored run keeps in `mc_runs.meta` (JSON). */
@@ -117,6 +132,8 @@ export interface StoredRunMeta {
   readonly scenario_name: string;
   readonly chunk_size: number;
   readonly source: McSource;
+  /** A name given to the run (API), if any. */
+  readonly name?: string;
   /** Set when the run is done. */
   readonly report?: McReport;
 }
@@ -126,7 +143,7 @@ export async function createStoredRun(
   store: Store,
   source: McSource,
   chunkSize: number,
-  owner: { scenario_version_id?: string | null; created_by?: string | null } = {},
+  owner: { scenario_version_id?: string | null; created_by?: string | null; name?: string } = {},
 ): Promise<McRun> {
   const meta: StoredRunMeta = {
     kind: 'monte-carlo',
@@ -134,6 +151,7 @@ export async function createStoredRun(
     scenario_name: source.scenario.name,
     chunk_size: chunkSize,
     source,
+    ...(owner.name !== undefined ? { name: owner.name } : {}),
   };
   return store.createMcRun({
     scenario_version_id: owner.scenario_version_id ?? null,
@@ -153,10 +171,26 @@ export function storedRunMeta(run: McRun): StoredRunMeta {
   return m as StoredRunMeta;
 }
 
+/** Abort reason of a process that stops: its runs are marked `interrupted`, not `cancelled`. */
+export const SHUTDOWN = 'shutdown';
+
+/**
+ * The heavy steps of a stored run done elsewhere (the server: in a worker thread, so that the
+ * event loop stays free): compiling the run (Iman–Conover reorders N × k values) and merging
+ * and summarising its chunks (sorting N values per output). Default: in this thread.
+ */
+export interface RunOffload {
+  /** The number of samples of the compiled run (N, or N·(k + 2) for a Saltelli design). */
+  samples(source: McSource): Promise<number>;
+  /** Merges the chunks (in plan order) and builds the report. */
+  report(source: McSource, chunks: ChunkResult[], runId: string): Promise<McReport>;
+}
+
 export interface StoredExecuteOptions {
   readonly executor: ChunkExecutor;
   readonly onProgress?: (p: McProgress) => void;
   readonly signal?: AbortSignal;
+  readonly offload?: RunOffload;
 }
 
 /** Outcome of {@link executeStoredRun}. */
@@ -165,7 +199,8 @@ export type StoredOutcome =
       readonly status: 'done';
       readonly run: McRun;
       readonly report: McReport;
-      readonly result: RunResult;
+      /** The merged results; absent when the report was built by an offload. */
+      readonly result?: RunResult;
     }
   | {
       readonly status: 'interrupted';
@@ -177,8 +212,8 @@ export type StoredOutcome =
 /**
  * Runs (or resumes) a stored run: reads its finished chunks, evaluates the missing ones,
  * storing each as it finishes, then stores the report and marks the run `done`. An aborted
- * run is marked `cancelled` (resumable); an error marks it `failed` (also resumable) and is
- * rethrown. A chunk stored meanwhile by another process is not stored twice.
+ * run is marked `cancelled` (`interrupted` when the abort reason is {@link SHUTDOWN}; both
+ * resumable); an error marks it `failed` (also resumable) and is rethrown. A chunk stored meanwhile by another process is not stored twice.
  *
  * @throws Error when the run does not exist or is not a resumable Monte Carlo run.
  */
@@ -190,8 +225,25 @@ export async function executeStoredRun(
   const stored = await store.getMcRun(runId);
   if (stored === undefined) throw new Error(`no Monte Carlo run ${runId} in this database`);
   const meta = storedRunMeta(stored);
-  const run = compileSource(meta.source);
-  const plan = planChunks(run.samples, meta.chunk_size);
+  const fail = async (error: unknown): Promise<never> => {
+    await store.updateMcRun(runId, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  };
+  let compiled: CompiledRun | undefined;
+  let samples: number;
+  try {
+    if (options.offload) samples = await options.offload.samples(meta.source);
+    else {
+      compiled = compileSource(meta.source);
+      samples = compiled.samples;
+    }
+  } catch (error) {
+    return fail(error);
+  }
+  const plan = planChunks(samples, meta.chunk_size);
   const done = new Map<number, ChunkResult>();
   for (const row of await store.listMcChunks(runId)) {
     const r = plan[row.chunk_index];
@@ -201,9 +253,9 @@ export async function executeStoredRun(
   }
   let completed = [...done.values()].reduce((s, c) => s + c.end - c.start, 0);
   await store.updateMcRun(runId, { status: 'running', completed_samples: completed, error: null });
-  let outcome: ExecuteOutcome;
+  let outcome: CollectOutcome;
   try {
-    outcome = await executeChunks(run, meta.source, {
+    outcome = await collectChunks(samples, meta.source, {
       executor: options.executor,
       chunkSize: meta.chunk_size,
       done,
@@ -226,14 +278,12 @@ export async function executeStoredRun(
       },
     });
   } catch (error) {
-    await store.updateMcRun(runId, {
-      status: 'failed',
-      error: error instanceof Error ? error.message : String(error),
-    });
-    throw error;
+    return fail(error);
   }
   if (outcome.status === 'interrupted') {
-    const updated = await store.updateMcRun(runId, { status: 'cancelled' });
+    // A stopping server leaves its runs `interrupted`; a user's cancel (or Ctrl-C) `cancelled`.
+    const status = options.signal?.reason === SHUTDOWN ? 'interrupted' : 'cancelled';
+    const updated = await store.updateMcRun(runId, { status });
     return {
       status: 'interrupted',
       run: updated ?? stored,
@@ -241,11 +291,26 @@ export async function executeStoredRun(
       total: outcome.total,
     };
   }
-  const report = buildReport(outcome.result, runId);
+  let report: McReport;
+  let result: RunResult | undefined;
+  try {
+    if (options.offload) report = await options.offload.report(meta.source, outcome.chunks, runId);
+    else {
+      result = mergeChunks(compiled ?? compileSource(meta.source), outcome.chunks);
+      report = buildReport(result, runId);
+    }
+  } catch (error) {
+    return fail(error);
+  }
   const updated = await store.updateMcRun(runId, {
     status: 'done',
-    completed_samples: run.samples,
+    completed_samples: samples,
     meta: { ...meta, report },
   });
-  return { status: 'done', run: updated ?? stored, report, result: outcome.result };
+  return {
+    status: 'done',
+    run: updated ?? stored,
+    report,
+    ...(result !== undefined ? { result } : {}),
+  };
 }

@@ -14,7 +14,7 @@ import type { ChunkResult } from '../uncertainty/runner/chunk.js';
 import { decodeChunk, encodeChunk, type EncodedChunk } from './chunk-codec.js';
 import type { ChunkExecutor } from './executor.js';
 import type { McSource } from './mc-source.js';
-import { ChunkPool } from './pool.js';
+import { WorkerPool } from './pool.js';
 
 /** Name of the BullMQ queue of Monte Carlo chunks. */
 export const QUEUE_NAME = 'chromflow-mc';
@@ -138,7 +138,7 @@ export async function startQueueWorker(
   threads: number,
   onChunk?: (c: ChunkResult, job: Job<ChunkJobData, EncodedChunk>) => void,
 ): Promise<QueueWorker> {
-  const pool = new ChunkPool(threads);
+  const pool = new WorkerPool(threads);
   let processed = 0;
   const worker = new Worker<ChunkJobData, EncodedChunk>(
     QUEUE_NAME,

@@ -40,10 +40,25 @@ describe('headline outputs (the sampling fast path)', () => {
     expect(inputs.length).toBe(12 * result.inputNames.length);
     const fresh = loadScenario(text, 'y');
     const model = compileScenario(fresh);
-    const idx = parameterIndices(model, result.inputNames);
+    // Inputs are the scalar paths, then the price-path entries `price_paths.<series>[year]`
+    // (multipliers of the deck by row), given to appraise as sampled paths.
+    const names = result.inputNames;
+    const scalar = names.filter((n) => !n.startsWith('price_paths.'));
+    const idx = parameterIndices(model, scalar);
+    const n = names.length;
+    expect(names.length - scalar.length).toBe(4 * 25);
     for (let i = 0; i < 12; i++) {
-      setParameters(model, idx, inputs.subarray(i * idx.length, (i + 1) * idx.length));
-      const ref = appraisalOutputs(appraise(fresh, { breakEvens: false }));
+      const row = inputs.subarray(i * n, (i + 1) * n);
+      setParameters(model, idx, row.subarray(0, scalar.length));
+      const paths = new Map<string, number[]>();
+      names.forEach((name, k) => {
+        const m = /^price_paths\.(.+)\[(\d+)\]$/.exec(name);
+        if (!m) return;
+        const list = paths.get(m[1]!) ?? [];
+        list[Number(m[2]) - 1] = row[k]!;
+        paths.set(m[1]!, list);
+      });
+      const ref = appraisalOutputs(appraise(fresh, { breakEvens: false, pricePaths: paths }));
       spec.outputs.forEach((name, k) => {
         expect(result.outputs[k]?.[i], name).toBe(ref.get(name) ?? Number.NaN);
       });

@@ -24,7 +24,7 @@ describe('chromflow validate', () => {
   it('exits 2 on a broken copy, naming file:line:col and the field path, without a stack trace', () => {
     const broken = join(tmp, 'broken.yaml');
     const text = readFileSync(join(ROOT, 'scenarios/aktobe-stage1.yaml'), 'utf8')
-      .replace('value: 180000', 'value: -180000')
+      .replace('value: 190000', 'value: -180000')
       .replace('template: fecr-dc', 'template: fecr-dcc');
     writeFileSync(broken, text);
     const r = runCli(['validate', broken]);
@@ -34,6 +34,21 @@ describe('chromflow validate', () => {
     expect(r.stdout).toContain('feeds[0].supply_t_per_year');
     expect(r.stdout).toMatch(/found -180000; expected a finite number ≥ 0 \[t\/year\]/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 when the stages use more feed than the supply contract, naming the feed and both tonnages', () => {
+    const over = join(tmp, 'over-supply.yaml');
+    const text = readFileSync(join(ROOT, 'scenarios/aktobe-stage1.yaml'), 'utf8')
+      .replace('value: 190000', 'value: 150000')
+      .replace(/\n {4}extra_supply:\n(?: {6}[^\n]*\n)+/, '\n');
+    writeFileSync(over, text);
+    const r = runCli(['validate', over]);
+    expect(r.status).toBe(2);
+    const line = text.split('\n').findIndex((l) => l.includes('value: 150000')) + 1;
+    expect(r.stdout).toContain(`${over}:${line}:`);
+    expect(r.stdout).toMatch(
+      /feeds\[0\]\.supply_t_per_year: found 150000; feed "kempirsai-concentrate": the stages use 184,78\d t\/year .* above the supply of 150,000 t\/year/,
+    );
   });
 
   it('reports all problems at once (semantic problems too) and --json lists them', () => {
@@ -96,6 +111,14 @@ describe('chromflow sources', () => {
       'impact.indirect_jobs_per_direct_job',
       'feeds.kempirsai-concentrate.composition_wt_pct.Cr2O3',
       'stages.smelter.capacity_t_per_year',
+      // The price deck, the tariff path and the logistics legs are listed with their sources.
+      'markets.products.hc-ferrochrome.deck.long_term_price_rmb_per_t_50pct_cr_vat_incl',
+      'markets.products.hc-ferrochrome.deck.reversion_per_year',
+      'markets.products.hc-ferrochrome.origin_premium_rmb_per_t_50pct_cr_vat_incl',
+      'markets.products.chromite-concentrate.price_formula.basis_rmb_per_dmtu_vat_incl',
+      'markets.electricity.real_escalation_pct_per_year',
+      'markets.logistics.rail_to_border_alloy_usd_per_t',
+      'feeds.kempirsai-concentrate.supplier.jobs_per_kt',
     ]) {
       expect(paths).toContain(p);
     }
@@ -112,6 +135,14 @@ describe('chromflow sources', () => {
     expect(r.stdout).toMatch(/\[verified\]/);
     expect(r.stdout).not.toMatch(/\[assumed\]/);
     expect(r.stdout).toMatch(/\d+ numbers: \d+ verified/);
+    const assumed = runCli(['sources', 'scenarios/aktobe-stage1.yaml', '--status', 'assumed']);
+    for (const p of [
+      'markets.electricity.tariff_kzt_per_kwh',
+      'markets.logistics.china_rail_to_mill_alloy_usd_per_t',
+      'markets.products.hc-ferrochrome.deck.reversion_per_year',
+      'impact.indirect_jobs_per_direct_job',
+    ])
+      expect(assumed.stdout).toContain(p);
   });
 });
 
@@ -158,7 +189,7 @@ describe('chromflow appraise', () => {
     const saved = JSON.parse(readFileSync(join(out, 'appraisal.json'), 'utf8')) as {
       stages: { products: { t_per_year: number }[] }[];
     };
-    expect(saved.stages[0]?.products[0]?.t_per_year).toBe(180000);
+    expect(saved.stages[0]?.products[0]?.t_per_year).toBe(210000);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -22,7 +22,11 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply> {
-    const init: RequestInit = { method, headers: { ...headers } };
+    // Same-origin, as a browser on the app's own page sends it (the CSRF check wants it).
+    const init: RequestInit = {
+      method,
+      headers: { origin: new URL(this.base).origin, ...headers },
+    };
     const h = init.headers as Record<string, string>;
     if (this.cookie !== undefined) h.cookie = this.cookie;
     if (typeof body === 'string') {
@@ -56,6 +60,9 @@ export class Client {
   }
   patch(path: string, body?: unknown) {
     return this.call('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.call('DELETE', path);
   }
 }
 

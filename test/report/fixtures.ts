@@ -176,6 +176,8 @@ export function sampleAppraisal(): Appraisal {
       ],
       power_demand_MW: 45,
     },
+    views: null,
+    commercial: null,
     emissions: {
       scope1_t_co2_per_year: 87_000,
       scope2_t_co2_per_year: 220_000,

@@ -5,7 +5,28 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, parseScenario, type Problem } from '../../src/scenario/index.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const BASE = readFileSync(`${ROOT}/scenarios/aktobe-stage1.yaml`, 'utf8');
+// Stage 1 with scalar distributions and a correlation (the reference file samples price paths).
+const BASE = readFileSync(`${ROOT}/scenarios/aktobe-stage1.yaml`, 'utf8').replace(
+  /\nuncertainty:\n[^]*$/,
+  `
+uncertainty:
+  method: lhs
+  samples: 10000
+  seed: 1
+  parameters:
+    - path: markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl
+      distribution: { type: triangular, min: 7600, mode: 8900, max: 9100 }
+    - path: markets.electricity.tariff_kzt_per_kwh
+      distribution: { type: triangular, min: 15, mode: 20, max: 29.14 }
+    - path: markets.products.chromite-concentrate.price_formula.basis_rmb_per_dmtu_vat_incl
+      distribution: { type: triangular, min: 49, mode: 56.5, max: 61 }
+  correlations:
+    - between:
+        - markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl
+        - markets.products.chromite-concentrate.price_formula.basis_rmb_per_dmtu_vat_incl
+      rho: 0.6
+`,
+);
 const BASE12 = readFileSync(`${ROOT}/scenarios/aktobe-stage1-2.yaml`, 'utf8');
 
 function edit(text: string, from: string | RegExp, to: string): string {
@@ -42,11 +63,11 @@ const cases: Case[] = [
       'capacity_t_per_year:\n      value: "eighty thousand"',
     ),
     path: 'stages[0].capacity_t_per_year',
-    message: /expected a finite number > 0 \[t\/year\]/,
+    message: /expected a finite number ≥ 1 ≤ 100000000 \[t\/year\]/,
   },
   {
     name: 'negative flow',
-    text: edit(BASE, 'value: 180000', 'value: -180000'),
+    text: edit(BASE, 'value: 190000', 'value: -190000'),
     path: 'feeds[0].supply_t_per_year',
     message: /≥ 0 \[t\/year\]/,
   },
@@ -126,11 +147,42 @@ const cases: Case[] = [
     name: 'missing required product price',
     text: edit(
       BASE,
-      / {2}products:\n {4}- id: hc-ferrochrome\n[^]*?(?= {2}consumables:)/,
+      / {2}products:\n {4}- id: chromite-concentrate\n[^]*?(?= {2}consumables:)/,
       '  products: []\n',
     ),
     path: 'markets.products',
     message: /missing required price: stage "smelter" makes "hc-ferrochrome"/,
+  },
+  {
+    name: 'a deck whose long-term price is not in the quotation basis',
+    text: edit(
+      BASE,
+      '        long_term_price_rmb_per_t_50pct_cr_vat_incl:',
+      '        long_term_price_rmb_per_t_vat_incl:',
+    ),
+    path: 'markets.products[1].deck',
+    message:
+      /long-term price must be in the quotation's basis: give long_term_price_rmb_per_t_50pct_cr_vat_incl/,
+  },
+  {
+    name: 'a route price point with a lump-sum logistics deduction',
+    text: edit(
+      BASE,
+      '      price_point: delivered-china',
+      '      price_point: delivered-china\n      logistics_usd_per_t: 70',
+    ),
+    path: 'markets.products[1].logistics_usd_per_t',
+    message: /whole deduction of price_point "other"/,
+  },
+  {
+    name: 'a market-priced supply contract without a price for its product',
+    text: edit(
+      BASE,
+      '    contract:\n      price: market',
+      '    contract:\n      price: market\n      product: lc-ferrochrome',
+    ),
+    path: 'feeds[0].contract.product',
+    message: /needs a price for "lc-ferrochrome"/,
   },
   {
     name: 'missing required consumable price',
@@ -142,10 +194,10 @@ const cases: Case[] = [
     name: 'product with two price bases',
     text: edit(
       BASE,
-      '      logistics_usd_per_t: { ref: markets/logistics-assumed#ferrochrome_to_china_usd_per_t }',
-      '      price_usd_per_t: 1450',
+      '      price_point: delivered-china',
+      '      price_point: delivered-china\n      price_usd_per_t: 1450',
     ),
-    path: 'markets.products[0]',
+    path: 'markets.products[1]',
     message: /exactly one price basis/,
   },
   {
@@ -175,13 +227,13 @@ const cases: Case[] = [
   },
   {
     name: 'huge number (overflows to Infinity)',
-    text: edit(BASE, 'value: 180000', 'value: 1e400'),
+    text: edit(BASE, 'value: 190000', 'value: 1e400'),
     path: 'feeds[0].supply_t_per_year',
     message: /finite number/,
   },
   {
     name: 'NaN (YAML .nan)',
-    text: edit(BASE, 'value: 180000', 'value: .nan'),
+    text: edit(BASE, 'value: 190000', 'value: .nan'),
     path: 'feeds[0].supply_t_per_year',
     message: /finite number/,
   },
@@ -266,7 +318,7 @@ const cases: Case[] = [
   {
     name: 'unknown product id, with suggestion',
     text: edit(BASE, '    - id: hc-ferrochrome', '    - id: hc-ferrochrom'),
-    path: 'markets.products[0].id',
+    path: 'markets.products[1].id',
     message: /expected one of/,
     suggestion: 'hc-ferrochrome',
   },
@@ -305,7 +357,7 @@ const cases: Case[] = [
     name: 'correlation with an undeclared parameter',
     text: edit(
       BASE,
-      '        - feeds.kempirsai-concentrate.price_usd_per_t\n',
+      '        - markets.products.chromite-concentrate.price_formula.basis_rmb_per_dmtu_vat_incl\n',
       '        - markets.fx.rmb_per_usd\n',
     ),
     path: 'uncertainty.correlations[0].between[1]',
@@ -384,7 +436,7 @@ describe('bad scenario inputs', () => {
   });
 
   it('reports all problems of a file at once', () => {
-    let text = edit(BASE, 'value: 180000', 'value: -1');
+    let text = edit(BASE, 'value: 190000', 'value: -1');
     text = edit(text, 'template: fecr-dc', 'template: nope');
     text = edit(text, '    capacity_basis: product', '    capacity_basys: product');
     const problems = problemsOf(text);
@@ -398,7 +450,7 @@ describe('bad scenario inputs', () => {
   });
 
   it('points at the right line and column for a nested value', () => {
-    const text = edit(BASE, 'value: 180000', 'value: -5');
+    const text = edit(BASE, 'value: 190000', 'value: -5');
     const [p] = problemsOf(text);
     const line = lineOf(text, 'value: -5');
     expect(p?.line).toBe(line);

@@ -22,9 +22,14 @@ describe('compiled scenario', () => {
 
   it('setting a parameter changes what appraise sees, and reset restores it', () => {
     const m = compileScenario(load());
-    const ix = parameterIndices(m, ['stages.smelter.capacity_t_per_year']);
+    const ix = parameterIndices(m, [
+      'stages.smelter.capacity_t_per_year',
+      'feeds.kempirsai-concentrate.supply_t_per_year',
+      'feeds.kempirsai-concentrate.supplier.production_t_per_year',
+    ]);
     const before = appraise(m.scenario).stages[0]!.capex_usd!;
-    setParameters(m, ix, [160000]);
+    // Twice the capacity needs twice the concentrate: the contract and the mine follow.
+    setParameters(m, ix, [160000, 380000, 380000]);
     const after = appraise(m.scenario).stages[0]!.capex_usd!;
     // Capex scales as capacity^n with the reference's exponent (0.7 for smelters) when the
     // same reference plant is chosen at both capacities.

@@ -68,17 +68,29 @@ describe('reference data files', () => {
           9,
           409,
         ],
+        "impact/jobs": [
+          2,
+          31.8,
+        ],
         "impact/regional-defaults": [
           5,
-          90.85,
+          82.35,
+        ],
+        "markets/china-import": [
+          6,
+          21.5,
+        ],
+        "markets/concentrate-formula": [
+          8,
+          60.11,
         ],
         "markets/consumables-assumed": [
           14,
           6055.5,
         ],
         "markets/electricity-kazakhstan": [
-          1,
-          20,
+          7,
+          152070.44,
         ],
         "markets/fx": [
           4,
@@ -87,6 +99,14 @@ describe('reference data files', () => {
         "markets/logistics-assumed": [
           3,
           280,
+        ],
+        "markets/logistics-china": [
+          7,
+          242,
+        ],
+        "markets/price-deck-2025": [
+          14,
+          77262.62,
         ],
         "markets/prices-2025": [
           6,

@@ -25,7 +25,7 @@ describe('reference scenarios', () => {
     for (const l of leaves) expect(l.param.source.length).toBeGreaterThan(5);
     const tariff = leaves.find((l) => l.path === 'markets.electricity.tariff_kzt_per_kwh');
     expect(tariff?.param).toMatchObject({
-      value: 20,
+      value: 29.14,
       unit: 'KZT/kWh',
       status: 'assumed',
       ref: 'markets/electricity-kazakhstan#tariff_kzt_per_kwh',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraise, loadScenario } from '../../src/index.js';
-import { createApp, seedIfEmpty } from '../../src/server/index.js';
+import { closeApp, createApp, seedIfEmpty } from '../../src/server/index.js';
 import type { KyselyStore } from '../../src/store/index.js';
 import { at, Client } from '../helpers/api-client.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -74,6 +74,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     viewer = await register('viewer.one', 'viewer');
   });
   afterAll(async () => {
+    await closeApp(app);
     await backend.dispose(store);
   });
 
@@ -154,7 +155,11 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const plain = await new Client(app).post('/api/auth/login', body, proto);
       expect(plain.headers.get('set-cookie')).not.toContain('Secure');
       const proxied = createApp(store, { passwordLog2N: LOG2N, trustProxy: true });
-      const behind = await new Client(proxied).post('/api/auth/login', body, proto);
+      // Behind the proxy the browser's page (and so its Origin) is https.
+      const behind = await new Client(proxied).post('/api/auth/login', body, {
+        ...proto,
+        origin: 'https://localhost',
+      });
       expect(behind.headers.get('set-cookie')).toContain('Secure');
     });
 
@@ -310,7 +315,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
   describe('validation and limits', () => {
     it('answers an invalid scenario with 400 naming the field, line and column', async () => {
-      const text = STAGE1.replace('value: 180000', 'value: -180000');
+      const text = STAGE1.replace('value: 190000', 'value: -180000');
       const r = await editor.post('/api/scenarios', { text });
       expect(r.status).toBe(400);
       expect(at(r.body, 'error')).toBe('invalid_scenario');
@@ -358,7 +363,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
     it('refuses bodies over 1 MiB with 413', async () => {
       const big = 'x'.repeat(1024 * 1024 + 1);
-      const r = await editor.post('/api/appraise', big, { 'content-type': 'text/plain' });
+      const r = await editor.post('/api/appraise', big, { 'content-type': 'application/yaml' });
       expect(r.status).toBe(413);
       expect(at(r.body, 'error')).toBe('payload_too_large');
       const json = await editor.post('/api/scenarios', { text: big });

@@ -9,6 +9,7 @@ import { runAll } from '../../src/uncertainty/index.js';
 import { buildReport } from '../../src/workers/mc-run.js';
 import { McService } from '../../src/workers/mc-service.js';
 import { resolveSource } from '../../src/workers/mc-source.js';
+import { WorkerPool } from '../../src/workers/pool.js';
 import { at, Client } from '../helpers/api-client.js';
 import { BACKENDS } from '../helpers/store-backends.js';
 import { FIXTURE, fixtureScenario } from '../workers/helpers.js';
@@ -44,6 +45,7 @@ function parseSse(text: string): SseEvent[] {
 describe.each(BACKENDS)('Monte Carlo runs API on $name', (backend) => {
   let store: KyselyStore;
   let mc: McService;
+  let pool: WorkerPool;
   let app: ReturnType<typeof createApp>;
   let admin: Client;
   let editor: Client;
@@ -62,8 +64,16 @@ describe.each(BACKENDS)('Monte Carlo runs API on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open();
     const seeded = await seedIfEmpty(store, undefined, LOG2N);
-    mc = new McService(store, { workers: 2 });
-    app = createApp(store, { passwordLog2N: LOG2N, staticDir: '/nonexistent', mc });
+    pool = new WorkerPool(2);
+    mc = new McService(store, { pool });
+    app = createApp(store, {
+      passwordLog2N: LOG2N,
+      staticDir: '/nonexistent',
+      mc,
+      pool,
+      // Small chunks keep these runs quick; the defaults are tested below.
+      mcLimits: { min_chunk_size: 1 },
+    });
     admin = new Client(app);
     await admin.post('/api/auth/login', { username: 'admin', password: seeded?.adminPassword });
     await admin.post('/api/auth/password', {
@@ -76,6 +86,7 @@ describe.each(BACKENDS)('Monte Carlo runs API on $name', (backend) => {
   });
   afterAll(async () => {
     await mc.close();
+    await pool.close();
     await backend.dispose(store);
   });
 

@@ -9,6 +9,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { describe, expect, it } from 'vitest';
+import { requireTool } from '../helpers/required-tool.js';
 import { diffScenarioTexts, diffValues, lineEdits, unifiedDiff } from '../../src/store/index.js';
 
 const hasPatch = spawnSync('patch', ['--version']).status === 0;
@@ -57,7 +58,7 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('', 'x\n', 'v1', 'v2')).toBe('--- v1\n+++ v2\n@@ -0,0 +1,1 @@\n+x\n');
   });
 
-  it.skipIf(!hasPatch)(
+  it.runIf(requireTool('patch', hasPatch, 'apt-get install patch'))(
     'is applied by GNU patch to give the new text exactly (random inputs)',
     () => {
       const rng = xoroshiro128plus(7);

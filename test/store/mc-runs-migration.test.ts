@@ -1,11 +1,11 @@
-// Migration 0002 rebuilds mc_runs on SQLite (nullable scenario version and user): existing runs
-// and their chunks survive, and the foreign keys (cascade from versions to runs to chunks) still
-// hold afterwards.
+// Migrations 0002 and 0003 rebuild mc_runs on SQLite (nullable scenario version and user; the
+// status `interrupted`): existing runs and their chunks survive, and the foreign keys (cascade
+// from versions to runs to chunks) still hold afterwards.
 import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrationProvider, openSqliteStore } from '../../src/store/index.js';
 
-describe('migration 0002 on SQLite', () => {
+describe('migrations 0002 and 0003 on SQLite', () => {
   it('keeps existing runs and chunks and the cascades', async () => {
     const store = openSqliteStore(':memory:');
     const migrator = new Migrator({ db: store.db, provider: migrationProvider });
@@ -34,8 +34,16 @@ describe('migration 0002 on SQLite', () => {
       sample_count: 5,
       results: [1, 2],
     });
-    expect(await store.migrate()).toEqual(['0002_mc_runs_from_files']);
+    expect(await store.migrate()).toEqual([
+      '0002_mc_runs_from_files',
+      '0003_archive_and_interrupted',
+    ]);
     expect(await store.getMcRun(run.id)).toEqual(run);
+    // 0003: the new status and the archive column.
+    expect((await store.updateMcRun(run.id, { status: 'interrupted' }))?.status).toBe(
+      'interrupted',
+    );
+    expect((await store.getScenario(scenario.id))?.archived_at).toBeNull();
     expect((await store.listMcChunks(run.id))[0]?.results).toEqual([1, 2]);
     // Nullable now.
     await store.createMcRun({

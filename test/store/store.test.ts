@@ -5,6 +5,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../helpers/required-tool.js';
 import {
   ConflictError,
   MIGRATIONS,
@@ -14,6 +15,12 @@ import {
   type User,
 } from '../../src/store/index.js';
 import { BACKENDS } from '../helpers/store-backends.js';
+
+requireTool(
+  'PostgreSQL (DATABASE_URL)',
+  Boolean(process.env.DATABASE_URL),
+  'DATABASE_URL="$(bash scripts/start-postgres.sh)"',
+);
 
 describe.each(BACKENDS)('store on $name', (backend) => {
   let store: KyselyStore;

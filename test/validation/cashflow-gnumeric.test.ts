@@ -4,17 +4,23 @@
 // and NPV, IRR, payback and discounted payback must agree to 1e-9 relative.
 // Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
+import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../helpers/required-tool.js';
 import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
 import { cashflowSheetXml } from '../../src/report/cashflow-sheet.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
 import { parseCsv } from '../helpers/gnumeric.js';
 
-const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
+const GNUMERIC = requireTool(
+  'Gnumeric (ssconvert)',
+  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
+  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
+);
 const dir = mkdtempSync(join(tmpdir(), 'chromflow-gnumeric-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -73,7 +79,7 @@ const CASES: [string, CashflowInput][] = [
   ],
 ];
 
-describe.skipIf(skip)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 relative)', () => {
+describe.runIf(GNUMERIC)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 relative)', () => {
   it('ssconvert is installed (run scripts/install-system-deps.sh)', () => {
     expect(() => execFileSync('ssconvert', ['--version'], { stdio: 'pipe' })).not.toThrow();
   });
@@ -114,34 +120,37 @@ describe.skipIf(skip)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 rela
 
 // The appraisal's own combined cash flow (stages 1 + 2, each stage built from the plant balance)
 // through the same spreadsheet: NPV, IRR and payback of `chromflow appraise` agree with Gnumeric.
-describe.skipIf(skip)('appraisal cash flow of aktobe-stage1-2 vs Gnumeric (1e-9 relative)', () => {
-  it('metrics.npv_usd, irr and payback_years equal the recalculated workbook', async () => {
-    const { appraise } = await import('../../src/appraise.js');
-    const { loadScenario } = await import('../../src/scenario/index.js');
-    const { ROOT } = await import('../helpers/run-cli.js');
-    const text = readFileSync(join(ROOT, 'scenarios', 'aktobe-stage1-2.yaml'), 'utf8');
-    const scenario = loadScenario(text, 'aktobe-stage1-2.yaml');
-    const a = appraise(scenario, { breakEvens: false });
-    const table = {
-      basis: a.metrics!.basis,
-      discount_rate: a.metrics!.discount_rate,
-      rows: a.cashflow,
-    };
-    const wc = scenario.finance.working_capital;
-    const { xml, layout } = cashflowSheetXml(table, {
-      receivable_days: wc.receivable_days.value,
-      inventory_days: wc.inventory_days.value,
-      payable_days: wc.payable_days.value,
-      inflation_rate: 0,
+describe.runIf(GNUMERIC)(
+  'appraisal cash flow of aktobe-stage1-2 vs Gnumeric (1e-9 relative)',
+  () => {
+    it('metrics.npv_usd, irr and payback_years equal the recalculated workbook', async () => {
+      const { appraise } = await import('../../src/appraise.js');
+      const { loadScenario } = await import('../../src/scenario/index.js');
+      const { ROOT } = await import('../helpers/run-cli.js');
+      const text = readFileSync(join(ROOT, 'scenarios', 'aktobe-stage1-2.yaml'), 'utf8');
+      const scenario = loadScenario(text, 'aktobe-stage1-2.yaml');
+      const a = appraise(scenario, { breakEvens: false });
+      const table = {
+        basis: a.metrics!.basis,
+        discount_rate: a.metrics!.discount_rate,
+        rows: a.cashflow,
+      };
+      const wc = scenario.finance.working_capital;
+      const { xml, layout } = cashflowSheetXml(table, {
+        receivable_days: wc.receivable_days.value,
+        inventory_days: wc.inventory_days.value,
+        payable_days: wc.payable_days.value,
+        inflation_rate: 0,
+      });
+      const src = join(dir, 'appraisal.gnumeric');
+      const out = join(dir, 'appraisal.out.csv');
+      writeFileSync(src, xml);
+      execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
+      const sheet = parseCsv(readFileSync(out, 'utf8'));
+      const num = (rc: [number, number]): number => Number(sheet[rc[0]]?.[rc[1]] ?? '');
+      expect(rel(a.metrics!.npv_usd, num(layout.results.npv))).toBeLessThan(1e-9);
+      expect(rel(a.metrics!.irr!, num(layout.results.irr))).toBeLessThan(1e-9);
+      expect(rel(a.metrics!.payback_years!, num(layout.results.payback))).toBeLessThan(1e-9);
     });
-    const src = join(dir, 'appraisal.gnumeric');
-    const out = join(dir, 'appraisal.out.csv');
-    writeFileSync(src, xml);
-    execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
-    const sheet = parseCsv(readFileSync(out, 'utf8'));
-    const num = (rc: [number, number]): number => Number(sheet[rc[0]]?.[rc[1]] ?? '');
-    expect(rel(a.metrics!.npv_usd, num(layout.results.npv))).toBeLessThan(1e-9);
-    expect(rel(a.metrics!.irr!, num(layout.results.irr))).toBeLessThan(1e-9);
-    expect(rel(a.metrics!.payback_years!, num(layout.results.payback))).toBeLessThan(1e-9);
-  });
-});
+  },
+);

@@ -5,12 +5,14 @@
 // into it (the model's number) — so the cached values a viewer shows are the formulas' values.
 // Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
+import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../helpers/required-tool.js';
 import {
   buildCashflowTable,
   cashflowMetrics,
@@ -25,7 +27,11 @@ import { recalcXlsx } from '../helpers/gnumeric.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { stage12Input, stage1Input } from '../report/fixtures.js';
 
-const skip = process.env.CHROMFLOW_SKIP_GNUMERIC === '1';
+const GNUMERIC = requireTool(
+  'Gnumeric (ssconvert)',
+  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
+  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
+);
 const dir = mkdtempSync(join(tmpdir(), 'chromflow-xlsx-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -66,7 +72,7 @@ const CASES: [string, CashflowInput][] = [
   ],
 ];
 
-describe.skipIf(skip)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', () => {
+describe.runIf(GNUMERIC)('XLSX cash-flow workbook vs Gnumeric ssconvert --recalc', () => {
   for (const [name, input] of CASES) {
     it(`${name}: NPV and IRR to 1e-9, payback, and every formula cell equals its cached value`, async () => {
       const { workbook, layout, table, metrics } = cashflowWorkbook(input, { title: name });

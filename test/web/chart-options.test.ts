@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appraise } from '../../src/appraise.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { cashflowOption, flowsheetOption, sankeyOption } from '../../web/src/charts/options.js';
+import {
+  bridgeOption,
+  cashflowOption,
+  histogramOption,
+  sankeyOption,
+  tornadoOption,
+} from '../../web/src/charts/options.js';
+import { tableCsv } from '../../web/src/charts/table.js';
+import { waterfallBars, waterfallSeriesData } from '../../web/src/charts/waterfall.js';
 import { makeI18n } from '../../web/src/i18n.js';
 import { parseRoute } from '../../web/src/routes.js';
 
@@ -24,7 +32,7 @@ interface Link {
 
 describe('chart options', () => {
   it('Sankey: acyclic, and the Cr entering from feeds equals the Cr of the feed streams', () => {
-    const option = sankeyOption(a) as { series: { links: Link[] }[] };
+    const option = sankeyOption(a, makeI18n('en'))!.option as { series: { links: Link[] }[] };
     const links = option.series[0]!.links;
     expect(links.length).toBeGreaterThan(5);
     // Kahn's algorithm consumes every node of a DAG.
@@ -51,24 +59,104 @@ describe('chart options', () => {
     expect(fromFeeds).toBeCloseTo(feedCr, 9);
   });
 
-  it('flowsheet: one node per unit plus a terminal per feed and outlet stream', () => {
-    const option = flowsheetOption(a) as {
-      series: { data: { name: string }[]; links: unknown[] }[];
+  it('waterfall: each step spans the running total before and after it, also below zero', () => {
+    // NPV 100, capex −225 (crosses zero), opex −50 (stays below), tax +30, end total.
+    const bars = waterfallBars(
+      { label: 'start', value: 100 },
+      [
+        { label: 'capex', delta: -225 },
+        { label: 'opex', delta: -50 },
+        { label: 'tax', delta: 30 },
+      ],
+      'end',
+    );
+    expect(bars.map((b) => [b.label, b.lo, b.hi])).toEqual([
+      ['start', 0, 100],
+      ['capex', -125, 100],
+      ['opex', -175, -125],
+      ['tax', -175, -145],
+      ['end', -145, 0],
+    ]);
+    // The stacked series reproduce exactly these intervals (samesign stacking).
+    const d = waterfallSeriesData(bars);
+    bars.forEach((b, k) => {
+      const base = (v: number | '-') => (v === '-' ? 0 : v);
+      const top = base(d.basePos[k]!) + base(d.pos[k]!);
+      const bottom = base(d.baseNeg[k]!) + base(d.neg[k]!);
+      const lo = d.pos[k] !== '-' && d.neg[k] === '-' ? base(d.basePos[k]!) : bottom;
+      const hi = d.neg[k] !== '-' && d.pos[k] === '-' ? base(d.baseNeg[k]!) : top;
+      expect([lo, hi]).toEqual([b.lo, b.hi]);
+    });
+  });
+
+  it('NPV bridge chart: start and end totals, labelled steps, table sums to the end NPV', () => {
+    const i18n = makeI18n('ru');
+    const spec = bridgeOption(
+      [
+        { driver: 'capex', delta_usd: -225e6 },
+        { driver: 'tax', delta_usd: 30e6 },
+      ],
+      { name: 'A', npv_usd: 100e6 },
+      { name: 'B', npv_usd: -95e6 },
+      i18n,
+    );
+    const x = (spec.option as { xAxis: { data: string[] } }).xAxis.data;
+    expect(x).toEqual(['ЧДД: A', 'Капвложения', 'Налоги', 'ЧДД: B']);
+    const last = spec.table.rows.at(-1)!;
+    expect(last[2]!.value).toBeCloseTo(-95, 9);
+    expect(last[2]!.text).toBe('\u221295,0');
+    expect(tableCsv(spec.table).split('\r\n')[0]).toBe(
+      'Поле,Изменение [млн USD],ЧДД после шага [млн USD]',
+    );
+  });
+
+  it('tornado: both bars of an input drawn side by side, with input values and units', () => {
+    const spec = tornadoOption(
+      [
+        {
+          input: 'markets.electricity.tariff_kzt_per_kwh',
+          low: 15,
+          high: 29.14,
+          output_low: 120e6,
+          output_high: 96.7e6,
+        },
+      ],
+      100e6,
+      1e6,
+      'USD M',
+      makeI18n('en'),
+    );
+    const o = spec.option as {
+      series: { barGap?: string; data: number[] }[];
+      yAxis: { data: string[] };
     };
-    const s = option.series[0]!;
-    expect(s.links).toHaveLength(a.balance!.streams.length);
-    const names = new Set(s.data.map((d) => d.name));
-    for (const u of a.balance!.units) expect(names.has(`${u.stage}/${u.id}`)).toBe(true);
+    expect(o.series[0]!.data[0]).toBeCloseTo(20, 9);
+    expect(o.series[1]!.data[0]).toBeCloseTo(-3.3, 9);
+    expect(o.series.every((s) => s.barGap === undefined)).toBe(true);
+    expect(o.yAxis.data[0]).toBe(
+      'Power tariff — Electricity\n15.0\u00a0KZT/kWh … 29.1\u00a0KZT/kWh',
+    );
+  });
+
+  it('histogram: a value axis (round ticks), the base case marked', () => {
+    const spec = histogramOption(
+      { edges: [0, 1e6, 2e6], counts: [3, 7] },
+      1e6,
+      'USD M',
+      makeI18n('en'),
+      1.5e6,
+    );
+    const o = spec.option as {
+      xAxis: { type: string };
+      series: { markLine: { data: { xAxis: number }[] } }[];
+    };
+    expect(o.xAxis.type).toBe('value');
+    expect(o.series[0]!.markLine.data[0]!.xAxis).toBe(1.5);
   });
 
   it('cash-flow chart is absent while the appraisal has no cash flow', () => {
     const empty = { ...a, cashflow: [] };
     expect(cashflowOption(empty, makeI18n('en'))).toBeUndefined();
-  });
-
-  it('numbers follow the locale', () => {
-    expect(makeI18n('en').num(80000)).toBe('80,000');
-    expect(makeI18n('ru').num(80000).replace(/\s/g, ' ')).toBe('80 000');
   });
 
   it('routes', () => {

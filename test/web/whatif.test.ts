@@ -8,8 +8,16 @@ import { WhatIf } from '../../web/src/whatif.js';
 
 const text = readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8');
 
-function session() {
-  const scenario = loadScenario(text, 'aktobe-stage1-2.yaml');
+/** The reference with a scalar FeCr price distribution instead of its sampled price path. */
+const scalarText = text
+  .replace(/\n {2}price_paths:\n[^]*$/, '\n')
+  .replace(
+    '  parameters:\n',
+    '  parameters:\n    - path: markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl\n      distribution: { type: triangular, min: 7600, mode: 8495, max: 9100 }\n',
+  );
+
+function session(source = text) {
+  const scenario = loadScenario(source, 'aktobe-stage1-2.yaml');
   const base = appraise(scenario);
   return { w: new WhatIf(scenario, base), base };
 }
@@ -116,12 +124,12 @@ describe('what-if state as scenario text (Monte Carlo of the what-if state)', ()
   });
 
   it('a sampled input keeps its distribution, scaled by slider / loaded value', () => {
-    const { w } = session();
+    const { w } = session(scalarText);
     const path = 'markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl';
     const base = w.model.base[w.model.index.get(path)!]!;
-    const { text: out, notes } = w.scenarioText(text, { fecr_price: base * 1.2 });
+    const { text: out, notes } = w.scenarioText(scalarText, { fecr_price: base * 1.2 });
     const s = loadScenario(out, 'whatif.yaml');
-    const before = loadScenario(text, 'x.yaml').uncertainty!.parameters.find(
+    const before = loadScenario(scalarText, 'x.yaml').uncertainty!.parameters.find(
       (p) => p.path === path,
     )!;
     const after = s.uncertainty!.parameters.find((p) => p.path === path)!;

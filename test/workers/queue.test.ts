@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../helpers/required-tool.js';
 import { runAll } from '../../src/uncertainty/index.js';
 import { buildReport, executeChunks } from '../../src/workers/mc-run.js';
 import { resolveSource } from '../../src/workers/mc-source.js';
@@ -48,81 +49,88 @@ async function waitForRedis(url: string): Promise<void> {
   throw new Error(`redis-server did not start at ${url}`);
 }
 
-describe.skipIf(!existsSync(REDIS))('Monte Carlo on a BullMQ queue (real redis-server)', () => {
-  let redis: ChildProcess;
-  let child: ChildProcess;
-  let local: QueueWorker;
-  let url = '';
-  let childLog = '';
+describe.runIf(requireTool('redis-server', existsSync(REDIS), 'apt-get install redis-server'))(
+  'Monte Carlo on a BullMQ queue (real redis-server)',
+  () => {
+    let redis: ChildProcess;
+    let child: ChildProcess;
+    let local: QueueWorker;
+    let url = '';
+    let childLog = '';
 
-  beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    redis = spawn(
-      REDIS,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    await waitForRedis(url);
-    local = await startQueueWorker(url, 1);
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', url, '--workers', '1'],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    child.stderr?.on('data', (d: Buffer) => {
-      childLog += d.toString();
+    beforeAll(async () => {
+      const port = await freePort();
+      url = `redis://127.0.0.1:${port}`;
+      redis = spawn(
+        REDIS,
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: 'ignore' },
+      );
+      await waitForRedis(url);
+      local = await startQueueWorker(url, 1);
+      child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', url, '--workers', '1'],
+        { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      child.stderr?.on('data', (d: Buffer) => {
+        childLog += d.toString();
+      });
     });
-  });
 
-  afterAll(async () => {
-    await local.close();
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      await exited;
-    }
-    const stopped = new Promise((r) => redis.once('exit', r));
-    redis.kill('SIGTERM');
-    await stopped;
-  });
+    afterAll(async () => {
+      await local.close();
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+      }
+      const stopped = new Promise((r) => redis.once('exit', r));
+      redis.kill('SIGTERM');
+      await stopped;
+    });
 
-  const { source, run } = resolveSource(fixtureScenario(), { samples: 40, seed: 9, method: 'mc' });
-  const reference = runAll(run, 40);
+    const { source, run } = resolveSource(fixtureScenario(), {
+      samples: 40,
+      seed: 9,
+      method: 'mc',
+    });
+    const reference = runAll(run, 40);
 
-  it('results gathered from the queue equal a local run bit for bit', async () => {
-    const executor = await queueExecutor(url);
-    try {
-      const out = await executeChunks(run, source, { executor, chunkSize: 5 });
-      expect(out.status).toBe('done');
-      if (out.status === 'done') expectSameBits(reference, out.result);
-    } finally {
-      await executor.close();
-    }
-    expect(local.processed() + (childLog.match(/^chunk /gm)?.length ?? 0)).toBeGreaterThanOrEqual(
-      8,
-    );
-  });
+    it('results gathered from the queue equal a local run bit for bit', async () => {
+      const executor = await queueExecutor(url);
+      try {
+        const out = await executeChunks(run, source, { executor, chunkSize: 5 });
+        expect(out.status).toBe('done');
+        if (out.status === 'done') expectSameBits(reference, out.result);
+      } finally {
+        await executor.close();
+      }
+      expect(local.processed() + (childLog.match(/^chunk /gm)?.length ?? 0)).toBeGreaterThanOrEqual(
+        8,
+      );
+    });
 
-  it('chromflow mc --queue prints the same report as a local run', () => {
-    const r = runCli([
-      'mc',
-      FIXTURE,
-      '--samples',
-      '40',
-      '--seed',
-      '9',
-      '--method',
-      'mc',
-      '--chunk-size',
-      '10',
-      '--queue',
-      url,
-      '--no-store',
-      '--json',
-    ]);
-    expect(r.status, r.stderr).toBe(0);
-    const { seconds: _s, ...report } = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(report).toEqual(JSON.parse(JSON.stringify(buildReport(reference))));
-  });
-});
+    it('chromflow mc --queue prints the same report as a local run', () => {
+      const r = runCli([
+        'mc',
+        FIXTURE,
+        '--samples',
+        '40',
+        '--seed',
+        '9',
+        '--method',
+        'mc',
+        '--chunk-size',
+        '10',
+        '--queue',
+        url,
+        '--no-store',
+        '--json',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      const { seconds: _s, ...report } = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(report).toEqual(JSON.parse(JSON.stringify(buildReport(reference))));
+    });
+  },
+);

@@ -2,11 +2,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, type User } from './api.js';
 import { CoreContext } from './core-context.js';
-import { I18nContext, LANGS, makeI18n, type Lang } from './i18n.js';
+import { I18nContext, LANGS, makeI18n, type Lang, type MessageId } from './i18n.js';
 import { Compare } from './pages/Compare.js';
 import { ChangePassword, Login } from './pages/Login.js';
 import { ScenarioPage } from './pages/ScenarioPage.js';
 import { Scenarios } from './pages/Scenarios.js';
+import { Users } from './pages/Users.js';
 import { useRoute } from './router.js';
 import { CoreClient } from './worker/client.js';
 
@@ -48,22 +49,38 @@ export function App() {
   else if (route.page === 'scenario')
     body = <ScenarioPage id={route.id} version={route.version} tab={route.tab} user={user} />;
   else if (route.page === 'compare') body = <Compare ids={route.ids} />;
+  else if (route.page === 'users') body = <Users user={user} />;
   else body = <Scenarios user={user} />;
 
   return (
     <I18nContext.Provider value={i18n}>
       <CoreContext.Provider value={core}>
+        <a
+          className="skip"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('skip_to_content')}
+        </a>
         <header className="top">
           <a href="#/" className="brand">
             <strong>{t('app_title')}</strong>{' '}
             <span className="muted hide-narrow">{t('tagline')}</span>
           </a>
-          <nav>
+          <nav aria-label={t('app_title')}>
             {user && (
               <>
                 <a href="#/">{t('scenarios')}</a>
+                {user.role === 'admin' && (
+                  <a href="#/users" data-testid="nav-users">
+                    {t('users')}
+                  </a>
+                )}
                 <span className="muted hide-narrow" data-testid="user-name">
-                  {user.name} ({user.role})
+                  {user.name} ({t(`role_${user.role}` as MessageId)})
                 </span>
                 <button
                   type="button"
@@ -87,14 +104,16 @@ export function App() {
               }}
             >
               {LANGS.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.label}
+                <option key={l.id} value={l.id} lang={l.id}>
+                  {l.label} — {l.name}
                 </option>
               ))}
             </select>
           </nav>
         </header>
-        <main>{body}</main>
+        <main id="main" tabIndex={-1} aria-label={t('main')}>
+          {body}
+        </main>
       </CoreContext.Provider>
     </I18nContext.Provider>
   );

@@ -27,17 +27,57 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: ApiProblem[] = [],
+    /** Seconds to wait before retrying (503 busy, Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+/** A scenario as listed, with its archive time (`archived_at`, null when not archived). */
+export type Scenario = ScenarioMeta & { archived_at?: string | null };
+
+export type McStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+
+export interface McRunView {
+  id: string;
+  status: McStatus;
+  samples: number;
+  completed_samples: number;
+  progress?: number;
+  created_at: string;
+  updated_at?: string;
+  error: string | null;
+  scenario_name?: string | null;
+  report?: unknown;
+}
+
+export interface McLimits {
+  max_samples: number;
+  max_concurrent_runs_per_user: number;
+  min_chunk_size: number;
+  max_chunk_size: number;
+}
+
+export type StoredAppraisal = import('../../src/appraisal.js').Appraisal;
+
+/**
+ * The fetch options of a request. Every state-changing request is JSON with its Content-Type
+ * set (the server refuses other content types and cross-site requests); a POST without a body
+ * sends `{}`.
+ */
+export function requestInit(method: string, body?: unknown): RequestInit {
+  const init: RequestInit = { method, credentials: 'same-origin' };
+  if (method !== 'GET' && method !== 'HEAD') {
     init.headers = { 'Content-Type': 'application/json' };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    else if (method === 'POST') init.body = '{}';
   }
+  return init;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init = requestInit(method, body);
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -53,11 +93,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       message?: string;
       problems?: ApiProblem[];
     };
+    const retry = Number(res.headers.get('Retry-After') ?? '');
     throw new ApiError(
       res.status,
       e.error ?? 'http_' + String(res.status),
       e.message ?? (typeof data === 'string' && data !== '' ? data : res.statusText),
       e.problems ?? [],
+      Number.isFinite(retry) && retry > 0 ? retry : undefined,
     );
   }
   return data as T;
@@ -70,7 +112,39 @@ export const api = {
   logout: () => call<undefined>('POST', '/api/auth/logout'),
   changePassword: (current_password: string, new_password: string) =>
     call<{ user: User }>('POST', '/api/auth/password', { current_password, new_password }),
-  scenarios: () => call<{ scenarios: ScenarioMeta[] }>('GET', '/api/scenarios'),
+  scenarios: (archived = false) =>
+    call<{ scenarios: Scenario[] }>('GET', `/api/scenarios${archived ? '?archived=true' : ''}`),
+  createScenario: (body: {
+    text: string;
+    name?: string;
+    visibility?: 'private' | 'shared';
+    message?: string;
+  }) =>
+    call<{ scenario: ScenarioMeta; version: VersionMeta; warnings: ApiProblem[] }>(
+      'POST',
+      '/api/scenarios',
+      body,
+    ),
+  patchScenario: (
+    id: string,
+    body: { name?: string; visibility?: 'private' | 'shared'; archived?: boolean },
+  ) => call<{ scenario: Scenario }>('PATCH', `/api/scenarios/${id}`, body),
+  deleteScenario: (id: string) => call<undefined>('DELETE', `/api/scenarios/${id}`),
+  /** The version's appraisal as the server computed and cached it (first load of a dashboard). */
+  appraisal: (id: string, n: number) =>
+    call<StoredAppraisal>('GET', `/api/scenarios/${id}/versions/${String(n)}/appraisal.json`),
+  users: () => call<{ users: User[] }>('GET', '/api/users'),
+  createUser: (body: { name: string; email?: string; role: User['role'] }) =>
+    call<{ user: User; one_time_password?: string }>('POST', '/api/users', body),
+  patchUser: (id: string, body: { role?: User['role']; reset_password?: boolean }) =>
+    call<{ user: User; one_time_password?: string }>('PATCH', `/api/users/${id}`, body),
+  mcLimits: () => call<McLimits>('GET', '/api/mc-runs/limits'),
+  mcRuns: (scenarioId: string) =>
+    call<{ runs: McRunView[] }>(
+      'GET',
+      `/api/mc-runs?scenario_id=${encodeURIComponent(scenarioId)}`,
+    ),
+  cancelMcRun: (runId: string) => call<unknown>('POST', `/api/mc-runs/${runId}/cancel`),
   scenario: (id: string) =>
     call<{ scenario: ScenarioMeta; version: Version }>('GET', `/api/scenarios/${id}`),
   versions: (id: string) =>
@@ -100,6 +174,34 @@ export const api = {
   ) => call<unknown>('POST', '/api/mc-runs', body),
   mcRun: (runId: string) => call<unknown>('GET', `/api/mc-runs/${runId}`),
 };
+
+/** The CSV of a run's samples. */
+export function mcCsvUrl(runId: string): string {
+  return `/api/mc-runs/${runId}/export.csv`;
+}
+
+/** POST scenario text to /api/appraise (YAML or JSON as `application/yaml`). */
+export async function appraiseText(text: string): Promise<StoredAppraisal> {
+  const res = await fetch('/api/appraise', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/yaml' },
+    body: text,
+  });
+  const data = (await res.json()) as StoredAppraisal & {
+    error?: string;
+    message?: string;
+    problems?: ApiProblem[];
+  };
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data.error ?? `http_${String(res.status)}`,
+      data.message ?? '',
+      data.problems ?? [],
+    );
+  return data;
+}
 
 /** Download links of the reports of a version (the report routes of issue 8). */
 export function reportUrl(id: string, version: number, format: 'html' | 'pdf' | 'xlsx'): string {

@@ -1,349 +1,91 @@
 /**
- * Languages of the UI: English, Russian (the region's working languages) and Kazakh. Strings
- * missing in a language fall back to English. Numbers are formatted by the language's locale.
+ * Languages of the UI: English, Russian (the region's working language) and Kazakh, complete
+ * (messages.ts, labels.ts). Numbers, units, money and dates go through format.ts.
  */
 import { createContext, useContext } from 'react';
+import { makeFormatter, type Formatter, type Lang } from './format.js';
+import {
+  CATEGORY_NAMES,
+  DRIVER_NAMES,
+  FIELD_NAMES,
+  KIND_NAMES,
+  nameOf,
+  OUTPUT_NAMES,
+  outputUnit,
+  PRODUCT_NAMES,
+  STATUS_NAMES,
+  kindFamily,
+} from './labels.js';
+import { en, kk, ru, type Dict, type MessageId } from './messages.js';
 
-export type Lang = 'en' | 'ru' | 'kk';
-export const LANGS: { id: Lang; label: string; locale: string }[] = [
-  { id: 'en', label: 'EN', locale: 'en-GB' },
-  { id: 'ru', label: 'RU', locale: 'ru-RU' },
-  { id: 'kk', label: 'KK', locale: 'kk-KZ' },
+export type { Lang, MessageId };
+export const LANGS: { id: Lang; label: string; name: string }[] = [
+  { id: 'en', label: 'EN', name: 'English' },
+  { id: 'ru', label: 'RU', name: 'Русский' },
+  { id: 'kk', label: 'KK', name: 'Қазақша' },
 ];
 
-const en = {
-  app_title: 'chromflow',
-  tagline: 'Aktobe chromium deep-processing project',
-  login: 'Log in',
-  logout: 'Log out',
-  username: 'User name',
-  password: 'Password',
-  new_password: 'New password (at least 12 characters)',
-  change_password: 'Change password',
-  must_change: 'This one-time password must be changed before you continue.',
-  scenarios: 'Scenarios',
-  compare: 'Compare',
-  open: 'Open',
-  duplicate: 'Duplicate',
-  name: 'Name',
-  owner: 'Owner',
-  visibility: 'Visibility',
-  shared: 'shared',
-  private: 'private',
-  updated: 'Updated',
-  version: 'Version',
-  versions: 'Versions',
-  dashboard: 'Dashboard',
-  editor: 'Editor',
-  history: 'History',
-  loading: 'Loading…',
-  not_computed: 'not computed',
-  kpi_capex: 'Capex',
-  kpi_budget: 'budget',
-  kpi_npv: 'NPV',
-  kpi_irr: 'IRR',
-  kpi_payback: 'Payback',
-  kpi_value_added: 'Value added',
-  kpi_jobs: 'Jobs (direct + indirect)',
-  kpi_taxes: 'Taxes (PV)',
-  kpi_exports: 'Exports',
-  kpi_co2: 'CO₂ (scope 1 + 2)',
-  kpi_cbam: 'CBAM cost',
-  years: 'years',
-  per_year: '/yr',
-  flowsheet: 'Flowsheet: units and streams',
-  sankey: 'Contained chromium (t Cr/h)',
-  cashflow: 'Yearly cash flow',
-  cumulative: 'Cumulative',
-  value_ladder: 'Value ladder (USD per t contained Cr)',
-  opex: 'Operating cost breakdown',
-  monte_carlo: 'Monte Carlo',
-  run_mc: 'Run Monte Carlo',
-  samples: 'Samples',
-  histogram: 'Histogram',
-  s_curve: 'S-curve (cumulative probability)',
-  tornado: 'Tornado (inputs at P10 / P90)',
-  compute_tornado: 'Compute tornado',
-  output: 'Output',
-  whatif: 'What-if',
-  reset: 'Reset',
-  whatif_status: 'slider → redraw',
-  slider_fecr_price: 'HC ferrochrome price',
-  slider_cr_price: 'Chromium metal price',
-  slider_tariff: 'Power tariff',
-  slider_capex_factor: 'Capex factor',
-  slider_recovery: 'Cr recovery to alloy',
-  slider_stage2_start: 'Stage 2 start year',
-  save_version: 'Save as new version',
-  message: 'Message',
-  saved: 'Saved version',
-  form: 'Form',
-  yaml: 'YAML',
-  validation_ok: 'The scenario is valid.',
-  problems: 'Problems',
-  source: 'Source',
-  status: 'Status',
-  unit: 'Unit',
-  diff: 'Diff',
-  from: 'from',
-  to: 'to',
-  show_diff: 'Show diff',
-  author: 'Author',
-  date: 'Date',
-  pick_scenarios: 'Pick two or three scenarios to compare',
-  npv_bridge: 'NPV bridge',
-  npv_bridge_missing:
-    'The NPV bridge needs the economics (npvBridge) — not available in this build.',
-  reports: 'Reports',
-  not_implemented: 'Not implemented yet',
-  stage: 'Stage',
-  error: 'Error',
-  capex_by_stage: 'Capex by stage',
-  production: 'Production',
-  welcome: 'Welcome',
-  language: 'Language',
-  mc_unavailable: 'Monte Carlo runs are not available on this server',
-  progress: 'Progress',
-  products: 'Products',
-  edit_value: 'Edited in the web UI',
-  metric: 'Metric',
-  cr_recovery: 'Cr recovery',
-  mc_none: 'No Monte Carlo run yet.',
-  nothing_to_compare: 'No scenario selected.',
-  computing: 'computing…',
-  mc_run_on: 'Run on',
-  mc_on_stored: 'stored version',
-  mc_on_whatif: 'what-if state (current sliders)',
-  mc_shown_stored: 'Shown: Monte Carlo of the stored version',
-  mc_shown_whatif: 'Shown: Monte Carlo of the what-if state',
-  mc_whatif_none: 'no slider moved — the same inputs as the stored version',
-  add_item: 'Add',
-  remove_item: 'Remove',
-};
+export const DICTS: Record<Lang, Dict> = { en, ru, kk };
 
-export type MessageId = keyof typeof en;
-type Dict = Partial<Record<MessageId, string>>;
-
-const ru: Dict = {
-  tagline: 'Проект глубокой переработки хрома, Актюбинская область',
-  login: 'Войти',
-  logout: 'Выйти',
-  username: 'Имя пользователя',
-  password: 'Пароль',
-  new_password: 'Новый пароль (не менее 12 символов)',
-  change_password: 'Сменить пароль',
-  must_change: 'Этот одноразовый пароль нужно сменить, прежде чем продолжить.',
-  scenarios: 'Сценарии',
-  compare: 'Сравнение',
-  open: 'Открыть',
-  duplicate: 'Копировать',
-  name: 'Название',
-  owner: 'Владелец',
-  visibility: 'Доступ',
-  shared: 'общий',
-  private: 'личный',
-  updated: 'Изменён',
-  version: 'Версия',
-  versions: 'Версии',
-  dashboard: 'Сводка',
-  editor: 'Редактор',
-  history: 'История',
-  loading: 'Загрузка…',
-  not_computed: 'не рассчитано',
-  kpi_capex: 'Капвложения',
-  kpi_budget: 'бюджет',
-  kpi_npv: 'ЧДД (NPV)',
-  kpi_irr: 'ВНД (IRR)',
-  kpi_payback: 'Окупаемость',
-  kpi_value_added: 'Добавленная стоимость',
-  kpi_jobs: 'Рабочие места (прямые + косвенные)',
-  kpi_taxes: 'Налоги (PV)',
-  kpi_exports: 'Экспорт',
-  kpi_co2: 'CO₂ (охват 1 + 2)',
-  kpi_cbam: 'Расходы по CBAM',
-  years: 'лет',
-  per_year: '/год',
-  flowsheet: 'Технологическая схема: агрегаты и потоки',
-  sankey: 'Содержащийся хром (т Cr/ч)',
-  cashflow: 'Денежный поток по годам',
-  cumulative: 'Накопленный',
-  value_ladder: 'Лестница стоимости (USD за т Cr)',
-  opex: 'Структура операционных затрат',
-  monte_carlo: 'Монте-Карло',
-  run_mc: 'Запустить Монте-Карло',
-  samples: 'Выборок',
-  histogram: 'Гистограмма',
-  s_curve: 'S-кривая (накопленная вероятность)',
-  tornado: 'Торнадо (входы на P10 / P90)',
-  compute_tornado: 'Рассчитать торнадо',
-  output: 'Показатель',
-  whatif: 'Что если',
-  reset: 'Сброс',
-  whatif_status: 'ползунок → перерисовка',
-  slider_fecr_price: 'Цена высокоуглеродистого феррохрома',
-  slider_cr_price: 'Цена металлического хрома',
-  slider_tariff: 'Тариф на электроэнергию',
-  slider_capex_factor: 'Коэффициент капвложений',
-  slider_recovery: 'Извлечение Cr в сплав',
-  slider_stage2_start: 'Год начала 2-й очереди',
-  save_version: 'Сохранить как новую версию',
-  message: 'Комментарий',
-  saved: 'Сохранена версия',
-  form: 'Форма',
-  validation_ok: 'Сценарий корректен.',
-  problems: 'Ошибки',
-  source: 'Источник',
-  status: 'Статус',
-  unit: 'Ед.',
-  diff: 'Различия',
-  from: 'с',
-  to: 'по',
-  show_diff: 'Показать различия',
-  author: 'Автор',
-  date: 'Дата',
-  pick_scenarios: 'Выберите два или три сценария для сравнения',
-  npv_bridge: 'Мост ЧДД',
-  npv_bridge_missing: 'Для моста ЧДД нужна экономика (npvBridge) — в этой сборке её нет.',
-  reports: 'Отчёты',
-  not_implemented: 'Пока не реализовано',
-  stage: 'Очередь',
-  error: 'Ошибка',
-  capex_by_stage: 'Капвложения по очередям',
-  production: 'Производство',
-  welcome: 'Добро пожаловать',
-  language: 'Язык',
-  mc_unavailable: 'Расчёты Монте-Карло на этом сервере недоступны',
-  progress: 'Ход',
-  products: 'Продукция',
-  edit_value: 'Изменено в веб-интерфейсе',
-  metric: 'Показатель',
-  cr_recovery: 'Извлечение Cr',
-  mc_none: 'Расчёта Монте-Карло ещё нет.',
-  nothing_to_compare: 'Сценарии не выбраны.',
-  computing: 'расчёт…',
-  mc_run_on: 'Рассчитать для',
-  mc_on_stored: 'сохранённой версии',
-  mc_on_whatif: 'состояния «что если» (текущие ползунки)',
-  mc_shown_stored: 'Показано: Монте-Карло сохранённой версии',
-  mc_shown_whatif: 'Показано: Монте-Карло состояния «что если»',
-  mc_whatif_none: 'ползунки не сдвинуты — те же исходные данные, что в сохранённой версии',
-  add_item: 'Добавить',
-  remove_item: 'Удалить',
-};
-
-const kk: Dict = {
-  tagline: 'Ақтөбе облысы, хромды терең өңдеу жобасы',
-  login: 'Кіру',
-  logout: 'Шығу',
-  username: 'Пайдаланушы аты',
-  password: 'Құпиясөз',
-  new_password: 'Жаңа құпиясөз (кемінде 12 таңба)',
-  change_password: 'Құпиясөзді өзгерту',
-  scenarios: 'Сценарийлер',
-  compare: 'Салыстыру',
-  open: 'Ашу',
-  duplicate: 'Көшірме жасау',
-  name: 'Атауы',
-  version: 'Нұсқа',
-  versions: 'Нұсқалар',
-  dashboard: 'Жиынтық',
-  editor: 'Өңдеу',
-  history: 'Тарих',
-  loading: 'Жүктелуде…',
-  not_computed: 'есептелмеген',
-  kpi_capex: 'Күрделі шығындар',
-  kpi_npv: 'Таза келтірілген құн (NPV)',
-  kpi_irr: 'Ішкі табыс нормасы (IRR)',
-  kpi_payback: 'Өтелу мерзімі',
-  kpi_value_added: 'Қосылған құн',
-  kpi_jobs: 'Жұмыс орындары',
-  kpi_taxes: 'Салықтар (PV)',
-  kpi_exports: 'Экспорт',
-  years: 'жыл',
-  per_year: '/жыл',
-  cashflow: 'Жылдық ақша ағыны',
-  whatif: 'Егер де',
-  reset: 'Қалпына келтіру',
-  save_version: 'Жаңа нұсқа ретінде сақтау',
-  message: 'Түсініктеме',
-  stage: 'Кезең',
-  owner: 'Иесі',
-  visibility: 'Қолжетімділік',
-  shared: 'ортақ',
-  private: 'жеке',
-  updated: 'Жаңартылды',
-  pick_scenarios: 'Салыстыру үшін екі немесе үш сценарийді таңдаңыз',
-  kpi_budget: 'бюджет',
-  kpi_co2: 'CO₂ (1 + 2 қамту)',
-  kpi_cbam: 'CBAM шығындары',
-  flowsheet: 'Технологиялық схема: агрегаттар мен ағындар',
-  sankey: 'Құрамындағы хром (т Cr/сағ)',
-  cumulative: 'Жинақталған',
-  opex: 'Операциялық шығындар құрылымы',
-  monte_carlo: 'Монте-Карло',
-  run_mc: 'Монте-Карлоны іске қосу',
-  samples: 'Іріктемелер',
-  histogram: 'Гистограмма',
-  production: 'Өндіріс',
-  products: 'Өнімдер',
-  reports: 'Есептер',
-  date: 'Күні',
-  author: 'Авторы',
-  show_diff: 'Айырмашылықтарды көрсету',
-  saved: 'Сақталған нұсқа',
-  validation_ok: 'Сценарий дұрыс.',
-  problems: 'Қателер',
-  source: 'Дереккөз',
-  slider_fecr_price: 'Жоғары көміртекті феррохром бағасы',
-  slider_cr_price: 'Металл хром бағасы',
-  slider_tariff: 'Электр энергиясы тарифі',
-  slider_capex_factor: 'Күрделі шығындар коэффициенті',
-  slider_recovery: 'Cr қорытпаға бөліп алу',
-  slider_stage2_start: '2-кезеңнің басталу жылы',
-  welcome: 'Қош келдіңіз',
-  language: 'Тіл',
-  error: 'Қате',
-};
-
-const DICTS: Record<Lang, Dict> = { en, ru, kk };
-
-export interface I18n {
-  lang: Lang;
-  locale: string;
-  t: (id: MessageId) => string;
-  /** Number with grouping by locale; `digits` fraction digits (default: 0). */
-  num: (x: number, digits?: number) => string;
-  /** Compact money, e.g. "USD 235.8 M" (M = million in the locale's words via Intl compact). */
+export interface I18n extends Formatter {
+  /** The message in the language, with `{name}` placeholders filled. */
+  t: (id: MessageId, vars?: Record<string, string | number>) => string;
+  /** Compact money (alias of `money`). */
   usd: (x: number) => string;
-  pct: (x: number, digits?: number) => string;
+  field: (key: string) => string;
+  category: (key: string) => string;
+  driver: (key: string) => string;
+  product: (key: string) => string;
+  /** Name of a unit kind's family (furnace, kiln, …). */
+  kind: (kind: string) => string;
+  status: (key: string) => string;
+  /** Readable name of an appraisal output path (`stages.smelter.metrics.npv_usd`). */
+  output: (path: string) => string;
+  /** A value of an appraisal output with its unit. */
+  outputValue: (path: string, x: number) => string;
 }
 
 export function makeI18n(lang: Lang): I18n {
-  const locale = LANGS.find((l) => l.id === lang)?.locale ?? 'en-GB';
+  const f = makeFormatter(lang);
   const dict = DICTS[lang];
-  const numFormats = new Map<number, Intl.NumberFormat>();
-  const compact = new Intl.NumberFormat(locale, {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  const num = (x: number, digits = 0): string => {
-    let f = numFormats.get(digits);
-    if (!f) {
-      f = new Intl.NumberFormat(locale, {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-      numFormats.set(digits, f);
+  const t = (id: MessageId, vars?: Record<string, string | number>): string => {
+    const s = dict[id];
+    if (!vars) return s;
+    return s.replace(/\{(\w+)\}/g, (m, k: string) => {
+      const v = vars[k];
+      return v === undefined ? m : String(v);
+    });
+  };
+  const output = (path: string): string => {
+    const parts = path.split('.');
+    const key = parts[parts.length - 1] ?? path;
+    const name = nameOf(OUTPUT_NAMES, key, lang);
+    if (parts[0] === 'stages' && parts.length > 2) {
+      const product =
+        parts[2] === 'products' ? ` ${nameOf(PRODUCT_NAMES, parts[3] ?? '', lang)}` : '';
+      return `${name}${product} (${parts[1] ?? ''})`;
     }
-    return f.format(x);
+    return name;
+  };
+  const outputValue = (path: string, x: number): string => {
+    const u = outputUnit(path);
+    if (u.kind === 'money') return f.money(x);
+    if (u.kind === 'pct') return f.pct(x);
+    if (u.unit === 'years') return f.count(x, 'year', 1);
+    return f.qty(x, u.unit);
   };
   return {
-    lang,
-    locale,
-    t: (id) => dict[id] ?? en[id],
-    num,
-    usd: (x) => `USD ${compact.format(x)}`,
-    pct: (x, digits = 1) => `${num(x * 100, digits)} %`,
+    ...f,
+    t,
+    usd: (x) => f.money(x),
+    field: (key) => nameOf(FIELD_NAMES, key, lang),
+    category: (key) => nameOf(CATEGORY_NAMES, key, lang),
+    driver: (key) => nameOf(DRIVER_NAMES, key, lang),
+    product: (key) => nameOf(PRODUCT_NAMES, key, lang),
+    kind: (kind) => nameOf(KIND_NAMES, kindFamily(kind), lang),
+    status: (key) => nameOf(STATUS_NAMES, key, lang),
+    output,
+    outputValue,
   };
 }
 

@@ -1,8 +1,9 @@
-/** Hash routes: #/ (scenarios), #/s/<id>[/v<n>][/edit|/history], #/compare?ids=a,b,c, #/login. */
+/** Hash routes: #/ (scenarios), #/users (admin), #/s/<id>[/v<n>][/edit|/history], #/compare?ids=a,b,c, #/login. */
 export type Route =
   | { page: 'scenarios' }
   | { page: 'scenario'; id: string; version?: number; tab: 'dashboard' | 'edit' | 'history' }
-  | { page: 'compare'; ids: string[] };
+  | { page: 'compare'; ids: string[] }
+  | { page: 'users' };
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '') || '/';
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
     }
     return { page: 'scenario', id: parts[1], tab, ...(version !== undefined ? { version } : {}) };
   }
+  if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 'compare') {
     const ids = new URLSearchParams(query).get('ids');
     return { page: 'compare', ids: ids ? ids.split(',').filter((x) => x !== '') : [] };

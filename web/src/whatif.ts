@@ -13,6 +13,7 @@
  */
 import type { Appraisal } from '../../src/appraisal.js';
 import { appraise, runPlant } from '../../src/appraise.js';
+import { PlantSolver } from '../../src/plant/plant-solver.js';
 import type { StageRun } from '../../src/process/stage-run.js';
 import {
   compileScenario,
@@ -62,6 +63,8 @@ export class WhatIf {
   private readonly startBase: number | undefined;
   /** Solved plants by Cr-recovery value: the only slider that changes the flowsheets. */
   private readonly plants = new Map<string, ReadonlyMap<string, StageRun>>();
+  /** The session's plant solver: its compiled flowsheets serve every re-solve of the plant. */
+  private readonly solver = new PlantSolver();
 
   /**
    * @param scenario - A parsed scenario; it is mutated by `apply` (give the session its own copy)
@@ -177,7 +180,7 @@ export class WhatIf {
     const job = keys[0];
     if (!job) return false;
     const scenario = this.apply(job.recovery === undefined ? {} : { recovery: job.recovery });
-    this.plants.set(job.key, runPlant(scenario));
+    this.plants.set(job.key, runPlant(scenario, this.solver));
     this.plantSolves++;
     return true;
   }
@@ -195,7 +198,7 @@ export class WhatIf {
     this.lastPlantKey = key;
     let runs = this.plants.get(key);
     if (!runs) {
-      runs = runPlant(scenario);
+      runs = runPlant(scenario, this.solver);
       this.plantSolves++;
       // The recovery grid (51 values) and the loaded plant fit.
       if (this.plants.size >= 64) this.plants.clear();

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { appraise } from '../../appraise.js';
 import type { Appraisal } from '../../appraisal.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { styleFor } from '../style.js';
+import { writeFileAtomically } from '../write-file.js';
 
 export function register(program: Command): void {
   program
@@ -19,22 +19,13 @@ export function register(program: Command): void {
       const scenario = loadScenarioOrExit(file);
       const result = appraise(scenario);
       if (options.out !== undefined)
-        writeAtomically(
+        writeFileAtomically(
           join(options.out, 'appraisal.json'),
           JSON.stringify(result, null, 2) + '\n',
-          options.out,
         );
       if (options.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else printSummary(result);
     });
-}
-
-/** Writes via a temporary file and a rename, so a reader never sees a half-written file. */
-function writeAtomically(path: string, text: string, dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** KPIs worth a line in the summary (the JSON has them all). */
@@ -66,7 +57,10 @@ function printSummary(a: Appraisal): void {
   const em = a.emissions;
   if (m && im && em) {
     w();
-    w(s.bold(`Key figures (${m.basis} USD of ${a.scenario.base_year})`));
+    w(
+      s.bold(`Key figures (${m.basis} USD of ${a.scenario.base_year})`) +
+        ' — investor view (the project company); every stream valued ex-works (Aktobe Region), exports at the FCA border',
+    );
     const capex = a.stages.reduce((x, st) => x + (st.capex_usd ?? 0), 0);
     const rows: [string, string][] = [
       ['Capex, all stages', usd(capex)],
@@ -115,8 +109,10 @@ function printSummary(a: Appraisal): void {
       ['CBAM cost at full rate', `${usd(em.cbam_cost_usd_per_year)}/year`],
     ];
     for (const [k, v] of rows) w(`  ${k.padEnd(32)} ${v}`);
+    if (a.views) printViews(a, w, s.bold);
+    if (a.commercial) printCommercial(a, w, s.bold);
     w();
-    w(s.bold('Value ladder (USD per t of contained Cr)'));
+    w(s.bold('Value ladder (USD per t of contained Cr, ex-works, base year)'));
     w(
       '  ' +
         Object.entries(im.value_ladder_usd_per_t_cr)
@@ -174,6 +170,72 @@ function printSummary(a: Appraisal): void {
   w(
     `${a.sources.length} input numbers with sources: run \`chromflow sources <file>\` to list them.`,
   );
+}
+
+/** Both stakeholder views side by side, each figure with its boundary and price point. */
+function printViews(a: Appraisal, w: (line?: string) => void, bold: (t: string) => string): void {
+  const v = a.views;
+  if (!v) return;
+  const i = v.investor;
+  const e = v.economy;
+  w();
+  w(bold('Stakeholder views') + ' (prices ex-works; exports at the FCA border)');
+  w(`  investor: ${i.boundary}`);
+  w(`  economy:  ${e.boundary} — ${e.entities.map((x) => x.name).join(', ')}`);
+  const peak = (x: { jobs: typeof i.jobs }) =>
+    Math.max(0, ...x.jobs.construction_by_year.map((c) => c.jobs));
+  const rows: [string, string, string][] = [
+    ['NPV', usd(i.npv_usd), usd(e.npv_usd)],
+    ['IRR', i.irr === null ? '—' : pct(i.irr), e.irr === null ? '—' : pct(e.irr)],
+    ['Equity IRR', i.equity_irr === null ? '—' : pct(i.equity_irr), '—'],
+    [
+      'Gross value added',
+      `${usd(i.value_added_usd_per_year)}/year`,
+      `${usd(e.value_added_usd_per_year)}/year`,
+    ],
+    ['Government take (PV)', usd(i.government_take_npv_usd), usd(e.government_take_npv_usd)],
+    ['  of which MET (PV)', usd(i.met_npv_usd), usd(e.met_npv_usd)],
+    ['Direct jobs', formatAmount(i.jobs.direct), formatAmount(e.jobs.direct)],
+    ['Construction jobs, peak year', formatAmount(peak(i)), formatAmount(peak(e))],
+    ['Indirect jobs', formatAmount(i.jobs.indirect), formatAmount(e.jobs.indirect)],
+    [
+      'Exports (FCA border)',
+      `${usd(i.exports_usd_per_year.reduce((x, y) => x + y.usd_per_year, 0))}/year`,
+      `${usd(e.exports_usd_per_year.reduce((x, y) => x + y.usd_per_year, 0))}/year`,
+    ],
+  ];
+  w(`  ${''.padEnd(30)} ${'investor'.padStart(18)} ${'economy'.padStart(18)}`);
+  for (const [k, x, y] of rows) w(`  ${k.padEnd(30)} ${x.padStart(18)} ${y.padStart(18)}`);
+}
+
+/** Price points, the deck (first and tenth operating year), the tariff path and the contracts. */
+function printCommercial(
+  a: Appraisal,
+  w: (line?: string) => void,
+  bold: (t: string) => string,
+): void {
+  const c = a.commercial;
+  if (!c) return;
+  const first = Math.min(...a.stages.map((st) => st.start_year));
+  w();
+  w(bold('Prices (quotation → ex-works; realised ex-works in the 1st and 10th operating year)'));
+  for (const p of c.products) {
+    const at = (y: number) => p.ex_works_usd_per_t_by_year.find((x) => x.year === y)?.usd_per_t;
+    const y1 = at(first);
+    const y10 = at(first + 9);
+    w(
+      `  ${p.id.padEnd(22)} ${p.price_point.padEnd(16)} quote USD ${formatAmount(p.quote_usd_per_t)}/t → ex-works ${formatAmount(p.ex_works_usd_per_t)} (${a.scenario.base_year}); ${first}: ${y1 === undefined ? '—' : formatAmount(y1)}, ${first + 9}: ${y10 === undefined ? '—' : formatAmount(y10)} USD/t`,
+    );
+  }
+  const tariff = (y: number) =>
+    c.electricity_kzt_per_kwh_by_year.find((x) => x.year === y)?.kzt_per_kwh ?? NaN;
+  w(
+    `  electricity tariff ${formatAmount(tariff(a.scenario.base_year))} KZT/kWh (${a.scenario.base_year}) → ${formatAmount(tariff(first + 9))} (${first + 9})`,
+  );
+  for (const f of c.feeds)
+    w(
+      `  feed ${f.id}: uses ${formatAmount(f.use_t_per_year)} of ${f.contract_t_per_year === null ? '— (no contract)' : formatAmount(f.contract_t_per_year)} t/year contracted, take-or-pay ${pct(f.take_or_pay_share)}${f.supplier ? `, from ${f.supplier}` : ''}; price: ${f.price_source}`,
+    );
 }
 
 function pct(x: number): string {

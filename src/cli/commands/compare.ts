@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { npvBridge, type BridgeStep } from '../../analysis/npv-bridge.js';
+import { npvBridge, viewNpv, type BridgeStep, type BridgeView } from '../../analysis/npv-bridge.js';
 import { appraise } from '../../appraise.js';
 import type { Appraisal } from '../../appraisal.js';
 import { EXIT } from '../exit-codes.js';
@@ -7,29 +7,39 @@ import { CliExit } from '../run-main.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 
-/** The side-by-side figures, by label, for one appraisal (null where not computable). */
-export function comparisonRows(a: Appraisal): [string, number | null, string][] {
+/**
+ * The side-by-side figures of one appraisal in a stakeholder view, by label (null where not
+ * computable). Economy: every entity in Kazakhstan (the mine included); investor: the project.
+ */
+export function comparisonRows(
+  a: Appraisal,
+  view: BridgeView = 'economy',
+): [string, number | null, string][] {
+  const v = a.views?.[view] ?? null;
   const capex = a.stages.reduce((x, s) => x + (s.capex_usd ?? 0), 0);
-  const exports = a.impact?.exports_usd_per_year.reduce((x, e) => x + e.usd_per_year, 0) ?? null;
+  const exports = v ? v.exports_usd_per_year.reduce((x, e) => x + e.usd_per_year, 0) : null;
+  const peak = v ? Math.max(0, ...v.jobs.construction_by_year.map((c) => c.jobs)) : null;
   return [
     ['Capex', capex, 'USD'],
-    ['NPV', a.metrics?.npv_usd ?? null, 'USD'],
-    ['IRR', a.metrics?.irr ?? null, '%'],
-    ['Payback', a.metrics?.payback_years ?? null, 'years'],
-    ['Revenue at full rate', sum(a, (s) => s.revenue_usd_per_year), 'USD/year'],
-    ['Gross value added', a.impact?.value_added_usd_per_year ?? null, 'USD/year'],
+    ['NPV', v?.npv_usd ?? null, 'USD'],
+    ['IRR', v?.irr ?? null, '%'],
+    ['Payback (project)', a.metrics?.payback_years ?? null, 'years'],
+    ['Revenue, full rate (project)', sum(a, (s) => s.revenue_usd_per_year), 'USD/year'],
+    ['Gross value added', v?.value_added_usd_per_year ?? null, 'USD/year'],
     [
-      'Value added over raw export',
+      'Value added over raw export (project)',
       a.impact?.value_added_over_baseline_usd_per_year ?? null,
       'USD/year',
     ],
-    ['Direct jobs', a.impact?.jobs_direct ?? null, ''],
-    ['Indirect jobs', a.impact?.jobs_indirect ?? null, ''],
-    ['Government take (PV)', a.impact?.government_take_npv_usd ?? null, 'USD'],
-    ['Exports', exports, 'USD/year'],
-    ['Power demand', a.impact?.power_demand_MW ?? null, 'MW'],
+    ['Direct jobs', v?.jobs.direct ?? null, ''],
+    ['Construction jobs, peak year', peak, ''],
+    ['Indirect jobs', v?.jobs.indirect ?? null, ''],
+    ['Government take (PV)', v?.government_take_npv_usd ?? null, 'USD'],
+    ['  of which MET (PV)', v?.met_npv_usd ?? null, 'USD'],
+    ['Exports (FCA border)', exports, 'USD/year'],
+    ['Power demand (project)', a.impact?.power_demand_MW ?? null, 'MW'],
     [
-      'CO2 scope 1 + 2',
+      'CO2 scope 1 + 2 (project)',
       a.emissions ? a.emissions.scope1_t_co2_per_year + a.emissions.scope2_t_co2_per_year : null,
       't/year',
     ],
@@ -64,7 +74,17 @@ export function register(program: Command): void {
     )
     .argument('<files...>', 'two or three scenario files, in the order to compare')
     .option('--json', 'print the comparison as JSON')
+    .option(
+      '--view <view>',
+      'stakeholder view: economy (every entity in Kazakhstan, the Kempirsai mine included) or investor (the project company)',
+      'economy',
+    )
     .action((files, options) => {
+      if (options.view !== 'economy' && options.view !== 'investor') {
+        process.stderr.write(`error: --view must be economy or investor, got ${options.view}\n`);
+        throw new CliExit(EXIT.invalidInput);
+      }
+      const view: BridgeView = options.view;
       if (files.length < 2 || files.length > 3) {
         process.stderr.write(`error: compare takes 2 or 3 scenario files, got ${files.length}\n`);
         throw new CliExit(EXIT.invalidInput);
@@ -81,21 +101,26 @@ export function register(program: Command): void {
       const bridges = pairs.map(([i, j]) => {
         const a = appraisals[i] as Appraisal;
         const b = appraisals[j] as Appraisal;
-        const steps: BridgeStep[] = a.metrics && b.metrics ? npvBridge(a, b) : [];
+        const ok = a.metrics !== null && b.metrics !== null;
+        const steps: BridgeStep[] = ok ? npvBridge(a, b, view) : [];
         return {
           from: files[i] ?? '',
           to: files[j] ?? '',
-          npv_change_usd: a.metrics && b.metrics ? b.metrics.npv_usd - a.metrics.npv_usd : null,
+          view,
+          npv_change_usd: ok ? viewNpv(b, view) - viewNpv(a, view) : null,
           steps,
         };
       });
       if (options.json) {
         const out = {
+          view,
+          boundary: appraisals[0]?.views?.[view].boundary ?? null,
+          price_point: 'ex-works (exports at the FCA border)',
           scenarios: appraisals.map((a, k) => ({
             file: files[k],
             name: a.scenario.name,
             figures: Object.fromEntries(
-              comparisonRows(a).map(([label, v, unit]) => [label, { value: v, unit }]),
+              comparisonRows(a, view).map(([label, v, unit]) => [label, { value: v, unit }]),
             ),
           })),
           bridges,
@@ -106,6 +131,11 @@ export function register(program: Command): void {
       const s = styleFor(process.stdout);
       const w = (line = '') => process.stdout.write(line + '\n');
       const width = 18;
+      w(s.bold(`View: ${view}`) + ` — ${appraisals[0]?.views?.[view].boundary ?? ''}`);
+      w(
+        '  Streams valued ex-works (Aktobe Region), exports at the FCA border; rows marked (project) are the project company in every view.',
+      );
+      w();
       w(s.bold('Scenarios'));
       appraisals.forEach((a, k) =>
         w(`  ${String.fromCharCode(65 + k)}: ${a.scenario.name} (${files[k] ?? ''})`),
@@ -114,7 +144,7 @@ export function register(program: Command): void {
       w(
         `  ${''.padEnd(44)}${appraisals.map((_, k) => String.fromCharCode(65 + k).padStart(width)).join('')}`,
       );
-      const rows = appraisals.map(comparisonRows);
+      const rows = appraisals.map((a) => comparisonRows(a, view));
       (rows[0] ?? []).forEach(([label, , unit], r) => {
         const cells = rows.map((row) => fmt(row[r]?.[1] ?? null, unit).padStart(width)).join('');
         const u = unit.startsWith('USD') ? unit.replace('USD', 'USD M') : unit;
@@ -125,7 +155,7 @@ export function register(program: Command): void {
         w();
         w(
           s.bold(
-            `NPV bridge ${String.fromCharCode(65 + i)} → ${String.fromCharCode(65 + j)}: ${b.npv_change_usd === null ? '—' : `${fmt(b.npv_change_usd, 'USD')} USD M`}`,
+            `NPV bridge ${String.fromCharCode(65 + i)} → ${String.fromCharCode(65 + j)} (${view} view): ${b.npv_change_usd === null ? '—' : `${fmt(b.npv_change_usd, 'USD')} USD M`}`,
           ),
         );
         for (const step of b.steps)

@@ -21,6 +21,7 @@ import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { progressBar } from '../progress.js';
 import { CliExit } from '../run-main.js';
+import { CliIoError } from '../write-file.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 
@@ -120,8 +121,12 @@ export function register(program: Command): void {
       let name: string;
       try {
         if (options.store) {
-          store = openSqliteStore(options.db);
-          await store.migrate();
+          try {
+            store = openSqliteStore(options.db);
+            await store.migrate();
+          } catch (error) {
+            throw new CliIoError(options.db, error, 'open the database');
+          }
         }
         let runId = options.resume;
         let local:

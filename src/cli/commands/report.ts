@@ -1,5 +1,4 @@
 // `chromflow report <file> --format html|pdf|xlsx --out DIR`: one report file per format.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { InputError } from '../../errors.js';
@@ -7,6 +6,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { EXIT } from '../exit-codes.js';
 import { CliExit } from '../run-main.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
+import { writeFileAtomically } from '../write-file.js';
 
 /** Collects `--format` values: repeatable and comma-separated. */
 function collectFormats(value: string, previous: string[]): string[] {
@@ -20,18 +20,6 @@ function checkFormats(values: string[]): ReportFormat[] {
       throw new InputError('--format', f, `one of ${REPORT_FORMATS.join(', ')}`);
     return f as ReportFormat;
   });
-}
-
-/** Writes via a temporary file and a rename, so a reader never sees a half-written file. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
 }
 
 export function register(program: Command): void {
@@ -66,18 +54,12 @@ export function register(program: Command): void {
         throw error;
       }
       const stem = basename(file, extname(file));
-      try {
-        mkdirSync(options.out, { recursive: true });
-        for (const f of files) {
-          const path = join(options.out, `${stem}.${f.format}`);
-          writeAtomically(path, f.bytes);
-          process.stdout.write(
-            `wrote ${path} (${(f.bytes.length / 1024).toFixed(0)} kB, ${(f.elapsed_ms / 1000).toFixed(2)} s)\n`,
-          );
-        }
-      } catch (error) {
-        process.stderr.write(`error: cannot write into ${options.out}: ${String(error)}\n`);
-        throw new CliExit(EXIT.io);
+      for (const f of files) {
+        const path = join(options.out, `${stem}.${f.format}`);
+        writeFileAtomically(path, f.bytes);
+        process.stdout.write(
+          `wrote ${path} (${(f.bytes.length / 1024).toFixed(0)} kB, ${(f.elapsed_ms / 1000).toFixed(2)} s)\n`,
+        );
       }
       if (inputs.cashflow_inputs.length === 0 && formats.includes('xlsx'))
         process.stderr.write(

@@ -17,19 +17,12 @@ export function costIndexFactor(cepci: DataFile, fromYear: number, toYear: numbe
   return indexAt(cepci, toYear) / indexAt(cepci, fromYear);
 }
 
-/** Sorted index years per data file (data files are immutable once loaded). */
-const YEARS = new WeakMap<DataFile, number[]>();
-
+/** Sorted index years of a data file (a few dozen keys: computed on each call). */
 function indexYears(cepci: DataFile): number[] {
-  let years = YEARS.get(cepci);
-  if (!years) {
-    years = Object.keys(cepci.values)
-      .filter((k) => /^\d{4}$/.test(k))
-      .map(Number)
-      .sort((a, b) => a - b);
-    YEARS.set(cepci, years);
-  }
-  return years;
+  return Object.keys(cepci.values)
+    .filter((k) => /^\d{4}$/.test(k))
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 function indexAt(cepci: DataFile, year: number): number {

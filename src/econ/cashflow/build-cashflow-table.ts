@@ -11,7 +11,6 @@ import { validateCashflowInput } from './validate-input.js';
 const DAYS_PER_YEAR = 365;
 
 /** Temporaries of {@link cashflowColumns} (synchronous, not re-entrant). */
-const SCRATCH = new ScratchArrays();
 
 /**
  * Builds the yearly project cash-flow table from plain numbers (pure function).
@@ -55,10 +54,17 @@ export function buildCashflowTable(input: CashflowInput): CashflowTable {
  *
  * @param input - See {@link CashflowInput}.
  * @param out - Columns to overwrite (a sampling loop reuses one set); default new ones.
+ * @param scratch - Work arrays of the temporaries (a sampling loop owns and reuses one);
+ *   default new ones for this call.
  * @returns One array per column, indexed by row [USD, t, -].
  * @throws As {@link buildCashflowTable}.
  */
-export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): CashflowColumns {
+export function cashflowColumns(
+  input: CashflowInput,
+  out?: CashflowColumns,
+  scratch: ScratchArrays = new ScratchArrays(),
+): CashflowColumns {
+  const SCRATCH = scratch;
   validateCashflowInput(input);
   if (out && out.free_cash_flow_usd.length !== input.horizon_years)
     throw new InputError(
@@ -93,9 +99,11 @@ export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): Ca
   const revenueExport = SCRATCH.take(n);
   for (const p of input.products) {
     const exportShare = p.export_share ?? 1;
+    const byRow = p.price_usd_per_t_by_row;
     for (let t = 0; t < n; t++) {
       const q = p.capacity_t_per_year * (util[t] ?? 0);
-      const rev = q * p.price_usd_per_t * (esc[t] ?? 1);
+      const price = byRow === undefined ? p.price_usd_per_t : (byRow[t] ?? p.price_usd_per_t);
+      const rev = q * price * (esc[t] ?? 1);
       if (p.byproduct !== true) {
         production[t] = (production[t] ?? 0) + q;
         productionCr[t] = (productionCr[t] ?? 0) + q * (p.cr_mass_fraction ?? 0);
@@ -111,10 +119,12 @@ export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): Ca
   const wages = SCRATCH.take(n);
   for (const o of input.opex) {
     const vatable = o.is_wages !== true && o.vat_applicable !== false;
+    const byRow = o.unit_price_usd_by_row;
     for (let t = 0; t < n; t++) {
       const operating = t >= first && t <= last;
       const level = o.variable ? (util[t] ?? 0) : operating ? 1 : 0;
-      const cost = o.quantity_per_year * level * o.unit_price_usd * (esc[t] ?? 1);
+      const price = byRow === undefined ? o.unit_price_usd : (byRow[t] ?? o.unit_price_usd);
+      const cost = o.quantity_per_year * level * price * (esc[t] ?? 1);
       opex[t] = (opex[t] ?? 0) + cost;
       if (vatable) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
       if (o.is_wages === true) wages[t] = (wages[t] ?? 0) + cost;
@@ -184,6 +194,7 @@ export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): Ca
   const landBase = input.fiscal.land_tax_usd_per_year ?? 0;
   const mining = input.fiscal.mining_inside_boundary === true;
   const mineral = input.fiscal.extracted_mineral_value_usd_per_year ?? 0;
+  const mineralByRow = input.fiscal.extracted_mineral_value_usd_per_year_by_row;
   for (let t = 0; t < n; t++) {
     const r = rates[t];
     if (r === undefined) continue;
@@ -193,7 +204,7 @@ export function cashflowColumns(input: CashflowInput, out?: CashflowColumns): Ca
         ? r.property_tax * (dep.buildings_average_balance[t] ?? 0)
         : 0;
     land[t] = t >= first + prefs.land_tax_exemption_years ? landBase * e : 0;
-    met[t] = mining ? r.met * mineral * (util[t] ?? 0) * e : 0;
+    met[t] = mining ? r.met * (mineralByRow?.[t] ?? mineral) * (util[t] ?? 0) * e : 0;
     payroll[t] =
       (wages[t] ?? 0) *
       (r.social_tax + r.social_contributions + r.medical_contributions + r.pension_employer);

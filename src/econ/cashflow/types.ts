@@ -30,6 +30,11 @@ export interface ProductInput {
   capacity_t_per_year: number;
   /** Price net of VAT in base-year money [USD/t]. */
   price_usd_per_t: number;
+  /**
+   * Price by row (a price deck), base-year money [USD/t]; replaces `price_usd_per_t` in every
+   * row it covers. Break-even searches scale it with `price_usd_per_t`.
+   */
+  price_usd_per_t_by_row?: ArrayLike<number>;
   /** Mass fraction of contained Cr [-], for cost per t of contained Cr (optional). */
   cr_mass_fraction?: number;
   /** Share of sales exported (VAT zero-rated) [-], default 1. */
@@ -48,6 +53,8 @@ export interface YearlyCost {
   usd_by_row: number[];
   /** Whether input VAT is paid on it [-], default false. */
   vat_applicable?: boolean;
+  /** Receipts given as negative costs (e.g. take-or-pay payments received) [-], default false. */
+  receipt?: boolean;
 }
 
 /** One operating-cost item: quantity × unit price. */
@@ -60,6 +67,8 @@ export interface OpexItem {
   unit: string;
   /** Price net of VAT in base-year money [USD/unit]. */
   unit_price_usd: number;
+  /** Price by row (e.g. an escalating tariff), base-year money [USD/unit]; replaces `unit_price_usd`. */
+  unit_price_usd_by_row?: ArrayLike<number>;
   /** true: scales with utilisation; false: fixed in every operating year. */
   variable: boolean;
   /** Gross wages: employer payroll levies apply to it [-], default false. */
@@ -127,6 +136,8 @@ export interface CashflowInput {
     mining_inside_boundary?: boolean;
     /** Value of the extracted mineral at 100 % utilisation, base-year money [USD/a]. */
     extracted_mineral_value_usd_per_year?: number;
+    /** The same by row (a price deck), replacing the constant [USD/a]. */
+    extracted_mineral_value_usd_per_year_by_row?: ArrayLike<number>;
   };
   financing?: FinancingInput;
   /** Closure and rehabilitation cost in the last row, base-year money [USD], default 0. */

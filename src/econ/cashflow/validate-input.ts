@@ -5,6 +5,14 @@ function finite(field: string, v: number, min = -Infinity, what = 'a finite numb
   if (!Number.isFinite(v) || v < min) throw new InputError(field, v, what);
 }
 
+/** A by-row price: at most one entry per row, every entry finite. */
+function byRowProblems(field: string, values: ArrayLike<number> | undefined, n: number): void {
+  if (values === undefined) return;
+  if (values.length > n)
+    throw new InputError(field, values.length, `at most ${n} entries (one per row)`);
+  for (let t = 0; t < values.length; t++) finite(`${field}[${t}]`, values[t] ?? NaN);
+}
+
 /**
  * Rejects an inconsistent {@link CashflowInput}, naming the field, value and expectation.
  * @param input - The table input.
@@ -63,6 +71,7 @@ export function validateCashflowInput(input: CashflowInput): void {
       -Infinity,
       'a finite price [USD/t]',
     );
+    byRowProblems(`products[${i}].price_usd_per_t_by_row`, p.price_usd_per_t_by_row, n);
     const cr = p.cr_mass_fraction;
     if (cr !== undefined && !(cr >= 0 && cr <= 1))
       throw new InputError(`products[${i}].cr_mass_fraction`, cr, 'a mass fraction in [0, 1]');
@@ -73,6 +82,7 @@ export function validateCashflowInput(input: CashflowInput): void {
   input.opex.forEach((o, i) => {
     finite(`opex[${i}].quantity_per_year`, o.quantity_per_year, 0, 'a non-negative quantity');
     finite(`opex[${i}].unit_price_usd`, o.unit_price_usd, -Infinity, 'a finite price [USD/unit]');
+    byRowProblems(`opex[${i}].unit_price_usd_by_row`, o.unit_price_usd_by_row, n);
   });
   (input.yearly_costs ?? []).forEach((y, i) => {
     if (y.usd_by_row.length > input.horizon_years)
@@ -82,7 +92,13 @@ export function validateCashflowInput(input: CashflowInput): void {
         `at most horizon_years (${input.horizon_years}) values`,
       );
     y.usd_by_row.forEach((v, t) => {
-      finite(`yearly_costs[${i}].usd_by_row[${t}]`, v, 0, 'a non-negative cost [USD]');
+      // A receipt (e.g. take-or-pay payments received) is a negative cost.
+      finite(
+        `yearly_costs[${i}].usd_by_row[${t}]`,
+        v,
+        y.receipt === true ? -Infinity : 0,
+        y.receipt === true ? 'a finite amount [USD]' : 'a non-negative cost [USD]',
+      );
     });
   });
   const wc = input.working_capital;

@@ -67,8 +67,37 @@ const schema = z.object({
 export const KAZAKHSTAN_FISCAL_DATA = schema.parse(data);
 
 const r = KAZAKHSTAN_FISCAL_DATA.rates;
-/** Rates by year, computed once (the data are immutable). */
-const cache = new Map<number, FiscalYearRates>();
+/** The rates in force in a year (throws for a year the data do not cover). */
+function ratesOf(year: number): FiscalYearRates {
+  return Object.freeze({
+    year,
+    cit: rateInForce(r.cit, year, 'cit'),
+    vat: rateInForce(r.vat, year, 'vat'),
+    vat_export: rateInForce(r.vat_export, year, 'vat_export'),
+    property_tax: rateInForce(r.property_tax, year, 'property_tax'),
+    met: rateInForce(r.met_chrome_ore, year, 'met_chrome_ore'),
+    social_tax: rateInForce(r.social_tax, year, 'social_tax'),
+    social_contributions: rateInForce(r.social_contributions, year, 'social_contributions'),
+    medical_contributions: rateInForce(r.medical_contributions, year, 'medical_contributions'),
+    pension_employer: rateInForce(r.pension_employer, year, 'pension_employer'),
+  });
+}
+
+/**
+ * The rates of every year from 1990 to 2200 the data cover, built once at load (a constant of
+ * data/fiscal/kazakhstan.json; a cash-flow table reads them for each of its rows).
+ */
+const RATES_BY_YEAR: ReadonlyMap<number, FiscalYearRates> = (() => {
+  const table = new Map<number, FiscalYearRates>();
+  for (let year = 1990; year <= 2200; year++) {
+    try {
+      table.set(year, ratesOf(year));
+    } catch {
+      // not covered by the data: ratesFor computes it and throws the data's error
+    }
+  }
+  return table;
+})();
 
 /**
  * Kazakhstan: CIT 20 %, VAT 12 % → 16 % from 1 Jan 2026 (exports zero-rated, input VAT
@@ -82,22 +111,7 @@ export const kazakhstan: FiscalRegime = {
   id: KAZAKHSTAN_FISCAL_DATA.id,
   name: KAZAKHSTAN_FISCAL_DATA.name,
   ratesFor(year: number): FiscalYearRates {
-    const cached = cache.get(year);
-    if (cached !== undefined) return cached;
-    const rates: FiscalYearRates = {
-      year,
-      cit: rateInForce(r.cit, year, 'cit'),
-      vat: rateInForce(r.vat, year, 'vat'),
-      vat_export: rateInForce(r.vat_export, year, 'vat_export'),
-      property_tax: rateInForce(r.property_tax, year, 'property_tax'),
-      met: rateInForce(r.met_chrome_ore, year, 'met_chrome_ore'),
-      social_tax: rateInForce(r.social_tax, year, 'social_tax'),
-      social_contributions: rateInForce(r.social_contributions, year, 'social_contributions'),
-      medical_contributions: rateInForce(r.medical_contributions, year, 'medical_contributions'),
-      pension_employer: rateInForce(r.pension_employer, year, 'pension_employer'),
-    };
-    cache.set(year, Object.freeze(rates));
-    return rates;
+    return RATES_BY_YEAR.get(year) ?? ratesOf(year);
   },
   depreciationRate(g: DepreciationGroup): number {
     return KAZAKHSTAN_FISCAL_DATA.depreciation_groups.groups[g].max_rate;

@@ -1,8 +1,9 @@
 /**
  * Operating cost of a stage at nameplate: every consumption of the plant balance × its price
- * (feeds, consumables, electricity at the KZT tariff converted with the scenario's FX), labour
+ * (feeds at their contract price, consumables, electricity at the tariff of the commercial basis), labour
  * from the staffing model, maintenance and insurance as shares of capex, overheads as a share
- * of labour + maintenance, and logistics of the products to their price points.
+ * of labour + maintenance. Products are sold ex-works (the logistics to their price points are
+ * deducted in the netback, src/econ/commercial), so no logistics line arises.
  */
 import type { OpexLine, StageOpex, StageStaffing } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
@@ -10,23 +11,34 @@ import type { Scenario, Stage } from '../../scenario/schema.js';
 
 /** A purchased input of the stage other than consumables (a feed or another stage's product). */
 export interface FeedUse {
-  /** `feed:<id>` or `stage:<stage id>/<product id>`. */
+  /** `feed:<id>`, `feed:<id>:extra` or `stage:<stage id>/<product id>`. */
   ref: string;
   t_per_year: number;
+  /** Price in row 0 (base year) [USD/t]. */
   price_usd_per_t: number;
+  /** Price by row (a deck or the contract's market price) [USD/t]. */
+  price_usd_per_t_by_row?: ArrayLike<number>;
   source: string;
 }
 
-/** A product leaving the stage to its market. */
+/** Electricity bought: price in row 0 and by row, and own generation netted from demand. */
+export interface ElectricityPurchase {
+  usd_per_mwh: number;
+  usd_per_mwh_by_row: ArrayLike<number>;
+  /** Electricity generated on site and used by the stage [MWh/a]. */
+  own_use_MWh_per_year: number;
+  source: string;
+}
+
+/** A product leaving the stage (sold ex-works: the buyer bears the logistics, deducted in its netback). */
 export interface ProductSale {
   id: string;
   t_per_year: number;
-  logistics_usd_per_t: number;
-  logistics_source: string;
 }
 
 export interface StageOpexInput {
   scenario: Scenario;
+  electricity: ElectricityPurchase;
   stage: Stage;
   stageIndex: number;
   /** Consumptions at nameplate by consumable id or `electricity` [t/a, m3/a, MWh/a]. */
@@ -83,6 +95,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
       cost_usd_per_year: f.t_per_year * f.price_usd_per_t,
       variable: true,
       source: f.source,
+      ...(f.price_usd_per_t_by_row ? { price_by_row: Array.from(f.price_usd_per_t_by_row) } : {}),
     });
   }
   for (const [id, quantity] of Object.entries(input.consumptions)) {
@@ -94,20 +107,23 @@ export function stageOpex(input: StageOpexInput): StageOpex {
         'a finite quantity ≥ 0',
       );
     if (id === 'electricity') {
-      const tariff = scenario.markets.electricity.tariff_kzt_per_kwh;
-      const fx = scenario.markets.fx.kzt_per_usd;
-      // KZT/kWh × 1000 kWh/MWh ÷ KZT/USD = USD/MWh
-      const price = (tariff.value * 1000) / fx.value;
-      lines.push({
-        id,
-        category: 'energy',
-        quantity_per_year: quantity,
-        unit: 'MWh',
-        unit_price_usd: price,
-        cost_usd_per_year: quantity * price,
-        variable: true,
-        source: `markets.electricity.tariff_kzt_per_kwh (${tariff.source}) ÷ markets.fx.kzt_per_usd (${fx.source})`,
-      });
+      const e = input.electricity;
+      const bought = quantity - e.own_use_MWh_per_year;
+      if (bought > 0)
+        lines.push({
+          id,
+          category: 'energy',
+          quantity_per_year: bought,
+          unit: 'MWh',
+          unit_price_usd: e.usd_per_mwh,
+          cost_usd_per_year: bought * e.usd_per_mwh,
+          variable: true,
+          source:
+            e.own_use_MWh_per_year > 0
+              ? `${e.source}; demand ${quantity.toFixed(0)} MWh/a less ${e.own_use_MWh_per_year.toFixed(0)} MWh/a from the off-gas power plant`
+              : e.source,
+          price_by_row: Array.from(e.usd_per_mwh_by_row),
+        });
       continue;
     }
     const p = consumablePrice(scenario, id, stage);
@@ -167,19 +183,6 @@ export function stageOpex(input: StageOpexInput): StageOpex {
     ((labour + maintenance) * o.overhead_pct_of_labour_and_maintenance.value) / 100,
     `stages.${stage.id}.opex.overhead_pct_of_labour_and_maintenance: ${o.overhead_pct_of_labour_and_maintenance.source}`,
   );
-  for (const p of input.products) {
-    if (p.logistics_usd_per_t === 0 || p.t_per_year === 0) continue;
-    lines.push({
-      id: `logistics:${p.id}`,
-      category: 'logistics',
-      quantity_per_year: p.t_per_year,
-      unit: 't',
-      unit_price_usd: p.logistics_usd_per_t,
-      cost_usd_per_year: p.t_per_year * p.logistics_usd_per_t,
-      variable: true,
-      source: p.logistics_source,
-    });
-  }
   let total = 0;
   for (const l of lines) total += l.cost_usd_per_year;
   let productT = 0;

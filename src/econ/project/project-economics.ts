@@ -4,20 +4,22 @@
  * capex), the combined cash flow, metrics and break-evens.
  */
 import type { AppraisalMetrics, StageResult } from '../../appraisal.js';
-import { containedCrWtPct } from '../../chem/contained-cr.js';
 import { operatingHours } from '../../plant/hours.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
 import { combineTables } from '../cashflow/combine-tables.js';
-import type { CashflowInput, CashflowTable } from '../cashflow/types.js';
+import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
-import { productPrice } from '../revenue/product-price.js';
+import { InputError } from '../../errors.js';
+import type { CommercialBasis } from '../commercial/types.js';
 import {
   feedPerYear,
   primaryPort,
   stageEconomics,
+  utilisationByRow,
+  type ProjectFrame,
   type StageEconomics,
 } from './stage-economics.js';
 
@@ -72,6 +74,28 @@ function mainProduct(inputs: readonly CashflowInput[]): string | undefined {
   return best;
 }
 
+/** A product priced at `x` in row 0, its deck scaled in proportion (the break-even of the path's level). */
+function scaledPrice(p: ProductInput, x: number): Partial<ProductInput> {
+  const k = p.price_usd_per_t !== 0 ? x / p.price_usd_per_t : NaN;
+  return {
+    price_usd_per_t: x,
+    ...(p.price_usd_per_t_by_row
+      ? { price_usd_per_t_by_row: Array.from(p.price_usd_per_t_by_row, (v) => v * k) }
+      : {}),
+  };
+}
+
+/** Electricity at `x` USD/MWh in row 0, the tariff path scaled in proportion. */
+function scaledTariff(o: OpexItem, x: number): Partial<OpexItem> {
+  const k = o.unit_price_usd !== 0 ? x / o.unit_price_usd : NaN;
+  return {
+    unit_price_usd: x,
+    ...(o.unit_price_usd_by_row
+      ? { unit_price_usd_by_row: Array.from(o.unit_price_usd_by_row, (v) => v * k) }
+      : {}),
+  };
+}
+
 function withMetrics(
   table: CashflowTable,
   inputs: readonly CashflowInput[],
@@ -94,7 +118,7 @@ function withMetrics(
             inputs.map((i) => ({
               ...i,
               products: i.products.map((p) =>
-                p.name === product ? { ...p, price_usd_per_t: x } : p,
+                p.name === product ? { ...p, ...scaledPrice(p, x) } : p,
               ),
             })),
           ),
@@ -117,7 +141,7 @@ function withMetrics(
             inputs.map((i) => ({
               ...i,
               opex: i.opex.map((o) =>
-                o.name === 'electricity' ? { ...o, unit_price_usd: usdPerMwh } : o,
+                o.name === 'electricity' ? { ...o, ...scaledTariff(o, usdPerMwh) } : o,
               ),
             })),
           ),
@@ -150,22 +174,158 @@ export interface StageEconomicsEntry {
   economics: StageEconomics;
 }
 
+/** Feed tonnage each computed stage consumes at nameplate, by feed id and stage id [t/a]. */
+export function feedUseByStage(
+  scenario: Scenario,
+  results: readonly StageResult[],
+): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  scenario.stages.forEach((stage, i) => {
+    const r = results[i];
+    if (!r || r.status !== 'computed') return;
+    const port = r.template === 'concentrate-sale' ? 'feed' : primaryPort(stage.flowsheet.template);
+    const ref = stage.flowsheet.inputs[port];
+    if (!ref?.startsWith('feed:')) return;
+    const t =
+      r.template === 'concentrate-sale'
+        ? (r.products[0]?.t_per_year ?? 0)
+        : feedPerYear(stage, r, operatingHours(stage.availability.value));
+    const byStage = out.get(ref.slice(5)) ?? new Map<string, number>();
+    byStage.set(stage.id, t);
+    out.set(ref.slice(5), byStage);
+  });
+  return out;
+}
+
+/** A feed used above its contract volume without a declared extra supply. */
+export interface SupplyExcess {
+  feed_index: number;
+  feed_id: string;
+  use_t_per_year: number;
+  supply_t_per_year: number;
+  message: string;
+}
+
+/**
+ * Feeds whose use at nameplate exceeds the contract volume (supply_t_per_year) and that declare
+ * no extra supply; and suppliers whose output is below the contract they must deliver.
+ */
+export function supplyExcesses(
+  scenario: Scenario,
+  results: readonly StageResult[],
+): SupplyExcess[] {
+  const out: SupplyExcess[] = [];
+  const use = feedUseByStage(scenario, results);
+  scenario.feeds.forEach((feed, i) => {
+    const total = [...(use.get(feed.id)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    const supply = feed.supply_t_per_year?.value;
+    const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+    if (supply !== undefined && total > supply * (1 + 1e-9) && !feed.extra_supply)
+      out.push({
+        feed_index: i,
+        feed_id: feed.id,
+        use_t_per_year: total,
+        supply_t_per_year: supply,
+        message: `feed "${feed.id}": the stages use ${fmt(total)} t/year at nameplate (${[...(use.get(feed.id) ?? [])].map(([s, t]) => `${s} ${fmt(t)}`).join(', ')}), above the supply of ${fmt(supply)} t/year; raise the contract or declare extra_supply (where the extra comes from and at what price)`,
+      });
+    const sup = feed.supplier?.production_t_per_year.value;
+    if (sup !== undefined && supply !== undefined && supply > sup * (1 + 1e-9))
+      out.push({
+        feed_index: i,
+        feed_id: feed.id,
+        use_t_per_year: supply,
+        supply_t_per_year: sup,
+        message: `feed "${feed.id}": the contract volume ${fmt(supply)} t/year exceeds the supplier's production ${fmt(sup)} t/year`,
+      });
+  });
+  return out;
+}
+
+/** Tonnage above each feed's contract, assigned to the last stage (in scenario order) using it. */
+function extraFeed(scenario: Scenario, results: readonly StageResult[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const use = feedUseByStage(scenario, results);
+  for (const feed of scenario.feeds) {
+    const byStage = use.get(feed.id);
+    const supply = feed.supply_t_per_year?.value;
+    if (!byStage || supply === undefined) continue;
+    let excess = [...byStage.values()].reduce((a, b) => a + b, 0) - supply;
+    if (excess <= 0) continue;
+    if (!feed.extra_supply) {
+      const e = supplyExcesses(scenario, results).find((x) => x.feed_id === feed.id);
+      throw new InputError(`feeds.${feed.id}.supply_t_per_year`, supply, e?.message ?? '');
+    }
+    for (const [stage, t] of [...byStage].reverse()) {
+      const take = Math.min(t, excess);
+      out.set(stage, take);
+      excess -= take;
+      if (excess <= 0) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Take-or-pay: from the contract's start year, the buyer pays for the shortfall of the tonnage
+ * taken (every stage using the feed, at its utilisation) below take_or_pay_share × volume, at
+ * the contract price; charged to the first stage that uses the feed.
+ */
+function takeOrPayByStage(
+  scenario: Scenario,
+  results: readonly StageResult[],
+  start: number,
+  basis: CommercialBasis,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const rows = scenario.finance.horizon_years.value;
+  const use = feedUseByStage(scenario, results);
+  for (const feed of scenario.feeds) {
+    const c = basis.feed(feed.id);
+    const byStage = use.get(feed.id);
+    if (!byStage || c.take_or_pay_share <= 0 || c.volume_t_per_year === null) continue;
+    const buyers = scenario.stages.filter(
+      (s) => byStage.has(s.id) && s.flowsheet.template !== 'concentrate-sale',
+    );
+    const holder = buyers[0];
+    if (!holder || !c.usd_per_t_by_row) continue;
+    const from = (c.start_year ?? Math.min(...buyers.map((b) => b.start_year))) - start;
+    const taken = new Float64Array(rows);
+    for (const b of buyers) {
+      const u = utilisationByRow(b, start, rows);
+      const t = byStage.get(b.id) ?? 0;
+      for (let r = 0; r < rows; r++) taken[r] = (taken[r] ?? 0) + t * (u[r] ?? 0);
+    }
+    const floor = c.take_or_pay_share * c.volume_t_per_year;
+    out.set(
+      holder.id,
+      Array.from({ length: rows }, (_, r) =>
+        r < from ? 0 : Math.max(floor - (taken[r] ?? 0), 0) * (c.usd_per_t_by_row?.[r] ?? 0),
+      ),
+    );
+  }
+  return out;
+}
+
 /**
  * The project calendar and internal transfers (products of one stage consumed by a later one:
- * tonnage and transfer price at market), then each computed stage's economics.
+ * tonnage and transfer price at the ex-works market price by row), the feed contracts (extra
+ * supply, take-or-pay), then each computed stage's economics.
  *
  * @param scenario - The scenario.
  * @param results - Stage results in scenario order, with plant figures and capex filled.
+ * @param basis - The commercial basis (prices, tariffs, contracts) on the project calendar.
  * @returns Economics of every computed stage with a capex estimate, in scenario order.
+ * @throws InputError naming the feed, its use and its supply when the use exceeds the contract.
  */
 export function projectStageEconomics(
   scenario: Scenario,
   results: readonly StageResult[],
+  basis: CommercialBasis,
 ): StageEconomicsEntry[] {
-  const start = projectStartYear(scenario);
-  const horizon = scenario.finance.horizon_years.value;
+  const start = basis.start_year;
+  const horizon = basis.horizon_years;
   const internal = new Map<string, number>();
-  const transfer = new Map<string, number>();
+  const transfer = new Map<string, ArrayLike<number>>();
   scenario.stages.forEach((stage, i) => {
     const r = results[i];
     if (!r || r.status !== 'computed') return;
@@ -180,21 +340,25 @@ export function projectStageEconomics(
     if (product)
       transfer.set(
         key,
-        productPrice(scenario, product.id, containedCrWtPct(product.composition_wt_pct ?? {}))
-          .price_usd_per_t,
+        basis.product(product.id, product.composition_wt_pct ?? {}).ex_works_usd_per_t_by_row,
       );
   });
-  const frame = {
+  const frame: ProjectFrame = {
     start_year: start,
     horizon_years: horizon,
     internal_use_t_per_year: internal,
-    transfer_price_usd_per_t: transfer,
+    transfer_price_usd_per_t_by_row: transfer,
+    extra_feed_t_per_year: extraFeed(scenario, results),
+    take_or_pay_usd_by_row: takeOrPayByStage(scenario, results, start, basis),
   };
   const out: StageEconomicsEntry[] = [];
   scenario.stages.forEach((stage, i) => {
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
-    out.push({ stage: stage.id, economics: stageEconomics(scenario, stage, i, r, frame) });
+    out.push({
+      stage: stage.id,
+      economics: stageEconomics(scenario, stage, i, r, frame, basis),
+    });
   });
   return out;
 }
@@ -202,16 +366,18 @@ export function projectStageEconomics(
 /**
  * @param scenario - The scenario.
  * @param results - Stage results in scenario order, with plant figures and capex filled.
+ * @param basis - The commercial basis on the project calendar.
  * @param options - What to compute.
  * @returns Per-stage and combined cash flows with metrics; undefined when no stage is computed.
  */
 export function projectEconomics(
   scenario: Scenario,
   results: readonly StageResult[],
+  basis: CommercialBasis,
   options: EconomicsOptions,
 ): ProjectEconomics | undefined {
-  const kzt = scenario.markets.fx.kzt_per_usd.value;
-  const stages: StageCashflow[] = projectStageEconomics(scenario, results).map(
+  const kzt = basis.kzt_per_usd;
+  const stages: StageCashflow[] = projectStageEconomics(scenario, results, basis).map(
     ({ stage, economics }) => {
       const table = buildCashflowTable(economics.input);
       return {

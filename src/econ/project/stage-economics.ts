@@ -20,7 +20,8 @@ import { scenarioCbamCostUsd, stageEmissions } from '../../impact/emissions.js';
 import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
-import { productPrice } from '../revenue/product-price.js';
+import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
+import type { CommercialBasis, PricePoint } from '../commercial/types.js';
 
 /** Where one stage sits in the project and what downstream stages take from it. */
 export interface ProjectFrame {
@@ -29,8 +30,12 @@ export interface ProjectFrame {
   horizon_years: number;
   /** Tonnes per year of `<stage id>/<product id>` consumed by later stages [t/a]. */
   internal_use_t_per_year: ReadonlyMap<string, number>;
-  /** Price at which an upstream product is transferred to a later stage [USD/t]. */
-  transfer_price_usd_per_t: ReadonlyMap<string, number>;
+  /** Price by row at which an upstream product is transferred to a later stage (ex-works) [USD/t]. */
+  transfer_price_usd_per_t_by_row: ReadonlyMap<string, ArrayLike<number>>;
+  /** Feed tonnage of each stage above its contract, bought as declared extra supply [t/a]. */
+  extra_feed_t_per_year: ReadonlyMap<string, number>;
+  /** Take-or-pay shortfall cost by row charged to the stage that holds the contract [USD]. */
+  take_or_pay_usd_by_row: ReadonlyMap<string, number[]>;
 }
 
 export interface StageEconomics {
@@ -41,7 +46,14 @@ export interface StageEconomics {
   sales: {
     id: string;
     t_per_year: number;
+    /** Ex-works price in row 0 [USD/t]. */
     price_usd_per_t: number;
+    /** Ex-works price by row [USD/t]. */
+    price_usd_per_t_by_row: ArrayLike<number>;
+    /** FCA-border value in row 0 (customs value of an export) [USD/t]. */
+    fca_border_usd_per_t: number;
+    /** Point the quotation was converted from. */
+    price_point: PricePoint;
     cr_wt_pct: number;
     /** Tonnes going to later stages of the project (not exported) [t/a]. */
     internal_t_per_year: number;
@@ -50,8 +62,14 @@ export interface StageEconomics {
   input: CashflowInput;
   /** Purchased feeds of the stage. */
   feeds: FeedUse[];
-  /** By-product credits earned (markets.byproduct_credits), as revenue-only products. */
+  /** By-product credits earned (markets.byproduct_credits, off-gas power surplus), as revenue-only products. */
   credits: ProductInput[];
+  /** The captive off-gas power plant, when the stage has one. */
+  power_plant: OffgasPower | null;
+  /** Grid connection of the stage's purchased power: capex and the rows it is spent in. */
+  grid_connection: { demand_MW: number; capex_usd: number; first_row: number; rows: number } | null;
+  /** Messages about the commercial basis of the stage (e.g. a grid connection that is late). */
+  warnings: string[];
 }
 
 /**
@@ -135,10 +153,10 @@ export function feedPerYear(stage: Stage, result: StageResult, hours: number): n
 }
 
 function feedUses(
-  scenario: Scenario,
   stage: Stage,
   result: StageResult,
   frame: ProjectFrame,
+  basis: CommercialBasis,
 ): FeedUse[] {
   if (result.template === 'concentrate-sale') return [];
   const hours = operatingHours(stage.availability.value);
@@ -150,26 +168,33 @@ function feedUses(
   const [port, ref] = used;
   const t = feedPerYear(stage, result, hours);
   if (ref.startsWith('feed:')) {
-    const i = scenario.feeds.findIndex((f) => f.id === ref.slice(5));
-    const feed = scenario.feeds[i];
-    if (!feed)
-      throw new InputError(`stages.${stage.id}.flowsheet.inputs.${port}`, ref, 'a feed id');
-    if (!feed.price_usd_per_t)
+    const c = basis.feed(ref.slice(5));
+    if (!c.usd_per_t_by_row)
       throw new InputError(
-        `feeds[${i}].price_usd_per_t`,
+        `feeds.${c.feed_id}.price_usd_per_t`,
         undefined,
-        `a price for feed "${feed.id}", which stage "${stage.id}" consumes (use the mining cost for an own-mined ore)`,
+        `a price for feed "${c.feed_id}", which stage "${stage.id}" consumes (price_usd_per_t, or contract.price: market; use the mining cost for an own-mined ore)`,
       );
-    return [
+    const extra = frame.extra_feed_t_per_year.get(stage.id) ?? 0;
+    const uses: FeedUse[] = [
       {
         ref,
-        t_per_year: t,
-        price_usd_per_t: feed.price_usd_per_t.value,
-        source: `feeds.${feed.id}.price_usd_per_t: ${feed.price_usd_per_t.source}`,
+        t_per_year: t - extra,
+        price_usd_per_t: c.usd_per_t_by_row[0] ?? NaN,
+        price_usd_per_t_by_row: c.usd_per_t_by_row,
+        source: c.price_source,
       },
     ];
+    if (extra > 0 && c.extra)
+      uses.push({
+        ref: `${ref}:extra`,
+        t_per_year: extra,
+        price_usd_per_t: c.extra.usd_per_t,
+        source: `feeds.${c.feed_id}.extra_supply: ${c.extra.from}`,
+      });
+    return uses;
   }
-  const transfer = frame.transfer_price_usd_per_t.get(ref.slice('stage:'.length));
+  const transfer = frame.transfer_price_usd_per_t_by_row.get(ref.slice('stage:'.length));
   if (transfer === undefined)
     throw new InputError(
       `stages.${stage.id}.flowsheet.inputs.${port}`,
@@ -180,8 +205,9 @@ function feedUses(
     {
       ref,
       t_per_year: t,
-      price_usd_per_t: transfer,
-      source: `transfer at the market price of ${ref.slice('stage:'.length)} (opportunity cost of not selling it)`,
+      price_usd_per_t: transfer[0] ?? NaN,
+      price_usd_per_t_by_row: transfer,
+      source: `transfer at the ex-works market price of ${ref.slice('stage:'.length)} (opportunity cost of not selling it)`,
     },
   ];
 }
@@ -193,14 +219,127 @@ export function primaryPort(template: string): string {
   return 'chromite';
 }
 
+/** Labour, cost and staffing of a concentrate sale: the mine and concentrator that produce it. */
+function mineOpex(
+  scenario: Scenario,
+  stage: Stage,
+  result: StageResult,
+  basis: CommercialBasis,
+  opex: NonNullable<StageResult['opex']>,
+  crT: number,
+): StageStaffing | null {
+  const ref = stage.flowsheet.inputs.feed ?? '';
+  const supplier = ref.startsWith('feed:') ? basis.feed(ref.slice(5)).supplier : null;
+  const fallback = dataValue('econ/opex-defaults#concentrate_cash_cost_usd_per_t');
+  const cost = supplier?.cash_cost_usd_per_t ?? fallback.value;
+  const costSource = supplier
+    ? `feeds.${ref.slice(5)}.supplier.cash_cost_usd_per_t: ${supplier.cash_cost_source}`
+    : `data/econ/opex-defaults.json#concentrate_cash_cost_usd_per_t: ${fallback.source}`;
+  const t = result.products[0]?.t_per_year ?? 0;
+  const jobs = supplier ? Math.round((supplier.jobs_per_kt * t) / 1000) : 0;
+  const wageKzt = scenario.markets.labour.average_wage_kzt_per_month.value;
+  // KZT/month × 12 months ÷ KZT/USD = USD/year per person
+  const wages = (jobs * wageKzt * 12) / basis.kzt_per_usd;
+  if (wages > cost * t)
+    throw new InputError(
+      `feeds.${ref.slice(5)}.supplier.jobs_per_kt`,
+      supplier?.jobs_per_kt,
+      `a workforce whose wages (USD ${(wages / 1e6).toFixed(1)} M/a) fit in the cash cost (USD ${((cost * t) / 1e6).toFixed(1)} M/a)`,
+    );
+  opex.lines.unshift({
+    id: 'concentrate-production',
+    category: 'feed',
+    quantity_per_year: t,
+    unit: 't',
+    unit_price_usd: cost - (t > 0 ? wages / t : 0),
+    cost_usd_per_year: cost * t - wages,
+    variable: true,
+    source: `${costSource}, less the wages of its workforce (labour line)`,
+  });
+  let staffing: StageStaffing | null = null;
+  if (jobs > 0) {
+    opex.lines.splice(1, 0, {
+      id: 'labour',
+      category: 'labour',
+      quantity_per_year: jobs,
+      unit: 'person',
+      unit_price_usd: wages / jobs,
+      cost_usd_per_year: wages,
+      variable: false,
+      source: `${supplier?.jobs_per_kt ?? 0} jobs per kt/a (${supplier?.jobs_source ?? ''}) × markets.labour.average_wage_kzt_per_month`,
+    });
+    staffing = {
+      positions: [
+        {
+          role: 'Mine and concentrator (average of the Donskoy complex)',
+          per_shift: jobs,
+          crews: 1,
+          headcount: jobs,
+          wage_kzt_per_month: wageKzt,
+          source: supplier?.jobs_source ?? '',
+        },
+      ],
+      direct_jobs: jobs,
+      wages_usd_per_year: wages,
+    };
+  }
+  opex.total_usd_per_year += t * cost;
+  opex.cash_cost_usd_per_t = t > 0 ? opex.total_usd_per_year / t : 0;
+  opex.cash_cost_usd_per_t_cr = crT > 0 ? opex.total_usd_per_year / crT : null;
+  return staffing;
+}
+
+/** Utilisation of a stage by row: 0 before production, the ramp-up, then 1 [-]. */
+export function utilisationByRow(stage: Stage, start: number, rows: number): Float64Array {
+  const first = stage.start_year - start;
+  const ramp = (stage.ramp_up ?? []).map((r) => r.value);
+  return Float64Array.from({ length: rows }, (_, t) => (t < first ? 0 : (ramp[t - first] ?? 1)));
+}
+
+/**
+ * The grid connection of the stage's purchased power: USD/MW × peak demand, spent over the
+ * connection's lead time before the first production year (from row 0 at the earliest).
+ */
+function gridConnection(
+  stage: Stage,
+  purchased_MWh: number,
+  frame: ProjectFrame,
+  basis: CommercialBasis,
+  warnings: string[],
+): StageEconomics['grid_connection'] {
+  const e = basis.electricity;
+  const demand = purchased_MWh / operatingHours(stage.availability.value);
+  const capex = demand * e.grid_connection_capex_usd_per_mw;
+  if (!(capex > 0)) return null;
+  const first = stage.start_year - frame.start_year;
+  const lead = Math.max(e.grid_connection_lead_time_years, 1);
+  const from = first - lead;
+  if (e.grid_connection_lead_time_years > stage.construction_years)
+    warnings.push(
+      `the grid connection takes ${e.grid_connection_lead_time_years} years (markets.electricity.grid_connection_lead_time_years), construction ${stage.construction_years}: it must be ordered in ${stage.start_year - e.grid_connection_lead_time_years}, before construction starts`,
+    );
+  if (from < 0)
+    warnings.push(
+      `the grid connection cannot be energised by ${stage.start_year}: ordered in the first project year ${frame.start_year} it is ready in ${frame.start_year + e.grid_connection_lead_time_years}`,
+    );
+  const start = Math.max(from, 0);
+  return {
+    demand_MW: demand,
+    capex_usd: capex,
+    first_row: start,
+    rows: Math.max(first - start, 1),
+  };
+}
+
 /**
  * Economics of one stage whose flowsheet was computed (or the concentrate sale).
  *
- * @param scenario - The scenario.
+ * @param scenario - The scenario (finance, labour, consumables, impact settings).
  * @param stage - The stage.
  * @param stageIndex - Its index in `scenario.stages` (for error paths).
  * @param result - The stage's plant result with `capex_usd` set.
  * @param frame - Project calendar and internal transfers.
+ * @param basis - Prices, tariffs, contracts and logistics (the commercial basis).
  */
 export function stageEconomics(
   scenario: Scenario,
@@ -208,47 +347,63 @@ export function stageEconomics(
   stageIndex: number,
   result: StageResult,
   frame: ProjectFrame,
+  basis: CommercialBasis,
 ): StageEconomics {
   const capex = result.capex_usd ?? 0;
-  const fx = scenario.markets.fx.kzt_per_usd.value;
-  const staffing =
+  const fx = basis.kzt_per_usd;
+  const isSale = result.template === 'concentrate-sale';
+  const warnings: string[] = [];
+  let staffing =
     stageStaffing(
       result.template,
       stage.capacity_t_per_year.value,
       scenario.markets.labour.average_wage_kzt_per_month.value,
       fx,
     ) ?? null;
-  const feeds = feedUses(scenario, stage, result, frame);
+  const feeds = feedUses(stage, result, frame, basis);
   const sales: StageEconomics['sales'] = [];
   const productSales: ProductSale[] = [];
   let crT = 0;
   let revenue = 0;
   for (const p of result.products) {
     const cr = containedCrWtPct(p.composition_wt_pct ?? {});
-    const price = productPrice(scenario, p.id, cr);
+    const priced = basis.product(p.id, p.composition_wt_pct ?? {});
     const internal = frame.internal_use_t_per_year.get(`${stage.id}/${p.id}`) ?? 0;
     sales.push({
       id: p.id,
       t_per_year: p.t_per_year,
-      price_usd_per_t: price.price_usd_per_t,
+      price_usd_per_t: priced.ex_works_usd_per_t,
+      price_usd_per_t_by_row: priced.ex_works_usd_per_t_by_row,
+      fca_border_usd_per_t: priced.fca_border_usd_per_t,
+      price_point: priced.price_point,
       cr_wt_pct: cr,
       internal_t_per_year: internal,
-      export_share: price.export_share,
+      export_share: priced.export_share,
     });
-    // Internal transfers are not shipped to the market: no logistics on them.
-    productSales.push({
-      id: p.id,
-      t_per_year: p.t_per_year - internal,
-      logistics_usd_per_t: price.logistics_usd_per_t,
-      logistics_source: `markets.products.${p.id}.logistics_usd_per_t`,
-    });
+    productSales.push({ id: p.id, t_per_year: p.t_per_year - internal });
     crT += (p.t_per_year * cr) / 100;
-    revenue += p.t_per_year * price.price_usd_per_t;
+    revenue += p.t_per_year * priced.ex_works_usd_per_t;
   }
+  const power = stage.power_plant
+    ? offgasPower(result, stage.power_plant.offgas_efficiency.value)
+    : null;
+  if (stage.power_plant && scenario.markets.byproduct_credits.some((c) => c.id === 'off-gas'))
+    throw new InputError(
+      'markets.byproduct_credits',
+      'off-gas',
+      `no off-gas credit while stage "${stage.id}" burns its off-gas in a power plant (it would be counted twice)`,
+    );
+  const e = basis.electricity;
   const opex = stageOpex({
     scenario,
     stage,
     stageIndex,
+    electricity: {
+      usd_per_mwh: e.usd_per_mwh_by_row[0] ?? NaN,
+      usd_per_mwh_by_row: e.usd_per_mwh_by_row,
+      own_use_MWh_per_year: power?.own_use_MWh_per_year ?? 0,
+      source: e.source,
+    },
     consumptions: result.consumptions,
     feeds,
     products: productSales,
@@ -256,34 +411,53 @@ export function stageEconomics(
     staffing,
     product_cr_t_per_year: crT,
   });
-  const isSale = result.template === 'concentrate-sale';
-  if (isSale) {
-    // The seller mines and beneficiates the concentrate it exports (the raw-export baseline).
-    const cost = dataValue('econ/opex-defaults#concentrate_cash_cost_usd_per_t');
-    const t = result.products[0]?.t_per_year ?? 0;
-    opex.lines.unshift({
-      id: 'concentrate-production',
-      category: 'feed',
-      quantity_per_year: t,
-      unit: 't',
-      unit_price_usd: cost.value,
-      cost_usd_per_year: t * cost.value,
-      variable: true,
-      source: `data/econ/opex-defaults.json#concentrate_cash_cost_usd_per_t: ${cost.source}`,
-    });
-    opex.total_usd_per_year += t * cost.value;
-    opex.cash_cost_usd_per_t = t > 0 ? opex.total_usd_per_year / t : 0;
-    opex.cash_cost_usd_per_t_cr = crT > 0 ? opex.total_usd_per_year / crT : null;
-  }
+  if (isSale) staffing = mineOpex(scenario, stage, result, basis, opex, crT) ?? staffing;
   const credits = byproductCredits(scenario, stage, result);
+  if (power && power.surplus_MWh_per_year > 0)
+    credits.push({
+      // Quantity in MWh so that the engine's quantity × price holds.
+      name: `byproduct:${stage.id}/power-surplus`,
+      capacity_t_per_year: power.surplus_MWh_per_year,
+      price_usd_per_t: e.usd_per_mwh_by_row[0] ?? NaN,
+      price_usd_per_t_by_row: e.usd_per_mwh_by_row,
+      export_share: 0,
+      byproduct: true,
+    });
   for (const c of credits) revenue += c.capacity_t_per_year * c.price_usd_per_t;
   const cbam = scenario.impact.cbam_in_cashflow
     ? cbamCost(scenario, stage, result, frame, sales)
     : null;
+  const purchased = opex.lines.find((l) => l.id === 'electricity')?.quantity_per_year ?? 0;
+  const grid = gridConnection(stage, purchased, frame, basis, warnings);
   const input = cashflowInput(scenario, stage, result, frame, sales, opex.lines, capex, isSale);
+  if (grid)
+    input.capex.push({
+      name: `${stage.id}: grid connection`,
+      amount_usd: grid.capex_usd,
+      phasing: new Array<number>(grid.rows).fill(1 / grid.rows),
+      start_index: grid.first_row,
+      depreciation_group: 'machinery',
+    });
   input.products.push(...credits);
-  if (cbam) input.yearly_costs = [cbam];
-  return { staffing, opex, revenue_usd_per_year: revenue, sales, input, feeds, credits };
+  const yearly = [cbam, takeOrPay(stage, frame)].filter((y): y is YearlyCost => y !== null);
+  if (yearly.length > 0) input.yearly_costs = yearly;
+  return {
+    staffing,
+    opex,
+    revenue_usd_per_year: revenue,
+    sales,
+    input,
+    feeds,
+    credits,
+    power_plant: power,
+    grid_connection: grid,
+    warnings,
+  };
+}
+
+function takeOrPay(stage: Stage, frame: ProjectFrame): YearlyCost | null {
+  const usd = frame.take_or_pay_usd_by_row.get(stage.id);
+  return usd && usd.some((v) => v > 0) ? { name: 'take-or-pay shortfall', usd_by_row: usd } : null;
 }
 
 function cashflowInput(
@@ -331,6 +505,7 @@ function cashflowInput(
     name: s.id,
     capacity_t_per_year: s.t_per_year,
     price_usd_per_t: s.price_usd_per_t,
+    price_usd_per_t_by_row: s.price_usd_per_t_by_row,
     cr_mass_fraction: s.cr_wt_pct / 100,
     export_share:
       s.t_per_year > 0
@@ -343,6 +518,7 @@ function cashflowInput(
     unit: l.unit,
     unit_price_usd: l.unit_price_usd,
     variable: l.variable,
+    ...(l.price_by_row ? { unit_price_usd_by_row: l.price_by_row } : {}),
     ...(l.category === 'labour' ? { is_wages: true, vat_applicable: false } : {}),
   }));
   const sale = sales[0];
@@ -370,6 +546,10 @@ function cashflowInput(
             // MET falls on the miner: inside the boundary only for the concentrate seller.
             mining_inside_boundary: true,
             extracted_mineral_value_usd_per_year: sale.t_per_year * sale.price_usd_per_t,
+            extracted_mineral_value_usd_per_year_by_row: Array.from(
+              sale.price_usd_per_t_by_row,
+              (p) => p * sale.t_per_year,
+            ),
           }
         : {}),
     },

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { ComponentModel } from '../components.js';
 import { createStream, type Stream } from '../stream.js';
-import { addMol, comp, mw } from '../units/chromium/common.js';
+import { addMol, comp, molarMassOf } from '../units/chromium/common.js';
 
 /** Chromite concentrate as a chemical (oxide) analysis [wt%, dry]. */
 export interface ChromiteFeed {
@@ -58,7 +58,8 @@ export function chromiteFeedStream(
 ): Stream {
   const a = checkedAnalysis(feed.oxides_wt_pct, OXIDES, field);
   const s = createStream(model);
-  const n = (ox: string): number => (((a[ox] ?? 0) / 100) * feed_kg_per_h) / mw(`${ox}(s)`);
+  const n = (ox: string): number =>
+    (((a[ox] ?? 0) / 100) * feed_kg_per_h) / molarMassOf(model, `${ox}(s)`);
   let cr = n('Cr2O3');
   let feo = n('FeO');
   let mgo = n('MgO');

@@ -1,8 +1,14 @@
-import { ConvergenceError, InputError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import type { DesignOverrides } from '../design/design-flowsheet.js';
 import { unitIndex, unitResult } from '../design/unit-result.js';
-import { compileFlowsheet, type CompiledFlowsheet } from '../flowsheet/compile.js';
-import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
+import type { CompiledFlowsheet } from '../flowsheet/compile.js';
+import { COMPILE_EACH_TIME } from '../flowsheet/flowsheet-cache.js';
+import type { StageSolveOptions } from '../stage-solve-options.js';
+import {
+  solveFlowsheet,
+  type FeedSpecification,
+  type FlowsheetSolution,
+} from '../flowsheet/solve.js';
 import { summariseStage } from '../flowsheet/summarise.js';
 import type { FlowsheetOverrides } from '../flowsheet/template.js';
 import type { StageRun } from '../stage-run.js';
@@ -10,7 +16,7 @@ import { createStream, type Stream } from '../stream.js';
 import { assertSelfSustaining } from '../units/chromium/aluminothermic-reactor.js';
 import { AIR_O2_MASS_FRACTION, comp } from '../units/chromium/common.js';
 import { chromiteFeedStream, ferrochromeFeedStream, type ChromiumFeed } from './feed.js';
-import { CHROMIUM_TEMPLATES, type ChromiumTemplate } from './templates.js';
+import { CHROMIUM_TEMPLATES, type ChromiumTemplate, type ReagentFeed } from './templates.js';
 
 export type ChromiumTemplateId = keyof typeof CHROMIUM_TEMPLATES;
 
@@ -31,27 +37,34 @@ export interface ChromiumStageInput {
 export interface ChromiumStageRun extends StageRun {
   flowsheet: CompiledFlowsheet;
   solution: FlowsheetSolution;
-  /** Outer passes of the reagent make-up loop. */
+  /**
+   * Flowsheet solves of the reagent make-up (2: at the nominal feed and at the nameplate rate;
+   * each unit sizes its reagents within the solve, see `FeedSpecification`).
+   */
   reagent_passes: number;
 }
 
 const NOMINAL_FEED_KG_PER_H = 1000;
-const MAX_PASSES = 60;
-/** Relative change of every reagent feed at convergence of the make-up loop [–]. */
-const REAGENT_TOLERANCE = 1e-9;
 
 /**
  * Runs a chromium-metal stage template (issue 5 item 4): builds the feed from the analysis,
- * solves the flowsheet, makes up every reagent feed from its unit's demand (outer fixed-point
- * passes, exact after as many passes as reagent units in series), scales the feed to the
- * nameplate metal rate and returns the stage's products, consumptions, by-products, energy
+ * solves the flowsheet with every reagent feed sized by the unit that demands it as the solve
+ * reaches that unit (feed specifications: one pass, however many reagent units in series),
+ * scales the feed to the nameplate metal rate (homogeneity: one more pass that confirms the
+ * scaled reagents) and returns the stage's products, consumptions, by-products, energy
  * balances and KPIs. Pure, deterministic.
+ * @param options - Compiled flowsheets (the caller's cache; default: compile afresh) and the
+ *   reagent make-up (default {@link specifiedMakeup})
  * @param template - `cr-aluminothermic` (chromite → chromate → Cr2O3 → Al reduction) or `cr-electrolytic` (HC FeCr → chrome alum → electrowinning)
  * @throws InputError for bad feeds, overrides, capacity or availability, and for an
  *   aluminothermic charge below the self-sustaining criterion; ConvergenceError if the reagent
  *   make-up does not settle
  */
-export function runChromiumStage(template: string, input: ChromiumStageInput): ChromiumStageRun {
+export function runChromiumStage(
+  template: string,
+  input: ChromiumStageInput,
+  options: StageSolveOptions = {},
+): ChromiumStageRun {
   const t = (CHROMIUM_TEMPLATES as Record<string, ChromiumTemplate | undefined>)[template];
   if (!t)
     throw new InputError(
@@ -76,71 +89,19 @@ export function runChromiumStage(template: string, input: ChromiumStageInput): C
         ? 'a chromite concentrate { oxides_wt_pct } for cr-aluminothermic'
         : 'an HC ferrochrome { alloy_wt_pct } for cr-electrolytic',
     );
-  const fs = compiled(template, t, input.overrides ?? {});
+  const fs = (options.flowsheets ?? COMPILE_EACH_TIME).flowsheet(t.template, input.overrides ?? {});
   const makeFeed = (kg_per_h: number): Stream =>
     'oxides_wt_pct' in input.feed
       ? chromiteFeedStream(fs.model, input.feed, kg_per_h)
       : ferrochromeFeedStream(fs.model, input.feed, kg_per_h);
   const target_kg_per_h = (input.capacity_t_per_year * 1000) / (8760 * input.availability);
-
-  const reagentKg: Record<string, number> = Object.fromEntries(
-    Object.keys(t.reagents).map((k) => [k, 0]),
-  );
-  let feedKg = NOMINAL_FEED_KG_PER_H;
-  const setSupplies = (): void => {
-    for (const [id, r] of Object.entries(t.reagents))
-      if (r.supply_kg_per_kg_feed !== undefined) reagentKg[id] = r.supply_kg_per_kg_feed * feedKg;
-  };
-  setSupplies();
-  let sol = solveOnce(fs, t, makeFeed(feedKg), reagentKg);
-  let passes = 1;
-  let scaled = false;
-  // bounded Wegstein on each reagent (demands may be negative = surplus; the feed is max(0, x)): x ← q·x + (1 − q)·g(x), q = s/(s − 1), s = Δg/Δx
-  const prevX: Record<string, number | undefined> = {};
-  const prevG: Record<string, number | undefined> = {};
-  for (;;) {
-    let worst = 0;
-    for (const [id, r] of Object.entries(t.reagents)) {
-      if (r.supply_kg_per_kg_feed !== undefined) continue;
-      const g = diag(fs, sol, r.unit ?? '', r.demand ?? '');
-      const x = reagentKg[id] ?? 0;
-      worst = Math.max(worst, Math.abs(g - x) / Math.max(Math.abs(g), Math.abs(x), 1e-9 * feedKg));
-      let next = g;
-      const px = prevX[id];
-      const pg = prevG[id];
-      if (px !== undefined && pg !== undefined && x !== px) {
-        const slope = (g - pg) / (x - px);
-        const q = Math.min(0.9, Math.max(-5, slope / (slope - 1)));
-        if (Number.isFinite(q)) next = q * x + (1 - q) * g;
-      }
-      prevX[id] = x;
-      prevG[id] = g;
-      reagentKg[id] = next;
-    }
-    if (worst <= REAGENT_TOLERANCE) {
-      if (scaled) break;
-      // scale to the nameplate product rate (the model is linear in the feed)
-      const product = productKg(fs, sol, t.product_stream);
-      if (!(product > 0))
-        throw new InputError(
-          'feed',
-          input.feed,
-          'a feed that yields chromium metal (none produced)',
-        );
-      const f = target_kg_per_h / product;
-      feedKg *= f;
-      for (const k of Object.keys(reagentKg)) {
-        reagentKg[k] = (prevG[k] ?? 0) * f;
-        prevX[k] = undefined;
-        prevG[k] = undefined;
-      }
-      setSupplies();
-      scaled = true;
-    }
-    if (++passes > MAX_PASSES)
-      throw new ConvergenceError(`reagent make-up of ${fs.id}`, passes, worst);
-    sol = solveOnce(fs, t, makeFeed(feedKg), reagentKg, sol);
-  }
+  const makeup = options.chromiumMakeup ?? specifiedMakeup;
+  const { sol, reagents_kg_per_h, passes } = makeup({
+    fs,
+    t,
+    feedAt: makeFeed,
+    target_kg_per_h,
+  });
   if (fs.unitIndex.has('reactor')) {
     const ui = unitIndex(fs, 'reactor');
     const criterion = fs.units[ui]?.params.criterion_kJ_per_kg;
@@ -153,55 +114,139 @@ export function runChromiumStage(template: string, input: ChromiumStageInput): C
       'units.reactor (aluminothermic charge)',
     );
   }
-  for (const k of Object.keys(reagentKg)) reagentKg[k] = Math.max(0, reagentKg[k] ?? 0);
-  return stageRun(fs, sol, t, reagentKg, passes, input.design ?? {});
+  return stageRun(fs, sol, t, reagents_kg_per_h, passes, input.design ?? {});
 }
 
-const compileCache = new Map<string, CompiledFlowsheet>();
-/** Compiled flowsheet per template and overrides (immutable; bounded cache of 64). */
-function compiled(
-  id: string,
+/** A chromium stage's flowsheet, its feed and the nameplate product rate to make up. */
+export interface MakeupProblem {
+  readonly fs: CompiledFlowsheet;
+  readonly t: ChromiumTemplate;
+  /** The stage feed stream at a rate [kg/h]. */
+  readonly feedAt: (kg_per_h: number) => Stream;
+  /** Product rate at nameplate [kg/h]. */
+  readonly target_kg_per_h: number;
+}
+
+/** The solution at the nameplate rate with its reagents made up. */
+export interface MadeUp {
+  sol: FlowsheetSolution;
+  feed_kg_per_h: number;
+  /** Reagent feeds [kg/h] by reagent id (≥ 0). */
+  reagents_kg_per_h: Record<string, number>;
+  /** Flowsheet solves [–]. */
+  passes: number;
+}
+
+/** An algorithm that makes up a chromium stage's reagents. */
+export type ReagentMakeup = (problem: MakeupProblem) => MadeUp;
+
+/**
+ * The make-up of the shipped model: at the nominal feed rate every reagent is sized by the unit
+ * that demands it within the one pass (feed specifications); then homogeneity — the flowsheet is
+ * linear in its feed — gives every reagent at the nameplate rate as its nominal amount times the
+ * scale, which the units confirm in the second pass (no unit solved twice).
+ * @throws InputError for a feed that yields no metal
+ */
+export const specifiedMakeup: ReagentMakeup = ({ fs, t, feedAt, target_kg_per_h }) => {
+  let feedKg = NOMINAL_FEED_KG_PER_H;
+  let sol = solveMadeUp(fs, t, feedAt(feedKg), feedKg, {});
+  const product = productKg(fs, sol, t.product_stream);
+  if (!(product > 0))
+    throw new InputError('feed', feedKg, 'a feed that yields chromium metal (none produced)');
+  const scale = target_kg_per_h / product;
+  feedKg *= scale;
+  const start: Record<string, number> = {};
+  for (const [id, kg] of Object.entries(reagentFeeds(fs, sol, t))) start[id] = kg * scale;
+  sol = solveMadeUp(fs, t, feedAt(feedKg), feedKg, start);
+  return { sol, feed_kg_per_h: feedKg, reagents_kg_per_h: reagentFeeds(fs, sol, t), passes: 2 };
+};
+
+/** Writes `kg` [kg/h] of a reagent's composition into stream s (other components zero). */
+export function writeReagent(fs: CompiledFlowsheet, r: ReagentFeed, kg: number, s: Stream): void {
+  s.flow.fill(0);
+  if (r.composition === 'air') {
+    s.flow[comp(fs.model, 'O2(g)')] = AIR_O2_MASS_FRACTION * kg;
+    s.flow[comp(fs.model, 'N2(g)')] = (1 - AIR_O2_MASS_FRACTION) * kg;
+  } else for (const [c, x] of Object.entries(r.composition)) s.flow[comp(fs.model, c)] = x * kg;
+}
+
+/** The reagent feeds of a solution [kg/h] by reagent id. */
+function reagentFeeds(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
   t: ChromiumTemplate,
-  overrides: FlowsheetOverrides,
-): CompiledFlowsheet {
-  let key: string;
-  try {
-    key = `${id}|${JSON.stringify(overrides)}`;
-  } catch {
-    return compileFlowsheet(t.template, overrides);
-  }
-  let fs = compileCache.get(key);
-  if (!fs) {
-    fs = compileFlowsheet(t.template, overrides);
-    if (compileCache.size >= 64) compileCache.clear();
-    compileCache.set(key, fs);
-  }
-  return fs;
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of Object.keys(t.reagents)) out[id] = productKg(fs, sol, id);
+  return out;
 }
 
-function solveOnce(
+/**
+ * One feed specification per unit that demands reagents: after the unit solves, its reagent
+ * feeds are set to its demands (a negative demand, a surplus, feeds nothing).
+ * @param floor_kg_per_h - Changes below this are round-off [kg/h]
+ */
+function reagentSpecifications(
+  fs: CompiledFlowsheet,
+  t: ChromiumTemplate,
+  floor_kg_per_h: number,
+): FeedSpecification[] {
+  const byUnit = new Map<number, [number, ReagentFeed][]>();
+  for (const [id, r] of Object.entries(t.reagents)) {
+    if (r.supply_kg_per_kg_feed !== undefined || r.unit === undefined) continue;
+    const u = fs.unitIndex.get(r.unit);
+    const f = fs.streamIndex.get(id);
+    if (u === undefined || f === undefined)
+      throw new InputError(`reagents.${id}`, r.unit, `a unit and feed of ${fs.id}`);
+    byUnit.set(u, [...(byUnit.get(u) ?? []), [f, r]]);
+  }
+  return [...byUnit].map(([unit, feeds]) => ({
+    unit,
+    update(out, streams) {
+      let change = 0;
+      for (const [f, r] of feeds) {
+        const s = streams[f];
+        const g = out.diagnostics[r.demand ?? ''];
+        if (g === undefined || !Number.isFinite(g))
+          throw new InputError(`units.${r.unit ?? ''}`, g, `a finite diagnostic ${r.demand ?? ''}`);
+        if (!s) continue;
+        const kg = Math.max(0, g);
+        let old = 0;
+        for (const v of s.flow) old += v;
+        change = Math.max(change, Math.abs(kg - old) / Math.max(kg, old, floor_kg_per_h));
+        writeReagent(fs, r, kg, s);
+      }
+      return change;
+    },
+  }));
+}
+
+/**
+ * Solves the flowsheet at `feedKg` [kg/h] of stage feed: supplies proportional to the feed, the
+ * other reagents sized by their units (starting from `start` [kg/h], default nothing).
+ */
+function solveMadeUp(
   fs: CompiledFlowsheet,
   t: ChromiumTemplate,
   feed: Stream,
-  reagentKg: Readonly<Record<string, number>>,
-  previous?: FlowsheetSolution,
+  feedKg: number,
+  start: Readonly<Record<string, number>>,
 ): FlowsheetSolution {
   const feeds: Record<string, Stream> = { [t.feed_stream]: feed };
   for (const [id, r] of Object.entries(t.reagents)) {
     const s = createStream(fs.model);
-    const kg = Math.max(0, reagentKg[id] ?? 0); // a negative demand (surplus) feeds nothing
-    if (r.composition === 'air') {
-      s.flow[comp(fs.model, 'O2(g)')] = AIR_O2_MASS_FRACTION * kg;
-      s.flow[comp(fs.model, 'N2(g)')] = (1 - AIR_O2_MASS_FRACTION) * kg;
-    } else for (const [c, x] of Object.entries(r.composition)) s.flow[comp(fs.model, c)] = x * kg;
+    const kg =
+      r.supply_kg_per_kg_feed !== undefined ? r.supply_kg_per_kg_feed * feedKg : (start[id] ?? 0);
+    writeReagent(fs, r, kg, s);
     feeds[id] = s;
   }
-  return solveFlowsheet(fs, feeds, previous ? { warmStart: previous } : {});
+  return solveFlowsheet(fs, feeds, {
+    specifications: reagentSpecifications(fs, t, SPECIFICATION_FLOOR * feedKg),
+  });
 }
 
-function diag(fs: CompiledFlowsheet, sol: FlowsheetSolution, unit: string, name: string): number {
-  return unitResult(fs, sol, unitIndex(fs, unit), name);
-}
+/** Reagent changes below this fraction of the stage feed are round-off [–]. */
+const SPECIFICATION_FLOOR = 1e-12;
 
 function stream(fs: CompiledFlowsheet, sol: FlowsheetSolution, id: string): Stream {
   const i = fs.streamIndex.get(id);

@@ -71,16 +71,13 @@ export function balanceReport(fs: CompiledFlowsheet, sol: FlowsheetSolution): Ba
   const { model } = fs;
   const nEl = model.nEl;
   const unitId = (u: number): string => fs.units[u]?.id ?? '';
+  const work = new Float64Array(Math.max(model.nEl, model.nSize));
   const streams: StreamRecord[] = fs.streams.map((cs, i) => {
     const s = sol.streams[i];
     const comps: Record<string, number> = {};
     const els: Record<string, number> = {};
-    model.names.forEach((n, c) => {
-      comps[n] = s?.flow[c] ?? 0;
-    });
-    model.elements.forEach((el, e) => {
-      els[el] = sol.elementFlows[i * nEl + e] ?? 0;
-    });
+    for (let c = 0; c < model.nComp; c++) comps[model.names[c] ?? ''] = s?.flow[c] ?? 0;
+    for (let e = 0; e < nEl; e++) els[model.elements[e] ?? ''] = sol.elementFlows[i * nEl + e] ?? 0;
     return {
       id: cs.id,
       from: cs.from >= 0 ? unitId(cs.from) : null,
@@ -90,7 +87,7 @@ export function balanceReport(fs: CompiledFlowsheet, sol: FlowsheetSolution): Ba
       components_kg_per_h: comps,
       elements_kg_per_h: els,
       assays: s
-        ? assays(model, s)
+        ? assays(model, s, work)
         : { cr2o3_wt_pct: null, cr_fe_ratio: null, solids_wt_pct: null, p80_um: null },
     };
   });

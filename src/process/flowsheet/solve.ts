@@ -1,5 +1,12 @@
 import { ConvergenceError, InputError } from '../../errors.js';
-import { copyStream, createStream, syncMineralTotals, zeroStream, type Stream } from '../stream.js';
+import {
+  copyStream,
+  createStream,
+  createStreams,
+  syncMineralTotals,
+  zeroStream,
+  type Stream,
+} from '../stream.js';
 import type { UnitContext, UnitOutput } from '../unit.js';
 import { computeClosure, type Closure } from './closure.js';
 import type { CompiledFlowsheet } from './compile.js';
@@ -79,7 +86,7 @@ interface SolveWork {
 /** Allocates the solution buffers of a compiled flowsheet (all flows zero). */
 export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
   const { model } = fs;
-  const streams = fs.streams.map(() => createStream(model));
+  const streams = createStreams(model, fs.streams.length);
   const scratch = new Float64Array(4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl);
   const states = fs.units.map((u) => new Float64Array(u.kind.stateSize));
   const outputs: UnitOutput[] = fs.units.map((u) => ({
@@ -141,8 +148,32 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
   };
 }
 
+/**
+ * A feed that the unit it enters sizes itself (BioSTEAM's unit specification): after the unit
+ * solves, `update` writes the feed streams it owns from the unit's output (typically a reagent
+ * demand computed from the unit's main inlet) and returns their largest relative change; while
+ * that exceeds {@link SPECIFICATION_TOLERANCE} the unit is solved again with the new feeds. So
+ * a chain of units that demand reagents is made up in one pass of the flowsheet.
+ */
+export interface FeedSpecification {
+  /** Index of the unit (`CompiledFlowsheet.units`). */
+  readonly unit: number;
+  /**
+   * Rewrites the unit's specified feeds in `streams` (the solution's streams, by stream index)
+   * from its output.
+   * @returns Largest relative change of a feed [–]
+   */
+  update(out: UnitOutput, streams: readonly Stream[]): number;
+}
+
+/** Relative change of the specified feeds below which a unit is not solved again [–]. */
+export const SPECIFICATION_TOLERANCE = 1e-12;
+const MAX_SPECIFICATION_SOLVES = 20;
+
 export interface SolveOptions {
   settings?: Partial<SolverSettings>;
+  /** Feeds sized by the units they enter (make-up of reagents; at most one per unit), applied at every solve of the unit. */
+  specifications?: readonly FeedSpecification[];
   /** Start the recycle loops (tear streams and unit states) from this previous solution. */
   warmStart?: FlowsheetSolution;
   /** Reuse these buffers (may be the same object as warmStart: no copy, no allocation). */
@@ -222,16 +253,20 @@ export function solveFlowsheet(
     }
   }
   sol.unitSolves = 0;
+  const specs = options.specifications ?? [];
+  const solve = (u: number): void => {
+    solveSpecified(fs, sol, u, specs);
+  };
   let loopNo = 0;
   fs.blocks.forEach((block, b) => {
     if (block.tears.length === 0) {
-      solveUnit(fs, sol, block.units[0] ?? 0);
+      solve(block.units[0] ?? 0);
       return;
     }
     const diag = sol.tears[loopNo++];
     const lw = sol.work.loops[b];
     if (!diag || !lw) return;
-    solveLoop(fs, sol, block.units, block.tears, lw, diag, settings);
+    solveLoop(fs, sol, block.units, block.tears, lw, diag, settings, solve);
   });
   computeClosure(fs, sol);
   return sol;
@@ -289,6 +324,33 @@ function solveUnit(fs: CompiledFlowsheet, sol: FlowsheetSolution, u: number): vo
   sol.unitSolves++;
 }
 
+/**
+ * Solves unit u, then again while its feed specification (at most one per unit) changes the
+ * feeds it sizes.
+ */
+function solveSpecified(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  u: number,
+  specs: readonly FeedSpecification[],
+): void {
+  solveUnit(fs, sol, u);
+  const spec = specs.find((s) => s.unit === u);
+  const out = sol.outputs[u];
+  if (!spec || !out) return;
+  let change = spec.update(out, sol.streams);
+  for (let k = 1; change > SPECIFICATION_TOLERANCE; k++) {
+    if (k > MAX_SPECIFICATION_SOLVES)
+      throw new ConvergenceError(`feeds sized by unit "${fs.units[u]?.id ?? ''}"`, k, change);
+    for (const f of fs.units[u]?.inlets ?? []) {
+      const s = sol.streams[f];
+      if (s && fs.feeds.includes(f)) syncMineralTotals(fs.model, s);
+    }
+    solveUnit(fs, sol, u);
+    change = spec.update(out, sol.streams);
+  }
+}
+
 function readTears(
   sol: FlowsheetSolution,
   tears: readonly number[],
@@ -330,6 +392,7 @@ function solveLoop(
   lw: LoopWork,
   diag: TearDiagnostics,
   st: SolverSettings,
+  solve: (u: number) => void,
 ): void {
   const { nComp } = fs.model;
   const per = nComp + fs.model.nMin * fs.model.nSize;
@@ -339,7 +402,7 @@ function solveLoop(
   let worstTear = 0;
   for (let it = 1; it <= st.max_iterations; it++) {
     writeTears(fs, sol, tears, x, per, nComp);
-    for (const u of units) solveUnit(fs, sol, u);
+    for (const u of units) solve(u);
     readTears(sol, tears, g, per, nComp);
     worst = 0;
     for (let k = 0; k < tears.length; k++) {

@@ -243,25 +243,33 @@ function addFluxDirect(
 /** Standard molar volume of an ideal gas at 0 °C and 1 atm [m3/mol] (Nm3 basis). */
 export const NM3_PER_MOL = 0.022414;
 
-/** Per-kg species vectors of a material, [dry, wet], cached by object identity (materials are immutable). */
-const perKgCache = new WeakMap<object, [Float64Array, Float64Array]>();
-
+/**
+ * Species vector of 1 kg of a material [mol/kg], as received (`wet`) or dry, checked against its
+ * analysis. Computed on each call (a few dozen operations): no cache, so the result depends only
+ * on the arguments.
+ */
 function perKg(
-  m: Proximate | FluxAnalysis,
   wet: boolean,
   field: string,
   add: (s: SpeciesStream, kg: number, wet: boolean) => void,
 ): Float64Array {
-  let v = perKgCache.get(m);
-  if (!v) {
-    const d = emptySpeciesStream(field, 298.15);
-    add(d, 1, false);
-    const w = emptySpeciesStream(field, 298.15);
-    add(w, 1, true);
-    v = [d.mol_per_s, w.mol_per_s];
-    perKgCache.set(m, v);
-  }
-  return wet ? v[1] : v[0];
+  const v = emptySpeciesStream(field, 298.15);
+  add(v, 1, wet);
+  return v.mol_per_s;
+}
+
+/** Species of 1 kg of a carbon material [mol/kg] (see {@link addCarbonMaterial}). */
+export function carbonMaterialPerKg(p: Proximate, wet: boolean, field: string): Float64Array {
+  return perKg(wet, field, (t, kg, w) => {
+    addCarbonMaterialDirect(t, p, kg, w, field);
+  });
+}
+
+/** Species of 1 kg of a flux or binder [mol/kg] (see {@link addFlux}). */
+export function fluxPerKg(f: FluxAnalysis, wet: boolean, field: string): Float64Array {
+  return perKg(wet, field, (t, kg, w) => {
+    addFluxDirect(t, f, kg, w, field);
+  });
 }
 
 function axpy(s: SpeciesStream, a: number, x: Float64Array): void {
@@ -271,8 +279,8 @@ function axpy(s: SpeciesStream, a: number, x: Float64Array): void {
 
 /**
  * Adds a carbon material: fixed C as graphite, volatiles as CH4 (assumption: volatile matter
- * taken as methane), ash as its oxides, moisture as liquid water (only if `wet`). The per-kg
- * species vector is computed (and validated) once per material object.
+ * taken as methane), ash as its oxides, moisture as liquid water (only if `wet`): `kg_per_s`
+ * times the material's per-kg species vector.
  * @param kg_per_s - As-received mass [kg/s] (wet if `wet`, else dry)
  */
 export function addCarbonMaterial(
@@ -283,16 +291,10 @@ export function addCarbonMaterial(
   field: string,
 ): void {
   if (kg_per_s === 0) return;
-  axpy(
-    s,
-    kg_per_s,
-    perKg(p, wet, field, (t, kg, w) => {
-      addCarbonMaterialDirect(t, p, kg, w, field);
-    }),
-  );
+  axpy(s, kg_per_s, carbonMaterialPerKg(p, wet, field));
 }
 
-/** Adds a flux or binder (dry or wet as received) [kg/s]; per-kg vector cached per material. */
+/** Adds a flux or binder (dry or wet as received) [kg/s]: `kg_per_s` times its per-kg vector. */
 export function addFlux(
   s: SpeciesStream,
   f: FluxAnalysis,
@@ -301,11 +303,5 @@ export function addFlux(
   field: string,
 ): void {
   if (kg_per_s === 0) return;
-  axpy(
-    s,
-    kg_per_s,
-    perKg(f, wet, field, (t, kg, w) => {
-      addFluxDirect(t, f, kg, w, field);
-    }),
-  );
+  axpy(s, kg_per_s, fluxPerKg(f, wet, field));
 }

@@ -2,13 +2,16 @@
  * Agglomeration and pre-treatment units of the ferrochrome routes (issue 5 item 1):
  * pelletising (mixing), oxidative sintering of pellets, briquetting, shaft-kiln preheating with
  * furnace CO gas, rotary-kiln pre-reduction with coal. Reactive units: elements are conserved,
- * components are not. Each fuel-fired unit solves its fuel rate (Brent) so that
+ * components are not. Each fuel-fired unit solves its fuel rate so that
  *   ΣH_in(298 K feeds) = ΣH_out(T_product, T_gas) + f_loss · LHV · m_fuel
  * with absolute enthalpies from the species database; f_loss is an assumed fraction (data/pyro).
+ * Fuel, air, flue gas and ash are each a fixed vector times the fuel rate (or the burnt gas
+ * fraction) at fixed temperatures, so the residual is affine in it and its root is found in
+ * closed form (`affineRoot`); `…AtFuelRate` gives the unit's balance at any rate.
  */
 import data from '../../../data/pyro/fecr.json' with { type: 'json' };
 import { InputError } from '../../errors.js';
-import { brent } from '../../numeric/brent.js';
+import { affineRoot } from '../../numeric/affine-root.js';
 import {
   addCarbonMaterial,
   addFlux,
@@ -38,6 +41,12 @@ export interface PretreatResult {
   inlets: SpeciesStream[];
   outlets: SpeciesStream[];
   product: SpeciesStream;
+  /** Binder added (briquetting) [mol/s]. */
+  binder?: SpeciesStream;
+  /** Fuel and combustion air fed, flue gas (fuel-fired units) [mol/s]. */
+  fuel?: SpeciesStream;
+  air?: SpeciesStream;
+  gas?: SpeciesStream;
   /** Fuel fired [kg/s] (0 if none) and its lower heating value flow [W]. */
   fuel_kg_per_s: number;
   fuel_LHV_W: number;
@@ -202,6 +211,7 @@ export function briquette(
     inlets: [ore, b],
     outlets: [out],
     product: out,
+    binder: b,
     fuel_kg_per_s: 0,
     fuel_LHV_W: 0,
     heat_loss_W: Hin + P - Hout,
@@ -220,6 +230,17 @@ export function sinterPellets(
   green: SpeciesStream,
   opts: Partial<typeof PRETREATMENT_DEFAULTS> & { fuel?: Proximate } = {},
 ): PretreatResult {
+  return solveFuel(sinterAtFuelRate(green, opts), mass_kg_per_s(green), 'sinter fuel');
+}
+
+/**
+ * The sinter strand's balance at a given coke breeze rate m [kg/s as received] (its heat balance
+ * closes only at the rate {@link sinterPellets} solves).
+ */
+export function sinterAtFuelRate(
+  green: SpeciesStream,
+  opts: Partial<typeof PRETREATMENT_DEFAULTS> & { fuel?: Proximate } = {},
+): (m: number) => PretreatResult {
   const o = { ...PRETREATMENT_DEFAULTS, ...opts };
   const x = o.sinter_oxidation_fraction;
   if (!(x >= 0 && x <= 1)) throw new InputError('sinter.sinter_oxidation_fraction', x, 'in [0, 1]');
@@ -269,6 +290,9 @@ export function sinterPellets(
       inlets,
       outlets,
       product: prod,
+      fuel,
+      air,
+      gas,
       fuel_kg_per_s: m,
       fuel_LHV_W: lhv,
       heat_loss_W: o.sinter_heat_loss_fraction * lhv,
@@ -277,25 +301,38 @@ export function sinterPellets(
       H_out_W: Hout,
     };
   };
-  return solveFuel(build, mass_kg_per_s(green), 'sinter fuel');
+  return build;
 }
 
-function solveFuel(
-  build: (m: number) => PretreatResult,
+/** Heat-balance residual of a unit's solution: ΣH_in − ΣH_out − loss [W]. */
+export function heatResidual_W(r: PretreatResult): number {
+  return r.H_in_W - r.H_out_W - r.heat_loss_W;
+}
+
+/**
+ * The fuel rate that closes a unit's heat balance (closed form: the residual is affine in it).
+ * @param scale_kg_per_s - Feed rate [kg/s]: the probe step and the largest fuel rate accepted
+ * @throws InputError when the unit needs no fuel or more than 1 kg per kg of feed
+ */
+function solveFuel<R extends PretreatResult>(
+  build: (m: number) => R,
   scale_kg_per_s: number,
   what: string,
-): PretreatResult {
-  const f = (m: number): number => {
-    const r = build(m);
-    return r.H_in_W - r.H_out_W - r.heat_loss_W;
-  };
+): R {
+  const f = (m: number): number => heatResidual_W(build(m));
   if (f(0) > 0)
     throw new InputError(
       what,
       0,
       'a unit that needs fuel (its heat balance has a surplus without fuel; lower the heat-loss fraction or raise the outlet temperatures)',
     );
-  const m = brent(f, 0, scale_kg_per_s, { what, xtol: 1e-13 * scale_kg_per_s, rtol: 1e-13 });
+  const m = affineRoot(f, scale_kg_per_s);
+  if (!(m >= 0 && m <= scale_kg_per_s))
+    throw new InputError(
+      what,
+      m,
+      `a fuel rate in [0, ${scale_kg_per_s}] kg/s (1 kg per kg of feed)`,
+    );
   return build(m);
 }
 
@@ -317,6 +354,26 @@ export function shaftPreheater(
     allow_shortfall?: boolean;
   } = {},
 ): PretreatResult & { gas_fraction: number; shortfall: boolean } {
+  const build = preheaterAtGasFraction(cold, furnaceGas, opts);
+  const f = (phi: number): number => heatResidual_W(build(phi));
+  if (f(1) < 0) {
+    if (opts.allow_shortfall === true) return { ...build(1), gas_fraction: 1, shortfall: true };
+    throw new InputError(
+      'preheater.preheat_T_K',
+      opts.preheat_T_K ?? PRETREATMENT_DEFAULTS.preheat_T_K,
+      'a preheat the furnace gas can supply (needs more than 100 % of it)',
+    );
+  }
+  const phi = f(0) >= 0 ? 0 : Math.min(Math.max(affineRoot(f, 1), 0), 1);
+  return { ...build(phi), gas_fraction: phi, shortfall: false };
+}
+
+/** The preheater's balance when it burns the fraction φ of the furnace gas [–]. */
+export function preheaterAtGasFraction(
+  cold: readonly SpeciesStream[],
+  furnaceGas: SpeciesStream,
+  opts: Partial<typeof PRETREATMENT_DEFAULTS> = {},
+): (phi: number) => PretreatResult {
   const o = { ...PRETREATMENT_DEFAULTS, ...opts };
   const hot = emptySpeciesStream('hot-charge', o.preheat_T_K);
   const water = emptySpeciesStream('evaporated', o.preheater_flue_T_K);
@@ -346,6 +403,9 @@ export function shaftPreheater(
       inlets,
       outlets,
       product: hot,
+      fuel,
+      air,
+      gas: flue,
       fuel_kg_per_s: mass_kg_per_s(fuel),
       fuel_LHV_W: lhv,
       heat_loss_W: o.preheater_heat_loss_fraction * lhv,
@@ -354,21 +414,7 @@ export function shaftPreheater(
       H_out_W: sumH(outlets),
     };
   };
-  const f = (phi: number): number => {
-    const r = build(phi);
-    return r.H_in_W - r.H_out_W - r.heat_loss_W;
-  };
-  if (f(1) < 0) {
-    if (opts.allow_shortfall === true) return { ...build(1), gas_fraction: 1, shortfall: true };
-    throw new InputError(
-      'preheater.preheat_T_K',
-      o.preheat_T_K,
-      'a preheat the furnace gas can supply (needs more than 100 % of it)',
-    );
-  }
-  const phi =
-    f(0) >= 0 ? 0 : brent(f, 0, 1, { what: 'preheater gas fraction', xtol: 1e-14, rtol: 1e-13 });
-  return { ...build(phi), gas_fraction: phi, shortfall: false };
+  return build;
 }
 
 /**
@@ -381,6 +427,14 @@ export function rotaryKiln(
   green: SpeciesStream,
   opts: Partial<typeof PRETREATMENT_DEFAULTS> & { fuel?: Proximate } = {},
 ): PretreatResult & { ash: SpeciesStream } {
+  return solveFuel(kilnAtCoalRate(green, opts), mass_kg_per_s(green), 'kiln coal rate');
+}
+
+/** The kiln's balance at a given coal rate m [kg/s as received]. */
+export function kilnAtCoalRate(
+  green: SpeciesStream,
+  opts: Partial<typeof PRETREATMENT_DEFAULTS> & { fuel?: Proximate } = {},
+): (m: number) => PretreatResult & { ash: SpeciesStream } {
   const o = { ...PRETREATMENT_DEFAULTS, ...opts };
   const xCr = o.kiln_cr_metallisation;
   const xFe = o.kiln_fe_metallisation;
@@ -430,6 +484,9 @@ export function rotaryKiln(
       inlets,
       outlets,
       product: prod,
+      fuel,
+      air,
+      gas,
       ash,
       fuel_kg_per_s: m,
       fuel_LHV_W: lhv,
@@ -439,12 +496,5 @@ export function rotaryKiln(
       H_out_W: sumH(outlets),
     };
   };
-  const f = (m: number): number => {
-    const r = build(m);
-    return r.H_in_W - r.H_out_W - r.heat_loss_W;
-  };
-  const scale = mass_kg_per_s(green);
-  if (f(0) > 0) throw new InputError('kiln fuel', 0, 'a kiln that needs fuel');
-  const m = brent(f, 0, scale, { what: 'kiln coal rate', xtol: 1e-13 * scale, rtol: 1e-13 });
-  return build(m);
+  return build;
 }

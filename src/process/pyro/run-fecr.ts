@@ -7,18 +7,20 @@
  *   fecr-outokumpu  pelletising → oxidative sintering → shaft preheater (furnace CO gas, recycle) → closed AC SAF
  *   fecr-prereduced pelletising (with coke breeze) → rotary kiln (coal) → AC SAF, hot charged
  * Each unit computes its additions (binder, water, fuel, air, reductant, fluxes, electrode) from
- * its main inlet with its inner solves; the runner feeds them (make-up). Three solves: on 1 kg/s
- * dry ore (alloy yield), at the nameplate ore rate without additions (demands), and with the
- * additions (the reported solution, whose unit and plant element balances close).
+ * its main inlet; the runner feeds them (make-up). Two solves: on 1 kg/s dry ore without
+ * additions (alloy yield and additions per kg of ore), and at the nameplate ore rate with those
+ * additions scaled (the reported solution, whose unit and plant element balances close).
  */
 import type { StageRun } from '../stage-run.js';
 import { ConvergenceError, InputError } from '../../errors.js';
 import type { DesignOverrides } from '../design/design-flowsheet.js';
 import { unitEnergy, unitResult } from '../design/unit-result.js';
-import { compileFlowsheet, reparameterize, type CompiledFlowsheet } from '../flowsheet/compile.js';
+import type { CompiledFlowsheet } from '../flowsheet/compile.js';
+import { COMPILE_EACH_TIME, type FlowsheetSource } from '../flowsheet/flowsheet-cache.js';
+import type { StageSolveOptions } from '../stage-solve-options.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
 import { summariseStage } from '../flowsheet/summarise.js';
-import { createStream, type Stream } from '../stream.js';
+import { createStream, createStreams, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
 import { fecrKpis } from './fecr-kpis.js';
@@ -76,12 +78,15 @@ const MAIN_KINDS = new Set([
  * pre-treatment key the template does not use is accepted and has no effect, so a scenario can
  * switch templates without other edits). The ore's free moisture goes to the pelletiser.
  */
+/** The furnace defaults (their keys name the `furnace.<param>` overrides; a constant of data/pyro). */
+const FURNACE_DEFAULTS = furnaceDefaults('ac-saf');
+
 function engineOverrides(
   t: FecrTemplateData,
   o: Readonly<Record<string, number>>,
   moisture_wt_pct: number,
 ): Record<string, number> {
-  const fd = furnaceDefaults('ac-saf');
+  const fd = FURNACE_DEFAULTS;
   const units = Object.entries(t.template.units);
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(o)) {
@@ -158,42 +163,23 @@ const PARAMS_BY_KIND: Record<string, readonly string[]> = {
 };
 const hasParam = (kind: string, p: string): boolean => PARAMS_BY_KIND[kind]?.includes(p) ?? false;
 
-const compileCache = new Map<string, CompiledFlowsheet>();
-/** Each template compiled once without overrides (components, graph, solve order). */
-const baseCache = new Map<string, CompiledFlowsheet>();
-function compiled(t: FecrTemplateData, ov: Record<string, number>): CompiledFlowsheet {
-  const key = `${t.template.id}|${JSON.stringify(ov)}`;
-  let fs = compileCache.get(key);
-  if (!fs) {
-    // New parameter values (a what-if recovery, a sampled moisture) only replace unit
-    // parameters: reparameterize the compiled template instead of compiling it again.
-    let base = baseCache.get(t.template.id);
-    if (!base) {
-      base = compileFlowsheet(t.template);
-      baseCache.set(t.template.id, base);
-    }
-    fs = reparameterize(base, ov);
-    if (compileCache.size >= 64) compileCache.clear();
-    compileCache.set(key, fs);
-  }
-  return fs;
-}
-
 function unitIndexOf(fs: CompiledFlowsheet, id: string): number {
   const i = fs.unitIndex.get(id);
   if (i === undefined) throw new InputError('template.makeup', id, `a unit of ${fs.id}`);
   return i;
 }
 
-/** Make-up feed stream for `feedId` from the demands of solution `sol` [kg/h]. */
+/** Make-up feed stream for `m` from the demands of solution `sol`, times `scale` [kg/h]. */
 function makeupStream(
   fs: CompiledFlowsheet,
   sol: FlowsheetSolution,
   m: FecrTemplateData['makeup'][string],
+  scale: number,
+  into: Stream,
 ): Stream {
   const out = sol.outputs[unitIndexOf(fs, m.unit)];
   if (!out) throw new InputError('template.makeup', m.unit, `a solved unit of ${fs.id}`);
-  const s = demandStream(fs.model, out, m.unit, m.port);
+  const s = demandStream(fs.model, out, m.unit, m.port, into);
   if (m.moisture_of !== undefined) {
     // as received: the dry demand plus the material's moisture, cold
     const sp = toSpecies(fs.model, s, m.port);
@@ -204,7 +190,43 @@ function makeupStream(
     sp.T_K = 298.15;
     writeSpecies(fs.model, sp, s);
   }
+  if (scale !== 1) for (let c = 0; c < s.flow.length; c++) s.flow[c] = (s.flow[c] ?? 0) * scale;
   return s;
+}
+
+/** Every make-up feed of template `t` from the demands of `sol`, times `scale` [kg/h]. */
+function makeupFeeds(
+  t: FecrTemplateData,
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  scale: number,
+): Record<string, Stream> {
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, ids.length);
+  const out: Record<string, Stream> = {};
+  ids.forEach((id, k) => {
+    const m = t.makeup[id];
+    const s = streams[k];
+    if (m && s) out[id] = makeupStream(fs, sol, m, scale, s);
+  });
+  return out;
+}
+
+/** Largest change of any make-up feed between two sets, relative to its largest flow [–]. */
+function makeupChange(a: Record<string, Stream>, b: Record<string, Stream>): number {
+  let worst = 0;
+  for (const [id, sa] of Object.entries(a)) {
+    const fa = sa.flow;
+    const fb = b[id]?.flow ?? fa;
+    let scale = 0;
+    let diff = 0;
+    for (let c = 0; c < fa.length; c++) {
+      diff = Math.max(diff, Math.abs((fa[c] ?? 0) - (fb[c] ?? 0)));
+      scale = Math.max(scale, Math.abs(fb[c] ?? 0));
+    }
+    if (scale > 0) worst = Math.max(worst, diff / scale);
+  }
+  return worst;
 }
 
 export interface Solved {
@@ -216,13 +238,17 @@ export interface Solved {
   furnace: number;
 }
 
-/** Solves template `t` at `ore_kg_per_s` dry ore, without (`additions` false) or with make-up. */
+/**
+ * Solves template `t` at `ore_kg_per_s` dry ore with the given make-up feeds (none: every
+ * addition feed empty, so each unit only reports what it demands).
+ */
 function solveAt(
   t: FecrTemplateData,
   fs: CompiledFlowsheet,
   feed: ChromiteFeed,
   ore_kg_per_s: number,
-  demands?: FlowsheetSolution,
+  makeup?: Record<string, Stream>,
+  into?: FlowsheetSolution,
 ): FlowsheetSolution {
   const ore = chromiteStream(
     'chromite',
@@ -232,55 +258,72 @@ function solveAt(
     feed.T_K ?? 298.15,
     feed.form ?? 'spinel',
   );
-  const oreStream = createStream(fs.model);
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, 1 + (makeup ? 0 : ids.length));
+  const oreStream = streams[0] ?? createStream(fs.model);
   writeSpecies(fs.model, ore, oreStream);
   const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
-  for (const [id, m] of Object.entries(t.makeup))
-    feeds[id] = demands ? makeupStream(fs, demands, m) : createStream(fs.model);
-  return solveFlowsheet(fs, feeds);
+  ids.forEach((id, k) => {
+    feeds[id] = makeup?.[id] ?? streams[k + 1] ?? createStream(fs.model);
+  });
+  return solveFlowsheet(fs, feeds, into ? { into } : {});
 }
 
 /**
  * Solves a ferrochrome-family template on the engine with the addition make-up.
+ *
+ * Homogeneity: every unit of these templates is homogeneous of degree one in its feed (the
+ * furnace's equations, the pre-treatment heat balances and the make-up all scale with the ore
+ * rate), so the template solved once at 1 kg/s dry ore gives both the alloy yield and the
+ * additions per kg of ore. The additions at the nameplate rate are those times the ore rate;
+ * the pass that feeds them returns the same additions (to round-off) and ends the make-up,
+ * unless an addition passes through another unit before the one that demands it (coke and
+ * quartzite through the Outokumpu preheater): one more pass per such level.
  * @param template - Key of FECR_TEMPLATE_DATA
  * @param alloy_t_per_h - Alloy rate to scale the ore to [t/h], or null for 1 kg/s dry ore
+ * @param flowsheets - Compiled flowsheets (the caller's cache; default: compile afresh)
+ * @param start - A previous run of the template (the base of a Monte Carlo run): its ore rate
+ *   per t alloy and its make-up scaled to the new alloy rate are the first solve's; when they
+ *   hold (a sample that moves neither the alloy yield nor the additions, e.g. the ore's free
+ *   moisture) that solve is the answer. The result equals the cold start's to 1e-12.
  */
 export function solveTemplate(
   template: keyof typeof FECR_TEMPLATE_DATA,
   feed: ChromiteFeed,
   overrides: Readonly<Record<string, number>>,
   alloy_t_per_h: number | null,
+  flowsheets: FlowsheetSource = COMPILE_EACH_TIME,
+  start?: StageRun,
 ): Solved {
   const t = FECR_TEMPLATE_DATA[template];
-  const fs = compiled(t, engineOverrides(t, overrides, feed.moisture_wt_pct));
+  const fs = flowsheets.flowsheet(t.template, engineOverrides(t, overrides, feed.moisture_wt_pct));
   const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
-  let ore = 1;
-  if (alloy_t_per_h !== null) {
-    const unit = solveAt(t, fs, feed, 1);
-    const a = unitResult(fs, unit, furnace, 'alloy_kg_per_h') / 3600;
-    ore = alloy_t_per_h / KG_S_TO_T_H / a;
+  const target = alloy_t_per_h === null ? null : alloy_t_per_h / KG_S_TO_T_H;
+  const warm = target === null || !start ? undefined : warmStart(start, t, fs, target);
+  // first solve: at 1 kg/s without additions, or where a previous run of the template says
+  const ore0 = warm?.ore ?? 1;
+  const first = solveAt(t, fs, feed, ore0, warm?.fed);
+  let ore = ore0;
+  if (target !== null) {
+    const a = unitResult(fs, first, furnace, 'alloy_kg_per_h') / 3600;
+    ore = (target / a) * ore0;
   }
-  // make-up passes: exact once every demand is computed from the inlets it depends on (one pass
-  // per level of additions that pass through another unit, e.g. coke through the preheater)
-  let prev = solveAt(t, fs, feed, ore);
-  let sol = prev;
-  let worst = Infinity;
-  for (let pass = 1; worst > MAKEUP_TOLERANCE; pass++) {
-    if (pass > MAX_MAKEUP_PASSES) throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
-    sol = solveAt(t, fs, feed, ore, prev);
-    worst = 0;
-    for (const m of Object.values(t.makeup)) {
-      const a = makeupStream(fs, prev, m).flow;
-      const b = makeupStream(fs, sol, m).flow;
-      let scale = 0;
-      let diff = 0;
-      for (let c = 0; c < a.length; c++) {
-        diff = Math.max(diff, Math.abs((a[c] ?? 0) - (b[c] ?? 0)));
-        scale = Math.max(scale, Math.abs(b[c] ?? 0));
-      }
-      if (scale > 0) worst = Math.max(worst, diff / scale);
-    }
-    prev = sol;
+  let sol: FlowsheetSolution | undefined;
+  let fed: Record<string, Stream>;
+  if (warm && Math.abs(ore / ore0 - 1) <= ORE_TOLERANCE) {
+    // the warm start hit the alloy rate: the first solve is the answer if its make-up holds
+    ore = ore0;
+    fed = makeupFeeds(t, fs, first, 1);
+    if (makeupChange(warm.fed, fed) <= MAKEUP_TOLERANCE) sol = first;
+  } else fed = makeupFeeds(t, fs, first, ore / ore0);
+  for (let pass = 1; !sol; pass++) {
+    const trial = solveAt(t, fs, feed, ore, fed);
+    const next = makeupFeeds(t, fs, trial, 1);
+    const worst = makeupChange(fed, next);
+    if (worst <= MAKEUP_TOLERANCE) sol = trial;
+    else if (pass >= MAX_MAKEUP_PASSES)
+      throw new ConvergenceError(`make-up of ${fs.id}`, pass, worst);
+    else fed = next;
   }
   fs.units.forEach((u, i) => {
     if (u.kind.kind === 'fecr-shaft-preheater' && unitResult(fs, sol, i, 'gas_shortfall') > 0)
@@ -293,6 +336,40 @@ export function solveTemplate(
   return { fs, sol, t, ore_dry_kg_per_s: ore, furnace };
 }
 
+/** Largest relative miss of the alloy rate at which a warm start's ore rate is kept [–]. */
+const ORE_TOLERANCE = 1e-12;
+
+/**
+ * The ore rate and make-up feeds that a previous run of the same template implies for the
+ * alloy rate `target` [kg/s] (homogeneity: both scale with it): the start of a Monte Carlo
+ * sample from the base solve. Undefined when the run is not of this flowsheet.
+ */
+function warmStart(
+  run: StageRun,
+  t: FecrTemplateData,
+  fs: CompiledFlowsheet,
+  target: number,
+): { ore: number; fed: Record<string, Stream> } | undefined {
+  const prev = run as Partial<FerrochromeStageRun>;
+  const orePerAlloy = run.kpis.ore_t_per_t ?? NaN;
+  const alloy = (run.kpis.alloy_t_per_h ?? NaN) / KG_S_TO_T_H;
+  if (!prev.flowsheet || !prev.solution || prev.flowsheet.model.key !== fs.model.key) return;
+  if (prev.flowsheet.id !== fs.id || !(orePerAlloy > 0 && alloy > 0)) return;
+  const scale = target / alloy;
+  const ids = Object.keys(t.makeup);
+  const streams = createStreams(fs.model, ids.length);
+  const fed: Record<string, Stream> = {};
+  for (const [k, id] of ids.entries()) {
+    const from = prev.solution.streams[prev.flowsheet.streamIndex.get(id) ?? -1];
+    const s = streams[k];
+    if (!from || !s) return;
+    for (let c = 0; c < s.flow.length; c++) s.flow[c] = (from.flow[c] ?? 0) * scale;
+    s.T_K = from.T_K;
+    fed[id] = s;
+  }
+  return { ore: orePerAlloy * target, fed };
+}
+
 /**
  * Runs a ferrochrome template on a chromite feed (issue 5 items 2, 5, 6) on the flowsheet engine.
  * @param template - 'fecr-saf' | 'fecr-dc' | 'fecr-outokumpu' | 'fecr-prereduced'
@@ -301,11 +378,13 @@ export function solveTemplate(
  * @returns StageRun with per-hour flows at nameplate operation (t/h, MWh/h), KPIs per t alloy,
  *   the engine's balance report (streams with sources and destinations), the compiled flowsheet
  *   and its solution
+ * @param options - Compiled flowsheets (the caller's cache; default: compile afresh)
  * @throws InputError for bad input; ConvergenceError if an inner solve or the make-up fails
  */
 export function runFerrochromeStage(
   template: string,
   input: FerrochromeInput,
+  options: StageSolveOptions = {},
 ): FerrochromeStageRun {
   if (!(FECR_TEMPLATES as readonly string[]).includes(template))
     throw new InputError('template', template, `one of ${FECR_TEMPLATES.join(', ')}`);
@@ -319,7 +398,17 @@ export function runFerrochromeStage(
   if (!(input.availability > 0 && input.availability <= 1))
     throw new InputError('availability', input.availability, 'in (0, 1]');
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
-  return stageRun(solveTemplate(t, input.feed, input.overrides ?? {}, alloy_t_per_h), input);
+  return stageRun(
+    solveTemplate(
+      t,
+      input.feed,
+      input.overrides ?? {},
+      alloy_t_per_h,
+      options.flowsheets,
+      options.warmStart,
+    ),
+    input,
+  );
 }
 
 /** As-received moisture of the additions the hot-charge templates dry outside the balance [wt%]. */

@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import type { DesignOverrides } from '../design/design-flowsheet.js';
 import { unitEnergy, unitResult } from '../design/unit-result.js';
 import { summariseStage } from '../flowsheet/summarise.js';
+import type { StageSolveOptions } from '../stage-solve-options.js';
 import type { StageRun } from '../stage-run.js';
 import type { ChromiteFeed, FerrochromeStageRun, Solved } from './run-fecr.js';
 import { solveTemplate } from './run-fecr.js';
@@ -28,9 +29,13 @@ export interface RefiningStageInput {
  *   availability [–], overrides `{ 'refining.<param>': value }`
  * @returns StageRun (t/h, MWh/h at nameplate; KPIs per t alloy) with product `lc-ferrochrome`,
  *   consumptions fesicr, lime, electricity; by-product slag
+ * @param options - Compiled flowsheets (the caller's cache; default: compile afresh)
  * @throws InputError for bad input
  */
-export function runRefiningStage(input: RefiningStageInput): FerrochromeStageRun {
+export function runRefiningStage(
+  input: RefiningStageInput,
+  options: StageSolveOptions = {},
+): FerrochromeStageRun {
   if (!(input.capacity_t_per_year > 0))
     throw new InputError(
       'capacity_t_per_year',
@@ -40,7 +45,13 @@ export function runRefiningStage(input: RefiningStageInput): FerrochromeStageRun
   if (!(input.availability > 0 && input.availability <= 1))
     throw new InputError('availability', input.availability, 'in (0, 1]');
   const alloy_t_per_h = input.capacity_t_per_year / (8760 * input.availability);
-  const r = solveTemplate('fecr-refining', input.feed, input.overrides ?? {}, alloy_t_per_h);
+  const r = solveTemplate(
+    'fecr-refining',
+    input.feed,
+    input.overrides ?? {},
+    alloy_t_per_h,
+    options.flowsheets,
+  );
   const { fs, sol } = r;
   const run = summariseStage(fs, sol, r.t.summary, { design: input.design ?? {} });
   return {

@@ -59,11 +59,10 @@ export const SP = Object.fromEntries(PYRO_SPECIES.map((s, i) => [s, i])) as Reco
   number
 >;
 
-let compiled: CompiledSpeciesSet | undefined;
-/** The compiled species set (built once, lazily). */
+/** The compiled species set (a constant of the species list, built at load). */
+const PYRO_SET: CompiledSpeciesSet = compileSpeciesSet(PYRO_SPECIES);
 export function pyroSet(): CompiledSpeciesSet {
-  compiled ??= compileSpeciesSet(PYRO_SPECIES);
-  return compiled;
+  return PYRO_SET;
 }
 
 /** A species stream: molar flows [mol/s] by {@link PYRO_SPECIES} index, at one temperature [K]. */
@@ -75,6 +74,18 @@ export interface SpeciesStream {
 
 export function emptySpeciesStream(id: string, T_K: number): SpeciesStream {
   return { id, T_K, mol_per_s: new Float64Array(N_SPECIES) };
+}
+
+/** Empty streams (id, T [K]) whose flows share one backing array (one allocation). */
+export function emptySpeciesStreams(
+  specs: readonly (readonly [id: string, T_K: number])[],
+): SpeciesStream[] {
+  const backing = new Float64Array(N_SPECIES * specs.length);
+  return specs.map(([id, T_K], i) => ({
+    id,
+    T_K,
+    mol_per_s: backing.subarray(i * N_SPECIES, (i + 1) * N_SPECIES),
+  }));
 }
 
 /**

@@ -9,6 +9,7 @@ import { BarChart, GraphChart, LineChart, SankeyChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
+  LegendScrollComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -22,6 +23,7 @@ echarts.use([
   SankeyChart,
   GridComponent,
   LegendComponent,
+  LegendScrollComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
@@ -32,8 +34,7 @@ import type { ChartOption } from './types.js';
 
 export type { ChartOption };
 
-/** What each chart's redraw cost, drained by the dashboard's what-if timing (core-context.ts). */
-export const chartDraws: { id: string; ms: number; mode: 'full' | 'data' }[] = [];
+import { chartDraws } from './draws.js';
 
 /** The option without its data arrays (`data`, and a Sankey's or graph's `links`). */
 function structureKey(option: ChartOption): string {
@@ -60,7 +61,15 @@ function dataUpdate(option: ChartOption): ChartOption | undefined {
   return update;
 }
 
-function EChartView(props: { option: ChartOption; testId: string; height?: number }) {
+function EChartView(props: {
+  option: ChartOption;
+  testId: string;
+  height?: number;
+  /** Accessible name of the chart (its data is in the table next to it). */
+  label?: string;
+  /** Receives the ECharts instance (PNG export), undefined when disposed. */
+  onInstance?: (chart: echarts.ECharts | undefined) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | undefined>(undefined);
   const drawn = useRef({ json: '', structure: '' });
@@ -70,6 +79,7 @@ function EChartView(props: { option: ChartOption; testId: string; height?: numbe
     if (!el) return;
     const c = echarts.init(el, undefined, { renderer: 'canvas', useDirtyRect: true });
     chart.current = c;
+    props.onInstance?.(c);
     drawn.current = { json: '', structure: '' };
     const observer = new ResizeObserver(() => {
       c.resize();
@@ -79,7 +89,9 @@ function EChartView(props: { option: ChartOption; testId: string; height?: numbe
       observer.disconnect();
       c.dispose();
       chart.current = undefined;
+      props.onInstance?.(undefined);
     };
+    // The instance is made once per mounted element.
   }, []);
 
   // Layout effect: the chart is redrawn (synchronously: no lazyUpdate) before the dashboard's
@@ -125,12 +137,17 @@ function EChartView(props: { option: ChartOption; testId: string; height?: numbe
   return (
     <div
       ref={ref}
-      className={`chart h${String(props.height ?? 320)}`}
+      className="chart"
+      // Set through the CSSOM by React (allowed by the CSP's style-src 'self').
+      style={{ height: props.height ?? 320 }}
       data-testid={props.testId}
       role="img"
+      aria-label={props.label ?? props.testId}
     />
   );
 }
 
 /** Rendered again only when its option object (or id, height) changes. */
 export const EChart = memo(EChartView);
+export default EChart;
+export type EChartInstance = echarts.ECharts;

@@ -1,151 +1,49 @@
 /**
- * ECharts options built from an Appraisal (pure functions). Nothing is invented: a chart whose
- * data the appraisal does not have returns `undefined` and the page says "not computed".
+ * ECharts options built from an Appraisal (pure functions), each with the table of its data.
+ * Nothing is invented: a chart whose data the appraisal does not have returns `undefined` and
+ * the page says "not computed". Every axis and tooltip formats through the i18n formatter
+ * (format.ts): units, sensible precision, the user's language, a true minus sign.
  */
 import type { Appraisal } from '../../../src/appraisal.js';
 import type { I18n } from '../i18n.js';
+import { outputUnit } from '../labels.js';
+import { cell, type ChartSpec } from './table.js';
 import type { ChartOption } from './types.js';
+import { waterfallBars, waterfallSeriesData } from './waterfall.js';
 
-const PALETTE = ['#2f5d7c', '#c4622d', '#6b8e23', '#8e44ad', '#d4a017', '#1b998b', '#7f8c8d'];
+export type Spec = ChartSpec<ChartOption>;
 
-/** Terminal node of a stream end that is not a unit (feed or outlet), per stage. */
-function terminal(stage: string, kind: 'in' | 'out', stream: string): string {
-  return `${stage}/${kind}:${stream}`;
+export const PALETTE = [
+  '#2f5d7c',
+  '#b5531f',
+  '#557a1c',
+  '#7d3c98',
+  '#a67c00',
+  '#137a6f',
+  '#5d6d7e',
+];
+const GOOD = '#3d7a1c';
+const BAD = '#b03a1e';
+const TOTAL = '#2f5d7c';
+
+/** Axis label of a value axis in millions of USD. */
+function millionsAxis(i18n: I18n, name?: string): Record<string, unknown> {
+  return {
+    type: 'value',
+    name: name ?? i18n.millionsUnit(),
+    axisLabel: { formatter: (v: number) => i18n.num(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0) },
+  };
 }
 
-/**
- * Flowsheet diagram: units as boxes in a row per stage (x = depth from the feeds, recycles
- * ignored), each stream an arrow; feeds stack above the unit they enter, outlets below the unit
- * they leave.
- */
-export function flowsheetOption(a: Pick<Appraisal, 'balance'>): ChartOption | undefined {
-  const b = a.balance;
-  if (!b) return undefined;
-  const stages = [...new Set(b.units.map((u) => u.stage))];
-  const unitKey = (stage: string, id: string) => `${stage}/${id}`;
-  const units = new Set(b.units.map((u) => unitKey(u.stage, u.id)));
-  const depth = new Map<string, number>([...units].map((u) => [u, 0]));
-  const unitLinks = b.streams
-    .filter(
-      (s) =>
-        s.from !== null && units.has(unitKey(s.stage, s.from)) && units.has(unitKey(s.stage, s.to)),
-    )
-    .map((s) => [unitKey(s.stage, s.from ?? ''), unitKey(s.stage, s.to)] as const);
-  for (let pass = 0; pass < units.size; pass++) {
-    let changed = false;
-    for (const [from, to] of unitLinks) {
-      const d = (depth.get(from) ?? 0) + 1;
-      if (d > (depth.get(to) ?? 0) && d < units.size) {
-        depth.set(to, d);
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  const above = new Map<string, number>();
-  const below = new Map<string, number>();
-  const terminals: { name: string; unit: string; kind: 'in' | 'out'; k: number; label: string }[] =
-    [];
-  const links: { source: string; target: string; value: number; name: string }[] = [];
-  for (const s of b.streams) {
-    const to = unitKey(s.stage, s.to);
-    const from = s.from === null ? undefined : unitKey(s.stage, s.from);
-    const label = s.id.replace(/^[^:]*:/, '');
-    let source = from ?? '';
-    let target = to;
-    if (from === undefined || !units.has(from)) {
-      source = terminal(s.stage, 'in', s.id);
-      const k = above.get(to) ?? 0;
-      above.set(to, k + 1);
-      terminals.push({ name: source, unit: to, kind: 'in', k, label });
-    }
-    if (!units.has(to)) {
-      target = terminal(s.stage, 'out', s.id);
-      const k = below.get(source) ?? 0;
-      below.set(source, k + 1);
-      terminals.push({ name: target, unit: source, kind: 'out', k, label });
-    }
-    links.push({ source, target, value: s.t_per_h, name: s.id });
-  }
-  const STEP = 22;
-  let y0 = 0;
-  const rowY = new Map<string, number>();
-  for (const st of stages) {
-    const members = [...units].filter((u) => u.startsWith(`${st}/`));
-    const up = Math.max(0, ...members.map((u) => above.get(u) ?? 0));
-    const down = Math.max(0, ...members.map((u) => below.get(u) ?? 0));
-    rowY.set(st, y0 + (up + 1) * STEP);
-    y0 += (up + down + 3) * STEP;
-  }
-  const pos = new Map<string, [number, number]>();
-  for (const u of units) {
-    const st = u.slice(0, u.indexOf('/'));
-    pos.set(u, [(depth.get(u) ?? 0) * 130, rowY.get(st) ?? 0]);
-  }
-  const data = [
-    ...[...units].map((u) => ({
-      name: u,
-      x: pos.get(u)?.[0] ?? 0,
-      y: pos.get(u)?.[1] ?? 0,
-      category: 0,
-      symbol: 'roundRect',
-      symbolSize: [96, 24],
-      label: {
-        show: true,
-        position: 'inside',
-        fontSize: 9,
-        formatter: u.slice(u.indexOf('/') + 1),
-      },
-    })),
-    ...terminals.map((t) => {
-      const [x, y] = pos.get(t.unit) ?? [0, 0];
-      return {
-        name: t.name,
-        x: x + (t.kind === 'in' ? -40 : 40),
-        y: y + (t.kind === 'in' ? -(t.k + 1) * STEP : (t.k + 1) * STEP),
-        category: t.kind === 'in' ? 1 : 2,
-        symbol: 'circle',
-        symbolSize: 7,
-        label: {
-          show: true,
-          position: t.kind === 'in' ? 'left' : 'right',
-          fontSize: 8,
-          formatter: t.label,
-        },
-      };
-    }),
-  ];
-  return {
-    color: PALETTE,
-    legend: { data: ['unit', 'feed', 'outlet'], top: 0 },
-    tooltip: { trigger: 'item' },
-    series: [
-      {
-        type: 'graph',
-        layout: 'none',
-        roam: true,
-        top: 30,
-        left: 90,
-        right: 90,
-        edgeSymbol: ['none', 'arrow'],
-        edgeSymbolSize: 5,
-        categories: [{ name: 'unit' }, { name: 'feed' }, { name: 'outlet' }],
-        data,
-        // Widths in 0.5 px steps of log10(1 + t/h): a what-if step that moves flows by a few
-        // per cent leaves the diagram's option unchanged, so it is not redrawn.
-        links: links.map((l) => ({
-          source: l.source,
-          target: l.target,
-          lineStyle: {
-            width: 0.5 + Math.round(2 * Math.min(3, Math.log10(1 + l.value))) / 2,
-            opacity: 0.6,
-          },
-          tooltip: { formatter: l.name },
-        })),
-        lineStyle: { color: '#7f8c8d', curveness: 0.1 },
-      },
-    ],
-  };
+/** Tooltip value of millions of USD. */
+function millionsTooltip(i18n: I18n): (v: unknown) => string {
+  return (v) =>
+    typeof v === 'number' ? `${i18n.num(v, Math.abs(v) < 10 ? 2 : 1)} ${i18n.millionsUnit()}` : '—';
+}
+
+/** Short, readable stream or node name: the id after the stage prefix. */
+function shortName(id: string): string {
+  return id.replace(/^[^/]*\//, '').replace(/^[^:]*:/, '');
 }
 
 /**
@@ -153,7 +51,11 @@ export function flowsheetOption(a: Pick<Appraisal, 'balance'>): ChartOption | un
  * source (unit or feed) to its destination (unit or outlet) [t Cr/h]. ECharts' Sankey needs a
  * DAG, so a stream that would close a cycle (a recycle) is left out.
  */
-export function sankeyOption(a: Pick<Appraisal, 'balance'>): ChartOption | undefined {
+export function sankeyOption(
+  a: Pick<Appraisal, 'balance'>,
+  i18n: I18n,
+  narrow = false,
+): Spec | undefined {
   const b = a.balance;
   if (!b) return undefined;
   const units = new Set(b.units.map((u) => `${u.stage}/${u.id}`));
@@ -166,6 +68,7 @@ export function sankeyOption(a: Pick<Appraisal, 'balance'>): ChartOption | undef
         source: from !== undefined && units.has(from) ? from : `${s.stage}/feed: ${label}`,
         target: units.has(to) ? to : `${s.stage}/${label}`,
         value: (s.elements_kg_per_h.Cr ?? 0) / 1000,
+        stream: s.id,
       };
     })
     .filter((f) => f.value > 1e-9);
@@ -183,209 +86,621 @@ export function sankeyOption(a: Pick<Appraisal, 'balance'>): ChartOption | undef
     }
     return false;
   };
-  const links: { source: string; target: string; value: number }[] = [];
+  const links: { source: string; target: string; value: number; streams: string[] }[] = [];
   for (const f of flows) {
     if (f.source === f.target || reaches(f.target, f.source)) continue;
     const set = adj.get(f.source) ?? new Set<string>();
     set.add(f.target);
     adj.set(f.source, set);
     const existing = links.find((l) => l.source === f.source && l.target === f.target);
-    if (existing) existing.value += f.value;
-    else links.push({ ...f });
+    if (existing) {
+      existing.value += f.value;
+      existing.streams.push(f.stream);
+    } else links.push({ source: f.source, target: f.target, value: f.value, streams: [f.stream] });
   }
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
+  const unit = 't Cr/h';
   return {
-    color: PALETTE,
-    tooltip: { trigger: 'item' },
-    series: [
-      {
-        type: 'sankey',
-        left: 10,
-        right: 150,
-        nodeGap: 8,
-        // Few relaxation passes and flat link colours keep a what-if redraw cheap.
-        layoutIterations: 4,
-        draggable: false,
-        emphasis: { focus: 'adjacency' },
-        data: names.map((name) => ({ name })),
-        links,
-        label: { fontSize: 9 },
-        lineStyle: { color: 'source', opacity: 0.35 },
+    option: {
+      color: PALETTE,
+      tooltip: {
+        trigger: 'item',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? i18n.qty(v, unit) : '—'),
       },
-    ],
+      series: [
+        {
+          type: 'sankey',
+          left: 4,
+          right: narrow ? 70 : 150,
+          top: 8,
+          bottom: 8,
+          nodeGap: narrow ? 10 : 8,
+          nodeWidth: narrow ? 10 : 16,
+          // Few relaxation passes and flat link colours keep a what-if redraw cheap.
+          layoutIterations: 4,
+          draggable: false,
+          emphasis: { focus: 'adjacency' },
+          data: names.map((name) => ({ name })),
+          links: links.map(({ source, target, value }) => ({ source, target, value })),
+          label: {
+            fontSize: narrow ? 9 : 11,
+            color: '#1d2731',
+            formatter: (p: { name: string }) => shortName(p.name),
+            overflow: 'truncate',
+            width: narrow ? 64 : 140,
+          },
+          labelLayout: { hideOverlap: true },
+          lineStyle: { color: 'source', opacity: 0.35 },
+        },
+      ],
+    },
+    table: {
+      columns: [
+        i18n.t('from'),
+        i18n.t('to'),
+        i18n.t('stream'),
+        `${i18n.t('cr_flow')} [${i18n.unit(unit)}]`,
+      ],
+      rows: links.map((l) => [
+        cell(shortName(l.source), l.source),
+        cell(shortName(l.target), l.target),
+        cell(l.streams.join(', ')),
+        cell(i18n.qty(l.value, unit), l.value),
+      ]),
+    },
   };
 }
 
 /** Yearly cash flow: stacked bars of revenue and outflows, line of cumulative free cash flow. */
-export function cashflowOption(
-  a: Pick<Appraisal, 'cashflow'>,
-  i18n: I18n,
-): ChartOption | undefined {
+export function cashflowOption(a: Pick<Appraisal, 'cashflow'>, i18n: I18n): Spec | undefined {
   const rows = a.cashflow;
   if (rows.length === 0) return undefined;
   const m = (x: number) => x / 1e6;
   let cum = 0;
   const cumulative = rows.map((r) => (cum += r.free_cash_flow_usd) / 1e6);
-  const bar = (name: string, values: number[]) => ({
-    name,
-    type: 'bar',
-    stack: 'cf',
-    data: values,
-  });
+  const parts: [string, (r: (typeof rows)[number]) => number][] = [
+    [i18n.t('revenue'), (r) => m(r.revenue_usd)],
+    [i18n.t('opex_series'), (r) => -m(r.opex_usd)],
+    [i18n.t('capex_series'), (r) => -m(r.capex_usd)],
+    [i18n.t('taxes_series'), (r) => -m(r.tax_usd)],
+    [i18n.t('working_capital'), (r) => -m(r.working_capital_change_usd)],
+  ];
+  const unit = i18n.millionsUnit();
   return {
-    color: PALETTE,
-    legend: { top: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 40 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-    yAxis: { type: 'value', name: 'USD M' },
-    series: [
-      bar(
-        'revenue',
-        rows.map((r) => m(r.revenue_usd)),
-      ),
-      bar(
-        'opex',
-        rows.map((r) => -m(r.opex_usd)),
-      ),
-      bar(
-        'capex',
-        rows.map((r) => -m(r.capex_usd)),
-      ),
-      bar(
-        'taxes',
-        rows.map((r) => -m(r.tax_usd)),
-      ),
-      bar(
-        'working capital',
-        rows.map((r) => -m(r.working_capital_change_usd)),
-      ),
-      { name: i18n.t('cumulative'), type: 'line', data: cumulative, symbolSize: 4 },
-    ],
+    option: {
+      color: PALETTE,
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 48, bottom: 36 },
+      tooltip: { trigger: 'axis', valueFormatter: millionsTooltip(i18n) },
+      xAxis: { type: 'category', data: rows.map((r) => String(r.year)), name: i18n.t('year') },
+      yAxis: millionsAxis(i18n),
+      series: [
+        ...parts.map(([name, f]) => ({ name, type: 'bar', stack: 'cf', data: rows.map(f) })),
+        { name: i18n.t('cumulative'), type: 'line', data: cumulative, symbolSize: 4 },
+      ],
+    },
+    table: {
+      columns: [
+        i18n.t('year'),
+        ...parts.map(([n]) => `${n} [${unit}]`),
+        `${i18n.t('cumulative')} [${unit}]`,
+      ],
+      rows: rows.map((r, k) => [
+        cell(String(r.year), r.year),
+        ...parts.map(([, f]) => cell(i18n.num(f(r), 1), f(r))),
+        cell(i18n.num(cumulative[k] ?? 0, 1), cumulative[k] ?? 0),
+      ]),
+    },
   };
 }
 
 /** Value per t of contained Cr by product form (impact.value_ladder_usd_per_t_cr). */
-export function valueLadderOption(a: Pick<Appraisal, 'impact'>): ChartOption | undefined {
+export function valueLadderOption(a: Pick<Appraisal, 'impact'>, i18n: I18n): Spec | undefined {
   const ladder = a.impact?.value_ladder_usd_per_t_cr;
   if (!ladder || Object.keys(ladder).length === 0) return undefined;
   const entries = Object.entries(ladder);
+  const unit = 'USD/t Cr';
   return {
-    color: PALETTE,
-    grid: { left: 70, right: 20, top: 20, bottom: 60 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: entries.map(([k]) => k), axisLabel: { rotate: 20 } },
-    yAxis: { type: 'value', name: 'USD/t Cr' },
-    series: [{ type: 'bar', data: entries.map(([, v]) => v) }],
+    option: {
+      color: PALETTE,
+      grid: { left: 72, right: 16, top: 28, bottom: 56 },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? i18n.qty(v, unit, 0) : '—'),
+      },
+      xAxis: {
+        type: 'category',
+        data: entries.map(([k]) => i18n.product(k)),
+        axisLabel: { interval: 0, width: 110, overflow: 'break' },
+      },
+      yAxis: {
+        type: 'value',
+        name: i18n.unit(unit),
+        axisLabel: { formatter: (v: number) => i18n.num(v) },
+      },
+      series: [{ type: 'bar', name: i18n.t('value_ladder'), data: entries.map(([, v]) => v) }],
+    },
+    table: {
+      columns: [i18n.t('products'), `${i18n.t('value_ladder')} [${i18n.unit(unit)}]`],
+      rows: entries.map(([k, v]) => [cell(i18n.product(k), k), cell(i18n.qty(v, unit, 0), v)]),
+    },
   };
 }
 
 /** Opex lines of every stage, stacked by category. */
-export function opexOption(a: Pick<Appraisal, 'stages'>): ChartOption | undefined {
+export function opexOption(a: Pick<Appraisal, 'stages'>, i18n: I18n): Spec | undefined {
   const stages = a.stages.filter((s) => s.opex !== null);
   if (stages.length === 0) return undefined;
   const categories = [
     ...new Set(stages.flatMap((s) => (s.opex?.lines ?? []).map((l) => l.category))),
   ];
+  const value = (s: (typeof stages)[number], c: string) =>
+    (s.opex?.lines ?? [])
+      .filter((l) => l.category === c)
+      .reduce((sum, l) => sum + l.cost_usd_per_year, 0) / 1e6;
+  const unit = `${i18n.millionsUnit()}${i18n.t('per_year')}`;
   return {
-    color: PALETTE,
-    legend: { top: 0 },
-    grid: { left: 70, right: 20, top: 70, bottom: 30 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: stages.map((s) => s.id) },
-    yAxis: { type: 'value', name: 'USD M/yr' },
-    series: categories.map((c) => ({
-      name: c,
-      type: 'bar',
-      stack: 'opex',
-      data: stages.map(
-        (s) =>
-          (s.opex?.lines ?? [])
-            .filter((l) => l.category === c)
-            .reduce((sum, l) => sum + l.cost_usd_per_year, 0) / 1e6,
-      ),
-    })),
+    option: {
+      color: PALETTE,
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 48, bottom: 30 },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? `${i18n.num(v, 1)} ${unit}` : '—'),
+      },
+      xAxis: { type: 'category', data: stages.map((s) => s.id) },
+      yAxis: millionsAxis(i18n, unit),
+      series: categories.map((c) => ({
+        name: i18n.category(c),
+        type: 'bar',
+        stack: 'opex',
+        data: stages.map((s) => value(s, c)),
+      })),
+    },
+    table: {
+      columns: [i18n.t('stage'), ...categories.map((c) => `${i18n.category(c)} [${unit}]`)],
+      rows: stages.map((s) => [
+        cell(s.id),
+        ...categories.map((c) => cell(i18n.num(value(s, c), 1), value(s, c))),
+      ]),
+    },
   };
 }
 
 /** Capex by stage, with the budget where the scenario sets one. */
-export function capexOption(a: Pick<Appraisal, 'stages'>): ChartOption | undefined {
+export function capexOption(a: Pick<Appraisal, 'stages'>, i18n: I18n): Spec | undefined {
   const stages = a.stages.filter((s) => s.capex_usd !== null);
   if (stages.length === 0) return undefined;
+  const capex = stages.map((s) => (s.capex_usd ?? 0) / 1e6);
+  const budget = stages.map((s) => (s.capex?.budget ? s.capex.budget.budget_usd / 1e6 : null));
+  const unit = i18n.millionsUnit();
   return {
-    color: PALETTE,
-    legend: { top: 0 },
-    grid: { left: 70, right: 20, top: 40, bottom: 30 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: stages.map((s) => s.id) },
-    yAxis: { type: 'value', name: 'USD M' },
-    series: [
-      { name: 'capex', type: 'bar', data: stages.map((s) => (s.capex_usd ?? 0) / 1e6) },
-      {
-        name: 'budget',
-        type: 'bar',
-        data: stages.map((s) => (s.capex?.budget ? s.capex.budget.budget_usd / 1e6 : null)),
-      },
-    ],
+    option: {
+      color: ['#2f5d7c', '#8a8f94'],
+      legend: { top: 0 },
+      grid: { left: 64, right: 16, top: 40, bottom: 30 },
+      tooltip: { trigger: 'axis', valueFormatter: millionsTooltip(i18n) },
+      xAxis: { type: 'category', data: stages.map((s) => s.id) },
+      yAxis: millionsAxis(i18n),
+      series: [
+        { name: i18n.t('capex_series'), type: 'bar', data: capex },
+        { name: i18n.t('budget'), type: 'bar', data: budget },
+      ],
+    },
+    table: {
+      columns: [
+        i18n.t('stage'),
+        `${i18n.t('capex_series')} [${unit}]`,
+        `${i18n.t('budget')} [${unit}]`,
+      ],
+      rows: stages.map((s, k) => [
+        cell(s.id),
+        cell(i18n.num(capex[k] ?? 0, 1), capex[k] ?? 0),
+        budget[k] === null ? cell('—', null) : cell(i18n.num(budget[k] ?? 0, 1), budget[k] ?? 0),
+      ]),
+    },
   };
 }
 
-/** Histogram of Monte Carlo results (bin edges and counts). */
+/** Scale and unit of an output for charts: money in millions, fractions in per cent. */
+export function outputScale(path: string, i18n: I18n): { scale: number; unit: string } {
+  const u = outputUnit(path);
+  if (u.kind === 'money') return { scale: 1e6, unit: i18n.millionsUnit() };
+  if (u.kind === 'pct') return { scale: 0.01, unit: '%' };
+  return { scale: 1, unit: i18n.unit(u.unit === 'years' ? 'years' : u.unit) };
+}
+
+/** A vertical marker line at the base case (and P10/P50/P90) on a value x axis. */
+function baseMarks(
+  base: number | undefined,
+  quantiles: { p10: number; p50: number; p90: number } | undefined,
+  i18n: I18n,
+  fmt: (x: number) => string,
+): Record<string, unknown> {
+  const data: Record<string, unknown>[] = [];
+  if (base !== undefined && Number.isFinite(base))
+    data.push({
+      xAxis: base,
+      name: i18n.t('base_case'),
+      lineStyle: { color: BAD, type: 'solid', width: 2 },
+      label: { formatter: `${i18n.t('base_case')}\n${fmt(base)}`, color: BAD },
+    });
+  if (quantiles)
+    for (const k of ['p10', 'p50', 'p90'] as const)
+      data.push({
+        xAxis: quantiles[k],
+        name: k.toUpperCase(),
+        lineStyle: { color: '#44505c', type: 'dashed' },
+        label: { formatter: k.toUpperCase(), color: '#44505c' },
+      });
+  return { symbol: 'none', silent: true, data };
+}
+
+/** Histogram of Monte Carlo results on a value axis (round ticks, bars over their bins). */
 export function histogramOption(
   h: { edges: readonly number[]; counts: readonly number[] },
   scale: number,
   unit: string,
-): ChartOption {
-  const centres = h.counts.map((_, i) => ((h.edges[i] ?? 0) + (h.edges[i + 1] ?? 0)) / 2 / scale);
+  i18n: I18n,
+  base?: number,
+  quantiles?: { p10: number; p50: number; p90: number },
+): Spec {
+  const fmt = (x: number) => `${i18n.sig(x)} ${unit}`;
+  const bins = h.counts.map((count, i) => ({
+    lo: (h.edges[i] ?? 0) / scale,
+    hi: (h.edges[i + 1] ?? 0) / scale,
+    count,
+  }));
+  const total = bins.reduce((s, b) => s + b.count, 0);
+  const scaleQ = quantiles && {
+    p10: quantiles.p10 / scale,
+    p50: quantiles.p50 / scale,
+    p90: quantiles.p90 / scale,
+  };
   return {
-    color: PALETTE,
-    grid: { left: 50, right: 20, top: 20, bottom: 40 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: centres.map((c) => c.toPrecision(3)), name: unit },
-    yAxis: { type: 'value' },
-    series: [{ type: 'bar', data: [...h.counts], barCategoryGap: '0%' }],
+    option: {
+      color: PALETTE,
+      grid: { left: 56, right: 24, top: 36, bottom: 44 },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { dataIndex: number }) => {
+          const b = bins[p.dataIndex];
+          return b
+            ? `${fmt(b.lo)} … ${fmt(b.hi)}: ${i18n.num(b.count)} (${i18n.pct(b.count / total)})`
+            : '';
+        },
+      },
+      xAxis: {
+        type: 'value',
+        name: unit,
+        nameLocation: 'middle',
+        nameGap: 26,
+        scale: true,
+        axisLabel: { formatter: (v: number) => i18n.sig(v) },
+      },
+      yAxis: {
+        type: 'value',
+        name: i18n.t('frequency'),
+        axisLabel: { formatter: (v: number) => i18n.num(v) },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: i18n.t('histogram'),
+          data: bins.map((b) => [(b.lo + b.hi) / 2, b.count]),
+          barWidth: '95%',
+          barCategoryGap: '0%',
+          markLine: baseMarks(base === undefined ? undefined : base / scale, scaleQ, i18n, fmt),
+        },
+      ],
+    },
+    table: {
+      columns: [`${i18n.t('from')} [${unit}]`, `${i18n.t('to')} [${unit}]`, i18n.t('frequency')],
+      rows: bins.map((b) => [
+        cell(i18n.sig(b.lo), b.lo),
+        cell(i18n.sig(b.hi), b.hi),
+        cell(i18n.num(b.count), b.count),
+      ]),
+    },
   };
 }
 
-/** S-curve: empirical cumulative distribution. */
+/** S-curve: empirical cumulative distribution, with the base case marked. */
 export function sCurveOption(
   c: { x: readonly number[]; p: readonly number[] },
   scale: number,
   unit: string,
-): ChartOption {
+  i18n: I18n,
+  base?: number,
+): Spec {
+  const fmt = (x: number) => `${i18n.sig(x)} ${unit}`;
+  const points = c.x.map((x, i) => [x / scale, c.p[i] ?? 0] as const);
+  // The table: the curve at every 5th percentile (the full ECDF can have thousands of points).
+  const rows = [];
+  for (let q = 0.05; q < 0.999; q += 0.05) {
+    const k = points.findIndex((pt) => pt[1] >= q - 1e-9);
+    const pt = points[k];
+    if (pt) rows.push([cell(i18n.pct(q, 0), q), cell(fmt(pt[0]), pt[0])]);
+  }
   return {
-    color: PALETTE,
-    grid: { left: 50, right: 20, top: 20, bottom: 40 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: unit, scale: true },
-    yAxis: { type: 'value', min: 0, max: 1 },
-    series: [
-      { type: 'line', showSymbol: false, data: c.x.map((x, i) => [x / scale, c.p[i] ?? 0]) },
-    ],
+    option: {
+      color: PALETTE,
+      grid: { left: 56, right: 24, top: 36, bottom: 44 },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (ps: { value: [number, number] }[]) => {
+          const v = ps[0]?.value;
+          return v ? `${fmt(v[0])}: ${i18n.pct(v[1])}` : '';
+        },
+      },
+      xAxis: {
+        type: 'value',
+        name: unit,
+        nameLocation: 'middle',
+        nameGap: 26,
+        scale: true,
+        axisLabel: { formatter: (v: number) => i18n.sig(v) },
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: i18n.t('probability'),
+        axisLabel: { formatter: (v: number) => i18n.pct(v, 0) },
+      },
+      series: [
+        {
+          type: 'line',
+          name: i18n.t('s_curve'),
+          showSymbol: false,
+          data: points.map((p) => [...p]),
+          markLine: baseMarks(base === undefined ? undefined : base / scale, undefined, i18n, fmt),
+        },
+      ],
+    },
+    table: { columns: [i18n.t('probability'), unit], rows },
   };
 }
 
-/** Tornado: bars from the output at the low to the output at the high value, around the base. */
+/** Unit of a scenario input from its key (`price_rmb_per_t_vat_incl` → RMB/t). */
+export function inputUnit(path: string): string {
+  const key = path.split('.').pop() ?? path;
+  const rules: [RegExp, string][] = [
+    [/_rmb_per_t/, 'RMB/t'],
+    [/_usd_per_t_cr|_usd_per_lb_cr/, 'USD/lb Cr'],
+    [/_usd_per_t/, 'USD/t'],
+    [/_usd_per_mwh/, 'USD/MWh'],
+    [/_usd_per_m3/, 'USD/m3'],
+    [/_kzt_per_kwh/, 'KZT/kWh'],
+    [/^kzt_per_usd$/, 'KZT/USD'],
+    [/^rmb_per_usd$/, 'RMB/USD'],
+    [/^eur_per_usd$/, 'EUR/USD'],
+    [/_eur_per_t_co2/, 'EUR/t CO2'],
+    [/_pct/, '%'],
+    [/_t_per_year/, 't/year'],
+    [/_years$/, 'years'],
+    [/_usd$/, 'USD'],
+  ];
+  return rules.find(([r]) => r.test(key))?.[1] ?? '';
+}
+
+/** Readable name of a scenario input path: the field's name and the item it belongs to. */
+export function inputLabel(path: string, i18n: I18n): string {
+  const parts = path.split('.');
+  const key = parts[parts.length - 1] ?? path;
+  const owner = parts.length >= 3 ? parts[parts.length - 2] : undefined;
+  const name = i18n.field(key);
+  const ownerName =
+    owner === undefined
+      ? ''
+      : i18n.product(owner) !== owner
+        ? i18n.product(owner)
+        : i18n.field(owner);
+  return ownerName === '' || ownerName === name ? name : `${name} — ${ownerName}`;
+}
+
+/**
+ * Tornado: for each input, the change of the output from the base case with the input at its
+ * P10 and at its P90, as two bars side by side (never one hidden behind the other), the input
+ * values in the label and the output's unit on the axis.
+ */
 export function tornadoOption(
-  bars: { input: string; output_low: number; output_high: number }[],
+  bars: { input: string; low: number; high: number; output_low: number; output_high: number }[],
   base: number,
-): ChartOption {
+  scale: number,
+  unit: string,
+  i18n: I18n,
+  narrow = false,
+): Spec {
   const rows = [...bars].reverse();
-  const lo = rows.map((b) => Math.min(b.output_low, b.output_high) - base);
-  const hi = rows.map((b) => Math.max(b.output_low, b.output_high) - base);
+  const fmtIn = (path: string, x: number) => {
+    const u = inputUnit(path);
+    return u === '%' ? `${i18n.sig(x)} %` : i18n.qty(x, u);
+  };
+  const label = (b: (typeof rows)[number]) =>
+    `${inputLabel(b.input, i18n)}\n${fmtIn(b.input, b.low)} … ${fmtIn(b.input, b.high)}`;
+  const d = (x: number) => (x - base) / scale;
+  const fmtOut = (x: number) => `${x >= 0 ? '+' : ''}${i18n.sig(x)} ${unit}`;
   return {
-    color: ['#c4622d', '#2f5d7c'],
-    grid: { left: 230, right: 30, top: 20, bottom: 30 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: 'Δ from base' },
-    yAxis: {
-      type: 'category',
-      data: rows.map((b) => b.input.split('.').slice(-2).join('.')),
-      axisLabel: { fontSize: 9 },
+    option: {
+      color: ['#2f5d7c', '#b5531f'],
+      legend: { top: 0 },
+      grid: { left: narrow ? 8 : 250, right: 40, top: 36, bottom: 44, containLabel: narrow },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (ps: { dataIndex: number; seriesIndex: number }[]) => {
+          const b = rows[ps[0]?.dataIndex ?? -1];
+          if (!b) return '';
+          return [
+            inputLabel(b.input, i18n),
+            `${i18n.t('tornado_low')}: ${fmtIn(b.input, b.low)} → ${fmtOut(d(b.output_low))}`,
+            `${i18n.t('tornado_high')}: ${fmtIn(b.input, b.high)} → ${fmtOut(d(b.output_high))}`,
+          ].join('\n');
+        },
+      },
+      xAxis: {
+        type: 'value',
+        name: `${i18n.t('tornado_axis')} [${unit}]`,
+        nameLocation: 'middle',
+        nameGap: 28,
+        axisLabel: { formatter: (v: number) => i18n.sig(v) },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map(label),
+        axisLabel: {
+          fontSize: narrow ? 10 : 11,
+          lineHeight: 14,
+          width: narrow ? 140 : 240,
+          overflow: 'break',
+        },
+      },
+      series: [
+        {
+          name: i18n.t('tornado_low'),
+          type: 'bar',
+          data: rows.map((b) => d(b.output_low)),
+          label: {
+            show: !narrow,
+            position: 'right',
+            formatter: (p: { value: number }) => fmtOut(p.value),
+            fontSize: 10,
+          },
+        },
+        {
+          name: i18n.t('tornado_high'),
+          type: 'bar',
+          data: rows.map((b) => d(b.output_high)),
+          label: {
+            show: !narrow,
+            position: 'right',
+            formatter: (p: { value: number }) => fmtOut(p.value),
+            fontSize: 10,
+          },
+        },
+      ],
     },
-    series: [
-      { name: 'above base', type: 'bar', data: hi, barGap: '-100%' },
-      { name: 'below base', type: 'bar', data: lo, barGap: '-100%' },
-    ],
+    table: {
+      columns: [
+        i18n.t('field'),
+        i18n.t('tornado_low'),
+        `${i18n.t('tornado_axis')} [${unit}]`,
+        i18n.t('tornado_high'),
+        `${i18n.t('tornado_axis')} [${unit}]`,
+      ],
+      rows: bars.map((b) => [
+        cell(inputLabel(b.input, i18n), b.input),
+        cell(fmtIn(b.input, b.low), b.low),
+        cell(fmtOut(d(b.output_low)), d(b.output_low)),
+        cell(fmtIn(b.input, b.high), b.high),
+        cell(fmtOut(d(b.output_high)), d(b.output_high)),
+      ]),
+    },
+  };
+}
+
+/** The NPV bridge as a waterfall: start NPV, each driver's step, end NPV [USD M]. */
+export function bridgeOption(
+  steps: readonly { driver: string; delta_usd: number }[],
+  start: { name: string; npv_usd: number },
+  end: { name: string; npv_usd: number },
+  i18n: I18n,
+  narrow = false,
+): Spec {
+  const bars = waterfallBars(
+    { label: i18n.t('npv_bridge_start', { name: start.name }), value: start.npv_usd / 1e6 },
+    steps.map((s) => ({ label: i18n.driver(s.driver), delta: s.delta_usd / 1e6 })),
+    i18n.t('npv_bridge_end', { name: end.name }),
+  );
+  const data = waterfallSeriesData(bars);
+  const colour = (k: number) => {
+    const b = bars[k];
+    return b?.kind === 'total' ? TOTAL : b?.kind === 'up' ? GOOD : BAD;
+  };
+  const visible = (xs: (number | '-')[]) =>
+    xs.map((v, k) => ({ value: v, itemStyle: { color: colour(k) } }));
+  const unit = i18n.millionsUnit();
+  const fmtDelta = (x: number) => `${x >= 0 ? '+' : ''}${i18n.num(x, 1)}`;
+  const transparent = { color: 'transparent' };
+  return {
+    option: {
+      grid: { left: 64, right: 16, top: 24, bottom: narrow ? 150 : 110 },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (ps: { dataIndex: number }[]) => {
+          const b = bars[ps[0]?.dataIndex ?? -1];
+          if (!b) return '';
+          return b.kind === 'total'
+            ? `${b.label}: ${i18n.num(b.level, 1)} ${unit}`
+            : `${b.label}: ${fmtDelta(b.delta)} ${unit}\n→ ${i18n.num(b.level, 1)} ${unit}`;
+        },
+      },
+      xAxis: {
+        type: 'category',
+        data: bars.map((b) => b.label),
+        axisLabel: {
+          rotate: narrow ? 60 : 35,
+          fontSize: 10,
+          interval: 0,
+          width: 120,
+          overflow: 'truncate',
+        },
+      },
+      yAxis: millionsAxis(i18n),
+      series: [
+        { type: 'bar', stack: 'w', data: data.basePos, itemStyle: transparent, silent: true },
+        { type: 'bar', stack: 'w', data: data.baseNeg, itemStyle: transparent, silent: true },
+        {
+          type: 'bar',
+          stack: 'w',
+          data: visible(data.pos),
+          label: {
+            show: true,
+            position: 'top',
+            fontSize: 10,
+            formatter: (p: { dataIndex: number }) => {
+              const b = bars[p.dataIndex];
+              if (!b || (b.kind !== 'total' && b.delta < 0) || (b.kind === 'total' && b.level < 0))
+                return '';
+              return b.kind === 'total' ? i18n.num(b.level, 1) : fmtDelta(b.delta);
+            },
+          },
+        },
+        {
+          type: 'bar',
+          stack: 'w',
+          data: visible(data.neg),
+          label: {
+            show: true,
+            position: 'bottom',
+            fontSize: 10,
+            formatter: (p: { dataIndex: number }) => {
+              const b = bars[p.dataIndex];
+              if (
+                !b ||
+                (b.kind !== 'total' && b.delta >= 0) ||
+                (b.kind === 'total' && b.level >= 0)
+              )
+                return '';
+              return b.kind === 'total' ? i18n.num(b.level, 1) : fmtDelta(b.delta);
+            },
+          },
+        },
+      ],
+    },
+    table: {
+      columns: [
+        i18n.t('field'),
+        `${i18n.t('change')} [${unit}]`,
+        `${i18n.t('running_total')} [${unit}]`,
+      ],
+      rows: bars.map((b) => [
+        cell(b.label),
+        cell(b.kind === 'total' ? '' : fmtDelta(b.delta), b.kind === 'total' ? null : b.delta),
+        cell(i18n.num(b.level, 1), b.level),
+      ]),
+    },
   };
 }

@@ -1,36 +1,83 @@
-/** The dashboard's charts of one appraisal; a chart without data says "not computed". */
-import { memo, useMemo } from 'react';
+/**
+ * The dashboard's charts of one appraisal, one small component per chart (add a chart by adding
+ * a component here). Each option is built from the part of the appraisal it draws and kept (same
+ * object) while that part is the same object: a what-if step replaces only the changed parts
+ * (appraisal-delta.ts), so only the charts whose data changed are rendered again.
+ */
+import { lazy, memo, Suspense, useMemo } from 'react';
 import type { Appraisal } from '../../../src/appraisal.js';
-import { EChart, type ChartOption } from '../charts/EChart.js';
+import { ChartPanel } from '../charts/ChartPanel.js';
 import {
   capexOption,
   cashflowOption,
-  flowsheetOption,
   opexOption,
   sankeyOption,
   valueLadderOption,
 } from '../charts/options.js';
-import { useI18n, type MessageId } from '../i18n.js';
+import { useI18n } from '../i18n.js';
+import { useNarrow } from '../narrow.js';
 
-const Panel = memo(function Panel(props: {
-  id: string;
-  title: MessageId;
-  option: ChartOption | undefined;
-  height?: number;
-  wide?: boolean;
-}) {
+const Flowsheet = lazy(() => import('../flowsheet/Flowsheet.js'));
+
+const CashflowChart = memo(function CashflowChart(props: Pick<Appraisal, 'cashflow'>) {
+  const i18n = useI18n();
+  const spec = useMemo(
+    () => cashflowOption({ cashflow: props.cashflow }, i18n),
+    [props.cashflow, i18n],
+  );
+  return <ChartPanel id="cashflow" title="cashflow" spec={spec} wide />;
+});
+
+const CapexChart = memo(function CapexChart(props: Pick<Appraisal, 'stages'>) {
+  const i18n = useI18n();
+  const spec = useMemo(() => capexOption({ stages: props.stages }, i18n), [props.stages, i18n]);
+  return <ChartPanel id="capex" title="capex_by_stage" spec={spec} />;
+});
+
+const OpexChart = memo(function OpexChart(props: Pick<Appraisal, 'stages'>) {
+  const i18n = useI18n();
+  const spec = useMemo(() => opexOption({ stages: props.stages }, i18n), [props.stages, i18n]);
+  return <ChartPanel id="opex" title="opex" spec={spec} />;
+});
+
+const LadderChart = memo(function LadderChart(props: Pick<Appraisal, 'impact'>) {
+  const i18n = useI18n();
+  const spec = useMemo(
+    () => valueLadderOption({ impact: props.impact }, i18n),
+    [props.impact, i18n],
+  );
+  return <ChartPanel id="ladder" title="value_ladder" spec={spec} />;
+});
+
+const SankeyChart = memo(function SankeyChart(props: Pick<Appraisal, 'balance'>) {
+  const i18n = useI18n();
+  const narrow = useNarrow();
+  const spec = useMemo(
+    () => sankeyOption({ balance: props.balance }, i18n, narrow),
+    [props.balance, i18n, narrow],
+  );
+  return (
+    <ChartPanel
+      id="sankey"
+      title={{ text: `${i18n.t('sankey')} [${i18n.unit('t Cr/h')}]` }}
+      spec={spec}
+      height={narrow ? 520 : 420}
+      wide
+    />
+  );
+});
+
+const FlowsheetPanel = memo(function FlowsheetPanel(props: Pick<Appraisal, 'balance'>) {
   const { t } = useI18n();
   return (
-    <section className={`panel${props.wide === true ? ' wide' : ''}`}>
-      <h3>{t(props.title)}</h3>
-      {props.option ? (
-        <EChart option={props.option} testId={`chart-${props.id}`} height={props.height ?? 320} />
+    <section className="panel wide" data-chart="flowsheet">
+      <h3>{t('flowsheet')}</h3>
+      {props.balance ? (
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <Flowsheet balance={props.balance} />
+        </Suspense>
       ) : (
-        <p
-          className="muted not-computed"
-          data-testid={`chart-${props.id}-missing`}
-          title={t('not_computed')}
-        >
+        <p className="muted not-computed" data-testid="chart-flowsheet-missing">
           — {t('not_computed')}
         </p>
       )}
@@ -38,28 +85,16 @@ const Panel = memo(function Panel(props: {
   );
 });
 
-/**
- * The charts of an appraisal. Each option is built from the part of the appraisal it draws and
- * kept (same object) while that part is the same object: a what-if step replaces only the
- * changed parts (appraisal-delta.ts), so only the charts whose data changed are rendered again.
- */
 export const Charts = memo(function Charts(props: { appraisal: Appraisal }) {
-  const i18n = useI18n();
   const { balance, cashflow, impact, stages } = props.appraisal;
-  const flowsheet = useMemo(() => flowsheetOption({ balance }), [balance]);
-  const sankey = useMemo(() => sankeyOption({ balance }), [balance]);
-  const cash = useMemo(() => cashflowOption({ cashflow }, i18n), [cashflow, i18n]);
-  const ladder = useMemo(() => valueLadderOption({ impact }), [impact]);
-  const opex = useMemo(() => opexOption({ stages }), [stages]);
-  const capex = useMemo(() => capexOption({ stages }), [stages]);
   return (
     <div className="panels">
-      <Panel id="cashflow" title="cashflow" option={cash} wide />
-      <Panel id="capex" title="capex_by_stage" option={capex} />
-      <Panel id="opex" title="opex" option={opex} />
-      <Panel id="ladder" title="value_ladder" option={ladder} />
-      <Panel id="sankey" title="sankey" option={sankey} height={420} wide />
-      <Panel id="flowsheet" title="flowsheet" option={flowsheet} height={480} wide />
+      <CashflowChart cashflow={cashflow} />
+      <CapexChart stages={stages} />
+      <OpexChart stages={stages} />
+      <LadderChart impact={impact} />
+      <SankeyChart balance={balance} />
+      <FlowsheetPanel balance={balance} />
     </div>
   );
 });

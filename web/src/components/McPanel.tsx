@@ -1,15 +1,21 @@
 /**
- * Monte Carlo and tornado. The run is a server job (`POST /api/mc-runs`, progress from
- * `GET /api/mc-runs/:id/events` as server-sent events, result from `GET /api/mc-runs/:id`);
- * when the server has no such route the error is shown as it is. The tornado is computed in the
- * browser by the core worker (P10/P90 of each uncertain input, one at a time).
+ * Monte Carlo and tornado. A run is a server job (`POST /api/mc-runs`, progress from
+ * `GET /api/mc-runs/:id/events` as server-sent events, result from `GET /api/mc-runs/:id`). The
+ * sample count is checked in the form against the server's limits (`GET /api/mc-runs/limits`)
+ * with a plain message; a viewer sees why there is no Run button; a refused or failed run says why
+ * and keeps the previous result on screen. Past runs of the scenario are listed with cancel and
+ * CSV export. The tornado is computed in the browser by the core worker (P10/P90 of each
+ * uncertain input, one at a time).
  */
-import { memo, useMemo, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Appraisal } from '../../../src/appraisal.js';
+import { api, ApiError, mcCsvUrl, type McLimits, type McRunView, type User } from '../api.js';
+import { ChartPanel } from '../charts/ChartPanel.js';
+import { histogramOption, outputScale, sCurveOption, tornadoOption } from '../charts/options.js';
 import { useCore } from '../core-context.js';
-import { EChart } from '../charts/EChart.js';
-import { histogramOption, sCurveOption, tornadoOption } from '../charts/options.js';
-import { useI18n } from '../i18n.js';
+import { explain } from '../explain.js';
+import { useI18n, type MessageId } from '../i18n.js';
+import { useNarrow } from '../narrow.js';
 import type { TornadoBar } from '../worker/protocol.js';
 
 interface Summary {
@@ -54,60 +60,191 @@ function status(x: unknown): string | undefined {
   return typeof s === 'string' ? s : undefined;
 }
 
-function scaleOf(name: string): { scale: number; unit: string } {
-  return name.endsWith('_usd') ? { scale: 1e6, unit: 'USD M' } : { scale: 1, unit: '' };
+/** The value of an appraisal output path (`stages.smelter.metrics.npv_usd`, `metrics.irr`). */
+export function outputValue(a: Appraisal, path: string): number | undefined {
+  const parts = path.split('.');
+  let x: unknown = a;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k] ?? '';
+    if (Array.isArray(x)) x = (x as { id?: string }[]).find((e) => e.id === p);
+    else if (typeof x === 'object' && x !== null) x = (x as Record<string, unknown>)[p];
+    else return undefined;
+  }
+  return typeof x === 'number' ? x : undefined;
 }
+
+/** Limits used when the server does not publish them (older servers; the route's own maximum). */
+const FALLBACK_LIMITS: McLimits = {
+  max_samples: 1_000_000,
+  max_concurrent_runs_per_user: 1,
+  min_chunk_size: 1,
+  max_chunk_size: 100_000,
+};
+const MIN_SAMPLES = 10;
 
 /** What the shown Monte Carlo run is of. */
 type McBasis = { kind: 'stored'; version: number } | { kind: 'whatif'; notes: string[] };
+
+function RunsList(props: {
+  runs: McRunView[];
+  onShow: (id: string) => void;
+  onCancel: (id: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (props.runs.length === 0) return <p className="muted">{t('mc_none_listed')}</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="mc-runs">
+        <thead>
+          <tr>
+            <th scope="col">{t('created')}</th>
+            <th scope="col">{t('samples')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.runs.map((r) => (
+            <tr key={r.id} data-run={r.id} data-status={r.status}>
+              <td>{i18n.date(r.created_at, true)}</td>
+              <td className="num">
+                {i18n.num(r.completed_samples)} / {i18n.num(r.samples)}
+              </td>
+              <td>
+                {t(`mc_status_${r.status}` as MessageId)}
+                {r.error ? ` — ${r.error}` : ''}
+              </td>
+              <td className="actions">
+                {r.status === 'done' && (
+                  <>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => {
+                        props.onShow(r.id);
+                      }}
+                    >
+                      {t('show')}
+                    </button>{' '}
+                    <a className="button small" href={mcCsvUrl(r.id)} download data-testid="mc-csv">
+                      {t('export_csv')}
+                    </a>
+                  </>
+                )}
+                {(r.status === 'queued' || r.status === 'running') && (
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="mc-cancel"
+                    onClick={() => {
+                      props.onCancel(r.id);
+                    }}
+                  >
+                    {t('cancel')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export const McPanel = memo(function McPanel(props: {
   scenarioId: string;
   version: number;
   outputs: string[];
+  user: User;
+  /** The loaded (base-case) appraisal: its output values are marked on the charts. */
+  base: Appraisal;
   /** The what-if slider values now (read when a run of the what-if state starts). */
   whatIf: () => Record<string, number>;
+  /** The worker is ready (tornado and what-if runs need it). */
+  workerReady: boolean;
 }) {
-  const { t, num } = useI18n();
+  const i18n = useI18n();
+  const { t, num } = i18n;
   const core = useCore();
+  const narrow = useNarrow();
+  const canRun = props.user.role !== 'viewer';
   const defaultOutput = props.outputs.includes('metrics.npv_usd')
     ? 'metrics.npv_usd'
     : (props.outputs[0] ?? '');
   const [output, setOutput] = useState(defaultOutput);
-  const [samples, setSamples] = useState(1000);
+  const [samplesText, setSamplesText] = useState('1000');
+  const [limits, setLimits] = useState<McLimits>(FALLBACK_LIMITS);
   const [runOn, setRunOn] = useState<'stored' | 'whatif'>('stored');
   const [basis, setBasis] = useState<McBasis | undefined>(undefined);
-  const [mcState, setMcState] = useState<string>(t('mc_none'));
+  // undefined: no run yet (the message is rendered in the current language).
+  const [mcState, setMcState] = useState<string | undefined>(undefined);
   const [mcError, setMcError] = useState<string | undefined>(undefined);
   const [summaries, setSummaries] = useState<Record<string, Summary> | undefined>(undefined);
+  const [runs, setRuns] = useState<McRunView[]>([]);
   const [tornado, setTornado] = useState<
     { base: number; bars: TornadoBar[]; output: string } | undefined
   >(undefined);
   const [tornadoState, setTornadoState] = useState<string>('');
 
+  const refreshRuns = useCallback(() => {
+    if (!canRun) return;
+    api
+      .mcRuns(props.scenarioId)
+      .then((r) => {
+        setRuns(r.runs);
+      })
+      .catch(() => undefined);
+  }, [props.scenarioId, canRun]);
+
+  useEffect(() => {
+    if (!canRun) return;
+    api
+      .mcLimits()
+      .then(setLimits)
+      .catch(() => undefined);
+    refreshRuns();
+  }, [canRun, refreshRuns]);
+
+  const samples = Number(samplesText);
+  const samplesValid =
+    /^\s*\d+\s*$/.test(samplesText) && samples >= MIN_SAMPLES && samples <= limits.max_samples;
+  const samplesMessage = t('mc_samples_range', {
+    min: num(MIN_SAMPLES),
+    max: num(limits.max_samples),
+  });
+
   async function fetchResult(id: string) {
     const r = await api.mcRun(id);
     const s = findSummaries(r);
-    setSummaries(s);
-    setMcState(`${status(r) ?? ''} (${id})`);
+    if (s) setSummaries(s);
+    const st = status(r) ?? '';
+    setMcState(t(`mc_status_${st}` as MessageId));
+    refreshRuns();
+  }
+
+  function failed(message: string) {
+    setMcError(t('mc_failed', { message }));
+    setMcState('');
+    refreshRuns();
   }
 
   async function runMc() {
+    if (!samplesValid) return;
     setMcError(undefined);
-    setSummaries(undefined);
     setMcState(t('computing'));
-    setBasis(undefined);
     try {
       let started: unknown;
+      let nextBasis: McBasis;
       if (runOn === 'whatif') {
         // The loaded scenario's text with the slider values written in (the worker's what-if
         // session), as scenario text: the server runs exactly that.
-        const values = { ...props.whatIf() };
-        const r = await core.request({ type: 'whatif_text', values });
-        setBasis({ kind: 'whatif', notes: r.notes });
+        const r = await core.request({ type: 'whatif_text', values: { ...props.whatIf() } });
+        nextBasis = { kind: 'whatif', notes: r.notes };
         started = await api.startMcRun({ text: r.text, samples });
       } else {
-        setBasis({ kind: 'stored', version: props.version });
+        nextBasis = { kind: 'stored', version: props.version };
         started = await api.startMcRun({
           scenario_id: props.scenarioId,
           version: props.version,
@@ -115,15 +252,17 @@ export const McPanel = memo(function McPanel(props: {
         });
       }
       const id = runId(started);
-      if (id === undefined)
-        throw new ApiError(0, 'unexpected', 'the server answered without a run id');
-      if (status(started) === 'done') {
+      if (id === undefined) throw new ApiError(0, 'unexpected', 'no run id');
+      refreshRuns();
+      const onDone = async () => {
+        // The basis changes with the result shown, not before (a failed run keeps the old one).
         await fetchResult(id);
+        setBasis(nextBasis);
+      };
+      if (status(started) === 'done') {
+        await onDone();
         return;
       }
-      // Server-sent events: `progress` { completed_samples, samples } while the run goes, then
-      // one `done` whose data is the run (status done, failed or cancelled); plain messages
-      // are read the same way.
       const events = new EventSource(`/api/mc-runs/${id}/events`);
       let finished = false;
       const onData = (e: MessageEvent<string>) => {
@@ -133,43 +272,44 @@ export const McPanel = memo(function McPanel(props: {
         } catch {
           data = {};
         }
-        const d = data as {
-          completed_samples?: number;
-          samples?: number;
-          done?: number;
-          total?: number;
-        };
-        const done = d.completed_samples ?? d.done;
-        const total = d.samples ?? d.total;
-        if (done !== undefined && total !== undefined)
-          setMcState(`${t('progress')}: ${num(done)} / ${num(total)}`);
+        const d = data as { completed_samples?: number; samples?: number; error?: string | null };
+        if (d.completed_samples !== undefined && d.samples !== undefined)
+          setMcState(`${t('progress')}: ${num(d.completed_samples)} / ${num(d.samples)}`);
         const st = status(data);
-        if (st === 'done' || st === 'failed' || st === 'cancelled') {
+        if (st === 'done' || st === 'failed' || st === 'cancelled' || st === 'interrupted') {
           finished = true;
           events.close();
-          if (st === 'done') void fetchResult(id);
-          else setMcError(`run ${id}: ${st}`);
+          if (st === 'done') void onDone();
+          else failed(`${t(`mc_status_${st}` as MessageId)}${d.error ? ` — ${d.error}` : ''}`);
         }
       };
       events.addEventListener('progress', onData);
       events.addEventListener('done', onData);
       events.onmessage = onData;
       events.onerror = () => {
-        // The stream ends when the run does; read whatever the run has.
         events.close();
         if (finished) return;
-        void fetchResult(id).catch((error: unknown) => {
-          setMcError(error instanceof Error ? error.message : String(error));
+        void onDone().catch((error: unknown) => {
+          failed(explain(error, i18n));
         });
       };
     } catch (error) {
-      const msg =
-        error instanceof ApiError
-          ? `${t('mc_unavailable')}: HTTP ${String(error.status)} ${error.code} — ${error.message}`
-          : String(error);
-      setMcError(msg);
       setMcState('');
+      if (error instanceof ApiError && error.status === 429)
+        setMcError(
+          `${t('mc_quota', { n: i18n.count(limits.max_concurrent_runs_per_user, 'run', 0) })} ${t('mc_kept_previous')}`,
+        );
+      else setMcError(`${explain(error, i18n)} ${t('mc_kept_previous')}`);
     }
+  }
+
+  async function cancel(id: string) {
+    try {
+      await api.cancelMcRun(id);
+    } catch (error) {
+      setMcError(explain(error, i18n));
+    }
+    refreshRuns();
   }
 
   async function runTornado() {
@@ -177,37 +317,38 @@ export const McPanel = memo(function McPanel(props: {
     try {
       const r = await core.request({ type: 'tornado', output });
       setTornado({ base: r.base, bars: r.bars, output: r.output });
-      setTornadoState(`${r.bars.length} inputs, ${num(r.ms)} ms`);
+      setTornadoState(
+        t('tornado_done', {
+          n: i18n.count(r.bars.length, 'input', 0),
+          ms: `${num(r.ms)} ${t('ms')}`,
+        }),
+      );
     } catch (error) {
       setTornado(undefined);
-      setTornadoState(error instanceof Error ? `${t('error')}: ${error.message}` : String(error));
+      setTornadoState(`${t('error')}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
   const summary = summaries?.[output];
-  const { scale, unit } = scaleOf(output);
+  const { scale, unit } = outputScale(output, i18n);
+  const baseValue = outputValue(props.base, output);
   const histogram = useMemo(
-    () => (summary ? histogramOption(summary.histogram, scale, unit) : undefined),
-    [summary, scale, unit],
+    () =>
+      summary
+        ? histogramOption(summary.histogram, scale, unit, i18n, baseValue, summary)
+        : undefined,
+    [summary, scale, unit, i18n, baseValue],
   );
   const sCurve = useMemo(
-    () => (summary ? sCurveOption(summary.ecdf, scale, unit) : undefined),
-    [summary, scale, unit],
+    () => (summary ? sCurveOption(summary.ecdf, scale, unit, i18n, baseValue) : undefined),
+    [summary, scale, unit, i18n, baseValue],
   );
-  const tornadoChart = useMemo(
-    () =>
-      tornado
-        ? tornadoOption(
-            tornado.bars.map((b) => ({
-              ...b,
-              output_low: b.output_low / scale,
-              output_high: b.output_high / scale,
-            })),
-            tornado.base / scale,
-          )
-        : undefined,
-    [tornado, scale],
-  );
+  const tornadoChart = useMemo(() => {
+    if (!tornado) return undefined;
+    const ts = outputScale(tornado.output, i18n);
+    return tornadoOption(tornado.bars, tornado.base, ts.scale, ts.unit, i18n, narrow);
+  }, [tornado, i18n, narrow]);
+  const fmt = (x: number) => i18n.outputValue(output, x);
 
   return (
     <section className="panel wide" data-testid="mc-panel">
@@ -224,49 +365,86 @@ export const McPanel = memo(function McPanel(props: {
           >
             {props.outputs.map((o) => (
               <option key={o} value={o}>
-                {o}
+                {i18n.output(o)}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          {t('samples')}{' '}
-          <input
-            type="number"
-            min={10}
-            max={100000}
-            value={samples}
-            onChange={(e) => {
-              setSamples(Number(e.currentTarget.value));
-            }}
-          />
-        </label>
-        <label>
-          {t('mc_run_on')}{' '}
-          <select
-            value={runOn}
-            data-testid="mc-run-on"
-            onChange={(e) => {
-              setRunOn(e.currentTarget.value === 'whatif' ? 'whatif' : 'stored');
-            }}
-          >
-            <option value="stored">
-              {t('mc_on_stored')} v{props.version}
-            </option>
-            <option value="whatif">{t('mc_on_whatif')}</option>
-          </select>
-        </label>
-        <button type="button" data-testid="run-mc" onClick={() => void runMc()}>
-          {t('run_mc')}
-        </button>
-        <button type="button" data-testid="run-tornado" onClick={() => void runTornado()}>
+        {canRun && (
+          <>
+            <label>
+              {t('samples')}{' '}
+              <input
+                type="text"
+                inputMode="numeric"
+                data-testid="mc-samples"
+                aria-invalid={!samplesValid}
+                aria-describedby="mc-samples-help"
+                value={samplesText}
+                onChange={(e) => {
+                  setSamplesText(e.currentTarget.value);
+                }}
+              />
+            </label>
+            <label>
+              {t('mc_run_on')}{' '}
+              <select
+                value={runOn}
+                data-testid="mc-run-on"
+                onChange={(e) => {
+                  setRunOn(e.currentTarget.value === 'whatif' ? 'whatif' : 'stored');
+                }}
+              >
+                <option value="stored">
+                  {t('mc_on_stored')} v{props.version}
+                </option>
+                <option value="whatif" disabled={!props.workerReady}>
+                  {t('mc_on_whatif')}
+                </option>
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="run-mc"
+              disabled={!samplesValid}
+              onClick={() => void runMc()}
+            >
+              {t('run_mc')}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          data-testid="run-tornado"
+          disabled={!props.workerReady}
+          onClick={() => void runTornado()}
+        >
           {t('compute_tornado')}
         </button>
       </div>
-      <p className="status" data-testid="mc-status">
-        {mcState}
+      {canRun ? (
+        <p
+          id="mc-samples-help"
+          className={samplesValid ? 'muted small-print' : 'error'}
+          data-testid="mc-samples-help"
+          role={samplesValid ? undefined : 'alert'}
+        >
+          {samplesMessage}
+        </p>
+      ) : (
+        <p className="notice" data-testid="mc-viewer">
+          {t('mc_viewer')}
+        </p>
+      )}
+      <p className="status" data-testid="mc-status" aria-live="polite">
+        {mcState ?? (summaries ? '' : t('mc_none'))}
       </p>
-      {basis && (
+      {mcError !== undefined && (
+        <p className="error" role="alert" data-testid="mc-error">
+          {mcError}
+        </p>
+      )}
+      {basis && summary && (
         <div className="mc-basis" data-testid="mc-basis" data-basis={basis.kind}>
           {basis.kind === 'stored' ? (
             <strong>
@@ -288,44 +466,44 @@ export const McPanel = memo(function McPanel(props: {
           )}
         </div>
       )}
-      {mcError !== undefined && (
-        <p className="error" role="alert" data-testid="mc-error">
-          {mcError}
-        </p>
-      )}
       {summary && (
-        <p>
-          P10 {num(summary.p10 / scale, 1)} · P50 {num(summary.p50 / scale, 1)} · P90{' '}
-          {num(summary.p90 / scale, 1)} {unit} · P(&lt;0) {num(summary.prob_negative * 100, 1)} %
+        <p data-testid="mc-quantiles">
+          P10 {fmt(summary.p10)} · P50 {fmt(summary.p50)} · P90 {fmt(summary.p90)} · P(&lt;0){' '}
+          {i18n.pct(summary.prob_negative)}
+          {baseValue !== undefined && ` · ${t('base_case')} ${fmt(baseValue)}`}
         </p>
       )}
       <div className="panels">
-        <div className="panel">
-          <h4>{t('histogram')}</h4>
-          {histogram ? (
-            <EChart option={histogram} testId="chart-mc-histogram" height={260} />
-          ) : (
-            <p className="muted">—</p>
-          )}
-        </div>
-        <div className="panel">
-          <h4>{t('s_curve')}</h4>
-          {sCurve ? (
-            <EChart option={sCurve} testId="chart-mc-scurve" height={260} />
-          ) : (
-            <p className="muted">—</p>
-          )}
-        </div>
-        <div className="panel wide">
-          <h4>
-            {t('tornado')} {tornado ? `— ${tornado.output}` : ''}
-          </h4>
-          <p className="status" data-testid="tornado-status">
+        <ChartPanel id="mc-histogram" title="histogram" spec={histogram} height={280} level={4} />
+        <ChartPanel id="mc-scurve" title="s_curve" spec={sCurve} height={280} level={4} />
+        <ChartPanel
+          id="tornado"
+          title={{ text: `${t('tornado')}${tornado ? ` — ${i18n.output(tornado.output)}` : ''}` }}
+          spec={tornadoChart}
+          height={Math.max(260, 60 + 56 * (tornado?.bars.length ?? 4))}
+          wide
+          level={4}
+        >
+          <p className="status" data-testid="tornado-status" aria-live="polite">
             {tornadoState}
           </p>
-          {tornadoChart && <EChart option={tornadoChart} testId="chart-tornado" height={300} />}
-        </div>
+        </ChartPanel>
       </div>
+      {canRun && (
+        <details className="mc-runs" open={runs.length > 0}>
+          <summary>
+            {t('mc_runs')} ({runs.length})
+          </summary>
+          <RunsList
+            runs={runs}
+            onShow={(id) => {
+              setBasis({ kind: 'stored', version: props.version });
+              void fetchResult(id);
+            }}
+            onCancel={(id) => void cancel(id)}
+          />
+        </details>
+      )}
     </section>
   );
 });

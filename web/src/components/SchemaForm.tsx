@@ -4,9 +4,10 @@
  * default), their unit (from the schema's "[unit]") and the source and status of the value, as
  * the core reports them (numericLeaves). Problems of the validator are shown under their field.
  */
-import type { ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Problem } from '../../../src/scenario/problem.js';
 import { useI18n } from '../i18n.js';
+import { problemText } from '../problem-text.js';
 import type { LeafInfo } from '../worker/protocol.js';
 import {
   isQuantity,
@@ -39,19 +40,49 @@ export function fieldOf(path: Path): string {
 export interface FormProps {
   doc: unknown;
   leaves: Map<string, LeafInfo>;
-  problems: Map<string, Problem[]>;
   onSet: (path: Path, value: unknown) => void;
 }
 
-function Problems(props: { list: Problem[] | undefined }) {
-  if (!props.list || props.list.length === 0) return null;
+/** Problems by exact field path, every problem, and the field to open and focus. */
+interface FormState {
+  exact: Map<string, Problem[]>;
+  all: Problem[];
+  disabled: boolean;
+  focus: string | undefined;
+}
+const FormContext = createContext<FormState>({
+  exact: new Map(),
+  all: [],
+  disabled: false,
+  focus: undefined,
+});
+
+/** Whether `path` is `field` or lies inside it (`a.b` inside `a`, `a[0]` inside `a`). */
+function inside(path: string, field: string): boolean {
   return (
-    <ul className="field-problems" role="alert">
+    field === '' || path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`)
+  );
+}
+
+function problemsId(field: string): string {
+  return `problems-${field.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** Problems of a field: its own, and for a leaf also those of anything inside it. */
+function useFieldProblems(field: string, leaf: boolean): Problem[] {
+  const { exact, all } = useContext(FormContext);
+  return leaf ? all.filter((p) => inside(p.path, field)) : (exact.get(field) ?? []);
+}
+
+function Problems(props: { field: string; list: Problem[] }) {
+  const i18n = useI18n();
+  if (props.list.length === 0) return null;
+  return (
+    <ul className="field-problems" id={problemsId(props.field)} role="alert">
       {props.list.map((p, i) => (
         <li key={i} className={p.severity === 'warning' ? 'warning' : 'error'}>
-          {'value' in p ? `found ${JSON.stringify(p.value)}; ` : ''}
-          {p.message}
-          {p.suggestion !== undefined ? ` (did you mean "${p.suggestion}"?)` : ''}
+          {p.path !== props.field && <code>{p.path} </code>}
+          {problemText(p, i18n)}
         </li>
       ))}
     </ul>
@@ -59,15 +90,33 @@ function Problems(props: { list: Problem[] | undefined }) {
 }
 
 function StatusBadge(props: { status: string }) {
-  return <span className={`badge status-${props.status}`}>{props.status}</span>;
+  const i18n = useI18n();
+  return <span className={`badge status-${props.status}`}>{i18n.status(props.status)}</span>;
+}
+
+/** Field name in the user's language, with the file's key beside it. */
+function FieldName(props: { name: string; schema: Node; path: Path }) {
+  const i18n = useI18n();
+  const desc = typeof props.schema.description === 'string' ? props.schema.description : '';
+  const last = props.path[props.path.length - 1];
+  const translated = typeof last === 'number' ? props.name : i18n.field(props.name);
+  return (
+    <span className="field-name" title={desc}>
+      {translated}
+      {translated !== props.name && <code className="key"> {props.name}</code>}
+    </span>
+  );
 }
 
 function QuantityField(
   props: FormProps & { name: string; path: Path; schema: Node; value: unknown },
 ) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const field = fieldOf(props.path);
   const leaf = props.leaves.get(field);
+  const problems = useFieldProblems(field, true);
+  const { disabled } = useContext(FormContext);
   const explicit =
     typeof props.value === 'number'
       ? props.value
@@ -75,20 +124,19 @@ function QuantityField(
         ? props.value.value
         : undefined;
   const shown = typeof explicit === 'number' ? explicit : leaf?.value;
-  const unit = leaf?.unit ?? unitOf(props.schema);
+  const unit = i18n.unit(leaf?.unit ?? unitOf(props.schema));
   return (
     <div className="field quantity" data-field={field}>
       <label>
-        <span
-          className="field-name"
-          title={typeof props.schema.description === 'string' ? props.schema.description : ''}
-        >
-          {props.name}
-        </span>
+        <FieldName name={props.name} schema={props.schema} path={props.path} />
         <input
           type="number"
           step="any"
           aria-label={field}
+          data-path={field}
+          disabled={disabled}
+          aria-invalid={problems.length > 0}
+          {...(problems.length > 0 ? { 'aria-describedby': problemsId(field) } : {})}
           value={shown ?? ''}
           placeholder={leaf ? '' : '—'}
           onChange={(e) => {
@@ -103,10 +151,13 @@ function QuantityField(
       </label>
       {leaf && (
         <div className="provenance">
-          <StatusBadge status={leaf.status} /> <span className="source">{leaf.source}</span>
+          <StatusBadge status={leaf.status} />{' '}
+          <span className="source">
+            {leaf.source === 'Edited in the web UI' ? t('edit_value') : leaf.source}
+          </span>
         </div>
       )}
-      <Problems list={props.problems.get(field)} />
+      <Problems field={field} list={problems} />
     </div>
   );
 }
@@ -114,16 +165,25 @@ function QuantityField(
 function ScalarField(
   props: FormProps & { name: string; path: Path; schema: Node; value: unknown },
 ) {
+  const i18n = useI18n();
   const field = fieldOf(props.path);
   const s = props.schema;
-  const desc = typeof s.description === 'string' ? s.description : '';
+  const problems = useFieldProblems(field, true);
+  const { disabled } = useContext(FormContext);
+  const a11y = {
+    'aria-label': field,
+    'data-path': field,
+    disabled,
+    'aria-invalid': problems.length > 0,
+    ...(problems.length > 0 ? { 'aria-describedby': problemsId(field) } : {}),
+  };
   let input: ReactNode;
   const enumValues =
     (s.enum as unknown[] | undefined) ?? (s.const !== undefined ? [s.const] : undefined);
   if (enumValues && enumValues.every((x) => typeof x === 'string')) {
     input = (
       <select
-        aria-label={field}
+        {...a11y}
         value={typeof props.value === 'string' ? props.value : ''}
         onChange={(e) => {
           props.onSet(props.path, e.currentTarget.value === '' ? undefined : e.currentTarget.value);
@@ -141,7 +201,7 @@ function ScalarField(
     input = (
       <input
         type="checkbox"
-        aria-label={field}
+        {...a11y}
         checked={props.value === true}
         onChange={(e) => {
           props.onSet(props.path, e.currentTarget.checked);
@@ -152,7 +212,7 @@ function ScalarField(
     input = (
       <input
         type="number"
-        aria-label={field}
+        {...a11y}
         step={s.type === 'integer' ? 1 : 'any'}
         value={typeof props.value === 'number' ? props.value : ''}
         placeholder={typeof s.default === 'number' ? String(s.default) : ''}
@@ -166,7 +226,7 @@ function ScalarField(
     input = (
       <input
         type="text"
-        aria-label={field}
+        {...a11y}
         value={typeof props.value === 'string' ? props.value : ''}
         onChange={(e) => {
           props.onSet(props.path, e.currentTarget.value === '' ? undefined : e.currentTarget.value);
@@ -175,7 +235,7 @@ function ScalarField(
     );
   } else {
     input = (
-      <code className="json" title="edit in the YAML view">
+      <code className="json" data-path={field}>
         {props.value === undefined ? '—' : JSON.stringify(props.value)}
       </code>
     );
@@ -183,13 +243,11 @@ function ScalarField(
   return (
     <div className="field" data-field={field}>
       <label>
-        <span className="field-name" title={desc}>
-          {props.name}
-        </span>
+        <FieldName name={props.name} schema={s} path={props.path} />
         {input}
-        <span className="unit">{unitOf(s)}</span>
+        <span className="unit">{i18n.unit(unitOf(s))}</span>
       </label>
-      <Problems list={props.problems.get(field)} />
+      <Problems field={field} list={problems} />
     </div>
   );
 }
@@ -229,30 +287,31 @@ function ObjectNode(props: FormProps & { name: string; path: Path; schema: Node;
   ));
   if (props.path.length === 0) return <>{children}</>;
   return (
-    <details className="group" open={props.path.length <= 2}>
-      <summary title={typeof props.schema.description === 'string' ? props.schema.description : ''}>
-        {props.name}
-      </summary>
-      <Problems list={props.problems.get(field)} />
+    <Group field={field} name={props.name} schema={props.schema} path={props.path}>
       {children}
-    </details>
+    </Group>
   );
 }
 
 function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; value: unknown }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const items = resolve((props.schema.items ?? {}) as Node);
   const list = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const field = fieldOf(props.path);
   const minItems = typeof props.schema.minItems === 'number' ? props.schema.minItems : 0;
   const itemProps = (items.properties ?? {}) as Record<string, Node>;
   const hasId = 'id' in itemProps;
+  const { disabled } = useContext(FormContext);
   return (
-    <details className="group" open={props.path.length <= 2} data-list={field}>
-      <summary>
-        {props.name} [{list.length}]
-      </summary>
-      <Problems list={props.problems.get(field)} />
+    <Group
+      field={field}
+      name={props.name}
+      schema={props.schema}
+      path={props.path}
+      count={list.length}
+      list
+    >
       {list.map((item, i) => {
         const id =
           typeof item === 'object' &&
@@ -267,10 +326,11 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
               type="button"
               className="small remove-item"
               data-testid={`remove-${itemField}`}
-              disabled={list.length <= minItems}
+              disabled={disabled || list.length <= minItems}
+              aria-label={`${t('remove_item')} ${id}`}
               title={
                 list.length <= minItems
-                  ? `at least ${String(minItems)}`
+                  ? t('at_least', { n: minItems })
                   : `${t('remove_item')} ${id}`
               }
               onClick={() => {
@@ -293,6 +353,7 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
         type="button"
         className="small add-item"
         data-testid={`add-${field}`}
+        disabled={disabled}
         onClick={() => {
           // Initialised from the schema: defaults, or the skeleton of what the item requires
           // (the validator then names what is left to fill, under each field).
@@ -300,16 +361,102 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
           props.onSet([...props.path, list.length], fresh);
         }}
       >
-        + {t('add_item')} ({props.name})
+        + {t('add_item')} ({i18n.field(props.name)})
       </button>
+    </Group>
+  );
+}
+
+/**
+ * A collapsible group. Its summary counts the errors inside it, so a problem in a collapsed
+ * group is visible; it opens itself when the user asks to see a problem inside it.
+ */
+function Group(props: {
+  field: string;
+  name: string;
+  schema: Node;
+  path: Path;
+  count?: number;
+  list?: boolean;
+  children: ReactNode;
+}) {
+  const i18n = useI18n();
+  const { all, focus } = useContext(FormContext);
+  const own = useFieldProblems(props.field, false);
+  const errors = all.filter((p) => p.severity !== 'warning' && inside(p.path, props.field)).length;
+  const forced = focus !== undefined && inside(focus, props.field);
+  return (
+    <details
+      className={`group${errors > 0 ? ' has-problems' : ''}`}
+      open={forced || props.path.length <= 2}
+      {...(props.list === true ? { 'data-list': props.field } : { 'data-group': props.field })}
+    >
+      <summary>
+        <FieldName name={props.name} schema={props.schema} path={props.path} />
+        {props.count !== undefined && ` [${String(props.count)}]`}
+        {errors > 0 && (
+          <span
+            className="marker"
+            data-testid={`marker-${props.field}`}
+            title={i18n.t('problem_here')}
+          >
+            {' '}
+            ⚠ {i18n.count(errors, 'problem', 0)}
+          </span>
+        )}
+      </summary>
+      <Problems field={props.field} list={own} />
+      {props.children}
     </details>
   );
 }
 
-export function SchemaForm(props: FormProps) {
+export function SchemaForm(
+  props: FormProps & {
+    problems: Problem[];
+    disabled: boolean;
+    /** A field to open and focus (a problem clicked in the list); `n` makes each request new. */
+    focus: { path: string; n: number } | undefined;
+  },
+) {
+  const box = useRef<HTMLFieldSetElement>(null);
+  const state = useMemo((): FormState => {
+    const exact = new Map<string, Problem[]>();
+    for (const p of props.problems) exact.set(p.path, [...(exact.get(p.path) ?? []), p]);
+    return { exact, all: props.problems, disabled: props.disabled, focus: props.focus?.path };
+  }, [props.problems, props.disabled, props.focus]);
+  useEffect(() => {
+    const f = props.focus;
+    if (!f || !box.current) return;
+    // The deepest rendered element at or above the problem's path.
+    let path = f.path;
+    for (;;) {
+      const el = box.current.querySelector<HTMLElement>(
+        `[data-path="${CSS.escape(path)}"], [data-field="${CSS.escape(path)}"], [data-list="${CSS.escape(path)}"], [data-group="${CSS.escape(path)}"]`,
+      );
+      if (el) {
+        el.scrollIntoView({ block: 'center' });
+        (el.matches('input, select')
+          ? el
+          : el.querySelector<HTMLElement>('input, select, summary')
+        )?.focus();
+        return;
+      }
+      const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+      if (cut <= 0) return;
+      path = path.slice(0, cut);
+    }
+  }, [props.focus]);
   return (
-    <div className="schema-form" data-testid="schema-form">
-      <ObjectNode {...props} name="" path={[]} schema={ROOT} value={props.doc} />
-    </div>
+    <FormContext.Provider value={state}>
+      <fieldset
+        className="schema-form"
+        data-testid="schema-form"
+        ref={box}
+        disabled={props.disabled}
+      >
+        <ObjectNode {...props} name="" path={[]} schema={ROOT} value={props.doc} />
+      </fieldset>
+    </FormContext.Provider>
   );
 }

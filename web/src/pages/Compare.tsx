@@ -5,10 +5,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Appraisal } from '../../../src/appraisal.js';
-import { api } from '../api.js';
-import { EChart, type ChartOption } from '../charts/EChart.js';
-import { kpiCards } from '../components/Kpis.js';
+import { api, appraiseText } from '../api.js';
+import { ChartPanel } from '../charts/ChartPanel.js';
+import { bridgeOption } from '../charts/options.js';
+import { formatDelta, kpiCards } from '../components/Kpis.js';
+import { explain } from '../explain.js';
 import { useI18n } from '../i18n.js';
+import { useNarrow } from '../narrow.js';
 
 type BridgeFn = (a: Appraisal, b: Appraisal) => { driver: string; delta_usd: number }[];
 
@@ -23,53 +26,10 @@ async function loadBridge(): Promise<BridgeFn | undefined> {
   return (await load()).npvBridge;
 }
 
-async function appraiseText(text: string): Promise<Appraisal> {
-  const res = await fetch('/api/appraise', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'text/yaml' },
-    body: text,
-  });
-  const data = (await res.json()) as Appraisal & { message?: string };
-  if (!res.ok) throw new Error(data.message ?? `HTTP ${String(res.status)}`);
-  return data;
-}
-
-function bridgeOption(
-  steps: { driver: string; delta_usd: number }[],
-  startNpv: number,
-): ChartOption {
-  let level = startNpv / 1e6;
-  const base: number[] = [];
-  const up: (number | string)[] = [];
-  const down: (number | string)[] = [];
-  for (const s of steps) {
-    const d = s.delta_usd / 1e6;
-    base.push(d >= 0 ? level : level + d);
-    up.push(d >= 0 ? d : '-');
-    down.push(d < 0 ? -d : '-');
-    level += d;
-  }
-  return {
-    grid: { left: 70, right: 20, top: 20, bottom: 80 },
-    tooltip: { trigger: 'axis' },
-    xAxis: {
-      type: 'category',
-      data: steps.map((s) => s.driver),
-      axisLabel: { rotate: 30, fontSize: 9 },
-    },
-    yAxis: { type: 'value', name: 'USD M' },
-    series: [
-      { type: 'bar', stack: 'b', data: base, itemStyle: { color: 'transparent' } },
-      { name: '+', type: 'bar', stack: 'b', data: up, itemStyle: { color: '#6b8e23' } },
-      { name: '−', type: 'bar', stack: 'b', data: down, itemStyle: { color: '#c4622d' } },
-    ],
-  };
-}
-
 export function Compare(props: { ids: string[] }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const narrow = useNarrow();
   const [items, setItems] = useState<
     { id: string; name: string; version: number; appraisal: Appraisal }[]
   >([]);
@@ -96,7 +56,7 @@ export function Compare(props: { ids: string[] }) {
         if (!cancelled()) setItems(r);
       })
       .catch((e: unknown) => {
-        if (!cancelled()) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled()) setError(explain(e, i18n));
       });
     void loadBridge().then((f) => {
       if (!cancelled()) setBridge(() => f);
@@ -115,19 +75,25 @@ export function Compare(props: { ids: string[] }) {
         const steps = bridge(first.appraisal, it.appraisal);
         return {
           to: it,
-          option: bridgeOption(steps, first.appraisal.metrics?.npv_usd ?? 0),
+          spec: bridgeOption(
+            steps,
+            { name: first.name, npv_usd: first.appraisal.metrics?.npv_usd ?? 0 },
+            { name: it.name, npv_usd: it.appraisal.metrics?.npv_usd ?? 0 },
+            i18n,
+            narrow,
+          ),
           error: undefined,
         };
       } catch (e) {
-        return { to: it, option: undefined, error: e instanceof Error ? e.message : String(e) };
+        return { to: it, spec: undefined, error: explain(e, i18n) };
       }
     });
-  }, [bridge, first, items]);
+  }, [bridge, first, items, i18n, narrow]);
 
   if (props.ids.length === 0) return <p className="muted">{t('nothing_to_compare')}</p>;
   return (
     <div className="compare" data-testid="compare">
-      <h2>{t('compare')}</h2>
+      <h1>{t('compare')}</h1>
       {error !== undefined && (
         <p className="error" role="alert">
           {error}
@@ -139,10 +105,15 @@ export function Compare(props: { ids: string[] }) {
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
-                <th>{t('metric')}</th>
+                <th scope="col">{t('metric')}</th>
                 {items.map((it) => (
-                  <th key={it.id}>
+                  <th key={it.id} scope="col">
                     {it.name} <span className="muted">v{it.version}</span>
+                  </th>
+                ))}
+                {items.slice(1).map((it) => (
+                  <th key={`d-${it.id}`} scope="col" data-testid="compare-delta-head">
+                    {t('delta')}: {it.name} − {first?.name}
                   </th>
                 ))}
               </tr>
@@ -152,16 +123,26 @@ export function Compare(props: { ids: string[] }) {
                 .filter((c) => c.id !== 'payback' && c.id !== 'cbam')
                 .map((c) => (
                   <tr key={c.id}>
-                    <td>{t(c.label)}</td>
+                    <th scope="row">{t(c.label)}</th>
                     {rows.map((r, k) => {
                       const v = r.find((x) => x.id === c.id)?.value ?? null;
                       return (
-                        <td
-                          key={k}
-                          data-testid={`compare-${c.id}`}
-                          title={v === null ? t('not_computed') : ''}
-                        >
+                        <td key={k} data-testid={`compare-${c.id}`} className="num">
                           {v ?? '—'}
+                          {v === null && <span className="sr-only"> {t('not_computed')}</span>}
+                        </td>
+                      );
+                    })}
+                    {rows.slice(1).map((r, k) => {
+                      const a = c.raw;
+                      const b = r.find((x) => x.id === c.id)?.raw ?? null;
+                      return (
+                        <td
+                          key={`d${String(k)}`}
+                          className="num"
+                          data-testid={`compare-delta-${c.id}`}
+                        >
+                          {a === null || b === null ? '—' : formatDelta(i18n, c.kind, b - a)}
                         </td>
                       );
                     })}
@@ -178,13 +159,16 @@ export function Compare(props: { ids: string[] }) {
         </p>
       )}
       {bridges.map((b) =>
-        b.option ? (
-          <div key={b.to.id} className="panel wide">
-            <h4>
-              {first?.name} → {b.to.name}
-            </h4>
-            <EChart option={b.option} testId="chart-npv-bridge" height={320} />
-          </div>
+        b.spec ? (
+          <ChartPanel
+            key={b.to.id}
+            id="npv-bridge"
+            title={{ text: `${first?.name ?? ''} → ${b.to.name}` }}
+            spec={b.spec}
+            height={narrow ? 460 : 400}
+            wide
+            level={4}
+          />
         ) : (
           <p key={b.to.id} className="error">
             {b.error}

@@ -1,10 +1,13 @@
 /** Dashboard of one scenario version: KPI cards, charts, live what-if, Monte Carlo, reports. */
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { applyDelta } from '../appraisal-delta.js';
-import { chartDraws } from '../charts/EChart.js';
+import { chartDraws } from '../charts/draws.js';
 import type { Appraisal } from '../../../src/appraisal.js';
-import { reportUrl } from '../api.js';
+import { appraisalOutputs } from '../../../src/analysis/appraisal-outputs.js';
+import { api, reportUrl, type User } from '../api.js';
+import { explain } from '../explain.js';
+import { navigate, scenarioHref } from '../router.js';
 import { Charts } from '../components/Charts.js';
 import { Kpis } from '../components/Kpis.js';
 import { McPanel } from '../components/McPanel.js';
@@ -19,11 +22,21 @@ export interface Loaded {
   outputs: string[];
 }
 
-export function Dashboard(props: { scenarioId: string; version: number; loaded: Loaded }) {
+export function Dashboard(props: {
+  scenarioId: string;
+  version: number;
+  /** The server's appraisal of the stored version (shown at once), or the worker's. */
+  initial: Appraisal;
+  /** The worker's session (sliders, outputs), once the core worker has loaded the scenario. */
+  loaded: Loaded | undefined;
+  user: User;
+  canWrite: boolean;
+}) {
   const i18n = useI18n();
   const { t, num } = i18n;
   const core = useCore();
-  const [appraisal, setAppraisal] = useState(props.loaded.appraisal);
+  const [appraisal, setAppraisal] = useState(props.loaded?.appraisal ?? props.initial);
+  const [saveState, setSaveState] = useState<string | undefined>(undefined);
   // One tick per answered step: a step whose delta is empty is measured too.
   const [tick, setTick] = useState(0);
   const [values, setValues] = useState<Record<string, number>>({});
@@ -47,9 +60,14 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
   >(undefined);
 
   useEffect(() => {
-    setAppraisal(props.loaded.appraisal);
+    setAppraisal(props.loaded?.appraisal ?? props.initial);
     setValues({});
-  }, [props.loaded]);
+  }, [props.loaded, props.initial]);
+  const base = props.loaded?.appraisal ?? props.initial;
+  const outputs = useMemo(
+    () => props.loaded?.outputs ?? [...appraisalOutputs(props.initial).keys()],
+    [props.loaded, props.initial],
+  );
 
   // After the commit that drew the new appraisal: measure slider → redraw.
   useEffect(() => {
@@ -76,7 +94,9 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
       timings.render_ms.push(committed - p.received);
       timings.frame_ms.push(now - committed);
       setLastMs(ms);
-      setStatus(`${t('whatif_status')}: ${num(ms, 1)} ms (appraise ${num(p.compute_ms, 1)} ms)`);
+      setStatus(
+        `${t('whatif_status')}: ${num(ms, 1)} ${t('ms')} (${num(p.compute_ms, 1)} ${t('ms')})`,
+      );
     });
   }, [tick, t, num]);
 
@@ -143,20 +163,73 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
   /** The slider values now (for a Monte Carlo run of the what-if state). */
   const whatIfState = useCallback(() => valuesRef.current, []);
 
+  /** Saves the loaded text with the slider values written in as the scenario's next version. */
+  const saveWhatIf = useCallback(async () => {
+    setSaveState(t('computing'));
+    try {
+      const r = await core.request({ type: 'whatif_text', values: { ...valuesRef.current } });
+      const saved = await api.saveVersion(
+        props.scenarioId,
+        r.text,
+        t('whatif_message', { notes: r.notes.join('; ') }),
+      );
+      setSaveState(t('whatif_saved', { n: saved.version.version }));
+      navigate(scenarioHref(props.scenarioId, saved.version.version));
+    } catch (error) {
+      setSaveState(explain(error, i18n));
+    }
+  }, [core, props.scenarioId, t, i18n]);
+  const moved = Object.keys(values).length > 0;
+  // The KPI cards are painted first; the charts (their chunk, their canvases) a frame later.
+  const [charts, setCharts] = useState(false);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      setTimeout(() => {
+        setCharts(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(id);
+    };
+  }, []);
+
   return (
     <div className="dashboard" data-testid="dashboard">
-      <Kpis appraisal={appraisal} />
+      <Kpis appraisal={appraisal} {...(moved ? { base } : {})} />
       <NotImplementedList items={appraisal.not_implemented} />
       <div className="dash-grid">
-        <WhatIfPanel
-          sliders={props.loaded.sliders}
-          values={values}
-          onChange={onChange}
-          onReset={onReset}
-          status={status}
-          error={error}
-          lastMs={lastMs}
-        />
+        {props.loaded ? (
+          <WhatIfPanel
+            sliders={props.loaded.sliders}
+            values={values}
+            onChange={onChange}
+            onReset={onReset}
+            status={status}
+            error={error}
+            lastMs={lastMs}
+          >
+            {props.canWrite && (
+              <p>
+                <button
+                  type="button"
+                  data-testid="save-whatif"
+                  disabled={!moved}
+                  onClick={() => void saveWhatIf()}
+                >
+                  {t('save_whatif')}
+                </button>{' '}
+                <span className="status" data-testid="save-whatif-status" aria-live="polite">
+                  {saveState}
+                </span>
+              </p>
+            )}
+          </WhatIfPanel>
+        ) : (
+          <section className="panel whatif" data-testid="whatif-loading">
+            <h3>{t('whatif')}</h3>
+            <p className="muted">{t('loading')}</p>
+          </section>
+        )}
         <section className="panel reports">
           <h3>{t('reports')}</h3>
           <p>
@@ -175,13 +248,18 @@ export function Dashboard(props: { scenarioId: string; version: number; loaded: 
           <StageTable stages={appraisal.stages} />
         </section>
       </div>
-      <Charts appraisal={appraisal} />
-      <McPanel
-        scenarioId={props.scenarioId}
-        version={props.version}
-        outputs={props.loaded.outputs}
-        whatIf={whatIfState}
-      />
+      {charts && <Charts appraisal={appraisal} />}
+      {charts && (
+        <McPanel
+          scenarioId={props.scenarioId}
+          version={props.version}
+          outputs={outputs}
+          user={props.user}
+          base={base}
+          whatIf={whatIfState}
+          workerReady={props.loaded !== undefined}
+        />
+      )}
     </div>
   );
 }
@@ -209,27 +287,35 @@ const NotImplementedList = memo(function NotImplementedList(props: {
 
 const StageTable = memo(function StageTable(props: { stages: Appraisal['stages'] }) {
   const i18n = useI18n();
-  const { t, num } = i18n;
+  const { t } = i18n;
   return (
-    <table className="stages">
-      <thead>
-        <tr>
-          <th>{t('stage')}</th>
-          <th>{t('production')}</th>
-          <th>{t('cr_recovery')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.stages.map((s) => (
-          <tr key={s.id}>
-            <td>
-              {s.id} ({s.start_year})
-            </td>
-            <td>{s.products.map((p) => `${p.id} ${num(p.t_per_year)} t`).join(', ')}</td>
-            <td>{s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}</td>
+    <div className="table-wrap">
+      <table className="stages">
+        <thead>
+          <tr>
+            <th scope="col">{t('stage')}</th>
+            <th scope="col">{t('production')}</th>
+            <th scope="col">{t('cr_recovery')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.stages.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                {s.id} ({s.start_year})
+              </th>
+              <td>
+                {s.products
+                  .map((p) => `${i18n.product(p.id)}: ${i18n.qty(p.t_per_year, 't/year', 0)}`)
+                  .join(', ')}
+              </td>
+              <td className="num">
+                {s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 });

@@ -1,14 +1,16 @@
 /** Version history of a scenario, with the diff between any two versions. */
 import { useEffect, useState } from 'react';
 import { api, type Diff, type VersionMeta } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { explain } from '../explain.js';
+import { useI18n, type MessageId } from '../i18n.js';
 
 export function History(props: {
   scenarioId: string;
   latest: number;
   onOpen: (v: number) => void;
 }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [versions, setVersions] = useState<VersionMeta[]>([]);
   const [from, setFrom] = useState(Math.max(1, props.latest - 1));
   const [to, setTo] = useState(props.latest);
@@ -22,7 +24,7 @@ export function History(props: {
         setVersions(r.versions);
       })
       .catch((e: unknown) => {
-        setError(String(e));
+        setError(explain(e, i18n));
       });
   }, [props.scenarioId, props.latest]);
 
@@ -31,44 +33,48 @@ export function History(props: {
       setDiff(await api.diff(props.scenarioId, from, to));
       setError(undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(explain(e, i18n));
     }
   }
 
   return (
     <div className="history" data-testid="history">
-      <table>
-        <thead>
-          <tr>
-            <th>{t('version')}</th>
-            <th>{t('date')}</th>
-            <th>{t('author')}</th>
-            <th>{t('message')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id} data-testid={`version-${String(v.version)}`}>
-              <td>v{v.version}</td>
-              <td>{new Date(v.created_at).toLocaleString(locale)}</td>
-              <td>{v.author_name}</td>
-              <td>{v.message}</td>
-              <td>
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => {
-                    props.onOpen(v.version);
-                  }}
-                >
-                  {t('open')}
-                </button>
-              </td>
+      <div className="table-wrap">
+        <table className="versions">
+          <thead>
+            <tr>
+              <th scope="col">{t('version')}</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col" className="hide-narrow">
+                {t('author')}
+              </th>
+              <th scope="col">{t('message')}</th>
+              <th scope="col">{t('actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id} data-testid={`version-${String(v.version)}`}>
+                <th scope="row">v{v.version}</th>
+                <td>{i18n.date(v.created_at, true)}</td>
+                <td className="hide-narrow">{v.author_name}</td>
+                <td>{v.message}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      props.onOpen(v.version);
+                    }}
+                  >
+                    {t('open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="row">
         <label>
           {t('from')}{' '}
@@ -110,21 +116,35 @@ export function History(props: {
       {diff && (
         <div className="diff" data-testid="diff">
           {diff.parse_error !== undefined && <p className="error">{diff.parse_error}</p>}
-          <table>
-            <tbody>
-              {diff.changes.map((c) => (
-                <tr key={c.path} className={c.kind}>
-                  <td>
-                    <code>{c.path}</code>
-                  </td>
-                  <td>{c.kind}</td>
-                  <td>{c.before === undefined ? '' : JSON.stringify(c.before)}</td>
-                  <td>→ {c.after === undefined ? '' : JSON.stringify(c.after)}</td>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('field')}</th>
+                  <th scope="col">{t('change')}</th>
+                  <th scope="col">{t('before')}</th>
+                  <th scope="col">{t('after')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <pre className="unified">{diff.unified}</pre>
+              </thead>
+              <tbody>
+                {diff.changes.map((c) => (
+                  <tr key={c.path} className={c.kind}>
+                    <th scope="row">
+                      <code>{c.path}</code>
+                    </th>
+                    <td>{t(`change_${c.kind}` as MessageId)}</td>
+                    <td className="wrap">
+                      {c.before === undefined ? '' : JSON.stringify(c.before)}
+                    </td>
+                    <td className="wrap">{c.after === undefined ? '' : JSON.stringify(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <pre className="unified" data-testid="unified-diff" tabIndex={0} aria-label={t('diff')}>
+            {diff.unified}
+          </pre>
         </div>
       )}
     </div>

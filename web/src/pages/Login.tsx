@@ -1,10 +1,12 @@
 /** Login, and the forced password change of a one-time password. */
 import { useState } from 'react';
-import { api, ApiError, type User } from '../api.js';
+import { api, type User } from '../api.js';
+import { explain } from '../explain.js';
 import { useI18n } from '../i18n.js';
 
 export function Login(props: { onLogin: (u: User) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -20,11 +22,11 @@ export function Login(props: { onLogin: (u: User) => void }) {
             props.onLogin(r.user);
           })
           .catch((err: unknown) => {
-            setError(err instanceof ApiError ? err.message : String(err));
+            setError(explain(err, i18n));
           });
       }}
     >
-      <h2>{t('welcome')}</h2>
+      <h1>{t('welcome')}</h1>
       <label>
         {t('username')}
         <input
@@ -61,7 +63,8 @@ export function Login(props: { onLogin: (u: User) => void }) {
 }
 
 export function ChangePassword(props: { onChanged: (u: User) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -77,15 +80,11 @@ export function ChangePassword(props: { onChanged: (u: User) => void }) {
             props.onChanged(r.user);
           })
           .catch((err: unknown) => {
-            setError(
-              err instanceof ApiError
-                ? `${err.message}${err.problems.length > 0 ? ': ' + err.problems.map((p) => `${p.path} ${p.message}`).join('; ') : ''}`
-                : String(err),
-            );
+            setError(explain(err, i18n));
           });
       }}
     >
-      <h2>{t('change_password')}</h2>
+      <h1>{t('change_password')}</h1>
       <p>{t('must_change')}</p>
       <label>
         {t('password')}

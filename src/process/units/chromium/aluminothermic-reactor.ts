@@ -10,7 +10,7 @@ import {
   enthalpy_kW,
   kg,
   mol,
-  mw,
+  molarMassOf,
   naturalGasAvailableHeat,
   thermoName,
   total,
@@ -198,7 +198,7 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
     addMol(m, slag, 'Al(s)', -alx);
     energy(m, inlets, metal, slag, p, out);
     const d = out.diagnostics;
-    d.demand_aluminium_kg_per_h = p.al_excess * need * mw('Al(s)');
+    d.demand_aluminium_kg_per_h = p.al_excess * need * molarMassOf(m, 'Al(s)');
     d.demand_flux_kg_per_h = p.cao_per_al * d.demand_aluminium_kg_per_h;
   },
 };
@@ -243,9 +243,10 @@ function energy(
       const name = m.names[i] ?? '';
       const c = thermoName(name);
       let nin = 0;
-      for (const s of inlets) nin += (s.flow[i] ?? 0) / mw(name);
+      const M = m.molarMass_kg_per_mol[i] ?? NaN;
+      for (const s of inlets) nin += (s.flow[i] ?? 0) / M;
       if (nin > 0) amounts[c] = (amounts[c] ?? 0) + nin / 3600;
-      const np = ((metal.flow[i] ?? 0) + (slag.flow[i] ?? 0)) / mw(name);
+      const np = ((metal.flow[i] ?? 0) + (slag.flow[i] ?? 0)) / M;
       if (np > 0) products[c] = (products[c] ?? 0) + np / 3600;
     }
     const r = adiabaticTemperatureOfStreams(

@@ -13,7 +13,8 @@
 import { molarMass_g_per_mol, splitPhase } from '../../../chem/formula-elements.js';
 import { InputError } from '../../../errors.js';
 import { CompiledSpeciesSet } from '../../../thermo/compiled.js';
-import type { ComponentModel } from '../../components.js';
+import { CHROMIUM_TEMPLATES } from '../../chromium/templates.js';
+import { buildComponentModel, type ComponentModel } from '../../components.js';
 import type { Stream } from '../../stream.js';
 import type { EnergyTerms, UnitOutput } from '../../unit.js';
 
@@ -27,38 +28,31 @@ export const FARADAY_C_PER_MOL = 96_485.332_12;
 export const AIR_KG_PER_MOL_O2 = (31.998 + (79 / 21) * 28.014) / 1000;
 export const AIR_O2_MASS_FRACTION = 31.998 / (31.998 + (79 / 21) * 28.014);
 
-const indexCache = new WeakMap<ComponentModel, Map<string, number>>();
-
 /**
  * Component index of `name` in the model.
  * @throws InputError if the template does not list the component
  */
 export function comp(model: ComponentModel, name: string): number {
-  let m = indexCache.get(model);
-  if (!m) {
-    m = new Map(model.names.map((n, i) => [n, i]));
-    indexCache.set(model, m);
-  }
-  const i = m.get(name);
+  const i = model.index.get(name);
   if (i === undefined)
     throw new InputError('components.species', name, `a template listing the species ${name}`);
   return i;
 }
 
-const mwCache = new Map<string, number>();
-/** Molar mass of a component name [kg/mol]. */
+/** Molar mass of a component of the model [kg/mol] (from the model: no parsing). */
+export function molarMassOf(model: ComponentModel, name: string): number {
+  return model.molarMass_kg_per_mol[comp(model, name)] ?? NaN;
+}
+
+/** Molar mass of a component name from its formula [kg/mol] (parsed on each call). */
 export function mw(name: string): number {
-  let v = mwCache.get(name);
-  if (v === undefined) {
-    v = molarMass_g_per_mol(name) / 1000;
-    mwCache.set(name, v);
-  }
-  return v;
+  return molarMass_g_per_mol(name) / 1000;
 }
 
 /** Amount flow of a component in a stream [mol/h]. */
 export function mol(model: ComponentModel, s: Stream, name: string): number {
-  return (s.flow[comp(model, name)] ?? 0) / mw(name);
+  const i = comp(model, name);
+  return (s.flow[i] ?? 0) / (model.molarMass_kg_per_mol[i] ?? NaN);
 }
 
 /**
@@ -68,7 +62,7 @@ export function mol(model: ComponentModel, s: Stream, name: string): number {
 export function addMol(model: ComponentModel, s: Stream, name: string, mol_per_h: number): void {
   const i = comp(model, name);
   const before = s.flow[i] ?? 0;
-  const after = before + mol_per_h * mw(name);
+  const after = before + mol_per_h * (model.molarMass_kg_per_mol[i] ?? NaN);
   s.flow[i] = Math.abs(after) <= 1e-12 * Math.abs(before) ? 0 : after;
 }
 
@@ -106,13 +100,11 @@ interface EnthalpyMap {
   readonly missing: Uint8Array;
   /** Molar mass of each set entry's component (chemistry parser, as everywhere here) [kg/mol]. */
   readonly mw: Float64Array;
-  readonly n: Float64Array;
 }
-const hCache = new WeakMap<ComponentModel, EnthalpyMap>();
 
-function enthalpyMap(model: ComponentModel): EnthalpyMap {
-  let m = hCache.get(model);
-  if (m) return m;
+/** The enthalpy map of a component list (compiles its species: not for a hot path). */
+function buildEnthalpyMap(componentNames: readonly string[]): EnthalpyMap {
+  const model = { names: componentNames, nComp: componentNames.length };
   const names: string[] = [];
   const compOf: number[] = [];
   const missing = new Uint8Array(model.nComp);
@@ -126,15 +118,28 @@ function enthalpyMap(model: ComponentModel): EnthalpyMap {
       missing[i] = 1;
     }
   });
-  m = {
+  return {
     set: names.length > 0 ? new CompiledSpeciesSet(names) : null,
     compOf: Int32Array.from(compOf),
     missing,
     mw: Float64Array.from(compOf.map((c) => mw(model.names[c] ?? ''))),
-    n: new Float64Array(names.length),
   };
-  hCache.set(model, m);
-  return m;
+}
+
+/**
+ * The enthalpy maps of the chromium templates' component lists, built once at load: constants
+ * of the template data (data/process/chromium), by component list.
+ */
+const TEMPLATE_ENTHALPY_MAPS: ReadonlyMap<string, EnthalpyMap> = new Map(
+  Object.values(CHROMIUM_TEMPLATES).map((t) => {
+    const model = buildComponentModel(t.template.components);
+    return [model.key, buildEnthalpyMap(model.names)];
+  }),
+);
+
+/** The enthalpy map of a model: a template's constant, or built for another component list. */
+function enthalpyMap(model: ComponentModel): EnthalpyMap {
+  return TEMPLATE_ENTHALPY_MAPS.get(model.key) ?? buildEnthalpyMap(model.names);
 }
 
 /**
@@ -147,12 +152,13 @@ export function enthalpy_kW(model: ComponentModel, s: Stream, T_K = s.T_K): numb
   const m = enthalpyMap(model);
   for (let i = 0; i < model.nComp; i++) if (m.missing[i] === 1 && (s.flow[i] ?? 0) > 0) return NaN;
   if (!m.set) return 0;
+  const n = new Float64Array(m.compOf.length);
   for (let k = 0; k < m.compOf.length; k++) {
     const c = m.compOf[k] ?? 0;
-    m.n[k] = (s.flow[c] ?? 0) / 3600 / (m.mw[k] ?? 1); // mol/s
+    n[k] = (s.flow[c] ?? 0) / 3600 / (m.mw[k] ?? 1); // mol/s
   }
   try {
-    return m.set.streamEnthalpy_W(m.n, T_K) / 1000;
+    return m.set.streamEnthalpy_W(n, T_K) / 1000;
   } catch {
     return NaN;
   }
@@ -180,7 +186,8 @@ export function firedHeat(H_in_kW: number, H_out_kW: number, loss: number): Ener
   };
 }
 
-let airSet: CompiledSpeciesSet | null = null;
+/** Natural gas, air and flue species (a constant of the species database). */
+const AIR_SET = new CompiledSpeciesSet(['CH4(g)', 'O2(g)', 'N2(g)', 'CO2(g)', 'H2O(g)']);
 /**
  * Available-heat fraction of natural gas (as CH4) burnt with excess air λ, flue gas leaving at
  * T_flue: α = [H_reactants(298) − H_flue(T_flue)] / LHV, LHV = H_reactants(298) − H_flue(298)
@@ -193,13 +200,12 @@ export function naturalGasAvailableHeat(
   T_flue_K: number,
   lambda: number,
 ): { alpha: number; lhv_kJ_per_mol: number } {
-  airSet ??= new CompiledSpeciesSet(['CH4(g)', 'O2(g)', 'N2(g)', 'CO2(g)', 'H2O(g)']);
   const n2 = (2 * lambda * 79) / 21;
   const react = Float64Array.from([1, 2 * lambda, n2, 0, 0]);
   const flue = Float64Array.from([0, 2 * (lambda - 1), n2, 1, 2]);
-  const Hr = airSet.streamEnthalpy_W(react, 298.15);
-  const lhv = Hr - airSet.streamEnthalpy_W(flue, 298.15);
-  const avail = Hr - airSet.streamEnthalpy_W(flue, T_flue_K);
+  const Hr = AIR_SET.streamEnthalpy_W(react, 298.15);
+  const lhv = Hr - AIR_SET.streamEnthalpy_W(flue, 298.15);
+  const avail = Hr - AIR_SET.streamEnthalpy_W(flue, T_flue_K);
   return { alpha: avail / lhv, lhv_kJ_per_mol: lhv / 1000 };
 }
 

@@ -1,7 +1,7 @@
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import type { UnitKind } from '../../unit.js';
-import { FARADAY_C_PER_MOL, addMol, mol, mw, writeEnergy } from './common.js';
+import { FARADAY_C_PER_MOL, addMol, mol, molarMassOf, writeEnergy } from './common.js';
 import {
   DH_CR_DEPOSITION_KJ,
   DH_FE_DEPOSITION_KJ,
@@ -118,7 +118,7 @@ export const electrowinningCell: UnitKind<typeof params> = {
     out.duties.power_kW = power_kW;
     const d = out.diagnostics;
     d.current_kA = I_A / 1000;
-    const crKg = ncr * mw('Cr(s)');
+    const crKg = ncr * molarMassOf(m, 'Cr(s)');
     d.cell_kWh_per_kg_cr = crKg > 0 ? power_kW / crKg : NaN;
   },
 };

@@ -28,13 +28,13 @@ const params = {
   ),
 };
 
-let siSet: ReturnType<typeof compileSpeciesSet> | null = null;
-/** Si + 2H2O(l) → SiO2 + 2H2, per mol Si, from the thermo database [kJ/mol]. */
-function dhSiOxidation_kJ(): number {
-  siSet ??= compileSpeciesSet(['Si', 'H2O(l)', 'SiO2', 'H2(g)']);
-  const h = (i: number): number => siSet?.h_J_per_mol(i, 298.15) ?? NaN;
+/** Si + 2H2O(l) → SiO2 + 2H2, per mol Si, from the thermo database [kJ/mol] (a constant). */
+const DH_SI_OXIDATION_KJ = ((): number => {
+  const set = compileSpeciesSet(['Si', 'H2O(l)', 'SiO2', 'H2(g)']);
+  const h = (i: number): number => set.h_J_per_mol(i, 298.15);
   return (h(2) + 2 * h(3) - h(0) - 2 * h(1)) / 1000;
-}
+})();
+const dhSiOxidation_kJ = (): number => DH_SI_OXIDATION_KJ;
 
 /**
  * Sulfuric-acid leach of crushed HC ferrochrome (first step of the chrome-alum route):

@@ -9,8 +9,8 @@ import {
   mol,
   naturalGasAvailableHeat,
   writeEnergy,
-  mw,
   AIR_KG_PER_MOL_O2,
+  molarMassOf,
 } from './common.js';
 
 const FACTS = 'shared/domain/facts.md §4.2';
@@ -185,7 +185,7 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     let feedMass = 0;
     const f0 = inlets[0];
     if (f0) for (const v of f0.flow) feedMass += v;
-    d.demand_soda_kg_per_h = p.soda_excess * sodaFull * mw('Na2CO3(s)');
+    d.demand_soda_kg_per_h = p.soda_excess * sodaFull * molarMassOf(m, 'Na2CO3(s)');
     d.demand_lime_kg_per_h = p.lime_per_feed * feedMass;
     d.demand_air_kg_per_h = p.air_excess * (p.conversion * o2Full + 0.25 * feo) * AIR_KG_PER_MOL_O2;
   },

@@ -8,9 +8,9 @@ import {
   enthalpy_kW,
   firedHeat,
   mol,
-  mw,
   naturalGasAvailableHeat,
   writeEnergy,
+  molarMassOf,
 } from './common.js';
 
 const params = {
@@ -126,7 +126,7 @@ export const sulfurCalciner: UnitKind<typeof params> = {
       e.heat_in_kW / naturalGasAvailableHeat(p.flue_T_K, p.burner_air_excess).alpha;
     d.reduced_fraction = chromate > 0 ? (2 * x) / chromate : 0;
     const sNeed = (p.reduction_extent * chromate) / 2;
-    d.demand_sulfur_kg_per_h = p.sulfur_excess * sNeed * mw('S(s)');
+    d.demand_sulfur_kg_per_h = p.sulfur_excess * sNeed * molarMassOf(m, 'S(s)');
     d.demand_air_kg_per_h = p.air_excess * (p.sulfur_excess - 1) * sNeed * AIR_KG_PER_MOL_O2;
   },
 };

@@ -27,29 +27,35 @@ interface Map_ {
   /** Molar mass of each PYRO_SPECIES entry [kg/mol]. */
   M: Float64Array;
 }
-const maps = new WeakMap<ComponentModel, Map_>();
 
+/** Molar masses of the PYRO_SPECIES from their formulas [kg/mol] (a constant of the list). */
+const PYRO_M = Float64Array.from(PYRO_SPECIES, (s) => molarMass_g_per_mol(s) / 1000);
+/** The component indices of a model whose components are PYRO_SPECIES in order (every template's). */
+const IDENTITY: Map_ = { comp: Int32Array.from(PYRO_SPECIES, (_, i) => i), M: PYRO_M };
+
+function sameList(names: readonly string[]): boolean {
+  if (names.length !== PYRO_SPECIES.length) return false;
+  for (let i = 0; i < names.length; i++) if (names[i] !== PYRO_SPECIES[i]) return false;
+  return true;
+}
+
+/** Where each PYRO_SPECIES entry sits in the model (by name; identity for the templates). */
 function speciesMap(model: ComponentModel): Map_ {
-  let m = maps.get(model);
-  if (m) return m;
+  if (model.nMin > 0)
+    throw new InputError('components.minerals', model.nMin, 'no minerals in a ferrochrome model');
+  if (sameList(model.names)) return IDENTITY;
   const comp = new Int32Array(PYRO_SPECIES.length);
-  const M = new Float64Array(PYRO_SPECIES.length);
   PYRO_SPECIES.forEach((s, i) => {
-    const c = model.names.indexOf(s);
-    if (c < 0)
+    const c = model.index.get(s);
+    if (c === undefined)
       throw new InputError(
         'components.species',
         model.names,
         `every ferrochrome species (${PYRO_SPECIES.join(', ')}); missing ${s}`,
       );
     comp[i] = c;
-    M[i] = molarMass_g_per_mol(s) / 1000;
   });
-  if (model.nMin > 0)
-    throw new InputError('components.minerals', model.nMin, 'no minerals in a ferrochrome model');
-  m = { comp, M };
-  maps.set(model, m);
-  return m;
+  return { comp, M: PYRO_M };
 }
 
 /**
@@ -101,6 +107,7 @@ export function writeDemand(
 
 /**
  * The addition a unit demanded at `port` as an engine stream (a copy) [kg/h].
+ * @param into - Stream to write into (default: a new one)
  * @throws InputError naming the unit and port when the unit wrote no demand there
  */
 export function demandStream(
@@ -108,6 +115,7 @@ export function demandStream(
   out: UnitOutput,
   unitId: string,
   port: string,
+  into: Stream = createStream(model),
 ): Stream {
   const d = out.demands.get(port);
   if (!d)
@@ -116,7 +124,7 @@ export function demandStream(
       undefined,
       'a port whose unit writes its demand (UnitKind.demandPorts)',
     );
-  const s = createStream(model);
+  const s = into;
   copyStream(s, d);
   return s;
 }

@@ -36,8 +36,7 @@ export const fecrBriquetting: UnitKind<typeof params> = {
       power_kWh_per_t: p.briquette_power_kWh_per_t,
     });
     writeSpecies(ctx.model, r.product, prod);
-    const binder = r.inlets[1];
-    if (binder) writeDemand(ctx.model, out, 'binder', binder);
+    if (r.binder) writeDemand(ctx.model, out, 'binder', r.binder);
     writeEnergyTerms(out, r);
     out.duties.power_kW = r.electric_W / 1000;
   },

@@ -83,15 +83,13 @@ export const fecrShaftPreheater: UnitKind<typeof params> = {
     writeSpecies(m, heated(pellets, 'hot-pellets', p.preheat_T_K), hp);
     writeSpecies(m, heated(red, 'hot-reductant', p.preheat_T_K), hr);
     writeSpecies(m, heated(qz, 'hot-quartzite', p.preheat_T_K), hq);
-    const f = r.outlets[1];
-    if (f) writeSpecies(m, f, flue);
+    if (r.gas) writeSpecies(m, r.gas, flue);
     const rest = emptySpeciesStream('export-gas', 298.15);
     for (let j = 0; j < rest.mol_per_s.length; j++)
       rest.mol_per_s[j] = (1 - r.gas_fraction) * (gas.mol_per_s[j] ?? 0);
     writeSpecies(m, rest, exp);
     const d = out.diagnostics;
-    const air = r.inlets[4];
-    if (air) writeDemand(m, out, 'air', air);
+    if (r.air) writeDemand(m, out, 'air', r.air);
     d.gas_fraction = r.gas_fraction;
     d.gas_shortfall = r.shortfall ? 1 : 0;
     d.fuel_kg_per_h = r.fuel_kg_per_s * 3600;

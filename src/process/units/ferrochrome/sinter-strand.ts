@@ -52,13 +52,11 @@ export const fecrSinterStrand: UnitKind<typeof params> = {
     const [sinter, gas] = out.outlets;
     if (!green || !sinter || !gas) return;
     const r = sinterPellets(toSpecies(ctx.model, green, 'green-pellets'), p);
-    const [prod, flue] = r.outlets;
-    if (prod) writeSpecies(ctx.model, prod, sinter);
-    if (flue) writeSpecies(ctx.model, flue, gas);
+    writeSpecies(ctx.model, r.product, sinter);
+    if (r.gas) writeSpecies(ctx.model, r.gas, gas);
     const d = out.diagnostics;
-    const [, fuel, air] = r.inlets;
-    if (fuel) writeDemand(ctx.model, out, 'fuel', fuel);
-    if (air) writeDemand(ctx.model, out, 'air', air);
+    if (r.fuel) writeDemand(ctx.model, out, 'fuel', r.fuel);
+    if (r.air) writeDemand(ctx.model, out, 'air', r.air);
     d.fuel_kg_per_h = r.fuel_kg_per_s * 3600;
     d.fuel_LHV_kW = r.fuel_LHV_W / 1000;
     writeEnergyTerms(out, r);

@@ -1,0 +1,130 @@
+// Measures the first load of the web UI in headless Chromium, as docs/web.md reports it: the time
+// from navigating to a stored scenario's dashboard (`#/s/<id>`, browser cache emptied, logged in)
+// until its KPI cards show numbers (`[data-testid=kpi-npv][data-computed=true]`), and the bytes of
+// JavaScript the page and its workers downloaded (as transferred, i.e. compressed when served so).
+//
+//   npm run build:web && npx tsx scripts/measure-first-load.ts [runs, default 5]
+//   STATIC_DIR=/tmp/dist-web-old npx tsx scripts/measure-first-load.ts 5   # another build
+//
+// Starts the server on a free port with a temporary SQLite file, logs in as the seeded admin,
+// then opens the stage 1 + 2 reference scenario `runs` times, each in a new browser context
+// (empty cache), and prints each time, the median and `uptime` before and after.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../src/server/start.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.argv[2] ?? 5);
+const PASSWORD = 'measure-password-0123456789';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 === 1 ? (s[(n - 1) / 2] ?? Number.NaN) : ((s[n / 2 - 1] ?? 0) + (s[n / 2] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const staticDir = process.env.STATIC_DIR ?? join(ROOT, 'dist-web');
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('run `npm run build:web` first');
+  const dir = mkdtempSync(join(tmpdir(), 'chromflow-first-load-'));
+  const lines: string[] = [];
+  const server = await startServer({
+    port: 0,
+    dbFile: join(dir, 'db.sqlite'),
+    staticDir,
+    passwordLog2N: 10,
+    log: (line) => lines.push(line),
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless'],
+  });
+  console.log(`uptime before: ${execFileSync('uptime').toString().trim()}`);
+  try {
+    const first = lines[lines.findIndex((l) => l.includes('one-time password')) + 1]?.trim();
+    const setup = await browser.newPage();
+    const login = (name: string, password: string) =>
+      setup.evaluate(
+        async ([u, p]) => {
+          const r = await fetch('/api/auth/login', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: u, password: p }),
+          });
+          return r.status;
+        },
+        [name, password] as const,
+      );
+    await setup.goto(server.url);
+    await login('admin', first ?? '');
+    await setup.evaluate(
+      async ([current, next]) => {
+        await fetch('/api/auth/password', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ current_password: current, new_password: next }),
+        });
+      },
+      [first ?? '', PASSWORD] as const,
+    );
+    const scenarios = (await setup.evaluate(async () => {
+      const r = await fetch('/api/scenarios');
+      return ((await r.json()) as { scenarios: { id: string; name: string }[] }).scenarios;
+    })) as { id: string; name: string }[];
+    const target = scenarios.find((s) => s.name.includes('stages 1 + 2'));
+    if (!target) throw new Error('stage 1 + 2 reference scenario not found');
+    await setup.close();
+    const times: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      let jsBytes = 0;
+      let encoded = '';
+      context.on('response', (r) => {
+        if (!r.url().endsWith('.js')) return;
+        encoded = r.headers()['content-encoding'] ?? 'identity';
+        void r
+          .body()
+          .then(() => r.request().sizes())
+          .then((s) => {
+            jsBytes += s.responseBodySize;
+          })
+          .catch(() => undefined);
+      });
+      // Log in through the API (the cookie is in this context), then open the dashboard.
+      await page.goto(server.url + 'favicon.svg');
+      await page.evaluate(
+        async ([p]) => {
+          await fetch('/api/auth/login', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: 'admin', password: p }),
+          });
+        },
+        [PASSWORD] as const,
+      );
+      const t0 = Date.now();
+      await page.goto(`${server.url}#/s/${target.id}`);
+      await page.waitForSelector('[data-testid=kpi-npv][data-computed=true]', { timeout: 60_000 });
+      const ms = Date.now() - t0;
+      times.push(ms);
+      await page.waitForTimeout(1500);
+      console.log(
+        `run ${String(k + 1)}: KPI cards after ${String(ms)} ms; JavaScript transferred ${(jsBytes / 1024).toFixed(0)} kB (${encoded})`,
+      );
+      await context.close();
+    }
+    console.log(`median ${String(median(times))} ms over ${String(RUNS)} runs (${staticDir})`);
+  } finally {
+    console.log(`uptime after: ${execFileSync('uptime').toString().trim()}`);
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

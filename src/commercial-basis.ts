@@ -1,0 +1,304 @@
+/**
+ * Builds the {@link CommercialBasis} of a scenario once, at the appraise layer: product prices
+ * at their quotation basis and point, moved along the price deck and converted to ex-works by
+ * row; the electricity tariff path; the feed supply contracts with their suppliers. Economics
+ * and impact read prices only from it (src/econ/commercial/types.ts).
+ */
+import { containedCrWtPct } from './chem/contained-cr.js';
+import { deckByRow } from './econ/commercial/price-deck.js';
+import { gradedConcentratePrice } from './econ/commercial/concentrate-formula.js';
+import { valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.js';
+import type {
+  CommercialBasis,
+  FeedContract,
+  PricePoint,
+  PricedStream,
+} from './econ/commercial/types.js';
+import { LB_PER_T } from './econ/revenue/price-basis.js';
+import { InputError } from './errors.js';
+import { DECK_LONG_TERM_KEYS } from './scenario/commercial-schema.js';
+import { quoteKey } from './scenario/commercial-semantics.js';
+import { dataValue, type DataRef } from './scenario/data-files.js';
+import type { Feed, Scenario } from './scenario/schema.js';
+
+/**
+ * Sampled price paths by series (product id or `electricity`): multipliers by row of the
+ * deck's median path (or the tariff path), exp of the log-OU deviation from the median.
+ */
+export type PathOverrides = ReadonlyMap<string, ArrayLike<number>>;
+
+type Product = Scenario['markets']['products'][number];
+
+/** Bulk (concentrate) or alloy/metal cargo: the class of logistics legs. */
+function cargoLegs(scenario: Scenario, productId: string): RouteLegs {
+  const l = scenario.markets.logistics;
+  const bulk = productId === 'chromite-concentrate';
+  return {
+    rail_to_border_usd_per_t: (bulk
+      ? l.rail_to_border_bulk_usd_per_t
+      : l.rail_to_border_alloy_usd_per_t
+    ).value,
+    border_crossing_usd_per_t: (bulk
+      ? l.border_crossing_bulk_usd_per_t
+      : l.border_crossing_alloy_usd_per_t
+    ).value,
+    china_rail_to_mill_usd_per_t: (bulk
+      ? l.china_rail_to_mill_bulk_usd_per_t
+      : l.china_rail_to_mill_alloy_usd_per_t
+    ).value,
+    china_port_to_mill_usd_per_t: l.china_port_to_mill_bulk_usd_per_t.value,
+  };
+}
+
+/** The price point of a product: declared, or the default of its quotation basis. */
+export function pricePointOf(p: Product): PricePoint {
+  if (p.price_point) return p.price_point;
+  if (p.logistics_usd_per_t) return 'other';
+  if (p.price_formula) return 'china-port';
+  if (p.price_rmb_per_t_50pct_cr_vat_incl || p.price_rmb_per_t_vat_incl) return 'delivered-china';
+  return 'ex-works';
+}
+
+/** Chinese import duty of a product [%]: the scenario's, else the data default. */
+export function importDutyPct(p: Product): { value: number; source: string } {
+  if (p.china_import_duty_pct)
+    return { value: p.china_import_duty_pct.value, source: p.china_import_duty_pct.source };
+  const ref = `markets/china-import#duty_${p.id.replaceAll('-', '_')}_pct` as DataRef;
+  const v = dataValue(ref);
+  return { value: v.value, source: `data/${ref.replace('#', '.json#')}: ${v.source}` };
+}
+
+/** The quotation of a product by row, in its quote unit (deck or flat, × a sampled path). */
+function quotePath(
+  p: Product,
+  start: number,
+  rows: number,
+  override: ArrayLike<number> | undefined,
+): Float64Array {
+  const key = quoteKey(p);
+  const today =
+    key === undefined
+      ? NaN
+      : key === 'basis_rmb_per_dmtu_vat_incl' || key === 'basis_usd_per_dmtu'
+        ? (p.price_formula?.[key]?.value ?? NaN)
+        : (p[key]?.value ?? NaN);
+  const longTerm = key === undefined ? undefined : p.deck?.[DECK_LONG_TERM_KEYS[key]];
+  const path =
+    !p.deck || !longTerm
+      ? new Float64Array(rows).fill(today)
+      : deckByRow(
+          today,
+          longTerm.value,
+          p.deck.reversion_per_year.value,
+          p.deck.as_of,
+          start,
+          rows,
+        );
+  // A sampled path multiplies the median: exp of the log-OU deviation from it.
+  if (override) for (let r = 0; r < rows; r++) path[r] = (path[r] ?? NaN) * (override[r] ?? NaN);
+  return path;
+}
+
+/**
+ * One quotation value → USD per t of product at its point, net of VAT, with origin premium.
+ * @param q - Quotation in its unit (RMB/t, USD/lb, RMB/dmtu, …).
+ */
+function quoteUsdPerT(
+  scenario: Scenario,
+  p: Product,
+  q: number,
+  analysis: Readonly<Record<string, number>>,
+): number {
+  const rmb = scenario.markets.fx.rmb_per_usd.value;
+  const vat = 1 + scenario.markets.china_vat_rate_pct.value / 100;
+  const cr = containedCrWtPct(analysis);
+  let usd: number;
+  if (p.price_formula) {
+    const f = p.price_formula;
+    const basis = f.basis_rmb_per_dmtu_vat_incl ? q / vat / rmb : q;
+    usd = gradedConcentratePrice(
+      {
+        basis_usd_per_dmtu: basis,
+        basis_cr2o3_pct: f.basis_cr2o3_pct.value,
+        cr2o3_step_usd_per_dmtu_per_pct: f.cr2o3_step_usd_per_dmtu_per_pct?.value ?? 0,
+        basis_cr_fe: f.basis_cr_fe.value,
+        cr_fe_premium_usd_per_dmtu: f.cr_fe_premium_usd_per_dmtu.value,
+        sio2_max_pct: f.sio2_max_pct.value,
+        sio2_penalty_usd_per_dmt_per_pct: f.sio2_penalty_usd_per_dmt_per_pct.value,
+        p_max_pct: f.p_max_pct.value,
+        p_penalty_usd_per_dmt_per_0_01pct: f.p_penalty_usd_per_dmt_per_0_01pct.value,
+      },
+      analysis,
+    ).usd_per_dmt;
+  } else if (p.price_usd_per_t) usd = q;
+  else if (p.price_usd_per_lb_cr) usd = q * LB_PER_T * (cr / 100);
+  else if (p.price_rmb_per_t_50pct_cr_vat_incl) {
+    const premium = p.origin_premium_rmb_per_t_50pct_cr_vat_incl?.value ?? 0;
+    usd = (((q + premium) / vat) * (cr / 50)) / rmb;
+  } else usd = q / vat / rmb;
+  return usd + (p.origin_premium_usd_per_t?.value ?? 0);
+}
+
+function pricedStream(
+  scenario: Scenario,
+  p: Product,
+  analysis: Readonly<Record<string, number>>,
+  path: Float64Array,
+): PricedStream {
+  const point = pricePointOf(p);
+  const legs = cargoLegs(scenario, p.id);
+  const duty = importDutyPct(p).value;
+  const other = p.logistics_usd_per_t?.value ?? 0;
+  const rows = path.length;
+  const exWorks = new Float64Array(rows);
+  const fca = new Float64Array(rows);
+  let first: ReturnType<typeof valuesAtPoints> | undefined;
+  let quote0 = NaN;
+  for (let r = 0; r < rows; r++) {
+    const q = quoteUsdPerT(scenario, p, path[r] ?? NaN, analysis);
+    const v = valuesAtPoints(q, point, legs, duty, other);
+    if (r === 0) {
+      first = v;
+      quote0 = q;
+    }
+    exWorks[r] = v.ex_works_usd_per_t;
+    fca[r] = v.fca_border_usd_per_t;
+  }
+  const key = quoteKey(p) ?? 'price';
+  return {
+    id: p.id,
+    price_point: point,
+    ex_works_usd_per_t_by_row: exWorks,
+    fca_border_usd_per_t_by_row: fca,
+    ex_works_usd_per_t: exWorks[0] ?? NaN,
+    fca_border_usd_per_t: fca[0] ?? NaN,
+    quote_usd_per_t: quote0,
+    steps: first?.steps ?? [],
+    export_share: p.export_share?.value ?? 1,
+    basis_path: `markets.products.${p.id}.${p.price_formula ? `price_formula.${key}` : key}`,
+  };
+}
+
+function feedContract(feed: Feed, product: CommercialBasis['product'], rows: number): FeedContract {
+  const analysis: Record<string, number> = {};
+  for (const [k, p] of Object.entries(feed.composition_wt_pct)) analysis[k] = p.value;
+  const c = feed.contract;
+  let byRow: Float64Array | null = null;
+  let source = '';
+  if (c?.price === 'market') {
+    const s = product(c.product, analysis);
+    const factor = 1 - (c.discount_pct?.value ?? 0) / 100;
+    byRow = s.ex_works_usd_per_t_by_row.map((v) => v * factor);
+    source = `market price of ${c.product} ex-works (${s.basis_path} at ${s.price_point}, converted to ex-works)${factor !== 1 ? ` × (1 − ${c.discount_pct?.value} % discount)` : ''}`;
+  } else if (feed.price_usd_per_t) {
+    byRow = new Float64Array(rows).fill(feed.price_usd_per_t.value);
+    source = `feeds.${feed.id}.price_usd_per_t: ${feed.price_usd_per_t.source}`;
+  }
+  const sup = feed.supplier;
+  return {
+    feed_id: feed.id,
+    volume_t_per_year: feed.supply_t_per_year?.value ?? null,
+    usd_per_t_by_row: byRow,
+    price_source: source,
+    take_or_pay_share: c?.take_or_pay_share?.value ?? 0,
+    start_year: c?.start_year ?? null,
+    extra: feed.extra_supply
+      ? { from: feed.extra_supply.from, usd_per_t: feed.extra_supply.price_usd_per_t.value }
+      : null,
+    supplier: sup
+      ? {
+          name: sup.name,
+          inside_economy: sup.inside_economy,
+          production_t_per_year: sup.production_t_per_year.value,
+          start_year: sup.start_year,
+          cash_cost_usd_per_t: sup.cash_cost_usd_per_t.value,
+          cash_cost_source: sup.cash_cost_usd_per_t.source,
+          jobs_per_kt: sup.jobs_per_kt.value,
+          jobs_source: sup.jobs_per_kt.source,
+        }
+      : null,
+    analysis,
+  };
+}
+
+/** Electricity tariff by row: real escalation from the tariff year for the escalation years. */
+function electricityBasis(
+  scenario: Scenario,
+  start: number,
+  rows: number,
+  override?: ArrayLike<number>,
+) {
+  const e = scenario.markets.electricity;
+  const kzt = scenario.markets.fx.kzt_per_usd.value;
+  const g = e.real_escalation_pct_per_year.value / 100;
+  const tariffByRow = new Float64Array(rows);
+  const usdByRow = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const years = Math.min(Math.max(start + r - e.tariff_year.value, 0), e.escalation_years.value);
+    tariffByRow[r] =
+      e.tariff_kzt_per_kwh.value * Math.pow(1 + g, years) * (override ? (override[r] ?? NaN) : 1);
+    // KZT/kWh × 1000 kWh/MWh ÷ KZT/USD = USD/MWh
+    usdByRow[r] = ((tariffByRow[r] ?? NaN) * 1000) / kzt;
+  }
+  return {
+    kzt_per_kwh_by_row: tariffByRow,
+    usd_per_mwh_by_row: usdByRow,
+    grid_connection_capex_usd_per_mw: e.grid_connection_capex_usd_per_mw.value,
+    grid_connection_lead_time_years: e.grid_connection_lead_time_years.value,
+    source: `markets.electricity.tariff_kzt_per_kwh (${e.tariff_kzt_per_kwh.source}) × (1 + ${e.real_escalation_pct_per_year.value} %)^(years from ${e.tariff_year.value}, at most ${e.escalation_years.value}) ÷ markets.fx.kzt_per_usd`,
+  };
+}
+
+/**
+ * @param scenario - The scenario.
+ * @param start - Calendar year of row 0 (the project's first construction year).
+ * @param overrides - Sampled price paths (Monte Carlo): multipliers of the deck of their series.
+ */
+export function commercialBasis(
+  scenario: Scenario,
+  start: number,
+  overrides?: PathOverrides,
+): CommercialBasis {
+  const rows = scenario.finance.horizon_years.value;
+  const paths = new Map<string, Float64Array>();
+  const cache = new Map<string, PricedStream>();
+  const product = (id: string, analysis: Readonly<Record<string, number>>): PricedStream => {
+    const p = scenario.markets.products.find((x) => x.id === id);
+    if (!p)
+      throw new InputError(
+        'markets.products',
+        id,
+        `a price for product "${id}" (one of price_usd_per_t, price_usd_per_lb_cr, price_rmb_per_t_50pct_cr_vat_incl, price_rmb_per_t_vat_incl, price_formula)`,
+      );
+    const key = `${id}|${JSON.stringify(analysis)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    let path = paths.get(id);
+    if (!path) {
+      path = quotePath(p, start, rows, overrides?.get(id));
+      paths.set(id, path);
+    }
+    const s = pricedStream(scenario, p, analysis, path);
+    cache.set(key, s);
+    return s;
+  };
+  const feeds = new Map<string, FeedContract>();
+  return {
+    start_year: start,
+    horizon_years: rows,
+    kzt_per_usd: scenario.markets.fx.kzt_per_usd.value,
+    valuation_point: 'ex-works',
+    product,
+    electricity: electricityBasis(scenario, start, rows, overrides?.get('electricity')),
+    feed(id) {
+      let c = feeds.get(id);
+      if (!c) {
+        const feed = scenario.feeds.find((f) => f.id === id);
+        if (!feed) throw new InputError('feeds', id, 'the id of a scenario feed');
+        c = feedContract(feed, product, rows);
+        feeds.set(id, c);
+      }
+      return c;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * What a stage runner takes from its caller besides the stage's input: where compiled
+ * flowsheets come from and, for the chromium stages, how reagents are made up. A caller that
+ * solves many plants (a Monte Carlo worker) passes its `PlantSolver` (src/plant/plant-solver.ts),
+ * which owns a flowsheet cache; a one-off run passes nothing and compiles afresh.
+ */
+import type { ReagentMakeup } from './chromium/run.js';
+import type { FlowsheetSource } from './flowsheet/flowsheet-cache.js';
+import type { StageRun } from './stage-run.js';
+
+export interface StageSolveOptions {
+  /** Compiled flowsheets (default: compile on every call, keeping nothing). */
+  readonly flowsheets?: FlowsheetSource;
+  /** Reagent make-up of the chromium stages (default: `specifiedMakeup`). */
+  readonly chromiumMakeup?: ReagentMakeup;
+  /**
+   * A run of the same stage at other inputs (a Monte Carlo run's base solve) to start from:
+   * changes the work, not the result beyond 1e-12 (the ferrochrome runners use it,
+   * `solveTemplate`).
+   */
+  readonly warmStart?: StageRun;
+}

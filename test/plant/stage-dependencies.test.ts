@@ -1,0 +1,65 @@
+// Which stages a sampled input can move (src/plant/stage-dependencies.ts), and a PlantSolver that
+// keeps the other stages' runs gives the plant a full re-solve gives (issue 19).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PlantSolver } from '../../src/plant/plant-solver.js';
+import { stagesMovedBy } from '../../src/plant/stage-dependencies.js';
+import { compileScenario, parameterIndices, setParameters } from '../../src/scenario/compile.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const text = readFileSync(`${ROOT}/scenarios/aktobe-stage1-2.yaml`, 'utf8');
+const electrolytic = text.replace('template: cr-aluminothermic', 'template: cr-electrolytic');
+
+describe('stagesMovedBy', () => {
+  const sc = loadScenario(text, 'x');
+  const moved = (...paths: string[]) => [...stagesMovedBy(sc, paths)].sort();
+  it('markets, finance and site move no stage run', () => {
+    expect(
+      moved(
+        'markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl',
+        'finance.financing.debt_share',
+        'site.base_year',
+      ),
+    ).toEqual([]);
+  });
+  it("a stage's own section moves it; a feed field moves the stages that read it", () => {
+    expect(moved('stages.chromium.capacity_t_per_year')).toEqual(['chromium']);
+    // the chromate route does not read the free moisture; the smelter does
+    expect(moved('feeds.kempirsai-concentrate.moisture_wt_pct')).toEqual(['smelter']);
+    expect(moved('feeds.kempirsai-concentrate.composition_wt_pct.Cr2O3')).toEqual([
+      'chromium',
+      'smelter',
+    ]);
+    // the price of the feed is read by no runner
+    expect(moved('feeds.kempirsai-concentrate.price_usd_per_t')).toEqual([]);
+  });
+  it('a stage fed by a moved stage moves with it', () => {
+    const e = loadScenario(electrolytic, 'x');
+    expect([...stagesMovedBy(e, ['feeds.kempirsai-concentrate.moisture_wt_pct'])].sort()).toEqual([
+      'chromium',
+      'smelter',
+    ]);
+  });
+});
+
+describe('PlantSolver', () => {
+  it('keeping the unmoved stages gives the runs of a full re-solve', () => {
+    const sc = loadScenario(text, 'x');
+    const model = compileScenario(sc);
+    const path = 'feeds.kempirsai-concentrate.moisture_wt_pct';
+    const [index = -1] = parameterIndices(model, [path]);
+    const solver = new PlantSolver();
+    const base = solver.runPlant(model.scenario);
+    const keep = new Map([...base].filter(([id]) => !stagesMovedBy(sc, [path]).has(id)));
+    const values = new Float64Array(model.base);
+    values[index] = 7.5;
+    setParameters(model, Int32Array.from(values.keys()), values);
+    const kept = solver.runPlant(model.scenario, keep);
+    const full = new PlantSolver().runPlant(model.scenario);
+    expect(kept.get('chromium')).toBe(base.get('chromium'));
+    expect(kept.get('smelter')).not.toBe(base.get('smelter'));
+    for (const id of ['smelter', 'chromium'])
+      expect(JSON.stringify(kept.get(id)?.kpis)).toBe(JSON.stringify(full.get(id)?.kpis));
+  });
+});
