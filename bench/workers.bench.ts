@@ -46,7 +46,7 @@ export function suite(): Promise<BenchSuite> {
   // The same cash-flow table as a Gnumeric workbook with live formulas, for the ratio of one
   // chromflow appraisal to one spreadsheet recalculation (issue 7 item 9).
   const plantRuns = runPlant(scenario);
-  const base = appraise(scenario, { breakEvens: false, plantRuns });
+  const base = appraise(scenario, { breakEvens: false, plantRuns, byRoute: false });
   const out = new Float64Array(HEADLINE_OUTPUTS.length);
   // what a Monte Carlo run owns: its plant solver (compiled flowsheets) and headline work arrays
   const solver = new PlantSolver();
@@ -116,7 +116,8 @@ export function suite(): Promise<BenchSuite> {
         run: (n) => {
           let s = 0;
           for (let i = 0; i < n; i++)
-            s += appraise(scenario, { breakEvens: false, plantRuns }).cashflow.length;
+            s += appraise(scenario, { breakEvens: false, plantRuns, byRoute: false }).cashflow
+              .length;
           return s;
         },
       },

@@ -134,29 +134,55 @@ const stage = z.strictObject({
   capex_usd: nullableNum,
   capex: z
     .strictObject({
-      reference_id: z.string(),
-      scale_ratio: num,
-      scaled_reference_usd: num,
-      escalation_factor: num,
-      installed_usd: num,
+      reference_class: z.string(),
+      currency: z.string(),
+      family: z.string(),
+      calibrated: z.boolean(),
+      units: z.array(
+        z.strictObject({
+          unit_id: z.string(),
+          kind: z.string(),
+          item_id: z.string(),
+          size: num,
+          size_unit: z.string(),
+          count: num,
+          in_range: z.boolean(),
+          priced_by: z.string(),
+          status: z.enum(['verified', 'derived', 'assumed']),
+          installed_usd: num,
+        }),
+      ),
+      isbl_usd: num,
+      osbl_usd: num,
+      indirect_usd: num,
       owners_cost_usd: num,
       contingency_usd: num,
       accuracy_usd: z.strictObject({ low: num, high: num, aace_class: z.int() }),
+      calibration_factor: num,
+      location_factor: num,
+      capex_factor: num,
+      currency_per_usd: num,
       phasing_usd: z.array(num),
-      benchmarks: z.array(
-        z.strictObject({
-          reference_id: z.string(),
-          total_usd: num,
-          scale_ratio: num,
-          in_range: z.boolean(),
-        }),
-      ),
       budget: z
         .strictObject({
           budget_usd: num,
           within_budget: z.boolean(),
           capacity_within_budget_t_per_year: num,
+          capacity_p10_t_per_year: num,
+          capacity_p90_t_per_year: num,
         })
+        .optional(),
+      by_route: z
+        .array(
+          z.strictObject({
+            template: z.string(),
+            reference_class: z.string(),
+            capex_usd: num,
+            capacity_within_budget_t_per_year: num,
+            capacity_p10_t_per_year: num,
+            capacity_p90_t_per_year: num,
+          }),
+        )
         .optional(),
     })
     .nullable(),

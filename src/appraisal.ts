@@ -76,22 +76,69 @@ export interface StageResult {
   } | null;
 }
 
-export interface StageCapexDetail {
-  reference_id: string;
-  scale_ratio: number;
-  scaled_reference_usd: number;
-  escalation_factor: number;
+/** One unit's share of a stage's capital cost (docs/capex.md). */
+export interface UnitCapexLine {
+  unit_id: string;
+  kind: string;
+  /** Cost item of the reference class that priced the unit. */
+  item_id: string;
+  /** Size per item and its unit (the design result the item keys on). */
+  size: number;
+  size_unit: string;
+  count: number;
+  /** The size lies inside the correlation's range. */
+  in_range: boolean;
+  /** The class that priced it (`<fallback class> × factor` when borrowed). */
+  priced_by: string;
+  status: 'verified' | 'derived' | 'assumed';
+  /** Installed cost at the site after calibration, location and capex factor [USD]. */
   installed_usd: number;
+}
+
+/** What a budget buys on one route under one reference class. */
+export interface RouteBudget {
+  template: string;
+  reference_class: string;
+  /** Capex of that route and class at the stage's capacity [USD]. */
+  capex_usd: number;
+  capacity_within_budget_t_per_year: number;
+  capacity_p10_t_per_year: number;
+  capacity_p90_t_per_year: number;
+}
+
+export interface StageCapexDetail {
+  reference_class: string;
+  /** Currency of the class's cost items. */
+  currency: string;
+  /** Plant family of the template (calibration group): fecr, concentrator, chromium. */
+  family: string;
+  /** Whether the class is calibrated on reference plants of this family. */
+  calibrated: boolean;
+  units: UnitCapexLine[];
+  /** Σ unit installed costs, inside battery limits [USD]. */
+  isbl_usd: number;
+  /** Off-sites (greenfield) [USD]. */
+  osbl_usd: number;
+  /** Engineering and construction management [USD]. */
+  indirect_usd: number;
   owners_cost_usd: number;
   contingency_usd: number;
   accuracy_usd: { low: number; high: number; aace_class: number };
+  calibration_factor: number;
+  location_factor: number;
+  capex_factor: number;
+  /** Class currency per USD in the base year. */
+  currency_per_usd: number;
   phasing_usd: number[];
-  benchmarks: { reference_id: string; total_usd: number; scale_ratio: number; in_range: boolean }[];
   budget?: {
     budget_usd: number;
     within_budget: boolean;
     capacity_within_budget_t_per_year: number;
+    capacity_p10_t_per_year: number;
+    capacity_p90_t_per_year: number;
   };
+  /** What the budget buys on each route of the family under each reference class. */
+  by_route?: RouteBudget[];
 }
 
 /** One operating-cost line of a stage at nameplate. */

@@ -18,6 +18,7 @@ import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
 import { regionalImpact } from './impact/regional-impact.js';
 import { assertFiniteResult } from './finite-result.js';
+import { budgetByRoute } from './budget-by-route.js';
 import { commercialBasis, type PathOverrides } from './commercial-basis.js';
 import { commercialSummary } from './commercial-summary.js';
 import { projectStartYear } from './econ/project/project-economics.js';
@@ -82,6 +83,11 @@ export interface AppraiseOptions {
   pricePaths?: PathOverrides;
   /** Solver of the plant when `plantRuns` is not given (default: a new one for this call). */
   solver?: PlantSolver;
+  /**
+   * What a stage's budget buys on every smelting route under every reference class (solves the
+   * other routes; default true, off in sampling loops and live what-if steps).
+   */
+  byRoute?: boolean;
 }
 
 /** What is not implemented when a stage has an off-gas power plant. */
@@ -129,6 +135,11 @@ export function appraiseDetailed(
 ): DetailedAppraisal {
   const runs = options.plantRuns ?? runPlant(scenario, options.solver);
   const { stages, notImplemented, modelSources, balances } = stageResults(scenario, runs);
+  if (options.byRoute !== false)
+    stages.forEach((st, i) => {
+      const rows = st.capex ? budgetByRoute(scenario, i, runs, options.solver) : undefined;
+      if (st.capex && rows) st.capex.by_route = rows;
+    });
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
   const basis = commercialBasis(scenario, projectStartYear(scenario), options.pricePaths);

@@ -2,7 +2,8 @@
  * The per-stage results of a scenario from its solved flowsheets: plant figures (products,
  * consumptions, KPIs) and the capex estimate of each stage, before any economics. Shared by
  * `appraise` and the sampling fast path. Reads only the scenario's `site`, `feeds` and `stages`
- * sections (the Monte Carlo spec relies on it to reuse the results when none is sampled).
+ * sections and the RMB exchange rate `markets.fx.rmb_per_usd` of the china-epc class (the Monte
+ * Carlo spec relies on it to reuse the results when none of these is sampled).
  */
 import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { stageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
@@ -138,20 +139,28 @@ export function stageResults(
         tracking: template.tracking ?? 'not tracked',
       });
     }
-    const capex = stageCapex(stage, scenario.site.base_year, base.capacity_basis, options);
-    if (!capex) {
+    if (!run) return result;
+    const capex = stageCapex(
+      stage,
+      template.id,
+      run,
+      scenario.site.base_year,
+      scenario.markets.fx.rmb_per_usd.value,
+      options,
+    );
+    if ('missing' in capex) {
       notImplemented.push({
-        what: `stage "${stage.id}": capex (no reference plant cost for template ${template.id} on a ${base.capacity_basis} basis in data/capex/reference-plants.json)`,
-        tracking: 'issue 6 (capex); shared/domain/facts.md §8 lists the missing benchmarks',
+        what: `stage "${stage.id}": capex (${capex.missing})`,
+        tracking: 'issue 13 (capital cost from unit design); docs/capex.md',
       });
       return result;
     }
     modelSources.push(...capex.sources);
-    const { sources: _sources, warnings, total_usd, ...detail } = capex;
+    const { sources: _sources, warnings, total_usd, units, ...detail } = capex;
     return {
       ...result,
       capex_usd: total_usd,
-      capex: detail,
+      capex: { ...detail, units: units.map(({ source: _source, ...u }) => u) },
       kpis: {
         ...result.kpis,
         capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,

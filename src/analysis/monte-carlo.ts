@@ -23,11 +23,51 @@ import {
   headlineOutputs,
 } from './headline-outputs.js';
 import type { PricePathGroup } from '../uncertainty/paths/log-ou-path.js';
-import { dataValue } from '../scenario/data-files.js';
+import { dataValue, defaultParam } from '../scenario/data-files.js';
 
-/** Scenario distribution (file format) → runner distribution. */
-export function toDistributionSpec(d: ScenarioDistribution, field: string): DistributionSpec {
+/** Standard normal quantile at 0.9 (P90 = median · e^(z·σ)). */
+const Z90 = 1.2815515655446004;
+
+/**
+ * The lognormal of a stage's capex factor whose P10 and P90 are the low and high ends of the
+ * stage's AACE class accuracy range: median √((1+l)(1+h)), σ = ln((1+h)/(1+l)) / (2 z₀.₉).
+ */
+function aaceAccuracySpec(
+  scenario: Scenario | undefined,
+  path: string,
+  field: string,
+): DistributionSpec {
+  const id = /^stages\.([^.]+)\.capex\.factor$/.exec(path)?.[1];
+  const stage = scenario?.stages.find((s) => s.id === id);
+  if (!stage)
+    throw new InputError(
+      field,
+      path,
+      "a stage's capex factor (stages.<id>.capex.factor) for aace-accuracy",
+    );
+  const cls = stage.capex.aace_class;
+  const lo = 1 + defaultParam(`capex/estimating-factors#accuracy_low_pct_class${cls}`).value / 100;
+  const hi = 1 + defaultParam(`capex/estimating-factors#accuracy_high_pct_class${cls}`).value / 100;
+  return {
+    kind: 'lognormal',
+    muLog: 0.5 * Math.log(lo * hi),
+    sigmaLog: Math.log(hi / lo) / (2 * Z90),
+  };
+}
+
+/**
+ * Scenario distribution (file format) → runner distribution.
+ * @param scenario - For `aace-accuracy` (the stage's estimate class), with `path`
+ */
+export function toDistributionSpec(
+  d: ScenarioDistribution,
+  field: string,
+  scenario?: Scenario,
+  path = '',
+): DistributionSpec {
   switch (d.type) {
+    case 'aace-accuracy':
+      return aaceAccuracySpec(scenario, path, field);
     case 'uniform':
       return { kind: 'uniform', min: d.min, max: d.max };
     case 'triangular':
@@ -156,13 +196,20 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   const parameters: SampledParameter[] = u.parameters.map((p, k) => ({
     name: p.path,
     index: indices[k] ?? -1,
-    distribution: toDistributionSpec(p.distribution, `uncertainty.parameters[${k}].distribution`),
+    distribution: toDistributionSpec(
+      p.distribution,
+      `uncertainty.parameters[${k}].distribution`,
+      own,
+      p.path,
+    ),
   }));
   const solver = options.solver ?? new PlantSolver();
   // work arrays of the headline outputs, owned by this run (one per worker thread)
   const work = createHeadlineWork();
   const baseRuns = solver.runPlant(own);
-  const baseOutputs = appraisalOutputs(appraise(own, { breakEvens: false, plantRuns: baseRuns }));
+  const baseOutputs = appraisalOutputs(
+    appraise(own, { breakEvens: false, plantRuns: baseRuns, byRoute: false }),
+  );
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
   for (const name of outputs) {
@@ -205,7 +252,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   const fast = allHeadline(outputs) ? outputs : undefined;
   // Stage results (plant figures and capex) read only the site section, the stage's section and
   // its run: keep those of the stages no sample moves (all of them when the plant is fixed).
-  const siteFixed = sampledPaths.every((p) => !p.startsWith('site'));
+  // stage results read the site section and (china-epc capex) the RMB exchange rate
+  const siteFixed = sampledPaths.every(
+    (p) => !p.startsWith('site') && p !== 'markets.fx.rmb_per_usd',
+  );
   const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
   const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
   const keepStages = new Map(
@@ -252,6 +302,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
       const values = appraisalOutputs(
         appraise(model.scenario, {
           breakEvens: false,
+          byRoute: false,
           plantRuns: runs(),
           ...(priceGroup ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
         }),

@@ -269,22 +269,16 @@ function capexSection(a: Appraisal): string {
       if (c === null) return [];
       return [
         e(s.id),
-        e(c.reference_id),
-        c.scale_ratio.toFixed(3),
-        c.escalation_factor.toFixed(3),
-        millions(c.installed_usd),
+        `${e(c.reference_class)}${c.calibrated ? '' : ' (uncalibrated)'}`,
+        c.units.map((u) => `${e(u.unit_id)} ${millions(u.installed_usd)}`).join('<br>'),
+        millions(c.osbl_usd),
+        millions(c.indirect_usd),
         millions(c.owners_cost_usd),
         millions(c.contingency_usd),
         millions(s.capex_usd),
         `${millions(c.accuracy_usd.low)} – ${millions(c.accuracy_usd.high)} (class ${c.accuracy_usd.aace_class})`,
-        c.benchmarks
-          .map(
-            (b) =>
-              `${e(b.reference_id)} ${millions(b.total_usd)}${b.in_range ? '' : ' (out of range)'}`,
-          )
-          .join('<br>'),
         c.budget !== undefined
-          ? `${millions(c.budget.budget_usd)}: ${c.budget.within_budget ? 'within' : 'exceeded'}; buys ${amount(c.budget.capacity_within_budget_t_per_year)} t/a`
+          ? `${millions(c.budget.budget_usd)}: ${c.budget.within_budget ? 'within' : 'exceeded'}; buys ${amount(c.budget.capacity_within_budget_t_per_year)} t/a (P10–P90 ${amount(c.budget.capacity_p10_t_per_year)} – ${amount(c.budget.capacity_p90_t_per_year)})`
           : DASH,
       ];
     });
@@ -294,19 +288,18 @@ function capexSection(a: Appraisal): string {
       ? table(
           [
             'Stage',
-            'Reference',
-            'Scale',
-            'Escalation',
-            'Installed',
+            'Reference class',
+            'Units (installed)',
+            'Off-sites',
+            'Indirects',
             "Owner's",
             'Contingency',
             'Total',
             'Accuracy range',
-            'Benchmarks',
             'Budget',
           ],
           rows,
-          [false, false, true, true, true, true, true, true, true, false, false],
+          [false, false, false, true, true, true, true, true, false, false],
         )
       : ''
   }<p class="note">USD M in base-year money. ${none.length > 0 ? `No estimate for: ${none.map(e).join(', ')} (see “Not computed yet”).` : ''}</p></section>`;
@@ -406,7 +399,7 @@ function methodsSection(options: HtmlReportOptions): string {
       : `<code>docs/${e(file)}</code>`;
   return `<section id="methods"><h2>8 Methods</h2>
 <p><strong>Plant.</strong> Each stage's flowsheet template is solved as a sequential-modular flowsheet with element and mass balances and unit energy balances from thermochemical data; the plant balance closes every element, water and the total mass (worst closure reported). ${doc('flowsheet.md')}, ${doc('model.md')}, ${doc('thermo.md')}.</p>
-<p><strong>Capital cost.</strong> Capacity-factored from whole-plant reference costs: C = C_ref × (Q/Q_ref)^n × CEPCI(base year)/CEPCI(cost year) × location factor, plus owner's cost and contingency; the accuracy range follows the AACE class; the estimate is repeated on every other reference of the same kind (benchmarks), and a budget is inverted to the capacity it buys. ${doc('economics.md')}.</p>
+<p><strong>Capital cost.</strong> From the design of every unit: each unit's sizes (furnace MVA, strand area, kiln volume, throughputs) priced by the cost items of the stage's reference class (china-epc in RMB or western in USD), escalated to the base year and scaled by the class's calibration on its reference plants; off-sites, indirects, the location factor to Kazakhstan, owner's cost and contingency are added once on top; the accuracy range follows the AACE class, and a budget is inverted to the capacity it buys by scaling the design (the balance is homogeneous in throughput). ${doc('capex.md')}.</p>
 <p><strong>Cash flow.</strong> Yearly rows; row t is the calendar year start + t with its flows at the year end and t = 0 undiscounted. Money inputs are in base-year USD, escalated by inflation to money of the day (taxes are levied on nominal amounts) and deflated back for a real-basis table. Free cash flow = revenue − opex − capex − ΔWC − taxes − closure; working capital = receivables + inventory − payables in days, recovered in the last row. NPV = Σ FCF_t (1 + r)^−t; IRR is the unique root of NPV (or none, with the reason); payback is the first crossing of the cumulative flow, linear inside the year. ${doc('finance.md')}.</p>
 <p><strong>Taxes.</strong> The Kazakh regime as a plug-in with dated rates and sources (<code>data/fiscal/kazakhstan.json</code>): corporate income tax with loss carry-forward and declining-balance depreciation groups, property tax on buildings, land tax, mineral extraction tax when mining is inside the boundary, employer payroll levies, and the cost of the input-VAT refund lag; investment-preference holidays when the scenario declares them. ${doc('finance.md')}.</p>
 <p><strong>Numbers and sources.</strong> Every input carries a unit, a source and a status (section 7). A part the model cannot compute is reported as not computed, never estimated by the report. Uncertainty (Monte Carlo, tornado) is not part of this report: <code>chromflow mc</code>, <code>chromflow sensitivity</code>, ${doc('uncertainty.md')}.</p>

@@ -35,13 +35,6 @@ export const SCENARIO_FORMAT_VERSION = 1;
  * smelter (world chromite output is about 40 Mt/year); the smallest is 1 t/year.
  */
 export const MAX_CAPACITY_T_PER_YEAR = 1e8;
-/**
- * Smallest capacity exponent of capex scaling [-]: published exponents of process plants lie
- * between about 0.3 and 1 (six-tenths rule); below 0.2 the budget inversion
- * capacity ∝ budget^(1/n) overflows for any real budget.
- */
-export const MIN_CAPACITY_EXPONENT = 0.2;
-
 /** Longest name of a scenario, site, region, feed or stage [characters] (as the server's). */
 export const MAX_NAME_CHARS = 200;
 const displayName = z.string().min(1).max(MAX_NAME_CHARS);
@@ -222,15 +215,14 @@ const flowsheet = z.strictObject({
 
 const stageCapex = z
   .strictObject({
-    reference: z.string().optional().meta({
+    reference_class: z.enum(['china-epc', 'western']).default('western').meta({
       description:
-        "Reference plant to scale from (data/capex/reference-plants.json); default: the template's.",
+        'Who designs, supplies and builds the plant (data/capex/classes): china-epc (Chinese equipment and EPC contractors, costs in RMB) or western; sets the unit cost items, factors and calibration.',
     }),
-    exponent: quantity('1', {
-      min: MIN_CAPACITY_EXPONENT,
-      max: 1.2,
-      description: 'Capacity exponent n, cost ∝ capacity^n',
-    }).optional(),
+    site: z.enum(['greenfield', 'brownfield']).default('greenfield').meta({
+      description:
+        'greenfield: off-sites (utilities, infrastructure, buildings outside the process areas) are built; brownfield: an existing site provides them.',
+    }),
     aace_class: z
       .union([z.literal(3), z.literal(4), z.literal(5)])
       .default(5)
@@ -243,11 +235,33 @@ const stageCapex = z
       max: 100,
       description: 'Contingency; default by AACE class',
     }).optional(),
-    owners_cost_pct: quantityOr('capex/estimating-factors#owners_cost_pct', '%', {
+    owners_cost_pct: quantity('%', {
       min: 0,
       max: 100,
+      description: "Owner's cost; default: the reference class's",
+    }).optional(),
+    location_factor: quantity('1', {
+      above: 0,
+      max: 5,
+      description:
+        "Cost at the site relative to the class's basis; default: the class's factor to Kazakhstan",
+    }).optional(),
+    osbl_pct: quantity('%', {
+      min: 0,
+      max: 200,
+      description: "Off-sites as a share of the unit costs (greenfield); default: the class's",
+    }).optional(),
+    indirect_pct: quantity('%', {
+      min: 0,
+      max: 100,
+      description: "Engineering and construction management; default: the class's",
+    }).optional(),
+    factor: quantityOr('capex/estimating-factors#capex_factor', '1', {
+      above: 0,
+      max: 10,
+      description:
+        'Multiplies the estimate: 1 as computed; an uncertainty declaration samples it over the class accuracy range',
     }),
-    location_factor: quantityOr('capex/estimating-factors#location_factor_kz', '1', { above: 0 }),
     phasing: z
       .array(quantity('1', { min: 0, max: 1 }))
       .optional()
@@ -261,7 +275,7 @@ const stageCapex = z
       c.contingency_pct ??
       defaultParam(`capex/estimating-factors#contingency_pct_class${c.aace_class}`),
   }))
-  .meta({ description: 'How the capital cost of the stage is estimated.' });
+  .meta({ description: 'How the capital cost of the stage is estimated (docs/capex.md).' });
 
 const stageOpex = z
   .strictObject({
@@ -518,6 +532,10 @@ export const distribution = z.discriminatedUnion('type', [
     sigma_log: bound,
     min: bound.optional(),
     max: bound.optional(),
+  }),
+  z.strictObject({ type: z.literal('aace-accuracy') }).meta({
+    description:
+      "For stages.<id>.capex.factor only: lognormal with P10 and P90 at the low and high ends of the stage's AACE class accuracy range (data/capex/estimating-factors.json).",
   }),
   z.strictObject({
     type: z.literal('discrete'),

@@ -3,11 +3,7 @@
  * every violation (not just the first) with the document path of the offending field.
  */
 import { didYouMean } from './did-you-mean.js';
-import {
-  REFERENCE_PLANT_DATA,
-  REFERENCE_PLANTS,
-  referencePlant,
-} from '../econ/capex/reference-plants.js';
+import designBasis from '../../data/process/design-basis.json' with { type: 'json' };
 import { primaryPort } from '../econ/project/stage-economics.js';
 import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
@@ -228,7 +224,10 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
         });
       }
       declared.push(p.path);
-      const problem = distributionProblem(p.distribution);
+      const problem =
+        p.distribution.type === 'aace-accuracy' && !/^stages\.[^.]+\.capex\.factor$/.test(p.path)
+          ? `an aace-accuracy distribution applies to a stage's capex factor (stages.<id>.capex.factor), not to ${p.path}`
+          : distributionProblem(p.distribution);
       if (problem)
         issues.push({
           severity: 'error',
@@ -301,29 +300,7 @@ function checkStageYears(s: Scenario, i: number, issues: SemanticIssue[]): void 
       });
     }
   }
-  const ref = st.capex.reference;
-  if (ref !== undefined) {
-    const plant = referencePlant(ref);
-    const kind = REFERENCE_PLANT_DATA.template_kinds[st.flowsheet.template];
-    if (!plant) {
-      const ids = REFERENCE_PLANTS.map((p) => p.id);
-      const guess = didYouMean(ref, ids);
-      issues.push({
-        severity: 'error',
-        path: ['stages', i, 'capex', 'reference'],
-        value: ref,
-        message: `unknown reference plant; expected one of ${ids.join(', ')}`,
-        ...(guess !== undefined ? { suggestion: guess } : {}),
-      });
-    } else if (kind !== undefined && plant.kind !== kind) {
-      issues.push({
-        severity: 'error',
-        path: ['stages', i, 'capex', 'reference'],
-        value: ref,
-        message: `reference plant ${ref} is a ${plant.kind}; template ${st.flowsheet.template} needs a ${kind}`,
-      });
-    }
-  }
+  checkDesignOverrides(st.design, i, issues);
   if (st.start_year - st.construction_years < s.site.base_year) {
     issues.push({
       severity: 'error',
@@ -379,6 +356,8 @@ export function distributionProblem(d: Dist): string | undefined {
       return (d.observations === undefined) === (d.csv === undefined)
         ? 'expected exactly one of observations or csv'
         : undefined;
+    case 'aace-accuracy':
+      return undefined; // its path is checked with the parameter (capex factors only)
   }
 }
 
@@ -403,4 +382,38 @@ function findCycle(deps: Map<string, string[]>): string[] | undefined {
     if (c) return c;
   }
   return undefined;
+}
+
+/** Design-basis parameters by unit kind (data/process/design-basis.json). */
+const DESIGN_PARAMS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(designBasis.kinds).map(([kind, params]) => [kind, Object.keys(params)]),
+);
+
+/**
+ * `stages[].design` keys are `<unit id or unit kind>.<parameter>` with a parameter of some unit
+ * kind's design basis (the unit is checked when the stage's flowsheet is designed).
+ */
+function checkDesignOverrides(
+  design: Readonly<Record<string, unknown>>,
+  i: number,
+  issues: SemanticIssue[],
+): void {
+  const all = [...new Set([...DESIGN_PARAMS.values()].flat())].sort();
+  for (const key of Object.keys(design)) {
+    const dot = key.lastIndexOf('.');
+    const head = key.slice(0, dot);
+    const param = key.slice(dot + 1);
+    const known = DESIGN_PARAMS.get(head);
+    const ok = dot > 0 && (known ? known.includes(param) : all.includes(param));
+    if (!ok) {
+      const guess = didYouMean(param, known ?? all);
+      issues.push({
+        severity: 'error',
+        path: ['stages', i, 'design', key],
+        value: key,
+        message: `expected "<unit id or unit kind>.<parameter>" with a design-basis parameter (${(known ?? all).join(', ')})`,
+        ...(guess !== undefined ? { suggestion: `${head}.${guess}` } : {}),
+      });
+    }
+  }
 }

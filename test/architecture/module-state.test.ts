@@ -44,6 +44,8 @@ function moduleState(): string[] {
 const CONSTANTS: Record<string, string> = {
   'process/pyro/run-fecr.ts:MAIN_KINDS': 'a Set of three literal unit-kind names',
   'scenario/limits.ts:MARKERS': 'a Set of three literal marker characters (never changed)',
+  'scenario/semantics.ts:DESIGN_PARAMS':
+    'design-basis parameter names by unit kind, from data/process/design-basis.json at load',
   'process/units/chromium/common.ts:TEMPLATE_ENTHALPY_MAPS':
     "enthalpy maps of the chromium templates' component lists (data/process/chromium), at load",
   'scenario/json-schema.ts:cached':

@@ -45,8 +45,8 @@ describe('reference data files', () => {
           13192.625,
         ],
         "capex/estimating-factors": [
-          11,
-          150,
+          10,
+          143,
         ],
         "econ/opex-defaults": [
           8,

@@ -83,7 +83,7 @@ describe('what-if sliders', () => {
       {},
     ]) {
       const fast = w.appraise(values);
-      const full = appraise(w.apply(values), { breakEvens: false });
+      const full = appraise(w.apply(values), { breakEvens: false, byRoute: false });
       expect(fast).toEqual(full);
     }
   });
@@ -112,7 +112,10 @@ describe('what-if state as scenario text (Monte Carlo of the what-if state)', ()
       stage2_start: 2033,
     };
     const { text: out, notes } = w.scenarioText(text, values);
-    const fromText = appraise(loadScenario(out, 'whatif.yaml'), { breakEvens: false });
+    const fromText = appraise(loadScenario(out, 'whatif.yaml'), {
+      breakEvens: false,
+      byRoute: false,
+    });
     const fromSession = w.appraise(values);
     expect(fromText.metrics?.npv_usd).toBeCloseTo(fromSession.metrics?.npv_usd ?? NaN, 0);
     expect(fromText.stages.map((s) => [s.capex_usd, s.start_year, s.kpis.cr_recovery])).toEqual(
@@ -162,6 +165,8 @@ describe('idle-time plant cache', () => {
     const solves = w.plantSolves;
     const fast = w.appraise({ recovery: 0.835 });
     expect(w.plantSolves).toBe(solves);
-    expect(fast).toEqual(appraise(w.apply({ recovery: 0.835 }), { breakEvens: false }));
+    expect(fast).toEqual(
+      appraise(w.apply({ recovery: 0.835 }), { breakEvens: false, byRoute: false }),
+    );
   });
 });

@@ -325,6 +325,10 @@ export const FIELD_NAMES: Names = {
   take_or_pay_share: ['Take-or-pay share', 'Доля «бери или плати»', '«Ал немесе төле» үлесі'],
   tariff_year: ['Tariff year', 'Год тарифа', 'Тариф жылы'],
   volatility_per_sqrt_year: ['Volatility', 'Волатильность', 'Құбылмалылық'],
+  reference_class: ['Reference cost class', 'Класс стоимостных данных', 'Құн деректерінің класы'],
+  osbl_pct: ['Off-sites', 'Внеплощадочные объекты', 'Алаңнан тыс нысандар'],
+  indirect_pct: ['Indirect costs', 'Косвенные затраты', 'Жанама шығындар'],
+  factor: ['Capex factor', 'Коэффициент капзатрат', 'Күрделі шығындар коэффициенті'],
 };
 
 /** Operating-cost categories (appraisal `OpexLine.category`). */

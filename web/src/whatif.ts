@@ -7,7 +7,7 @@
  * | `fecr_price` | `markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl` [RMB/t] |
  * | `cr_price` | `markets.products.chromium-metal.price_rmb_per_t_vat_incl` [RMB/t] |
  * | `tariff` | `markets.electricity.tariff_kzt_per_kwh` [KZT/kWh] |
- * | `capex_factor` | multiplies every stage's `capex.location_factor` [–] |
+ * | `capex_factor` | multiplies every stage's `capex.factor` [–] |
  * | `recovery` | Cr recovery to alloy of the ferrochrome furnace: flowsheet overrides `furnace.cr_recovery` (and `furnace.slag_Cr2O3_wt_pct: 0`, which switches the furnace from solving the recovery from a slag-Cr2O3 target to the fixed recovery) of the first `fecr-*` stage [–] |
  * | `stage2_start` | `stages[1].start_year` [year] |
  */
@@ -113,7 +113,7 @@ export class WhatIf {
         target: PATH.tariff,
       });
     scenario.stages.forEach((st) => {
-      const i = this.model.index.get(`stages.${st.id}.capex.location_factor`);
+      const i = this.model.index.get(`stages.${st.id}.capex.factor`);
       if (i !== undefined) this.locationBase.push({ index: i, value: this.model.base[i] ?? 1 });
     });
     if (this.locationBase.length > 0)
@@ -124,7 +124,7 @@ export class WhatIf {
         max: 1.6,
         step: 0.01,
         base: 1,
-        target: 'stages.*.capex.location_factor × factor',
+        target: 'stages.*.capex.factor × factor',
       });
     this.fecrStage = scenario.stages.findIndex((s) => s.flowsheet.template.startsWith('fecr-'));
     const fecrStage = scenario.stages[this.fecrStage];
@@ -204,7 +204,7 @@ export class WhatIf {
       if (this.plants.size >= 64) this.plants.clear();
       this.plants.set(key, runs);
     }
-    return appraise(scenario, { breakEvens: false, plantRuns: runs });
+    return appraise(scenario, { breakEvens: false, plantRuns: runs, byRoute: false });
   }
 
   /** Restores the loaded values, then applies the given slider values (missing = base). */
@@ -246,7 +246,7 @@ export class WhatIf {
    *
    * - A slider input is written as `{ value, source: "What-if slider in the web UI" }` at its
    *   place in the document (a `{ ref }` there is replaced); the capex factor multiplies each
-   *   stage's effective `capex.location_factor`; the recovery writes the furnace overrides;
+   *   stage's effective `capex.factor`; the recovery writes the furnace overrides;
    *   the stage 2 start year the stage's `start_year`.
    * - An input the `uncertainty` section samples keeps being sampled: its distribution is
    *   scaled by slider value / loaded value (X → rX: the same relative uncertainty around the
@@ -302,6 +302,10 @@ export class WhatIf {
             throw new Error(`${path}: an empirical distribution from a CSV file cannot be scaled`);
           doc.setIn([...at, 'observations'], doc.createNode(dist.observations.map((x) => x * r)));
           break;
+        case 'aace-accuracy':
+          // the class's accuracy range has no scale of its own: the sampled factor replaces v
+          notes.push(`${path} = ${String(v)} (its aace-accuracy distribution samples around 1)`);
+          return;
       }
       notes.push(`${path}: distribution × ${r.toPrecision(4)} (sampled around ${String(v)})`);
     };

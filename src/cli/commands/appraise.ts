@@ -133,16 +133,24 @@ function printSummary(a: Appraisal): void {
     if (st.capex) {
       const c = st.capex;
       w(
-        `      capex ${usd(st.capex_usd ?? 0)} (AACE class ${c.accuracy_usd.aace_class}: ${usd(c.accuracy_usd.low)} – ${usd(c.accuracy_usd.high)}), scaled from ${c.reference_id}`,
+        `      capex ${usd(st.capex_usd ?? 0)} (${c.reference_class} class, ${c.calibrated ? 'calibrated' : 'uncalibrated'}; AACE class ${c.accuracy_usd.aace_class}: ${usd(c.accuracy_usd.low)} – ${usd(c.accuracy_usd.high)})`,
       );
-      if (c.benchmarks.length > 0)
-        w(
-          `      benchmark spread: ${c.benchmarks.map((b) => `${b.reference_id} ${usd(b.total_usd)}${b.in_range ? '' : ' (out of range)'}`).join('; ')}`,
-        );
+      w(
+        `      by unit: ${c.units.map((u) => `${u.unit_id} ${usd(u.installed_usd)}`).join(', ')}; off-sites ${usd(c.osbl_usd)}, indirects ${usd(c.indirect_usd)}, owner's ${usd(c.owners_cost_usd)}, contingency ${usd(c.contingency_usd)}`,
+      );
       if (c.budget) {
         w(
-          `      budget ${usd(c.budget.budget_usd)}: ${c.budget.within_budget ? s.green('within') : s.yellow('exceeded')}; the budget buys ${formatAmount(c.budget.capacity_within_budget_t_per_year)} t/year`,
+          `      budget ${usd(c.budget.budget_usd)}: ${c.budget.within_budget ? s.green('within') : s.yellow('exceeded')}; the budget buys ${formatAmount(c.budget.capacity_within_budget_t_per_year)} t/year (P10–P90 ${formatAmount(c.budget.capacity_p10_t_per_year)} – ${formatAmount(c.budget.capacity_p90_t_per_year)})`,
         );
+      }
+      if (c.by_route && c.by_route.length > 0) {
+        w(
+          '      what the budget buys, by route and class (t/year, P10 – P90; capex at this capacity):',
+        );
+        for (const r of c.by_route)
+          w(
+            `        ${r.template.padEnd(16)} ${r.reference_class.padEnd(10)} ${formatAmount(r.capacity_within_budget_t_per_year).padStart(9)} (${formatAmount(r.capacity_p10_t_per_year)} – ${formatAmount(r.capacity_p90_t_per_year)})  ${usd(r.capex_usd)}`,
+          );
       }
     }
     if (st.opex && st.revenue_usd_per_year !== null)

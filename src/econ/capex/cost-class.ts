@@ -11,7 +11,7 @@ import western from '../../../data/capex/classes/western.json' with { type: 'jso
 
 const status = z.enum(['verified', 'derived', 'assumed']);
 const sourced = z.strictObject({
-  value: z.number().finite(),
+  value: z.number(),
   unit: z.string(),
   source: z.string().min(1),
   status,

@@ -1,26 +1,44 @@
+/**
+ * Capital cost of one stage from the design of its units (docs/capex.md): the stage's design
+ * records priced by its reference class, calibrated on the class's reference plants, with
+ * off-sites, indirects, the location factor, owner's cost and contingency added once — and, with
+ * a budget, the capacity the budget buys (the design scaled by homogeneity, no new plant solve).
+ */
 import type { SourceEntry } from '../../appraisal.js';
-import { DATA_FILES, defaultParam } from '../../scenario/data-files.js';
-import type { Stage } from '../../scenario/schema.js';
+import { InputError } from '../../errors.js';
 import {
-  capacityWithinBudget,
-  estimateCapex,
-  phaseCapex,
-  type CapexEstimate,
-  type CapexSettings,
-} from './estimate-capex.js';
-import { REFERENCE_PLANT_DATA, referenceCandidates, referencePlant } from './reference-plants.js';
+  designUnits,
+  type DesignSnapshot,
+  type DesignOverrides,
+  type UnitDesignRecord,
+} from '../../process/design/design-flowsheet.js';
+import { defaultParam } from '../../scenario/data-files.js';
+import type { Stage } from '../../scenario/schema.js';
+import { calibrationFactor, STORED_CALIBRATION } from './calibration.js';
+import { COST_CLASSES, type CostClass, type SourcedValue } from './cost-class.js';
+import { templateFamily, type PlantFamily } from './reference-plants.js';
+import { estimateStage, type EstimateSettings, type StageCapexEstimate } from './stage-estimate.js';
+import { costUnits, type UnpricedUnit } from './unit-costs.js';
 
-export interface StageCapex extends CapexEstimate {
+/** The capacity a budget buys, with the range of the class's accuracy. */
+export interface BudgetCapacity {
+  budget_usd: number;
+  within_budget: boolean;
+  /** Capacity whose estimate equals the budget [t/year, the stage's capacity basis]. */
+  capacity_within_budget_t_per_year: number;
+  /** The same when capex turns out at the high end of the accuracy range (P10 of capacity). */
+  capacity_p10_t_per_year: number;
+  /** …and at the low end (P90 of capacity). */
+  capacity_p90_t_per_year: number;
+}
+
+export interface StageCapex extends StageCapexEstimate {
+  family: PlantFamily;
+  /** Whether the class's items are calibrated on reference plants of this family. */
+  calibrated: boolean;
   /** Capex per construction year, first year first [USD]. */
   phasing_usd: number[];
-  /** The same estimate under every reference plant of the template's kind (the spread of benchmarks). */
-  benchmarks: { reference_id: string; total_usd: number; scale_ratio: number; in_range: boolean }[];
-  /** Present when the stage has a capex budget. */
-  budget?: {
-    budget_usd: number;
-    within_budget: boolean;
-    capacity_within_budget_t_per_year: number;
-  };
+  budget?: BudgetCapacity;
   /** Model data the estimate used, with sources (added to the appraisal's sources). */
   sources: SourceEntry[];
 }
@@ -28,115 +46,213 @@ export interface StageCapex extends CapexEstimate {
 /** What {@link stageCapex} computes besides the estimate and its phasing. */
 export interface StageCapexOptions {
   /**
-   * Benchmarks against every candidate reference plant, the budget check (capacity within
-   * budget is a root solve) and the sources list (default true; false in sampling loops, where
-   * they come back empty and `budget` is absent).
+   * The budget inversion and the sources list (default true; false in sampling loops, where the
+   * sources come back empty and `budget` is absent).
    */
   detail?: boolean;
 }
 
+/** A stage whose capex cannot be estimated, and why. */
+export interface CapexMissing {
+  missing: string;
+}
+
+/** Settings of a stage's estimate: the scenario's keys, else the class's and AACE defaults. */
+export function estimateSettings(
+  stage: Stage,
+  cls: CostClass,
+  family: PlantFamily,
+  currencyPerUsd: number,
+): EstimateSettings {
+  const c = stage.capex;
+  const cal = calibrationFactor(cls.id, family);
+  return {
+    cls,
+    calibration_factor: cal ?? 1,
+    site: c.site,
+    location_factor: c.location_factor?.value ?? cls.location_factor_kz.value,
+    osbl_pct: c.osbl_pct?.value ?? cls.factors.osbl_pct_of_isbl.value,
+    indirect_pct: c.indirect_pct?.value ?? cls.factors.indirect_pct_of_direct.value,
+    owners_cost_pct: c.owners_cost_pct?.value ?? cls.factors.owners_cost_pct.value,
+    contingency_pct: c.contingency_pct.value,
+    aace_class: c.aace_class,
+    accuracy_low_pct: defaultParam(`capex/estimating-factors#accuracy_low_pct_class${c.aace_class}`)
+      .value,
+    accuracy_high_pct: defaultParam(
+      `capex/estimating-factors#accuracy_high_pct_class${c.aace_class}`,
+    ).value,
+    capex_factor: c.factor.value,
+    currency_per_usd: currencyPerUsd,
+  };
+}
+
+/** Total estimate [USD] of a design. */
+function totalOf(
+  designs: readonly UnitDesignRecord[],
+  s: EstimateSettings,
+  baseYear: number,
+): number {
+  return estimateStage(costUnits(designs, s.cls, baseYear).lines, s).total_usd;
+}
+
 /**
- * Capex of one stage from its template's reference plant (or the one the scenario names),
- * or `undefined` when no reference cost exists for the template (reported, never guessed).
+ * Throughput ratio r at which the estimate equals `budget` [–]: capex rises with throughput
+ * (monotone, with steps where a furnace is added), so bisection on ln r finds the largest r
+ * within budget to 1e-9 relative. The design at r is the solved design scaled (homogeneity).
+ */
+export function ratioWithinBudget(
+  snapshot: DesignSnapshot,
+  overrides: DesignOverrides,
+  s: EstimateSettings,
+  baseYear: number,
+  budget_usd: number,
+): number {
+  const cost = (r: number): number => totalOf(designUnits(snapshot, overrides, r), s, baseYear);
+  let lo = 1e-4;
+  let hi = 1e4;
+  if (cost(lo) > budget_usd) return 0;
+  if (cost(hi) <= budget_usd) return hi;
+  for (let it = 0; it < 200 && hi / lo - 1 > 1e-9; it++) {
+    const mid = Math.sqrt(lo * hi);
+    if (cost(mid) <= budget_usd) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Spend per construction year: the given fractions (which must sum to 1), or an even split. */
+export function phaseCapex(
+  total_usd: number,
+  constructionYears: number,
+  fractions?: readonly number[],
+): number[] {
+  if (constructionYears === 0) return [total_usd];
+  const f = fractions ?? Array.from({ length: constructionYears }, () => 1 / constructionYears);
+  return f.map((x) => x * total_usd);
+}
+
+function sourced(path: string, v: SourcedValue): SourceEntry {
+  return { path, value: v.value, unit: v.unit, source: v.source, status: v.status };
+}
+
+function sourcesOf(stage: Stage, est: StageCapexEstimate, cls: CostClass, family: PlantFamily) {
+  const prefix = `model.stages.${stage.id}.capex`;
+  const out: SourceEntry[] = [];
+  const seen = new Set<string>();
+  for (const u of est.units) {
+    if (seen.has(u.item_id)) continue;
+    seen.add(u.item_id);
+    const item = (COST_CLASSES[u.priced_by.split(' ')[0] ?? ''] ?? cls).items.find(
+      (i) => i.id === u.item_id,
+    );
+    if (item)
+      out.push({
+        path: `${prefix}.items.${u.item_id}`,
+        value: item.base_cost,
+        unit: `${u.priced_by.startsWith(cls.id) ? cls.currency : 'USD'} (${item.cost_year}) per item of ${item.base_size} ${u.size_unit}, exponent ${item.exponent}`,
+        source: `${item.source} — scope: ${item.scope}`,
+        status: item.status,
+      });
+  }
+  out.push(sourced(`${prefix}.class.${cls.id}.osbl_pct_of_isbl`, cls.factors.osbl_pct_of_isbl));
+  out.push(
+    sourced(`${prefix}.class.${cls.id}.indirect_pct_of_direct`, cls.factors.indirect_pct_of_direct),
+  );
+  if (stage.capex.owners_cost_pct === undefined)
+    out.push(sourced(`${prefix}.class.${cls.id}.owners_cost_pct`, cls.factors.owners_cost_pct));
+  if (stage.capex.location_factor === undefined)
+    out.push(sourced(`${prefix}.class.${cls.id}.location_factor_kz`, cls.location_factor_kz));
+  if (cls.escalation_pct_per_year)
+    out.push(
+      sourced(`${prefix}.class.${cls.id}.escalation_pct_per_year`, cls.escalation_pct_per_year),
+    );
+  const fit = STORED_CALIBRATION[`${cls.id}/${family}`];
+  out.push({
+    path: `${prefix}.calibration_factor`,
+    value: est.calibration_factor,
+    unit: '1',
+    source: fit
+      ? `derived: geometric mean of normalised reference cost / model cost over ${fit.points
+          .filter((p) => p.use === 'calibration')
+          .map((p) => `${p.reference_id} (residual ${(100 * p.residual).toFixed(0)} %)`)
+          .join(', ')} — data/capex/calibration.json`
+      : `no reference plant of family ${family} with a cost in class ${cls.id}: uncalibrated (factor 1)`,
+    status: fit ? 'derived' : 'assumed',
+  });
+  return out;
+}
+
+/**
+ * The capex of a stage from its solved units.
+ * @param stage - The scenario stage (capex settings, capacity, budget)
+ * @param template - Its flowsheet template
+ * @param designs - The design of every unit (StageRun.design)
+ * @param snapshot - The solved units (StageRun.design_snapshot), for the budget inversion
+ * @param overrides - The stage's design overrides
+ * @param baseYear - Year of money [year]
+ * @param cnyPerUsd - The scenario's RMB per USD (china-epc class)
+ * @returns The estimate, or why it is missing (no items for the template's units)
  */
 export function stageCapex(
   stage: Stage,
+  template: string,
+  run: {
+    design: readonly UnitDesignRecord[];
+    design_snapshot: DesignSnapshot;
+    design_overrides: DesignOverrides;
+  },
   baseYear: number,
-  capacityBasis: 'product' | 'feed',
+  cnyPerUsd: number,
   options: StageCapexOptions = {},
-): StageCapex | undefined {
-  const template = stage.flowsheet.template;
-  const capacity = stage.capacity_t_per_year.value;
-  const candidates = referenceCandidates(template, capacityBasis, capacity);
-  const named =
-    stage.capex.reference === undefined ? undefined : referencePlant(stage.capex.reference);
-  const reference = named ?? candidates[0];
-  if (!reference || reference.basis !== capacityBasis) return undefined;
-  const kindExponent = REFERENCE_PLANT_DATA.exponents[reference.kind];
-  const exponent = stage.capex.exponent ?? (kindExponent ? { ...kindExponent } : undefined);
-  if (!exponent) return undefined;
-  const cls = stage.capex.aace_class;
-  const accLow = defaultParam(`capex/estimating-factors#accuracy_low_pct_class${cls}`);
-  const accHigh = defaultParam(`capex/estimating-factors#accuracy_high_pct_class${cls}`);
-  const settings: CapexSettings = {
-    reference,
-    exponent: exponent.value,
-    location_factor: stage.capex.location_factor.value,
-    owners_cost_pct: stage.capex.owners_cost_pct.value,
-    contingency_pct: stage.capex.contingency_pct.value,
-    aace_class: cls,
-    accuracy_low_pct: accLow.value,
-    accuracy_high_pct: accHigh.value,
-  };
-  const cepci = DATA_FILES['capex/cepci'];
-  if (!cepci) throw new Error('data/capex/cepci.json is not registered');
-  const estimate = estimateCapex(stage.capacity_t_per_year.value, baseYear, settings, cepci);
+): StageCapex | CapexMissing {
+  const family = templateFamily(template);
+  if (!family)
+    return {
+      missing: `no plant family for template ${template} (data/capex/reference-plants.json)`,
+    };
+  const cls = COST_CLASSES[stage.capex.reference_class];
+  if (!cls)
+    throw new InputError('capex.reference_class', stage.capex.reference_class, 'a cost class');
+  const { lines, unpriced } = costUnits(run.design, cls, baseYear);
+  if (unpriced.length > 0) return { missing: missingText(unpriced, cls) };
+  const perUsd = cls.currency === 'USD' ? 1 : cnyPerUsd;
+  const settings = estimateSettings(stage, cls, family, perUsd);
+  const est = estimateStage(lines, settings);
+  const calibrated = calibrationFactor(cls.id, family) !== undefined;
+  if (!calibrated)
+    est.warnings.push(
+      `capex class ${cls.id} has no reference plant of the ${family} family with a cost: its unit costs are uncalibrated (docs/capex.md)`,
+    );
   const phasing = phaseCapex(
-    estimate.total_usd,
+    est.total_usd,
     stage.construction_years,
     stage.capex.phasing?.map((p) => p.value),
   );
-  // A sampling loop needs the total and its phasing only.
-  if (options.detail === false)
-    return { ...estimate, phasing_usd: phasing, benchmarks: [], sources: [] };
-  const prefix = `model.stages.${stage.id}.capex`;
-  const sources: SourceEntry[] = [
-    {
-      path: `${prefix}.reference.${reference.id}`,
-      value: reference.reference_cost,
-      unit: reference.currency,
-      source: `${reference.description}: ${reference.reference_cost} ${reference.currency} (${reference.cost_year}) for ${reference.reference_capacity_t_per_year} t/year; ${reference.scope}. ${reference.source}${reference.fx_source ? `; FX ${reference.fx_per_usd} ${reference.currency}/USD: ${reference.fx_source}` : ''}`,
-      status: reference.status,
-    },
-    {
-      path: `${prefix}.exponent`,
-      value: exponent.value,
-      unit: '1',
-      source: exponent.source,
-      status: exponent.status,
-    },
-    {
-      path: `${prefix}.escalation_factor`,
-      value: estimate.escalation_factor,
-      unit: '1',
-      source: `CEPCI ${baseYear} / CEPCI ${reference.cost_year} (data/capex/cepci.json)`,
-      status: baseYear > 2024 ? 'assumed' : 'verified',
-      ...(baseYear > 2024
-        ? { note: 'years after 2024 escalated at the assumed rate in data/capex/cepci.json' }
-        : {}),
-    },
-    {
-      path: `${prefix}.accuracy_low_pct`,
-      value: accLow.value,
-      unit: '%',
-      source: accLow.source,
-      status: accLow.status,
-    },
-    {
-      path: `${prefix}.accuracy_high_pct`,
-      value: accHigh.value,
-      unit: '%',
-      source: accHigh.source,
-      status: accHigh.status,
-    },
-  ];
-  const benchmarks = candidates.map((plant) => {
-    const e = estimateCapex(capacity, baseYear, { ...settings, reference: plant }, cepci);
-    return {
-      reference_id: plant.id,
-      total_usd: e.total_usd,
-      scale_ratio: e.scale_ratio,
-      in_range: e.warnings.length === 0,
-    };
-  });
-  const result: StageCapex = { ...estimate, phasing_usd: phasing, benchmarks, sources };
+  const result: StageCapex = {
+    ...est,
+    family,
+    calibrated,
+    phasing_usd: phasing,
+    sources: [],
+  };
+  if (options.detail === false) return result;
+  result.sources = sourcesOf(stage, est, cls, family);
   if (stage.capex_budget_usd) {
     const budget = stage.capex_budget_usd.value;
+    const q = stage.capacity_t_per_year.value;
+    const at = (b: number): number =>
+      q * ratioWithinBudget(run.design_snapshot, run.design_overrides, settings, baseYear, b);
     result.budget = {
       budget_usd: budget,
-      within_budget: estimate.total_usd <= budget,
-      capacity_within_budget_t_per_year: capacityWithinBudget(budget, baseYear, settings, cepci),
+      within_budget: est.total_usd <= budget,
+      capacity_within_budget_t_per_year: at(budget),
+      capacity_p10_t_per_year: at(budget / (1 + settings.accuracy_high_pct / 100)),
+      capacity_p90_t_per_year: at(budget / (1 + settings.accuracy_low_pct / 100)),
     };
   }
   return result;
+}
+
+function missingText(unpriced: readonly UnpricedUnit[], cls: CostClass): string {
+  return `units without a cost item in class ${cls.id} (data/capex/classes/${cls.id}.json): ${unpriced.map((u) => `${u.unit_id} (${u.kind})`).join(', ')}`;
 }

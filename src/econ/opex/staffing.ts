@@ -34,6 +34,11 @@ const family = z.strictObject({
 });
 const schema = z.strictObject({
   description: z.string(),
+  unit_crews: z.strictObject({
+    description: z.string(),
+    status: z.enum(['verified', 'derived', 'assumed']),
+    kinds: z.record(z.string(), z.array(shiftPosition)),
+  }),
   crews_continuous: z.strictObject({
     value: z.int().positive(),
     unit: z.literal('1'),
@@ -45,6 +50,13 @@ const schema = z.strictObject({
 
 /** The parsed staffing data (exported for reports and tests). */
 export const STAFFING_DATA = schema.parse(data);
+
+/** A unit of the stage's design as staffing sees it. */
+export interface DesignedUnit {
+  kind: string;
+  /** Identical items (furnaces of a furnace line; 1 otherwise). */
+  count: number;
+}
 
 const SOURCE_NOTE = 'data/econ/staffing.json (positions assumed; see its description)';
 
@@ -66,6 +78,8 @@ export function staffingFamily(template: string): string | undefined {
  * @param capacity_t_per_year - Nameplate capacity on the family's basis [t/a].
  * @param wage_kzt_per_month - National average gross wage [KZT/month].
  * @param kzt_per_usd - Exchange rate [KZT/USD].
+ * @param design - The stage's designed units (kind, count of furnaces): their furnaces and the
+ *   crews of their pre-treatment units (data/econ/staffing.json unit_crews).
  * @returns Positions, direct jobs and gross wages [USD/a]; undefined when no family covers the template.
  */
 export function stageStaffing(
@@ -73,6 +87,7 @@ export function stageStaffing(
   capacity_t_per_year: number,
   wage_kzt_per_month: number,
   kzt_per_usd: number,
+  design?: readonly DesignedUnit[],
 ): StageStaffing | undefined {
   const id = staffingFamily(template);
   if (id === undefined) return undefined;
@@ -82,7 +97,14 @@ export function stageStaffing(
     throw new InputError('capacity_t_per_year', capacity_t_per_year, 'a positive capacity');
   if (!(kzt_per_usd > 0)) throw new InputError('markets.fx.kzt_per_usd', kzt_per_usd, '> 0');
   const crews = STAFFING_DATA.crews_continuous.value;
-  const units = f.units ? Math.ceil(capacity_t_per_year / f.units.capacity_t_per_year_per_unit) : 1;
+  // the furnaces of the stage's design when it has them, else capacity ÷ capacity per unit
+  const designed = design?.filter((u) => u.kind.endsWith('furnace')) ?? [];
+  const units =
+    designed.length > 0
+      ? designed.reduce((n, u) => n + u.count, 0)
+      : f.units
+        ? Math.ceil(capacity_t_per_year / f.units.capacity_t_per_year_per_unit)
+        : 1;
   const scale = Math.pow(capacity_t_per_year / f.reference_capacity_t_per_year, f.scale_exponent);
   const positions: StaffingPosition[] = [];
   // People come in whole numbers: a scaled position is rounded, and never below one person.
@@ -104,6 +126,9 @@ export function stageStaffing(
       crews,
       p.wage_factor,
     );
+  for (const kind of new Set(design?.map((u) => u.kind)))
+    for (const p of STAFFING_DATA.unit_crews.kinds[kind] ?? [])
+      push(p.role, p.per_shift, crews, p.wage_factor);
   for (const p of f.plant_shift) push(p.role, people(p.per_shift * scale), crews, p.wage_factor);
   for (const p of f.day) push(p.role, people(p.count * scale), 1, p.wage_factor);
   let jobs = 0;

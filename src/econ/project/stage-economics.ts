@@ -359,6 +359,7 @@ export function stageEconomics(
       stage.capacity_t_per_year.value,
       scenario.markets.labour.average_wage_kzt_per_month.value,
       fx,
+      result.capex?.units.map((u) => ({ kind: u.kind, count: u.count })),
     ) ?? null;
   const feeds = feedUses(stage, result, frame, basis);
   const sales: StageEconomics['sales'] = [];

@@ -119,7 +119,7 @@ export function balanceReport(fs: CompiledFlowsheet, sol: FlowsheetSolution): Ba
         water_added_kg_per_h: out?.duties.water_added_kg_per_h ?? 0,
         reagents_kg_per_h: reagents,
       },
-      diagnostics: { ...(out?.diagnostics ?? {}) },
+      diagnostics: out ? { ...out.diagnostics } : {},
       closure_rel: closure,
     };
   });

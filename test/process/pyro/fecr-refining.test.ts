@@ -116,7 +116,7 @@ describe('a scenario with a refining stage appraises', () => {
       ].join('\n'),
     );
 
-  it('computes the stage (LC FeCr, FeSiCr, lime, electricity); capex reported as missing', () => {
+  it('computes the stage (LC FeCr, FeSiCr, lime, electricity) and prices its refining furnace', () => {
     const a = appraise(loadScenario(yaml, 'refining.yaml'));
     const st = a.stages[0];
     expect(st?.status).toBe('computed');
@@ -127,9 +127,9 @@ describe('a scenario with a refining stage appraises', () => {
       expect.arrayContaining(['fesicr', 'lime', 'electricity']),
     );
     expect(st?.kpis.specific_energy_MWh_per_t).toBeGreaterThan(0);
-    // no capex reference plant exists for this template: reported, not guessed
-    expect(st?.capex_usd ?? null).toBeNull();
-    expect(a.not_implemented.some((n) => /capex.*fecr-refining/.test(n.what))).toBe(true);
+    // the refining furnace is priced as a furnace line of the class (per MVA)
+    expect(st?.capex?.units.map((u) => u.item_id)).toEqual(['furnace-line']);
+    expect(st?.capex_usd).toBeGreaterThan(0);
     expect(a.balance?.max_closure_rel).toBeLessThan(1e-9);
   });
 

@@ -1,5 +1,6 @@
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
+import { firedHeat_MW } from './fired-heat.js';
 import { port, solids_t_per_h } from '../../design/measures.js';
 import type { UnitKind } from '../../unit.js';
 import {
@@ -127,7 +128,7 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
         kiln_volume_m3:
           (q * (b.residence_h ?? NaN)) /
           ((b.bulk_density_t_per_m3 ?? NaN) * (b.fill_fraction ?? NaN)),
-        fired_heat_MW: (u.energy?.heat_in_kW ?? 0) / 1000,
+        fired_heat_MW: firedHeat_MW(u),
       };
     },
   },

@@ -42,7 +42,7 @@ export const FURNACE_DESIGN_RESULTS = {
 
 /**
  * The design of a furnace kind whose ports include `alloy`, `slag` and `off-gas` outlets.
- * transformer MVA = P / cos φ; n = ⌈MVA / MVA_max⌉; hearth D = √(4 P_each / (π q)), q the hearth
+ * transformer MVA = P / cos φ; n = ⌈MVA / MVA_max⌉ unless the basis sets the count; hearth D = √(4 P_each / (π q)), q the hearth
  * power density.
  */
 export function furnaceDesign(
@@ -64,7 +64,14 @@ export function furnaceDesign(
           'a power factor of the furnace',
         );
       const MVA = MW / pf;
-      const furnaces = MVA > 0 ? Math.ceil(MVA / (u.basis.max_furnace_MVA ?? Infinity)) : 0;
+      // a set count (a reference plant's, a scenario's), else the fewest furnaces within the size limit
+      const set = u.basis.furnace_count ?? 0;
+      const furnaces =
+        MVA <= 0
+          ? 0
+          : set > 0
+            ? Math.round(set)
+            : Math.ceil(MVA / (u.basis.max_furnace_MVA ?? Infinity));
       const each = furnaces > 0 ? MVA / furnaces : 0;
       const q = u.basis.hearth_power_density_MW_per_m2 ?? Infinity;
       const solidsIn = inletPorts.filter((p) => p !== 'air');
