@@ -1,8 +1,8 @@
 /**
  * A captive power plant on the furnace off-gas: electricity = chemical energy of the off-gas the
  * process model computes × a conversion efficiency; used on site first (netted from the stage's
- * purchase and from scope 2), any surplus credited at the tariff. Its capital cost awaits the
- * unit-design capex framework (listed in `not_implemented`).
+ * purchase and from scope 2), any surplus credited at the tariff. Its capital cost has no cost
+ * item yet (docs/capex.md; listed in `not_implemented`).
  */
 import type { StageResult } from '../../appraisal.js';
 
