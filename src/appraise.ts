@@ -93,7 +93,8 @@ export interface AppraiseOptions {
 /** What is not implemented when a stage has an off-gas power plant. */
 const POWER_PLANT_CAPEX: NotImplemented = {
   what: 'off-gas power plant capex (stages[].power_plant): its electricity is credited, but no cost item prices the power plant yet (docs/capex.md, Limits)',
-  tracking: 'issue 13 (capex from unit design): the item to calibrate on ERG’s Aktobe off-gas plant (USD 92 M, 80 MW)',
+  tracking:
+    'issue 13 (capex from unit design): the item to calibrate on ERG’s Aktobe off-gas plant (USD 92 M, 80 MW)',
 };
 
 /**
