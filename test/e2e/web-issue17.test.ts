@@ -229,7 +229,11 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
       await page.click('[data-testid=table-tornado] summary');
       const table = await page.textContent('[data-testid=table-tornado]');
       expect(table).toMatch(/Change from the base case \[USD M\]/);
-      expect(table).toMatch(/KZT\/kWh/);
+      // Each input named (a stage's input with its stage) with its P10 and P90 value and unit.
+      expect(table).toMatch(/KZT per USD — Exchange rates\s*\d{3}\s*KZT\/USD/);
+      expect(table).toMatch(/Price — aluminium\s*[\d,]+\s*USD\/t/);
+      expect(table).toContain('Capex factor (smelter)');
+      expect(table).toContain('Capex factor (chromium)');
     }, 240_000);
 
     it('Monte Carlo: the sample count is checked in the form with a plain message', async () => {
@@ -318,7 +322,9 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         .toBeGreaterThanOrEqual(2);
       expect(
         await page.textContent('[data-field="stages[0].capacity_t_per_year"] .field-problems'),
-      ).toMatch(/ожидается число больше 0/);
+      ).toMatch(
+        /указано -5; ожидается число не меньше 1 и не больше 100[\s\u00a0\u202f]000[\s\u00a0\u202f]000 \[т\/год\]/,
+      );
       expect(await page.locator('[data-testid="marker-finance"]').count()).toBe(1);
       expect(await page.isDisabled('[data-testid=save-version]')).toBe(true);
       // Clicking a location opens the YAML view at that line (with line numbers).
