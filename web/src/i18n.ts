@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import { makeFormatter, type Formatter, type Lang } from './format.js';
 import {
   CATEGORY_NAMES,
+  COST_CLASS_NAMES,
   DRIVER_NAMES,
   FIELD_NAMES,
   KIND_NAMES,
@@ -14,6 +15,7 @@ import {
   outputUnit,
   PRODUCT_NAMES,
   STATUS_NAMES,
+  TEMPLATE_NAMES,
   kindFamily,
 } from './labels.js';
 import { en, kk, ru, type Dict, type MessageId } from './messages.js';
@@ -39,6 +41,10 @@ export interface I18n extends Formatter {
   /** Name of a unit kind's family (furnace, kiln, …). */
   kind: (kind: string) => string;
   status: (key: string) => string;
+  /** Name of a flowsheet template as a route (`fecr-dc`). */
+  route: (template: string) => string;
+  /** Name of a reference cost class (`china-epc`). */
+  costClass: (id: string) => string;
   /** Readable name of an appraisal output path (`stages.smelter.metrics.npv_usd`). */
   output: (path: string) => string;
   /** A value of an appraisal output with its unit. */
@@ -84,6 +90,8 @@ export function makeI18n(lang: Lang): I18n {
     product: (key) => nameOf(PRODUCT_NAMES, key, lang),
     kind: (kind) => nameOf(KIND_NAMES, kindFamily(kind), lang),
     status: (key) => nameOf(STATUS_NAMES, key, lang),
+    route: (template) => nameOf(TEMPLATE_NAMES, template, lang),
+    costClass: (id) => nameOf(COST_CLASS_NAMES, id, lang),
     output,
     outputValue,
   };

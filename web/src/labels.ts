@@ -448,6 +448,42 @@ export const OUTPUT_NAMES: Names = {
   cr_recovery: ['Cr recovery', 'Извлечение Cr', 'Cr бөліп алу'],
 };
 
+/** Flowsheet templates as routes (what-the-budget-buys table, src/scenario/template-catalogue.ts). */
+export const TEMPLATE_NAMES: Names = {
+  'fecr-saf': [
+    'Submerged-arc furnace (SAF)',
+    'Рудно-термическая печь (РТП)',
+    'Кен-термиялық пеш (КТП)',
+  ],
+  'fecr-dc': [
+    'DC open-arc furnace',
+    'Печь постоянного тока с открытой дугой',
+    'Ашық доғалы тұрақты ток пеші',
+  ],
+  'fecr-outokumpu': [
+    'Outokumpu: sintered pellets, shaft preheater, closed SAF',
+    'Outokumpu: обожжённые окатыши, шахтный подогреватель, закрытая РТП',
+    'Outokumpu: күйдірілген түйіршіктер, шахталық қыздырғыш, жабық КТП',
+  ],
+  'fecr-prereduced': [
+    'Pre-reduction in a rotary kiln, then a SAF',
+    'Предвосстановление во вращающейся печи, затем РТП',
+    'Айналмалы пеште алдын ала тотықсыздандыру, содан кейін КТП',
+  ],
+  'kempirsai-concentrator': ['Concentrator', 'Обогатительная фабрика', 'Байыту фабрикасы'],
+  'cr-aluminothermic': [
+    'Aluminothermic chromium metal',
+    'Алюминотермический металлический хром',
+    'Алюминотермиялық металл хром',
+  ],
+};
+
+/** Reference cost classes (data/capex/classes): who builds and at whose prices. */
+export const COST_CLASS_NAMES: Names = {
+  'china-epc': ['Chinese EPC', 'Китайский EPC-подрядчик', 'Қытайлық EPC мердігері'],
+  western: ['Western', 'Западный', 'Батыстық'],
+};
+
 /** Provenance status badges. */
 export const STATUS_NAMES: Names = {
   verified: ['verified', 'проверено', 'тексерілген'],

@@ -22,12 +22,12 @@ export const PALETTE = [
   '#137a6f',
   '#5d6d7e',
 ];
-const GOOD = '#3d7a1c';
-const BAD = '#b03a1e';
-const TOTAL = '#2f5d7c';
+export const GOOD = '#3d7a1c';
+export const BAD = '#b03a1e';
+export const TOTAL = '#2f5d7c';
 
 /** Axis label of a value axis in millions of USD. */
-function millionsAxis(i18n: I18n, name?: string): Record<string, unknown> {
+export function millionsAxis(i18n: I18n, name?: string): Record<string, unknown> {
   return {
     type: 'value',
     name: name ?? i18n.millionsUnit(),
@@ -36,7 +36,7 @@ function millionsAxis(i18n: I18n, name?: string): Record<string, unknown> {
 }
 
 /** Tooltip value of millions of USD. */
-function millionsTooltip(i18n: I18n): (v: unknown) => string {
+export function millionsTooltip(i18n: I18n): (v: unknown) => string {
   return (v) =>
     typeof v === 'number' ? `${i18n.num(v, Math.abs(v) < 10 ? 2 : 1)} ${i18n.millionsUnit()}` : '—';
 }

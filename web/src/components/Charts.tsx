@@ -6,6 +6,13 @@
  */
 import { lazy, memo, Suspense, useMemo } from 'react';
 import type { Appraisal } from '../../../src/appraisal.js';
+import type { StageResult } from '../../../src/appraisal.js';
+import {
+  capexBasis,
+  capexBreakdownHeight,
+  capexBreakdownOption,
+  capexParts,
+} from '../charts/capex-breakdown.js';
 import { ChartPanel } from '../charts/ChartPanel.js';
 import {
   capexOption,
@@ -16,6 +23,7 @@ import {
 } from '../charts/options.js';
 import { useI18n } from '../i18n.js';
 import { useNarrow } from '../narrow.js';
+import { BudgetBuysPanel } from './BudgetBuys.js';
 
 const Flowsheet = lazy(() => import('../flowsheet/Flowsheet.js'));
 
@@ -32,6 +40,53 @@ const CapexChart = memo(function CapexChart(props: Pick<Appraisal, 'stages'>) {
   const i18n = useI18n();
   const spec = useMemo(() => capexOption({ stages: props.stages }, i18n), [props.stages, i18n]);
   return <ChartPanel id="capex" title="capex_by_stage" spec={spec} />;
+});
+
+/** One stage's capex by unit, off-sites, indirects, owner's cost and contingency. */
+const CapexBreakdownChart = memo(function CapexBreakdownChart(props: { stage: StageResult }) {
+  const i18n = useI18n();
+  const narrow = useNarrow();
+  const { stage } = props;
+  const spec = useMemo(() => capexBreakdownOption(stage, i18n, narrow), [stage, i18n, narrow]);
+  const bars = useMemo(() => capexParts(stage)?.length ?? 0, [stage]);
+  const basis = capexBasis(stage, i18n);
+  return (
+    <ChartPanel
+      id={`capex-units-${stage.id}`}
+      title={{ text: i18n.t('capex_units_title', { stage: stage.id }) }}
+      spec={spec}
+      height={capexBreakdownHeight(bars, narrow)}
+      wide
+    >
+      {spec && basis !== undefined && (
+        <p className="muted kpi-sub" data-testid={`capex-basis-${stage.id}`}>
+          {basis}
+        </p>
+      )}
+    </ChartPanel>
+  );
+});
+
+/** Per stage with a capex estimate: its breakdown, then what its budget buys (if it has one). */
+function CapexDetail(props: { stages: readonly StageResult[] }) {
+  return (
+    <>
+      {props.stages
+        .filter((s) => s.capex !== null)
+        .map((s) => (
+          <CapexStage key={s.id} stage={s} />
+        ))}
+    </>
+  );
+}
+
+const CapexStage = memo(function CapexStage(props: { stage: StageResult }) {
+  return (
+    <>
+      <CapexBreakdownChart stage={props.stage} />
+      <BudgetBuysPanel stage={props.stage} />
+    </>
+  );
 });
 
 const OpexChart = memo(function OpexChart(props: Pick<Appraisal, 'stages'>) {
@@ -92,6 +147,7 @@ export const Charts = memo(function Charts(props: { appraisal: Appraisal }) {
       <CashflowChart cashflow={cashflow} />
       <CapexChart stages={stages} />
       <OpexChart stages={stages} />
+      <CapexDetail stages={stages} />
       <LadderChart impact={impact} />
       <SankeyChart balance={balance} />
       <FlowsheetPanel balance={balance} />

@@ -32,6 +32,8 @@ export interface Card {
   tone?: 'good' | 'bad';
   /** Why the value is missing, when the model says (e.g. IRR without a sign change). */
   reason?: string;
+  /** What the value rests on, one line each (the capex: each stage's cost class). */
+  basis?: string[];
 }
 
 function sum(xs: readonly number[]): number {
@@ -105,10 +107,23 @@ export function kpiCards(a: Appraisal, i18n: I18n): Card[] {
   const im = a.impact;
   const em = a.emissions;
   const overBudget = budgets.some((s) => s.capex?.budget?.within_budget === false);
+  // The reference cost class of each stage's estimate and whether it is calibrated (issue 13).
+  const classes = a.stages.flatMap((s) =>
+    s.capex
+      ? [
+          t('capex_class_of', {
+            stage: s.id,
+            cls: i18n.costClass(s.capex.reference_class),
+            calibrated: t(s.capex.calibrated ? 'capex_calibrated' : 'capex_uncalibrated'),
+          }),
+        ]
+      : [],
+  );
   return [
     card(i18n, 'capex', 'kpi_capex', capex, 'money', {
       sub: `${perStage}${budgets.length > 0 ? ` · ${t('kpi_budget')} ${money(budget)} (${budgets.map((s) => s.id).join(', ')})` : ''}`,
       ...(budgets.length > 0 ? { tone: overBudget ? 'bad' : 'good' } : {}),
+      ...(classes.length > 0 ? { basis: classes } : {}),
     }),
     card(i18n, 'npv', 'kpi_npv', m?.npv_usd, 'money', {
       ...(m
@@ -231,6 +246,13 @@ function CardView(props: { c: Card; base?: Card | undefined; testPrefix: string 
         </div>
       )}
       {c.sub !== undefined && <div className="kpi-sub">{c.sub}</div>}
+      {c.basis !== undefined && (
+        <ul className="kpi-sub kpi-basis" data-testid={`${props.testPrefix}${c.id}-basis`}>
+          {c.basis.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {c.value === null && c.reason !== undefined && <div className="kpi-sub">{c.reason}</div>}
     </div>
   );

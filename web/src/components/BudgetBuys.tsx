@@ -1,0 +1,94 @@
+/**
+ * "What the budget buys" of one stage (budget-buys.ts): a table by route and reference cost
+ * class, the scenario's own row marked in words and style, every number with its unit, CSV
+ * export. On a phone each row is a block of labelled lines (styles.css, `table.stack`).
+ */
+import { memo, useMemo } from 'react';
+import type { StageResult } from '../../../src/appraisal.js';
+import { budgetBuys, budgetBuysTable, ktPerYear } from '../budget-buys.js';
+import { download } from '../charts/ChartPanel.js';
+import { tableCsv } from '../charts/table.js';
+import { useI18n } from '../i18n.js';
+
+export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: StageResult }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const b = useMemo(() => budgetBuys(props.stage), [props.stage]);
+  const table = useMemo(() => (b ? budgetBuysTable(b, i18n) : undefined), [b, i18n]);
+  if (!b || !table) return null;
+  const title = t('budget_buys_title', { stage: b.stage });
+  const id = `budget-buys-${b.stage}`;
+  return (
+    <section className="panel wide" data-chart={id} data-testid={id}>
+      <div className="panel-head">
+        <h3>{title}</h3>
+        <span className="chart-tools">
+          <button
+            type="button"
+            className="small"
+            data-testid={`csv-${id}`}
+            aria-label={`${t('export_csv')}: ${title}`}
+            onClick={() => {
+              const blob = new Blob(['\ufeff' + tableCsv(table)], {
+                type: 'text/csv;charset=utf-8',
+              });
+              const url = URL.createObjectURL(blob);
+              download(url, `chromflow-${id}.csv`);
+              setTimeout(() => {
+                URL.revokeObjectURL(url);
+              }, 10_000);
+            }}
+          >
+            {t('export_csv')}
+          </button>
+        </span>
+      </div>
+      <p className="muted">
+        {t('budget_buys_note', {
+          budget: i18n.money(b.budget_usd),
+          capacity: ktPerYear(b.capacity_t_per_year, i18n),
+        })}
+      </p>
+      <div className="table-wrap">
+        <table className="budget-buys stack">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr
+                key={i}
+                className={b.rows[i]?.current === true ? 'current' : undefined}
+                data-testid={`${id}-row`}
+                data-current={b.rows[i]?.current === true}
+              >
+                {row.map((c, k) =>
+                  k === 0 ? (
+                    <th key={k} scope="row" data-label={table.columns[k]}>
+                      {c.text}
+                    </th>
+                  ) : (
+                    <td
+                      key={k}
+                      className={typeof c.value === 'number' ? 'num' : undefined}
+                      data-label={table.columns[k]}
+                    >
+                      {c.text}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});
