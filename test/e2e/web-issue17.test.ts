@@ -224,6 +224,60 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         expect(await page.locator(`[data-testid=table-${id}] table`).count(), id).toBe(1);
     });
 
+    it('capex by unit per stage (waterfall drawn, data table) and what the budget buys by route and class', async () => {
+      // A breakdown chart for each stage with a capex estimate, drawn on its canvas.
+      for (const stage of ['smelter', 'chromium']) {
+        const canvas = page.locator(`[data-testid=chart-capex-units-${stage}] canvas`);
+        await canvas.waitFor({ timeout: 30_000 });
+        const box = await canvas.boundingBox();
+        expect(box?.width ?? 0, stage).toBeGreaterThan(300);
+        expect(box?.height ?? 0, stage).toBeGreaterThan(150);
+      }
+      await page.click('[data-testid=table-capex-units-smelter] summary');
+      const parts = (await page.textContent('[data-testid=table-capex-units-smelter]')) ?? '';
+      for (const part of [
+        'dc-furnace',
+        'Off-sites',
+        "Owner's cost",
+        'Contingency',
+        'Stage capex',
+        'Capex [USD M]',
+      ])
+        expect(parts, part).toContain(part);
+      expect(parts).toMatch(/\d\.\d\u00a0MVA/);
+      expect(await page.textContent('[data-testid=capex-basis-smelter]')).toMatch(
+        /AACE class 5: USD\u00a0\d+\.\d\u00a0M – USD\u00a0\d+\.\d\u00a0M/,
+      );
+      // The capex card names each stage's cost class.
+      expect(await page.textContent('[data-testid=basis-kpi-capex]')).toContain(
+        'smelter: Chinese EPC class, calibrated on reference plants',
+      );
+      // The budget table: four smelting routes × two classes, the scenario's row marked.
+      const rows = page.locator('[data-testid=budget-buys-smelter-row]');
+      expect(await rows.count()).toBe(8);
+      const own = page.locator('[data-testid=budget-buys-smelter-row][data-current=true]');
+      expect(await own.count()).toBe(1);
+      expect(await own.textContent()).toMatch(
+        /^DC open-arc furnaceChinese EPC \(this scenario\)USD\u00a0\d+\.\d\u00a0M\d+\u00a0kt\/year\d+ – \d+\u00a0kt\/year$/,
+      );
+      expect(await page.locator('[data-testid=budget-buys-chromium]').count()).toBe(0);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=csv-budget-buys-smelter]'),
+      ]);
+      const path = join(dir, 'budget.csv');
+      await csv.saveAs(path);
+      const lines = readFileSync(path, 'utf8')
+        .replace(/^\ufeff/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'Route,Reference cost class,Capex at 80.0\u00a0kt/year [USD],Capacity within the budget [kt/year],P10–P90 range [kt/year]',
+      );
+      expect(lines).toHaveLength(9);
+      expect(await axe()).toEqual([]);
+    }, 240_000);
+
     it('tornado: input values at P10/P90 in the labels, units on the axis (data table)', async () => {
       await page.click('[data-testid=run-tornado]');
       await page.waitForSelector('[data-testid=chart-tornado] canvas', { timeout: 60_000 });
@@ -273,6 +327,13 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         'years',
       ])
         expect(body.includes(word), word).toBe(false);
+      // The capex breakdown and the budget table in Russian, with Russian units.
+      expect(await page.textContent('[data-testid=budget-buys-smelter]')).toMatch(
+        new RegExp(`Печь постоянного тока с открытой дугой.*\\d+ – \\d+${SP}тыс\\. т/год`),
+      );
+      expect(await page.textContent('[data-chart=capex-units-smelter] h3')).toBe(
+        'Капвложения по агрегатам — smelter',
+      );
       expect(await axe()).toEqual([]);
     });
 
@@ -394,6 +455,14 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
       await openDashboard();
       await page.waitForSelector('[data-testid=flowsheet-svg]', { timeout: 30_000 });
       expect(await overflow()).toBeLessThanOrEqual(1);
+      // The budget table's rows are blocks of labelled lines within the screen.
+      const row = page.locator('[data-testid=budget-buys-smelter-row]').first();
+      expect((await row.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+      expect(
+        (await page.locator('[data-testid=chart-capex-units-smelter] canvas').boundingBox())
+          ?.width ?? 999,
+      ).toBeLessThanOrEqual(390);
+      expect(await axe()).toEqual([]);
       await page.goto(stage12.replace(/#\/s\/([^/]+).*$/, '#/s/$1/history'));
       await page.waitForSelector('[data-testid=version-1]');
       expect(await overflow()).toBeLessThanOrEqual(1);
@@ -561,6 +630,12 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
       expect(npv).toMatch(/\d,\d\u00a0млн\u00a0USD|\d\u00a0млн\u00a0USD/);
       expect(await page.textContent('[data-testid=kpi-irr]')).toMatch(/\d,\d\u00a0%/);
       expect(await text()).toContain('Жылдық ақша ағыны');
+      expect(await page.textContent('[data-chart=capex-units-smelter] h3')).toBe(
+        'Агрегаттар бойынша күрделі шығындар — smelter',
+      );
+      expect(await page.textContent('[data-testid=budget-buys-smelter]')).toMatch(
+        new RegExp(`\\d+ – \\d+${SP}мың т/жыл`),
+      );
       expect(await axe()).toEqual([]);
       await lang('en');
     }, 240_000);

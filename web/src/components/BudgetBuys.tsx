@@ -9,6 +9,7 @@ import { budgetBuys, budgetBuysTable, ktPerYear } from '../budget-buys.js';
 import { download } from '../charts/ChartPanel.js';
 import { tableCsv } from '../charts/table.js';
 import { useI18n } from '../i18n.js';
+import { TableWrap } from './TableWrap.js';
 
 export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: StageResult }) {
   const i18n = useI18n();
@@ -49,7 +50,7 @@ export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: Sta
           capacity: ktPerYear(b.capacity_t_per_year, i18n),
         })}
       </p>
-      <div className="table-wrap">
+      <TableWrap label={title}>
         <table className="budget-buys stack">
           <caption className="sr-only">{title}</caption>
           <thead>
@@ -88,7 +89,7 @@ export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: Sta
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 });

@@ -247,7 +247,7 @@ function CardView(props: { c: Card; base?: Card | undefined; testPrefix: string 
       )}
       {c.sub !== undefined && <div className="kpi-sub">{c.sub}</div>}
       {c.basis !== undefined && (
-        <ul className="kpi-sub kpi-basis" data-testid={`${props.testPrefix}${c.id}-basis`}>
+        <ul className="kpi-sub kpi-basis" data-testid={`basis-${props.testPrefix}${c.id}`}>
           {c.basis.map((line) => (
             <li key={line}>{line}</li>
           ))}

@@ -11,6 +11,7 @@ import { navigate, scenarioHref } from '../router.js';
 import { Charts } from '../components/Charts.js';
 import { Kpis } from '../components/Kpis.js';
 import { McPanel } from '../components/McPanel.js';
+import { TableWrap } from '../components/TableWrap.js';
 import { WhatIfPanel } from '../components/WhatIfPanel.js';
 import { useCore, whatIfTimings } from '../core-context.js';
 import { useI18n } from '../i18n.js';
@@ -289,7 +290,7 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('stage_table')}>
       <table className="stages">
         <thead>
           <tr>
@@ -316,6 +317,6 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 });
