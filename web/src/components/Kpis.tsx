@@ -6,6 +6,7 @@
  */
 import { memo } from 'react';
 import type { Appraisal } from '../../../src/appraisal.js';
+import { capexClassLines } from '../capex-classes.js';
 import { useI18n, type I18n, type MessageId } from '../i18n.js';
 
 /** How a card's raw number is formatted (and its difference). */
@@ -108,17 +109,7 @@ export function kpiCards(a: Appraisal, i18n: I18n): Card[] {
   const em = a.emissions;
   const overBudget = budgets.some((s) => s.capex?.budget?.within_budget === false);
   // The reference cost class of each stage's estimate and whether it is calibrated (issue 13).
-  const classes = a.stages.flatMap((s) =>
-    s.capex
-      ? [
-          t('capex_class_of', {
-            stage: s.id,
-            cls: i18n.costClass(s.capex.reference_class),
-            calibrated: t(s.capex.calibrated ? 'capex_calibrated' : 'capex_uncalibrated'),
-          }),
-        ]
-      : [],
-  );
+  const classes = capexClassLines(a.stages, i18n);
   return [
     card(i18n, 'capex', 'kpi_capex', capex, 'money', {
       sub: `${perStage}${budgets.length > 0 ? ` · ${t('kpi_budget')} ${money(budget)} (${budgets.map((s) => s.id).join(', ')})` : ''}`,
