@@ -21,7 +21,14 @@ export interface TemplateInfo {
   tracking?: string;
 }
 
+/** AC furnaces burn Söderberg paste, DC furnaces a graphite electrode. */
 const FECR_CONSUMABLES: readonly ConsumableId[] = ['coke', 'quartzite', 'electrode-paste', 'water'];
+const DC_CONSUMABLES: readonly ConsumableId[] = [
+  'coke',
+  'quartzite',
+  'graphite-electrode',
+  'water',
+];
 
 export const TEMPLATES: readonly TemplateInfo[] = [
   {
@@ -58,7 +65,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: 'HC ferrochrome in a DC open-arc furnace on fines (as Aktobe shop 4).',
     inputs: ['chromite'],
     products: ['hc-ferrochrome'],
-    consumables: FECR_CONSUMABLES,
+    consumables: DC_CONSUMABLES,
     capacity_basis: 'product',
     implemented: true,
   },
