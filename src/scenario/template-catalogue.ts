@@ -19,6 +19,12 @@ export interface TemplateInfo {
   implemented: boolean;
   /** Where the unit models are being built, while not implemented. */
   tracking?: string;
+  /**
+   * Known limitations of an implemented template's model that move its results, each with where
+   * it is tracked: every appraisal of a stage on this template carries them as stage warnings,
+   * so no user reads its numbers without them.
+   */
+  limitations?: readonly string[];
 }
 
 /** AC furnaces burn Söderberg paste, DC furnaces a graphite electrode. */
@@ -107,6 +113,10 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     consumables: ['soda-ash', 'lime', 'sulfur', 'aluminium', 'natural-gas', 'water'],
     capacity_basis: 'product',
     implemented: true,
+    limitations: [
+      'the chromate roast uses a lime filler (units.kiln.lime_per_feed), the route phased out in China by the end of 2013 (MIIT chromium-salt industry plan) because its residue carries Cr(VI); calcium-free roasting with recycled residue is not modelled yet (issue 16 item 1)',
+      'the Cr(VI)-bearing leach residue, mother liquor and wash liquor leave as cost-free tailings: no detoxification, hazardous-waste disposal or wastewater treatment in the opex or capex yet (issue 16 item 2)',
+    ],
   },
   {
     id: 'cr-electrolytic',

@@ -114,3 +114,13 @@ describe('electricity of the chromium stage from its units (issue 16 item 5)', (
     ).toBeCloseTo(grid * (cr.consumptions.electricity ?? NaN), 0);
   });
 });
+
+describe('known limitations of a template are stage warnings (issue 16)', () => {
+  it('the chromate route warns of its lime filler and its unpriced Cr(VI) residue; the smelter does not', () => {
+    const a = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'x'));
+    const cr = a.stages.find((s) => s.id === 'chromium')!;
+    expect(cr.warnings.some((w) => /lime filler.*2013/.test(w))).toBe(true);
+    expect(cr.warnings.some((w) => /Cr\(VI\).*cost-free tailings/.test(w))).toBe(true);
+    expect(a.stages[0]!.warnings.some((w) => /Cr\(VI\)/.test(w))).toBe(false);
+  });
+});
