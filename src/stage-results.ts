@@ -133,6 +133,7 @@ export function stageResults(
     if (run) {
       balances.push({ stage: stage.id, balance: run.balance });
       result = { ...base, ...stageFromRun(run, stage.availability.value) };
+      result = { ...result, warnings: [...result.warnings, ...(template.limitations ?? [])] };
     } else {
       notImplemented.push({
         what: `stage "${stage.id}": unit models of template ${template.id}`,

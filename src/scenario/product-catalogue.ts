@@ -31,7 +31,10 @@ export const CONSUMABLES = {
   coke: 'USD/t',
   quartzite: 'USD/t',
   lime: 'USD/t',
+  /** Söderberg paste, the self-baking electrode of AC submerged-arc furnaces. */
   'electrode-paste': 'USD/t',
+  /** Prebaked graphite electrodes, the cathode of DC open-arc furnaces. */
+  'graphite-electrode': 'USD/t',
   aluminium: 'USD/t',
   'soda-ash': 'USD/t',
   sulfur: 'USD/t',

@@ -89,3 +89,38 @@ describe('stage results carry by-products and energy balances', () => {
     for (const e of st.energy_balances) expect(e.closure_rel).toBeLessThanOrEqual(1e-9);
   });
 });
+
+describe('electricity of the chromium stage from its units (issue 16 item 5)', () => {
+  it('stages 1 + 2 draw more power and emit more scope-2 CO2 than stage 1 alone', () => {
+    const one = appraise(loadScenario(read('aktobe-stage1.yaml'), 'stage 1'));
+    const both = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'stages 1 + 2'));
+    const elec = (a: typeof one) =>
+      a.stages.reduce((s, st) => s + (st.consumptions.electricity ?? 0), 0);
+    const demand = (a: typeof one) =>
+      a.stages.reduce((s, st) => s + (st.grid_connection?.demand_MW ?? 0), 0);
+    const cr = both.stages.find((s) => s.id === 'chromium')!;
+    // every unit of the aluminothermic route draws its auxiliary drives' power
+    expect(cr.consumptions.electricity).toBeGreaterThan(0);
+    expect(cr.grid_connection?.demand_MW).toBeGreaterThan(0);
+    expect(elec(both)).toBeGreaterThan(elec(one));
+    expect(demand(both)).toBeGreaterThan(demand(one));
+    expect(both.emissions!.scope2_t_co2_per_year).toBeGreaterThan(
+      one.emissions!.scope2_t_co2_per_year,
+    );
+    // scope 2 is the grid factor × the electricity bought, stage 2's share included
+    const grid = both.emissions!.grid_factor_t_co2_per_mwh;
+    expect(
+      both.emissions!.scope2_t_co2_per_year - one.emissions!.scope2_t_co2_per_year,
+    ).toBeCloseTo(grid * (cr.consumptions.electricity ?? NaN), 0);
+  });
+});
+
+describe('known limitations of a template are stage warnings (issue 16)', () => {
+  it('the chromate route warns of its lime filler and its unpriced Cr(VI) residue; the smelter does not', () => {
+    const a = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'x'));
+    const cr = a.stages.find((s) => s.id === 'chromium')!;
+    expect(cr.warnings.some((w) => /lime filler.*2013/.test(w))).toBe(true);
+    expect(cr.warnings.some((w) => /Cr\(VI\).*cost-free tailings/.test(w))).toBe(true);
+    expect(a.stages[0]!.warnings.some((w) => /Cr\(VI\)/.test(w))).toBe(false);
+  });
+});

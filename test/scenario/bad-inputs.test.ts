@@ -207,7 +207,7 @@ const cases: Case[] = [
       '{ id: water, price_usd_per_m3: { ref: markets/consumables-assumed#water_usd_per_m3 } }',
       '{ id: water, price_usd_per_t: 0.5 }',
     ),
-    path: 'markets.consumables[5]',
+    path: 'markets.consumables[6]',
     message: /water is priced in USD\/m3; give price_usd_per_m3/,
   },
   {
@@ -290,7 +290,7 @@ const cases: Case[] = [
       '{ id: water, price_usd_per_m3: { ref: markets/consumables-assumed#water_usd_per_m3 } }',
       '{ id: water, price_usd_per_m3: { ref: markets/consumables-assumed#coke_usd_per_t } }',
     ),
-    path: 'markets.consumables[5].price_usd_per_m3',
+    path: 'markets.consumables[6].price_usd_per_m3',
     message: /unit "USD\/t" cannot be converted to USD\/m3/,
   },
   {

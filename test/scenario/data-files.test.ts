@@ -85,8 +85,8 @@ describe('reference data files', () => {
           60.11,
         ],
         "markets/consumables-assumed": [
-          14,
-          6055.5,
+          15,
+          8955.5,
         ],
         "markets/electricity-kazakhstan": [
           7,

@@ -96,7 +96,10 @@ export function fecrKpis(
     ),
     quartzite_kg_per_t: perT_kg(consumption(run, 'quartzite')),
     lime_kg_per_t: perT_kg(unitResult(fs, sol, furnace, 'lime_kg_per_h') / 1000),
-    electrode_kg_per_t: perT_kg(consumption(run, 'electrode-paste')),
+    // Söderberg paste (AC) or graphite (DC): each route consumes one of them
+    electrode_kg_per_t: perT_kg(
+      consumption(run, 'electrode-paste') + consumption(run, 'graphite-electrode'),
+    ),
     coal_kg_per_t: perT_kg(consumption(run, 'coal')),
     bentonite_kg_per_t: perT_kg(consumption(run, 'bentonite')),
     slag_t_per_t: slag.t_per_h / t,

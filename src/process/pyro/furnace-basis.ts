@@ -1,6 +1,6 @@
 /**
  * The linear structure of the smelting furnace. Every inlet is the charge plus a multiple of a
- * fixed per-unit vector: reductant and quartzite per kg added, lime, electrode paste and air
+ * fixed per-unit vector: reductant and quartzite per kg added, lime, electrode and air
  * ingress per kg of alloy. So each element's inlet flow is affine in the three unknowns
  *   x = (m_red, m_q, m_alloy)  [kg/s]:   N_e(x) = N_e,charge + m_red·n_e,red + m_q·n_e,q + m_alloy·n_e,alloy
  * and so is every other element flow of the furnace (alloy, dust, slag, gas: {@link
@@ -15,9 +15,10 @@ import {
 } from './materials.js';
 import { InputError } from '../../errors.js';
 import {
-  DEFAULT_FURNACE_MATERIALS,
+  routeMaterials,
   type FurnaceMaterials,
   type FurnaceParams,
+  type FurnaceRoute,
 } from './furnace-params.js';
 import { emptySpeciesStream, N_SPECIES, pyroSet, SP, type SpeciesStream } from './species.js';
 
@@ -135,7 +136,7 @@ export interface FurnaceMaterialVectors {
     readonly quartzite: MaterialVector;
     readonly lime: MaterialVector;
   };
-  /** Electrode paste (always dry: it is baked in the column). */
+  /** Electrode, paste or graphite (always dry: paste is baked in the column). */
   readonly electrode: MaterialVector;
 }
 
@@ -160,8 +161,21 @@ export function furnaceMaterialVectors(mat: FurnaceMaterials): FurnaceMaterialVe
   };
 }
 
-/** The vectors of the default materials (a constant of data/pyro/fecr.json). */
-export const DEFAULT_MATERIAL_VECTORS = furnaceMaterialVectors(DEFAULT_FURNACE_MATERIALS);
+/** The vectors of each route's default materials (constants of data/pyro/fecr.json). */
+const ROUTE_MATERIAL_VECTORS: Readonly<Record<FurnaceRoute, FurnaceMaterialVectors>> = {
+  'ac-saf': furnaceMaterialVectors(routeMaterials('ac-saf')),
+  dc: furnaceMaterialVectors(routeMaterials('dc')),
+};
+
+/** The per-kg vectors of materials: a route's constant for its defaults, else computed. */
+export function materialVectorsOf(
+  route: FurnaceRoute,
+  mat: FurnaceMaterials,
+): FurnaceMaterialVectors {
+  return mat === routeMaterials(route)
+    ? ROUTE_MATERIAL_VECTORS[route]
+    : furnaceMaterialVectors(mat);
+}
 
 /**
  * The per-unit vectors of a furnace solve.

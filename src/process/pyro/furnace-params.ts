@@ -54,12 +54,24 @@ export interface FurnaceMaterials {
   lime: FluxAnalysis;
 }
 
+/** Materials of the AC submerged-arc furnace: coke, Söderberg paste, quartzite, lime. */
 export const DEFAULT_FURNACE_MATERIALS: FurnaceMaterials = {
   reductant: MATERIALS.coke,
   electrode: MATERIALS.electrodePaste,
   quartzite: MATERIALS.quartzite,
   lime: MATERIALS.lime,
 };
+
+/** Materials of the DC open-arc furnace: as the AC furnace's, but a graphite electrode. */
+export const DC_FURNACE_MATERIALS: FurnaceMaterials = {
+  ...DEFAULT_FURNACE_MATERIALS,
+  electrode: MATERIALS.graphiteElectrode,
+};
+
+/** The default materials of a route (the electrode differs: paste for AC, graphite for DC). */
+export function routeMaterials(route: FurnaceRoute): FurnaceMaterials {
+  return route === 'dc' ? DC_FURNACE_MATERIALS : DEFAULT_FURNACE_MATERIALS;
+}
 
 /** Physical ranges of the parameters [each parameter's unit]. */
 const RANGES: Readonly<Partial<Record<keyof FurnaceParams, readonly [number, number]>>> = {

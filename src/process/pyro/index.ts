@@ -13,6 +13,8 @@ export {
   solveSmeltingFurnace,
   furnaceDefaults,
   DEFAULT_FURNACE_MATERIALS,
+  DC_FURNACE_MATERIALS,
+  routeMaterials,
   type FurnaceParams,
   type FurnaceResult,
   type FurnaceRoute,

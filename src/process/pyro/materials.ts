@@ -61,7 +61,10 @@ const flux = (m: {
 export const MATERIALS = {
   coke: prox(M.coke),
   coal: prox(M.coal),
+  /** Söderberg paste: the self-baking electrode of AC submerged-arc furnaces. */
   electrodePaste: prox(M['electrode-paste']),
+  /** Prebaked graphite electrode: the central cathode of DC open-arc furnaces. */
+  graphiteElectrode: prox(M['graphite-electrode']),
   quartzite: flux(M.quartzite),
   lime: flux(M.lime),
   bentonite: flux(M.bentonite),

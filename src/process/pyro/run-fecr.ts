@@ -59,6 +59,11 @@ export interface FerrochromeInput {
 export interface FerrochromeStageRun extends StageRun {
   flowsheet: CompiledFlowsheet;
   solution: FlowsheetSolution;
+  /** Dry ore rate of the solution [kg/s] and the alloy rate it was solved for [t/h]: a warm
+   * start from this run scales the ore by the ratio of the alloy rates, exactly 1 at the same
+   * rate, so that the first solve repeats this one bit for bit. */
+  ore_dry_kg_per_s: number;
+  target_alloy_t_per_h: number;
 }
 
 const KG_S_TO_T_H = 3.6;
@@ -351,10 +356,11 @@ function warmStart(
   target: number,
 ): { ore: number; fed: Record<string, Stream> } | undefined {
   const prev = run as Partial<FerrochromeStageRun>;
-  const orePerAlloy = run.kpis.ore_t_per_t ?? NaN;
-  const alloy = (run.kpis.alloy_t_per_h ?? NaN) / KG_S_TO_T_H;
+  const ore = prev.ore_dry_kg_per_s ?? NaN;
+  const alloy = (prev.target_alloy_t_per_h ?? NaN) / KG_S_TO_T_H;
   if (!prev.flowsheet || !prev.solution || prev.flowsheet.model.key !== fs.model.key) return;
-  if (prev.flowsheet.id !== fs.id || !(orePerAlloy > 0 && alloy > 0)) return;
+  if (prev.flowsheet.id !== fs.id || !(ore > 0 && alloy > 0)) return;
+  // at the same alloy rate the scale is exactly 1: the first solve repeats the previous one
   const scale = target / alloy;
   const ids = Object.keys(t.makeup);
   const streams = createStreams(fs.model, ids.length);
@@ -367,7 +373,7 @@ function warmStart(
     s.T_K = from.T_K;
     fed[id] = s;
   }
-  return { ore: orePerAlloy * target, fed };
+  return { ore: ore * scale, fed };
 }
 
 /**
@@ -428,6 +434,8 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year) },
     flowsheet: fs,
     solution: sol,
+    ore_dry_kg_per_s: r.ore_dry_kg_per_s,
+    target_alloy_t_per_h: input.capacity_t_per_year / (8760 * input.availability),
   };
 }
 

@@ -59,6 +59,8 @@ export function runRefiningStage(
     kpis: { ...run.kpis, ...refiningKpis(r, run) },
     flowsheet: fs,
     solution: sol,
+    ore_dry_kg_per_s: r.ore_dry_kg_per_s,
+    target_alloy_t_per_h: alloy_t_per_h,
   };
 }
 

@@ -14,11 +14,11 @@
  * air-ingress O2; slag the remaining oxides.
  */
 import { solveFurnaceAdditions } from './furnace-additions.js';
-import { DEFAULT_MATERIAL_VECTORS, furnaceBasis, furnaceMaterialVectors } from './furnace-basis.js';
+import { furnaceBasis, materialVectorsOf } from './furnace-basis.js';
 import { furnaceEnergyBalance } from './furnace-energy-balance.js';
 import { furnaceStreams, type FurnaceAdditions } from './furnace-mass-balance.js';
 import {
-  DEFAULT_FURNACE_MATERIALS,
+  routeMaterials,
   validateFurnaceParams,
   type FurnaceMaterials,
   type FurnaceParams,
@@ -26,8 +26,10 @@ import {
 import { mass_kg_per_s, type SpeciesStream } from './species.js';
 
 export {
+  DC_FURNACE_MATERIALS,
   DEFAULT_FURNACE_MATERIALS,
   furnaceDefaults,
+  routeMaterials,
   type FurnaceMaterials,
   type FurnaceParams,
   type FurnaceRoute,
@@ -79,19 +81,19 @@ export interface FurnaceSolveOptions {
  * @param charge - Chromite charge (ore, sinter, pellets or pre-reduced pellets) [mol/s] at its T [K];
  *   its carbon (pellet reductant) counts toward the carbon balance
  * @param p - Route parameters
- * @param mat - Reductant, electrode, fluxes
+ * @param mat - Reductant, electrode, fluxes (default: the route's, {@link routeMaterials}: Söderberg
+ *   paste for AC, graphite for DC)
  * @returns Streams, additions [kg/s], electrical power [W] and the energy balance terms [W]
  * @throws InputError for bad parameters or an infeasible flux/reductant/Cr2O3 target
  */
 export function solveSmeltingFurnace(
   charge: SpeciesStream,
   p: FurnaceParams,
-  mat: FurnaceMaterials = DEFAULT_FURNACE_MATERIALS,
+  mat: FurnaceMaterials = routeMaterials(p.route),
   options: FurnaceSolveOptions = {},
 ): FurnaceResult {
   validateFurnaceParams(p);
-  const vectors =
-    mat === DEFAULT_FURNACE_MATERIALS ? DEFAULT_MATERIAL_VECTORS : furnaceMaterialVectors(mat);
+  const vectors = materialVectorsOf(p.route, mat);
   const b = furnaceBasis(charge, p, vectors);
   const solved = solveFurnaceAdditions(b, p, options.crRecoveryStart);
   const s = furnaceStreams(b, p, solved.additions, solved.cr_recovery);

@@ -112,7 +112,8 @@ describe('cr-aluminothermic reference case', () => {
     expect(r.kpis.cr_recovery).toBeGreaterThan(0.6);
     expect(r.kpis.cr_recovery).toBeLessThan(0.9);
     const ids = r.consumptions.map((c) => c.id).sort();
-    // electricity is listed although its units draw none yet (issue 16: power of every stage)
+    // every unit draws its auxiliary drives' electricity (issue 16 item 5)
+    expect(r.consumptions.find((c) => c.id === 'electricity')?.per_h).toBeGreaterThan(0);
     expect(ids).toEqual([
       'aluminium',
       'electricity',

@@ -18,7 +18,7 @@ import {
   furnaceDefaults,
   solveSmeltingFurnace,
 } from '../../../src/process/pyro/smelting-furnace.js';
-import { elementClosure, mass_kg_per_s } from '../../../src/process/pyro/species.js';
+import { elementClosure, mass_kg_per_s, molarMass, SP } from '../../../src/process/pyro/species.js';
 import { templateInfo } from '../../../src/scenario/template-catalogue.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
@@ -254,6 +254,29 @@ describe('StageRun contract', () => {
       expect((r.products[0]?.t_per_h ?? 0) * 8760 * 0.9).toBeCloseTo(440_000, 3);
     },
   );
+});
+
+describe('electrodes: DC furnaces consume graphite, AC furnaces Söderberg paste', () => {
+  it.each(FECR_TEMPLATES)('%s', (t) => {
+    const r = run(t);
+    const ids = r.consumptions.map((c) => c.id);
+    const dc = t === 'fecr-dc';
+    expect(ids).toContain(dc ? 'graphite-electrode' : 'electrode-paste');
+    expect(ids).not.toContain(dc ? 'electrode-paste' : 'graphite-electrode');
+    const perT = furnaceDefaults(dc ? 'dc' : 'ac-saf').electrode_kg_per_t;
+    expect(r.kpis.electrode_kg_per_t).toBeCloseTo(perT, 6);
+  });
+
+  it('the DC electrode stream is graphite (C, ash, no CH4); the AC one is paste with volatiles', () => {
+    const ore = chromiteStream('ore', KEMPIRSAI.analysis, 1, 0, 298.15);
+    const dc = solveSmeltingFurnace(ore, furnaceDefaults('dc')).additions.electrode;
+    const ac = solveSmeltingFurnace(ore, furnaceDefaults('ac-saf')).additions.electrode;
+    const kgOf = (s: typeof dc, sp: string) =>
+      (s.mol_per_s[SP[sp as keyof typeof SP]] ?? 0) * molarMass(SP[sp as keyof typeof SP]);
+    expect(kgOf(dc, 'CH4(g)')).toBe(0);
+    expect(kgOf(dc, 'C(s)') / mass_kg_per_s(dc)).toBeCloseTo(0.997, 6);
+    expect(kgOf(ac, 'CH4(g)')).toBeGreaterThan(0);
+  });
 });
 
 describe('wet feed', () => {

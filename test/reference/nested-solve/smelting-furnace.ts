@@ -18,7 +18,7 @@ import {
   toSimpleOxides,
 } from '../../../src/process/pyro/materials.js';
 import {
-  DEFAULT_FURNACE_MATERIALS,
+  routeMaterials,
   validateFurnaceParams,
   type FurnaceMaterials,
   type FurnaceParams,
@@ -142,7 +142,7 @@ function furnaceStream(id: string, T_K: number): SpeciesStream {
 export function solveSmeltingFurnaceNested(
   charge: SpeciesStream,
   p: FurnaceParams,
-  mat: FurnaceMaterials = DEFAULT_FURNACE_MATERIALS,
+  mat: FurnaceMaterials = routeMaterials(p.route),
 ): FurnaceResult {
   validateFurnaceParams(p);
   const Tc = charge.T_K;

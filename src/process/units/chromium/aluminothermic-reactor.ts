@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { InputError } from '../../../errors.js';
 import { adiabaticTemperatureOfStreams } from '../../../thermo/adiabatic.js';
 import { param } from '../../params.js';
@@ -32,6 +33,7 @@ const REDUCTIONS: readonly (readonly [string, number, Readonly<Record<string, nu
 const METAL = ['Cr(s)', 'Fe(s)', 'Si(s)'];
 
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('aluminothermic-reactor'),
   al_excess: param(
     1.05,
     '-',
@@ -127,6 +129,7 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
     'shared/domain/facts.md §4.1',
   ],
   results: {
+    aux_power_kW: AUX_POWER_RESULT,
     charge_kg_per_h: { unit: 'kg/h', description: 'charge (oxide, aluminium, flux)' },
     charge_specific_heat_kJ_per_kg: {
       unit: 'kJ/kg',
@@ -200,6 +203,7 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
     const d = out.diagnostics;
     d.demand_aluminium_kg_per_h = p.al_excess * need * molarMassOf(m, 'Al(s)');
     d.demand_flux_kg_per_h = p.cao_per_al * d.demand_aluminium_kg_per_h;
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets));
   },
 };
 

@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import { port, solids_t_per_h } from '../../design/measures.js';
@@ -6,6 +7,7 @@ import type { UnitKind } from '../../unit.js';
 import { addKg, enthalpy_kW, kg, writeEnergy } from './common.js';
 
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('chromate-crystalliser'),
   chromate_recovery: param(
     0.98,
     '-',
@@ -68,6 +70,7 @@ export const chromateCrystalliser: UnitKind<typeof params> = {
     'Flowsheet: shared/domain/facts.md §4.2 (crystallisation of Na2CrO4); figures assumed.',
   ],
   results: {
+    aux_power_kW: AUX_POWER_RESULT,
     natural_gas_LHV_kW: {
       unit: 'kW',
       description: 'natural gas fired for the steam (lower heating value)',
@@ -115,5 +118,6 @@ export const chromateCrystalliser: UnitKind<typeof params> = {
       heat_loss_kW: Math.max(-Q, 0),
     });
     out.diagnostics.natural_gas_LHV_kW = Math.max(Q, 0) / (p.steam_economy * p.boiler_efficiency);
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(out.outlets.slice(0, 1)));
   },
 };

@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import { port, slurry_m3_per_h, solids_t_per_h } from '../../design/measures.js';
@@ -12,6 +13,7 @@ const SOLUBLE: readonly (readonly [string, string])[] = [
 ];
 
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('chromium-oxide-wash'),
   water_per_solids: param(3, 'kg/kg', 0.5, 50, 'wash water per kg calcine', 'assumed'),
   soluble_removal: param(0.995, '-', 0, 1, 'fraction of the soluble salts washed out', 'assumed'),
   T_K: param(333.15, 'K', 298.15, 373.15, 'wash temperature', 'assumed'),
@@ -35,7 +37,10 @@ export const oxideWash: UnitKind<typeof params> = {
   references: [
     'kraska.biz https://kraska.biz/?p=5559 (wash of the reduced calcine), figures assumed',
   ],
-  results: { demand_water_kg_per_h: { unit: 'kg/h', description: 'wash water needed' } },
+  results: {
+    demand_water_kg_per_h: { unit: 'kg/h', description: 'wash water needed' },
+    aux_power_kW: AUX_POWER_RESULT,
+  },
   energy: true,
   design: {
     basis: designBasis('chromium-oxide-wash'),
@@ -90,5 +95,6 @@ export const oxideWash: UnitKind<typeof params> = {
       heat_loss_kW: Math.max(-Q, 0),
     });
     out.diagnostics.demand_water_kg_per_h = p.water_per_solids * total(cal);
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets.slice(0, 1)));
   },
 };

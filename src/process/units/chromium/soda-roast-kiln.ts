@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import { firedHeat_MW } from './fired-heat.js';
@@ -16,6 +17,7 @@ import {
 
 const FACTS = 'shared/domain/facts.md §4.2';
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('soda-roast-kiln'),
   conversion: param(
     0.9,
     '-',
@@ -97,6 +99,7 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     'Conversion: IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; NML 2021 https://eprints.nmlindia.org/8377/',
   ],
   results: {
+    aux_power_kW: AUX_POWER_RESULT,
     conversion_achieved: {
       unit: '1',
       description: 'share of the chromite Cr converted to Na2CrO4',
@@ -189,5 +192,6 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     d.demand_soda_kg_per_h = p.soda_excess * sodaFull * molarMassOf(m, 'Na2CO3(s)');
     d.demand_lime_kg_per_h = p.lime_per_feed * feedMass;
     d.demand_air_kg_per_h = p.air_excess * (p.conversion * o2Full + 0.25 * feo) * AIR_KG_PER_MOL_O2;
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets.slice(0, 3)));
   },
 };

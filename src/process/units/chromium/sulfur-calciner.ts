@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import { firedHeat_MW } from './fired-heat.js';
@@ -15,6 +16,7 @@ import {
 } from './common.js';
 
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('chromate-sulfur-calciner'),
   reduction_extent: param(0.99, '-', 0, 1, 'fraction of the chromate reduced to Cr2O3', 'assumed'),
   sulfur_excess: param(1.05, '-', 0, 3, 'sulfur charged / stoichiometric sulfur', 'assumed'),
   air_excess: param(1.5, '-', 1, 10, 'air O2 / O2 needed to burn the excess sulfur', 'assumed'),
@@ -61,6 +63,7 @@ export const sulfurCalciner: UnitKind<typeof params> = {
     'kraska.biz (Ullmann-type text) https://kraska.biz/?p=5559 via shared/domain/facts.md §4.2',
   ],
   results: {
+    aux_power_kW: AUX_POWER_RESULT,
     natural_gas_LHV_kW: { unit: 'kW', description: 'natural gas fired (lower heating value)' },
     reduced_fraction: { unit: '1', description: 'share of the chromate reduced to Cr2O3' },
     demand_sulfur_kg_per_h: { unit: 'kg/h', description: 'sulfur the reduction needs' },
@@ -129,5 +132,6 @@ export const sulfurCalciner: UnitKind<typeof params> = {
     const sNeed = (p.reduction_extent * chromate) / 2;
     d.demand_sulfur_kg_per_h = p.sulfur_excess * sNeed * molarMassOf(m, 'S(s)');
     d.demand_air_kg_per_h = p.air_excess * (p.sulfur_excess - 1) * sNeed * AIR_KG_PER_MOL_O2;
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets.slice(0, 2)));
   },
 };

@@ -1,3 +1,4 @@
+import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
 import { designBasis } from '../../design/basis.js';
 import { port, slurry_m3_per_h, solids_t_per_h } from '../../design/measures.js';
@@ -10,6 +11,7 @@ const SOLUBLE: readonly (readonly [string, string])[] = [
 ];
 
 const params = {
+  aux_power_kWh_per_t: auxPowerParam('chromate-water-leach'),
   water_per_solids: param(
     5,
     'kg/kg',
@@ -57,6 +59,7 @@ export const waterLeach: UnitKind<typeof params> = {
   stateSize: 0,
   references: ['NML 2021 https://eprints.nmlindia.org/8377/ (hot-water leach, pulp 1:5)'],
   results: {
+    aux_power_kW: AUX_POWER_RESULT,
     demand_water_kg_per_h: { unit: 'kg/h', description: 'leach water the pulp density needs' },
   },
   energy: true,
@@ -136,5 +139,6 @@ export const waterLeach: UnitKind<typeof params> = {
       heat_loss_kW: Math.max(-Q, 0),
     });
     out.diagnostics.demand_water_kg_per_h = p.water_per_solids * total(cal);
+    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets.slice(0, 1)));
   },
 };
