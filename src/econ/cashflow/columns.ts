@@ -4,8 +4,8 @@ import type { CashflowRow } from './types.js';
 export type CashflowColumnName = Exclude<keyof CashflowRow, 'year' | 't' | 'discount_factor'>;
 
 /**
- * A cash-flow table as one typed array per column (units as in {@link CashflowRow}); `dscr` is
- * NaN where the row form has null. The form that sampling loops use: no row objects.
+ * A cash-flow table as one typed array per column (units as in {@link CashflowRow}); `dscr` and
+ * `llcr` are NaN where the row form has null. The form that sampling loops use: no row objects.
  */
 export type CashflowColumns = Record<CashflowColumnName, Float64Array>;
 
@@ -32,12 +32,17 @@ export const CASHFLOW_COLUMN_NAMES: readonly CashflowColumnName[] = [
   'free_cash_flow_usd',
   'debt_drawdown_usd',
   'interest_usd',
+  'interest_capitalised_usd',
+  'financing_fees_usd',
   'principal_usd',
   'debt_service_usd',
   'debt_balance_usd',
+  'dsra_balance_usd',
+  'dsra_change_usd',
   'tax_levered_usd',
   'cfads_usd',
   'dscr',
+  'llcr',
   'equity_cash_flow_usd',
 ];
 
@@ -69,12 +74,17 @@ export function emptyColumns(n: number): CashflowColumns {
     free_cash_flow_usd: f(),
     debt_drawdown_usd: f(),
     interest_usd: f(),
+    interest_capitalised_usd: f(),
+    financing_fees_usd: f(),
     principal_usd: f(),
     debt_service_usd: f(),
     debt_balance_usd: f(),
+    dsra_balance_usd: f(),
+    dsra_change_usd: f(),
     tax_levered_usd: f(),
     cfads_usd: f(),
     dscr: f(),
+    llcr: f(),
     equity_cash_flow_usd: f(),
   };
 }
