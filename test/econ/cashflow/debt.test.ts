@@ -26,7 +26,7 @@ function table(fin: Partial<FinancingInput>, over: Partial<CashflowInput> = {}) 
 }
 
 const sum = (rows: CashflowRow[], k: keyof CashflowRow, to = rows.length): number =>
-  rows.slice(0, to).reduce((a, r) => a + ((r[k] as number | null) ?? 0), 0);
+  rows.slice(0, to).reduce((a, r) => a + ((r[k]) ?? 0), 0);
 
 describe('debt tranche', () => {
   it('CFADS carry no construction capex: construction rows have CFADS = −levered tax', () => {
