@@ -90,13 +90,6 @@ export interface AppraiseOptions {
   byRoute?: boolean;
 }
 
-/** What is not implemented when a stage has an off-gas power plant. */
-const POWER_PLANT_CAPEX: NotImplemented = {
-  what: 'off-gas power plant capex (stages[].power_plant): its electricity is credited, but no cost item prices the power plant yet (docs/capex.md, Limits)',
-  tracking:
-    'issue 13 (capex from unit design): the item to calibrate on ERG’s Aktobe off-gas plant (USD 92 M, 80 MW)',
-};
-
 /**
  * Solves every stage's flowsheet, upstream stages before the stages they feed.
  * @param solver - The caller's plant solver (its compiled flowsheets are reused); default: a
@@ -204,7 +197,6 @@ export function appraiseDetailed(
     emissions = appraisalEmissions(scenario, stages, production, econ.combined.rows, fullYear);
     views = stakeholderViews(scenario, econ.stages, econ.combined, basis);
     commercial = commercialSummary(scenario, stages, basis);
-    if (scenario.stages.some((s) => s.power_plant)) notImplemented.push(POWER_PLANT_CAPEX);
   } else {
     notImplemented.push(ECONOMICS_NEED_EVERY_STAGE);
   }

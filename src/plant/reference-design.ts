@@ -108,5 +108,15 @@ export function referenceDesign(
     });
     return designFlowsheet(run.flowsheet, run.solution, design);
   }
+  if (template === 'offgas-power-plant')
+    // a power plant's capacity is its electric power [MW]
+    return [
+      {
+        unit_id: 'offgas-power-plant',
+        kind: 'offgas-power-plant',
+        results: { power_MW: { value: capacity_t_per_year, unit: 'MW' } },
+        basis: {},
+      },
+    ];
   throw new InputError('reference.model.template', template, 'a template with unit models');
 }

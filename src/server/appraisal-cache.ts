@@ -43,7 +43,12 @@ export class AppraisalCache {
     if (inFlight) return inFlight;
     const p = this.compute(versionId, text);
     this.running.set(versionId, p);
-    void p.finally(() => this.running.delete(versionId));
+    // Forget the promise once settled; a failure (e.g. the pool closing at shutdown) is the
+    // caller's to handle, never an unhandled rejection of this bookkeeping chain.
+    const forget = (): void => {
+      this.running.delete(versionId);
+    };
+    p.then(forget, forget);
     return p;
   }
 

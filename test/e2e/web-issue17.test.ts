@@ -5,7 +5,7 @@
 // one-line diff, never meets an English string, a raw float or an unexplained refusal; axe-core
 // (the pinned npm package, evaluated in the page) finds no serious or critical violation on any
 // page; the static JavaScript is served compressed with immutable cache headers.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,16 +20,14 @@ const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'e2e-17-password-0123456789';
+/** The server's Monte Carlo sample limit in this test (the default is 1,000,000). */
+const MAX_SAMPLES = 40_000;
+/** A space of a grouped number (ru: U+00A0 or U+202F). */
+const SP = '[\\s\\u00a0\\u202f]';
 
 interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
 }
-
-/** Whether the server has issue 18's routes (archive, MC limits and run list). */
-const serverSources = readdirSync(join(ROOT, 'src/server'))
-  .map((f) => readFileSync(join(ROOT, 'src/server', f), 'utf8'))
-  .join('\n');
-const HAS_ISSUE_18 = /\/limits/.test(serverSources) && /archived/.test(serverSources);
 
 describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install chromium'))(
   'issue 17: the web app in Chromium',
@@ -58,6 +56,9 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         staticDir: outDir,
         passwordLog2N: 10,
         log: (line) => lines.push(line),
+        // Limits other than the defaults (and the UI's fallback), so the form visibly takes
+        // them from GET /api/mc-runs/limits.
+        mcLimits: { max_samples: MAX_SAMPLES, max_concurrent_runs_per_user: 1 },
       });
       base = server.url;
       const first =
@@ -229,7 +230,11 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
       await page.click('[data-testid=table-tornado] summary');
       const table = await page.textContent('[data-testid=table-tornado]');
       expect(table).toMatch(/Change from the base case \[USD M\]/);
-      expect(table).toMatch(/KZT\/kWh/);
+      // Each input named (a stage's input with its stage) with its P10 and P90 value and unit.
+      expect(table).toMatch(/KZT per USD — Exchange rates\s*\d{3}\s*KZT\/USD/);
+      expect(table).toMatch(/Price — aluminium\s*[\d,]+\s*USD\/t/);
+      expect(table).toContain('Capex factor (smelter)');
+      expect(table).toContain('Capex factor (chromium)');
     }, 240_000);
 
     it('Monte Carlo: the sample count is checked in the form with a plain message', async () => {
@@ -318,7 +323,9 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         .toBeGreaterThanOrEqual(2);
       expect(
         await page.textContent('[data-field="stages[0].capacity_t_per_year"] .field-problems'),
-      ).toMatch(/ожидается число больше 0/);
+      ).toMatch(
+        /указано -5; ожидается число не меньше 1 и не больше 100[\s\u00a0\u202f]000[\s\u00a0\u202f]000 \[т\/год\]/,
+      );
       expect(await page.locator('[data-testid="marker-finance"]').count()).toBe(1);
       expect(await page.isDisabled('[data-testid=save-version]')).toBe(true);
       // Clicking a location opens the YAML view at that line (with line numbers).
@@ -469,22 +476,83 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
       await ctx.close();
     }, 240_000);
 
-    (HAS_ISSUE_18 ? it : it.todo)(
-      'archive and delete (issue 18 routes), MC limits from the server, past runs with cancel and CSV',
-      async () => {
-        await page.goto(base + '#/');
-        const row = page.locator('tr:has-text("e2e-17 переименован")');
-        await row.locator('[data-testid=archive]').click();
-        await expect.poll(() => page.locator('tr:has-text("e2e-17 переименован")').count()).toBe(0);
-        await page.check('[data-testid=show-archived]');
-        await page.waitForSelector('tr:has-text("e2e-17 переименован")');
-        page.once('dialog', (d) => {
-          void d.accept();
-        });
-        await page.locator('tr:has-text("e2e-17 переименован") [data-testid=delete]').click();
-        await expect.poll(() => page.locator('tr:has-text("e2e-17 переименован")').count()).toBe(0);
-      },
-    );
+    it('archive and delete (issue 18 routes), MC limits from the server, past runs with cancel and CSV', async () => {
+      // Archive: the row leaves the list, comes back with "show archived", and is deleted.
+      await page.goto(base + '#/');
+      await page.waitForSelector('[data-testid=scenario-list]');
+      const row = page.locator('tr:has-text("e2e-17 переименован")');
+      await row.locator('[data-testid=archive]').click();
+      await expect.poll(() => page.locator('tr:has-text("e2e-17 переименован")').count()).toBe(0);
+      await page.check('[data-testid=show-archived]');
+      await page.waitForSelector('tr:has-text("e2e-17 переименован")');
+      page.once('dialog', (d) => {
+        void d.accept();
+      });
+      await page.locator('tr:has-text("e2e-17 переименован") [data-testid=delete]').click();
+      await expect.poll(() => page.locator('tr:has-text("e2e-17 переименован")').count()).toBe(0);
+      await page.uncheck('[data-testid=show-archived]');
+      await page.waitForSelector('tr:has-text("stages 1 + 2")');
+      expect(await axe()).toEqual([]);
+
+      // The sample limit is the server's (GET /api/mc-runs/limits), checked in the form.
+      await openDashboard();
+      const help = page.locator('[data-testid=mc-samples-help]');
+      await expect
+        .poll(() => help.textContent(), { timeout: 30_000 })
+        .toMatch(new RegExp(`от 10 до 40${SP}000`));
+      await page.fill('[data-testid=mc-samples]', String(MAX_SAMPLES + 1));
+      expect(await page.isDisabled('[data-testid=run-mc]')).toBe(true);
+      expect(await help.getAttribute('role')).toBe('alert');
+
+      // A long run is listed as running; a second one is refused (one run at a time here) with
+      // the reason; the long one is cancelled from the list.
+      await page.fill('[data-testid=mc-samples]', String(MAX_SAMPLES));
+      await page.click('[data-testid=run-mc]');
+      const runs = page.locator('[data-testid=mc-runs] tbody tr');
+      await page.waitForSelector(
+        '[data-testid=mc-runs] tr[data-status=running], [data-testid=mc-runs] tr[data-status=queued]',
+        { timeout: 60_000 },
+      );
+      const long = runs.first();
+      expect(await long.textContent()).toMatch(new RegExp(`/ 40${SP}000`));
+      await page.fill('[data-testid=mc-samples]', '200');
+      await page.click('[data-testid=run-mc]');
+      await expect
+        .poll(() => page.textContent('[data-testid=mc-error]'), { timeout: 30_000 })
+        .toMatch(new RegExp(`У вас уже идёт 1${SP}расчёт — больше одновременно нельзя`));
+      await long.locator('[data-testid=mc-cancel]').click();
+      await expect
+        .poll(() => long.getAttribute('data-status'), { timeout: 30_000 })
+        .toBe('cancelled');
+      expect(await long.textContent()).toContain('отменён');
+      expect(await long.locator('[data-testid=mc-cancel]').count()).toBe(0);
+
+      // A short run ends done and is listed with its CSV export: one row per sample, the
+      // sampled inputs (issue 13's capex factor among them) and the outputs.
+      await page.click('[data-testid=run-mc]');
+      await page.waitForSelector('[data-testid=mc-runs] tr[data-status=done]', {
+        timeout: 120_000,
+      });
+      expect(await page.locator('[data-testid=mc-error]').count()).toBe(0);
+      expect(await runs.count()).toBe(2);
+      const done = page.locator('[data-testid=mc-runs] tr[data-status=done]');
+      expect(await done.textContent()).toMatch(/200 \/ 200/);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        done.locator('[data-testid=mc-csv]').click(),
+      ]);
+      const path = join(dir, 'mc-run.csv');
+      await csv.saveAs(path);
+      const lines = readFileSync(path, 'utf8').trimEnd().split(/\r?\n/);
+      const header = lines[0]?.split(',') ?? [];
+      expect(header[0]).toBe('sample');
+      expect(header).toContain('stages.smelter.capex.factor');
+      expect(header).toContain('metrics.npv_usd');
+      expect(header.at(-1)).toBe('error');
+      expect(lines.length).toBe(201);
+      expect(lines[1]?.split(',')[0]).toBe('0');
+      expect(await axe()).toEqual([]);
+    }, 240_000);
 
     it('Kazakh: numbers formatted by the app (decimal comma), strings in Kazakh', async () => {
       await lang('kk');

@@ -22,21 +22,44 @@ function pick(i18n: I18n, ru: string, kk: string): string {
   return i18n.lang === 'kk' ? kk : ru;
 }
 
+/** One bound of a range message: `≥ 1`, `> 0`, `<= 100`. */
+const BOUND = / (>=|<=|>|<|≥|≤) ([-\d.e+]+)/g;
+
+/** A bound as the core wrote it (`1`, `0.05`, `1e-9`), by locale, with exactly its digits. */
+function boundText(raw: string, i: I18n): string {
+  const x = Number(raw);
+  if (/e/i.test(raw)) return raw.replace('-', '\u2212');
+  return i.num(x, /\.(\d+)$/.exec(raw)?.[1]?.length ?? 0);
+}
+
+/**
+ * `expected a finite number ≥ 1 ≤ 100000000 [t/year]` (src/scenario/quantity.ts describeRange:
+ * a kind, any number of bounds, a unit) in Russian or Kazakh, the bounds joined with "и"/"және".
+ */
+function rangeText(m: RegExpExecArray, i: I18n): string {
+  const integer = m[1] === 'an integer';
+  const unit = m[3] ? ` [${i.unit(m[3])}]` : '';
+  const bounds = [...(m[2] ?? '').matchAll(BOUND)].flatMap((b) => {
+    const cmp = CMP[b[1] ?? ''];
+    return cmp ? [{ words: cmp, value: boundText(b[2] ?? '', i) }] : [];
+  });
+  if (bounds.length === 0)
+    return integer
+      ? pick(i, `ожидается целое число${unit}`, `бүтін сан күтіледі${unit}`)
+      : pick(i, `ожидается конечное число${unit}`, `шекті сан күтіледі${unit}`);
+  const ru = bounds.map((b) => `${b.words[0]} ${b.value}`).join(' и ');
+  const kk = bounds.map((b) => `${b.value}-ден ${b.words[1]}`).join(' және ');
+  return pick(
+    i,
+    `ожидается ${integer ? 'целое число' : 'число'} ${ru}${unit}`,
+    `${kk} ${integer ? 'бүтін сан' : 'сан'} күтіледі${unit}`,
+  );
+}
+
 const RULES: Rule[] = [
   [
-    /^expected a finite number(?: (>=|<=|>|<|≥|≤) ([-\d.e+]+))?(?: \[(.+)\])?$/,
-    (m, i) => {
-      const cmp = m[1] ? CMP[m[1]] : undefined;
-      const bound = m[2] !== undefined ? i.sig(Number(m[2]), 6) : '';
-      const unit = m[3] ? ` [${i.unit(m[3])}]` : '';
-      return cmp
-        ? pick(
-            i,
-            `ожидается число ${cmp[0]} ${bound}${unit}`,
-            `${bound}-ден ${cmp[1]} сан күтіледі${unit}`,
-          )
-        : pick(i, `ожидается конечное число${unit}`, `шекті сан күтіледі${unit}`);
-    },
+    /^expected (a finite number|an integer)((?: (?:>=|<=|>|<|≥|≤) [-\d.e+]+)*)(?: \[(.+)\])?$/,
+    rangeText,
   ],
   [
     /^expected a calendar year ≥ (\d+)$/,

@@ -26,6 +26,8 @@ const costItem = z.strictObject({
   size: z.string(),
   /** Design result counting identical items (e.g. `furnaces`); the size is then per item. */
   count: z.string().optional(),
+  /** Calibration family of the item when not the stage's (e.g. `power` for an off-gas plant). */
+  family: z.enum(['fecr', 'concentrator', 'chromium', 'power']).optional(),
   base_size: z.number().positive(),
   /** Installed cost of one item of `base_size` in the class currency of `cost_year`. */
   base_cost: z.number().positive(),

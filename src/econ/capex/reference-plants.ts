@@ -13,9 +13,12 @@ const money = z.strictObject({ value: z.number().positive(), currency: z.string(
 
 const referencePlant = z.strictObject({
   id: z.string(),
-  family: z.enum(['fecr', 'concentrator', 'chromium']),
+  family: z.enum(['fecr', 'concentrator', 'chromium', 'power']),
   class: z.enum(['china-epc', 'western']),
-  /** calibration: fits the class factor; abroad: china-epc plant outside China (location evidence); benchmark: reported only. */
+  /**
+   * calibration: fits the class factor; abroad: china-epc plant outside China (location
+   * evidence); benchmark: reported only. `capacity_t_per_year` of a power plant is its MW.
+   */
   use: z.enum(['calibration', 'abroad', 'benchmark']),
   reason: z.string().optional(),
   description: z.string(),
@@ -50,7 +53,7 @@ export type PlantFamily = ReferencePlant['family'];
 const parsed = z
   .strictObject({
     description: z.string(),
-    template_families: z.record(z.string(), z.enum(['fecr', 'concentrator', 'chromium'])),
+    template_families: z.record(z.string(), z.enum(['fecr', 'concentrator', 'chromium', 'power'])),
     plants: z.array(referencePlant),
   })
   .parse(data);

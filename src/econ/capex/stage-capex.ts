@@ -6,13 +6,9 @@
  */
 import type { SourceEntry } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
-import {
-  designUnits,
-  type DesignSnapshot,
-  type DesignOverrides,
-  type UnitDesignRecord,
-} from '../../process/design/design-flowsheet.js';
+import { designUnits, type UnitDesignRecord } from '../../process/design/design-flowsheet.js';
 import { defaultParam } from '../../scenario/data-files.js';
+import type { StageRun } from '../../process/stage-run.js';
 import type { Stage } from '../../scenario/schema.js';
 import { calibrationFactor, STORED_CALIBRATION } from './calibration.js';
 import { COST_CLASSES, type CostClass, type SourcedValue } from './cost-class.js';
@@ -101,13 +97,12 @@ function totalOf(
  * within budget to 1e-9 relative. The design at r is the solved design scaled (homogeneity).
  */
 export function ratioWithinBudget(
-  snapshot: DesignSnapshot,
-  overrides: DesignOverrides,
+  designsAt: (ratio: number) => readonly UnitDesignRecord[],
   s: EstimateSettings,
   baseYear: number,
   budget_usd: number,
 ): number {
-  const cost = (r: number): number => totalOf(designUnits(snapshot, overrides, r), s, baseYear);
+  const cost = (r: number): number => totalOf(designsAt(r), s, baseYear);
   let lo = 1e-4;
   let hi = 1e4;
   if (cost(lo) > budget_usd) return 0;
@@ -186,9 +181,8 @@ function sourcesOf(stage: Stage, est: StageCapexEstimate, cls: CostClass, family
  * The capex of a stage from its solved units.
  * @param stage - The scenario stage (capex settings, capacity, budget)
  * @param template - Its flowsheet template
- * @param designs - The design of every unit (StageRun.design)
- * @param snapshot - The solved units (StageRun.design_snapshot), for the budget inversion
- * @param overrides - The stage's design overrides
+ * @param run - The stage run: its units' design, the snapshot to redesign at other throughputs
+ *   (budget inversion), the design overrides, and the off-gas energy (power plant)
  * @param baseYear - Year of money [year]
  * @param cnyPerUsd - The scenario's RMB per USD (china-epc class)
  * @returns The estimate, or why it is missing (no items for the template's units)
@@ -196,11 +190,7 @@ function sourcesOf(stage: Stage, est: StageCapexEstimate, cls: CostClass, family
 export function stageCapex(
   stage: Stage,
   template: string,
-  run: {
-    design: readonly UnitDesignRecord[];
-    design_snapshot: DesignSnapshot;
-    design_overrides: DesignOverrides;
-  },
+  run: Pick<StageRun, 'design' | 'design_snapshot' | 'design_overrides' | 'byproducts'>,
   baseYear: number,
   cnyPerUsd: number,
   options: StageCapexOptions = {},
@@ -213,16 +203,26 @@ export function stageCapex(
   const cls = COST_CLASSES[stage.capex.reference_class];
   if (!cls)
     throw new InputError('capex.reference_class', stage.capex.reference_class, 'a cost class');
-  const { lines, unpriced } = costUnits(run.design, cls, baseYear);
+  const plant = powerPlantDesign(stage, run);
+  const designsAt = (r: number): UnitDesignRecord[] => {
+    const d = r === 1 ? [...run.design] : designUnits(run.design_snapshot, run.design_overrides, r);
+    return plant ? [...d, scaledPlant(plant, r)] : d;
+  };
+  const { lines, unpriced } = costUnits(designsAt(1), cls, baseYear);
   if (unpriced.length > 0) return { missing: missingText(unpriced, cls) };
   const perUsd = cls.currency === 'USD' ? 1 : cnyPerUsd;
   const settings = estimateSettings(stage, cls, family, perUsd);
+  const other = [...new Set(lines.flatMap((l) => (l.family === undefined ? [] : [l.family])))];
+  settings.calibration_by_family = Object.fromEntries(
+    other.map((f) => [f, calibrationFactor(cls.id, f) ?? 1]),
+  );
   const est = estimateStage(lines, settings);
   const calibrated = calibrationFactor(cls.id, family) !== undefined;
-  if (!calibrated)
-    est.warnings.push(
-      `capex class ${cls.id} has no reference plant of the ${family} family with a cost: its unit costs are uncalibrated (docs/capex.md)`,
-    );
+  for (const f of [family, ...other])
+    if (calibrationFactor(cls.id, f) === undefined)
+      est.warnings.push(
+        `capex class ${cls.id} has no reference plant of the ${f} family with a cost: its unit costs are uncalibrated (docs/capex.md)`,
+      );
   const phasing = phaseCapex(
     est.total_usd,
     stage.construction_years,
@@ -240,8 +240,7 @@ export function stageCapex(
   if (stage.capex_budget_usd) {
     const budget = stage.capex_budget_usd.value;
     const q = stage.capacity_t_per_year.value;
-    const at = (b: number): number =>
-      q * ratioWithinBudget(run.design_snapshot, run.design_overrides, settings, baseYear, b);
+    const at = (b: number): number => q * ratioWithinBudget(designsAt, settings, baseYear, b);
     result.budget = {
       budget_usd: budget,
       within_budget: est.total_usd <= budget,
@@ -251,6 +250,31 @@ export function stageCapex(
     };
   }
   return result;
+}
+
+/**
+ * The design of a stage's off-gas power plant (`stages[].power_plant`), not a flowsheet unit:
+ * electric power = chemical energy of the exported off-gas × the plant's efficiency [MW].
+ */
+function powerPlantDesign(
+  stage: Stage,
+  run: Pick<StageRun, 'byproducts'>,
+): UnitDesignRecord | undefined {
+  if (!stage.power_plant) return undefined;
+  const gas = run.byproducts.find((b) => b.id === 'off-gas');
+  const MW = (gas?.energy_MWh_per_h ?? 0) * stage.power_plant.offgas_efficiency.value;
+  if (!(MW > 0)) return undefined; // no off-gas energy: offgasPower credits nothing either
+  return {
+    unit_id: 'offgas-power-plant',
+    kind: 'offgas-power-plant',
+    results: { power_MW: { value: MW, unit: 'MW' } },
+    basis: {},
+  };
+}
+
+function scaledPlant(d: UnitDesignRecord, r: number): UnitDesignRecord {
+  const p = d.results.power_MW;
+  return p ? { ...d, results: { power_MW: { value: p.value * r, unit: p.unit } } } : d;
 }
 
 function missingText(unpriced: readonly UnpricedUnit[], cls: CostClass): string {

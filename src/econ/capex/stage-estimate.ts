@@ -4,7 +4,7 @@
  * factor to Kazakhstan, owner's cost and contingency — each added once, never on top of a figure
  * that already holds it.
  *
- *   ISBL = k · Σ installed_i            (k: calibration of the class and plant family)
+ *   ISBL = Σ k_i · installed_i          (k: calibration of the class and plant family of the item)
  *   OSBL = o · ISBL  (greenfield sites)  D = ISBL + OSBL, I = i · D
  *   C    = L · (D + I)                   (L: location factor of the class to Kazakhstan)
  *   O    = w · C,  X = x · (C + O),      total = f · (C + O + X) / fx
@@ -18,6 +18,8 @@ export interface EstimateSettings {
   cls: CostClass;
   /** Calibration factor of the class and plant family, k [–]. */
   calibration_factor: number;
+  /** Calibration of items of another family (`UnitCostLine.family`, e.g. `power`) [–]. */
+  calibration_by_family?: Readonly<Record<string, number>>;
   site: 'greenfield' | 'brownfield';
   /** Location factor to the site, L [–]. */
   location_factor: number;
@@ -71,10 +73,11 @@ export function estimateStage(
   lines: readonly UnitCostLine[],
   s: EstimateSettings,
 ): StageCapexEstimate {
-  const k = s.calibration_factor;
+  const kOf = (l: UnitCostLine): number =>
+    l.family === undefined ? s.calibration_factor : (s.calibration_by_family?.[l.family] ?? 1);
   const site = (s.location_factor * s.capex_factor) / s.currency_per_usd; // class currency → USD at the site
   let isbl = 0;
-  for (const l of lines) isbl += k * l.installed;
+  for (const l of lines) isbl += kOf(l) * l.installed;
   const osbl = s.site === 'greenfield' ? isbl * (s.osbl_pct / 100) : 0;
   const indirect = (isbl + osbl) * (s.indirect_pct / 100);
   const constructed = s.location_factor * (isbl + osbl + indirect);
@@ -91,10 +94,10 @@ export function estimateStage(
   return {
     reference_class: s.cls.id,
     currency: s.cls.currency,
-    units: lines.map(({ installed, ...rest }) => ({
-      ...rest,
-      installed_usd: k * installed * site,
-    })),
+    units: lines.map((l) => {
+      const { installed, ...rest } = l;
+      return { ...rest, installed_usd: kOf(l) * installed * site };
+    }),
     isbl_usd: isbl * site,
     osbl_usd: osbl * site,
     indirect_usd: indirect * site,
@@ -106,7 +109,7 @@ export function estimateStage(
       high: total * (1 + s.accuracy_high_pct / 100),
       aace_class: s.aace_class,
     },
-    calibration_factor: k,
+    calibration_factor: s.calibration_factor,
     location_factor: s.location_factor,
     capex_factor: s.capex_factor,
     currency_per_usd: s.currency_per_usd,

@@ -27,6 +27,8 @@ export interface UnitCostLine {
   priced_by: string;
   status: CostItem['status'];
   source: string;
+  /** Calibration family of the item when not the stage's (e.g. `power`). */
+  family?: string;
 }
 
 /** Units whose design has sizes but which no cost item of the class (or its fallback) prices. */
@@ -69,6 +71,7 @@ function priceWith(
     priced_by: pricedBy,
     status: item.status,
     source: item.source,
+    ...(item.family !== undefined ? { family: item.family } : {}),
   };
 }
 

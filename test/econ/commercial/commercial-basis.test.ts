@@ -202,7 +202,7 @@ describe('the reference scenarios on one commercial basis', () => {
     ).toBe(true);
   });
 
-  it('an off-gas power plant nets its electricity from the purchase and scope 2; its capex is listed as not implemented', () => {
+  it('an off-gas power plant nets its electricity from the purchase and scope 2, and its capex is priced from its power', () => {
     const text = read('aktobe-stage1.yaml').replace(
       '    flowsheet:\n      template: fecr-dc',
       '    power_plant: {}\n    flowsheet:\n      template: fecr-dc',
@@ -222,8 +222,14 @@ describe('the reference scenarios on one commercial basis', () => {
       6,
     );
     expect(a.emissions!.scope2_t_co2_per_year).toBeCloseTo(line.quantity_per_year * 0.85, 3);
-    expect(a.not_implemented.some((n) => /off-gas power plant capex/.test(n.what))).toBe(true);
-    expect(a.metrics!.npv_usd).toBeGreaterThan(one.appraisal.metrics!.npv_usd);
+    expect(a.not_implemented.some((n) => /off-gas power plant/.test(n.what))).toBe(false);
+    // its power [MW] = the generation spread over the operating hours of the year
+    const plant = st.capex!.units.find((u) => u.unit_id === 'offgas-power-plant')!;
+    expect(plant.item_id).toBe('offgas-power-plant');
+    const hours = p.generation_MWh_per_year / plant.size;
+    expect(hours).toBeGreaterThan(7000);
+    expect(hours).toBeLessThanOrEqual(8760);
+    expect(st.capex_usd!).toBeGreaterThan(one.appraisal.stages[0]!.capex_usd!);
   });
 
   it('jobs of the economy view: every entity direct, construction by year from capex, indirect by the multiplier', () => {

@@ -488,8 +488,11 @@ export function inputUnit(path: string): string {
 export function inputLabel(path: string, i18n: I18n): string {
   const parts = path.split('.');
   const key = parts[parts.length - 1] ?? path;
-  const owner = parts.length >= 3 ? parts[parts.length - 2] : undefined;
   const name = i18n.field(key);
+  // A stage's input (`stages.smelter.capex.factor`) is named with its stage id, as outputs are
+  // (i18n.output): two stages' capex factors are two different inputs.
+  if (parts[0] === 'stages' && parts.length >= 3) return `${name} (${parts[1] ?? ''})`;
+  const owner = parts.length >= 3 ? parts[parts.length - 2] : undefined;
   const ownerName =
     owner === undefined
       ? ''
