@@ -51,7 +51,15 @@ const metrics = z
     profitability_index: nullableNum,
     lcop_usd_per_t: nullableNum,
     lcop_usd_per_t_cr: nullableNum,
-    min_dscr: nullableNum,
+    min_dscr: nullableNum.meta({
+      description: 'Lowest DSCR over the operating rows with debt service (null without debt)',
+    }),
+    avg_dscr: nullableNum.meta({
+      description: 'Mean DSCR over the operating rows with debt service',
+    }),
+    llcr: nullableNum.meta({ description: 'Loan-life cover ratio at completion' }),
+    min_llcr: nullableNum.meta({ description: 'Lowest LLCR over the loan life' }),
+    plcr: nullableNum.meta({ description: 'Project-life cover ratio at completion' }),
     peak_funding_usd: num,
     equity_irr: nullableNum,
     equity_irr_reason: z.string().nullable(),
@@ -87,12 +95,19 @@ const cashflowRow = z.strictObject({
   discount_factor: num,
   debt_drawdown_usd: num,
   interest_usd: num,
+  interest_capitalised_usd: num,
+  financing_fees_usd: num,
   principal_usd: num,
   debt_service_usd: num,
   debt_balance_usd: num,
+  dsra_balance_usd: num,
+  dsra_change_usd: num,
   tax_levered_usd: num,
   cfads_usd: num,
-  dscr: nullableNum,
+  dscr: nullableNum.meta({
+    description: 'CFADS / debt service; null: not applicable (no debt service)',
+  }),
+  llcr: nullableNum,
   equity_cash_flow_usd: num,
 });
 

@@ -96,14 +96,10 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
     const capInt = construction && capitalise ? accrued : 0;
     const paidInt = accrued - capInt;
     let fees = 0;
-    let uses = 0;
-    if (t >= fc && t <= first) {
+    if (t >= fc && t <= first)
       fees =
         (t === fc ? (fin.upfront_fee ?? 0) * g.facility : 0) +
         (fin.commitment_fee ?? 0) * Math.max(0, g.facility - drawn);
-      uses = (construction ? (ctx.capex[t] ?? 0) : wc0) + fees + (t === fc ? g.dsraInit : 0);
-    }
-    const draw = g.scale * fin.debt_share * uses;
     // Interest (paid or capitalised) and fees are deducted when incurred (assumed: docs/finance.md).
     const cit = lcf.step(
       (ctx.taxable[t] ?? 0) - accrued - fees,
@@ -112,8 +108,20 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
       t,
     );
     const dWcOperating = (ctx.dWc[t] ?? 0) - (t === first ? wc0 : 0);
-    const cfads =
+    const operatingCfads =
       (ctx.operating[t] ?? 0) - cit - dWcOperating - (construction ? 0 : (ctx.capex[t] ?? 0));
+    // Losses of the completion (first ramp-up) row are a cost to complete, funded like the
+    // initial working capital (start-up costs in the construction budget: Yescombe, Principles
+    // of Project Finance, 2nd ed. 2014, §7.2), so they are not charged to CFADS.
+    const rampUpLoss = t === first ? Math.max(0, -operatingCfads) : 0;
+    const cfads = operatingCfads + rampUpLoss;
+    let uses = 0;
+    if (t >= fc && t <= first)
+      uses =
+        (construction ? (ctx.capex[t] ?? 0) : wc0 + rampUpLoss) +
+        fees +
+        (t === fc ? g.dsraInit : 0);
+    const draw = g.scale * fin.debt_share * uses;
     // Without grace the first repayment row is the completion row: its (year-end) drawdown
     // for the initial working capital is repaid with the rest.
     const owed = opening + draw + capInt;

@@ -228,7 +228,8 @@ export interface CashflowRow {
   /**
    * Cash flow available for debt service = revenue − opex − ΔWC − levered tax − closure −
    * capex not funded by the loan (construction capex and the working capital funded at
-   * completion are project costs, paid by drawdowns and equity, not by CFADS) [USD].
+   * completion, and the operating loss of the completion row (ramp-up), are project costs, paid
+   * by drawdowns and equity, not by CFADS) [USD].
    */
   cfads_usd: number;
   /** CFADS / debt service [-], null when there is no debt service or before operation. */

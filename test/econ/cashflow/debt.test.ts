@@ -26,7 +26,7 @@ function table(fin: Partial<FinancingInput>, over: Partial<CashflowInput> = {}) 
 }
 
 const sum = (rows: CashflowRow[], k: keyof CashflowRow, to = rows.length): number =>
-  rows.slice(0, to).reduce((a, r) => a + ((r[k]) ?? 0), 0);
+  rows.slice(0, to).reduce((a, r) => a + (r[k] ?? 0), 0);
 
 describe('debt tranche', () => {
   it('CFADS carry no construction capex: construction rows have CFADS = −levered tax', () => {
@@ -137,5 +137,18 @@ describe('debt tranche', () => {
     const t = buildCashflowTable(stage1Input());
     for (const r of t.rows) expect(r.equity_cash_flow_usd).toBeCloseTo(r.free_cash_flow_usd, 6);
     expect(cashflowMetrics(t).llcr).toBeNull();
+  });
+
+  it('an operating loss in the completion (ramp-up) row is funded pro rata, not charged to CFADS', () => {
+    const slow = { operation: { first_index: 2, ramp_up: [0.02] } };
+    const t = table({}, slow);
+    const r = t.rows[2]!;
+    // The unfunded operating cash of the row is negative...
+    expect(r.revenue_usd - r.opex_usd - r.tax_levered_usd).toBeLessThan(0);
+    // ...so CFADS is zero, the DSCR (interest is paid in grace) is 0 rather than negative.
+    expect(r.cfads_usd).toBeCloseTo(0, 6);
+    expect(r.dscr).toBeCloseTo(0, 9);
+    const loss = -(r.revenue_usd - r.opex_usd - r.tax_levered_usd - r.closure_cost_usd);
+    expect(r.debt_drawdown_usd).toBeCloseTo(0.6 * (r.working_capital_change_usd + loss), 4);
   });
 });
