@@ -45,6 +45,21 @@ const SUMMARY_KPIS = [
   'adiabatic_T_K',
 ];
 
+/** A cover ratio to two decimals; null is "not applicable" (no debt service or no debt). */
+function ratio(x: number | null): string {
+  return x === null ? 'n/a' : x.toFixed(2);
+}
+
+/** The lenders' figures of a metrics block (none without debt). */
+function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
+  if (m.min_dscr === null && m.llcr === null) return [['Debt', 'none (all equity)']];
+  return [
+    ['DSCR minimum / average', `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`],
+    ['LLCR at completion / minimum', `${ratio(m.llcr)} / ${ratio(m.min_llcr)}`],
+    ['PLCR at completion', ratio(m.plcr)],
+  ];
+}
+
 function printSummary(a: Appraisal): void {
   const s = styleFor(process.stdout);
   const w = (line = '') => process.stdout.write(line + '\n');
@@ -83,6 +98,8 @@ function printSummary(a: Appraisal): void {
           ? '—'
           : `${formatAmount(m.breakeven_tariff_kzt_per_kwh)} KZT/kWh`,
       ],
+      ['Equity IRR', m.equity_irr === null ? '—' : pct(m.equity_irr)],
+      ...lenderRows(m),
       ['Gross value added', `${usd(im.value_added_usd_per_year)}/year`],
       [
         'Value added over raw export',
