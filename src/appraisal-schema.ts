@@ -63,6 +63,14 @@ const metrics = z
     peak_funding_usd: num,
     equity_irr: nullableNum,
     equity_irr_reason: z.string().nullable(),
+    dividend_withholding_rate: num.meta({
+      description: 'Kazakh dividend withholding tax at the China–Kazakhstan treaty rate (Art. 10)',
+    }),
+    dividend_withholding_usd: usd('Withholding tax on distributions, undiscounted'),
+    sponsor_equity_irr: nullableNum.meta({
+      description: 'Equity IRR of the Chinese sponsor after dividend withholding tax',
+    }),
+    sponsor_equity_irr_reason: z.string().nullable(),
     basis: z.enum(['real', 'nominal']),
     breakeven_price_usd_per_t: nullableNum,
     breakeven_tariff_kzt_per_kwh: nullableNum,

@@ -28,6 +28,7 @@ import jobs from '../../data/impact/jobs.json' with { type: 'json' };
 import concentrateFormula from '../../data/markets/concentrate-formula.json' with { type: 'json' };
 import lenders from '../../data/finance/lenders.json' with { type: 'json' };
 import financingDefaults from '../../data/finance/financing-defaults.json' with { type: 'json' };
+import withholdingTax from '../../data/finance/withholding-tax.json' with { type: 'json' };
 
 export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/prices-2025': checkDataFile('markets/prices-2025', prices),
@@ -51,6 +52,7 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/concentrate-formula': checkDataFile('markets/concentrate-formula', concentrateFormula),
   'finance/lenders': checkDataFile('finance/lenders', lenders),
   'finance/financing-defaults': checkDataFile('finance/financing-defaults', financingDefaults),
+  'finance/withholding-tax': checkDataFile('finance/withholding-tax', withholdingTax),
 };
 
 /** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */

@@ -99,6 +99,10 @@ function printSummary(a: Appraisal): void {
           : `${formatAmount(m.breakeven_tariff_kzt_per_kwh)} KZT/kWh`,
       ],
       ['Equity IRR', m.equity_irr === null ? '—' : pct(m.equity_irr)],
+      [
+        'Sponsor equity IRR after WHT',
+        `${m.sponsor_equity_irr === null ? `— (${m.sponsor_equity_irr_reason ?? ''})` : pct(m.sponsor_equity_irr)} (dividend WHT ${pct(m.dividend_withholding_rate)}, China–Kazakhstan treaty)`,
+      ],
       ...lenderRows(m),
       ['Gross value added', `${usd(im.value_added_usd_per_year)}/year`],
       [

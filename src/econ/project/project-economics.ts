@@ -9,6 +9,8 @@ import type { Scenario } from '../../scenario/schema.js';
 import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
+import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import { dataValue } from '../../scenario/data-files.js';
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
@@ -103,6 +105,11 @@ function withMetrics(
   options: EconomicsOptions,
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
+  // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
+  const sponsor = sponsorReturn(
+    table,
+    dataValue('finance/withholding-tax#dividends_china_treaty').value,
+  );
   const reasons: string[] = [];
   let price: number | null = null;
   let tariff: number | null = null;
@@ -161,6 +168,7 @@ function withMetrics(
   }
   return {
     ...m,
+    ...sponsor,
     basis: table.basis,
     breakeven_price_usd_per_t: price,
     breakeven_tariff_kzt_per_kwh: tariff,
