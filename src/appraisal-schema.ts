@@ -75,6 +75,19 @@ const metrics = z
     breakeven_price_usd_per_t: nullableNum,
     breakeven_tariff_kzt_per_kwh: nullableNum,
     breakeven_reasons: z.array(z.string()),
+    sources_uses: z
+      .strictObject({
+        capex_usd: num,
+        financing_fees_usd: num,
+        interest_during_construction_usd: num,
+        dsra_initial_usd: num,
+        working_capital_and_start_up_usd: num,
+        total_uses_usd: num,
+        debt_usd: num,
+        equity_usd: num,
+      })
+      .nullable()
+      .meta({ description: 'Sources and uses of funds of the construction budget [USD]' }),
   })
   .meta({ description: 'Metrics of a cash flow' });
 
@@ -101,6 +114,7 @@ const cashflowRow = z.strictObject({
   closure_cost_usd: num,
   free_cash_flow_usd: num,
   discount_factor: num,
+  funded_uses_usd: num,
   debt_drawdown_usd: num,
   interest_usd: num,
   interest_capitalised_usd: num,

@@ -5,6 +5,7 @@
  */
 import type { CashflowMetrics, CashflowRow } from './econ/cashflow/types.js';
 import type { SponsorReturn } from './econ/cashflow/sponsor-return.js';
+import type { SourcesAndUses } from './econ/cashflow/sources-and-uses.js';
 import type { PlantBalance } from './plant/merge-balances.js';
 import type { UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
@@ -209,6 +210,8 @@ export interface AppraisalMetrics extends CashflowMetrics, SponsorReturn {
   /** Electricity tariff at which NPV = 0 [KZT/kWh], null with a reason. */
   breakeven_tariff_kzt_per_kwh: number | null;
   breakeven_reasons: string[];
+  /** Sources and uses of funds of the construction budget(s), null without debt. */
+  sources_uses: SourcesAndUses | null;
 }
 
 export interface TaxYear {

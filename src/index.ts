@@ -94,6 +94,9 @@ export {
   combineTables,
   validateCashflowInput,
   CASHFLOW_COLUMN_UNITS,
+  sponsorReturn,
+  sourcesAndUses,
+  addSourcesAndUses,
 } from './econ/cashflow/index.js';
 export type {
   BreakEven,
@@ -106,6 +109,8 @@ export type {
   MoneyBasis,
   OpexItem,
   ProductInput,
+  SourcesAndUses,
+  SponsorReturn,
 } from './econ/cashflow/index.js';
 export {
   kazakhstan,

@@ -7,6 +7,7 @@ import type { OpexLine, StageResult } from '../../src/appraisal.js';
 import {
   buildCashflowTable,
   cashflowMetrics,
+  sourcesAndUses,
   sponsorReturn,
 } from '../../src/econ/cashflow/index.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
@@ -76,6 +77,7 @@ export function sampleAppraisal(): Appraisal {
   const metrics = {
     ...m,
     ...sponsorReturn(table, 0.1),
+    sources_uses: sourcesAndUses(table),
     basis: input.basis,
     breakeven_price_usd_per_t: 1234.5,
     breakeven_tariff_kzt_per_kwh: null,

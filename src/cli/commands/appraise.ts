@@ -50,6 +50,20 @@ function ratio(x: number | null): string {
   return x === null ? 'n/a' : x.toFixed(2);
 }
 
+/** Sources and uses of the construction budget, one line each side. */
+function sourcesUsesRows(
+  su: NonNullable<Appraisal['metrics']>['sources_uses'],
+): [string, string][] {
+  if (su === null) return [];
+  return [
+    [
+      'Uses of funds',
+      `${usd(su.total_uses_usd)}: capex ${usd(su.capex_usd)}, IDC ${usd(su.interest_during_construction_usd)}, fees ${usd(su.financing_fees_usd)}, DSRA ${usd(su.dsra_initial_usd)}, working capital and start-up ${usd(su.working_capital_and_start_up_usd)}`,
+    ],
+    ['Sources of funds', `debt ${usd(su.debt_usd)}, equity ${usd(su.equity_usd)}`],
+  ];
+}
+
 /** The lenders' figures of a metrics block (none without debt). */
 function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
   if (m.min_dscr === null && m.llcr === null) return [['Debt', 'none (all equity)']];
@@ -57,6 +71,7 @@ function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
     ['DSCR minimum / average', `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`],
     ['LLCR at completion / minimum', `${ratio(m.llcr)} / ${ratio(m.min_llcr)}`],
     ['PLCR at completion', ratio(m.plcr)],
+    ...sourcesUsesRows(m.sources_uses),
   ];
 }
 

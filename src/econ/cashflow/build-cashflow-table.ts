@@ -306,6 +306,7 @@ export function cashflowColumns(
     c.tax_usd[t] = tax * d;
     c.closure_cost_usd[t] = cl * d;
     c.free_cash_flow_usd[t] = fcf * d;
+    c.funded_uses_usd[t] = (debt?.fundedUses[t] ?? 0) * d;
     c.debt_drawdown_usd[t] = drawdown * d;
     c.interest_usd[t] = interest * d;
     c.interest_capitalised_usd[t] = (debt?.interestCapitalised[t] ?? 0) * d;
@@ -364,6 +365,7 @@ function cashflowTableFromColumns(input: CashflowInput, c: CashflowColumns): Cas
       closure_cost_usd: c.closure_cost_usd[t] ?? 0,
       free_cash_flow_usd: c.free_cash_flow_usd[t] ?? 0,
       discount_factor: Math.pow(1 + input.discount_rate, -t),
+      funded_uses_usd: c.funded_uses_usd[t] ?? 0,
       debt_drawdown_usd: c.debt_drawdown_usd[t] ?? 0,
       interest_usd: c.interest_usd[t] ?? 0,
       interest_capitalised_usd: c.interest_capitalised_usd[t] ?? 0,

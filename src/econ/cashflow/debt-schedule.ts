@@ -41,6 +41,8 @@ export interface DebtContext {
 
 /** The tranche by row [USD, money of the day]. */
 export interface DebtSchedule {
+  /** Cash uses of the availability period funded pro rata by drawdowns and equity. */
+  fundedUses: Float64Array;
   drawdown: Float64Array;
   interestPaid: Float64Array;
   interestCapitalised: Float64Array;
@@ -139,6 +141,7 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
     }
     balance = opening + draw + capInt - principal;
     if (t <= first) drawn += draw + capInt;
+    s.fundedUses[t] = uses;
     s.drawdown[t] = draw;
     s.interestPaid[t] = paidInt;
     s.interestCapitalised[t] = capInt;
@@ -202,6 +205,7 @@ function converged(a: number, b: number): boolean {
 export function debtSchedule(ctx: DebtContext, scratch: ScratchArrays): DebtSchedule {
   const n = ctx.n;
   const s: DebtSchedule = {
+    fundedUses: scratch.take(n),
     drawdown: scratch.take(n),
     interestPaid: scratch.take(n),
     interestCapitalised: scratch.take(n),

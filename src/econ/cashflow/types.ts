@@ -206,6 +206,12 @@ export interface CashflowRow {
   free_cash_flow_usd: number;
   /** 1/(1 + discount_rate)^t [-]. */
   discount_factor: number;
+  /**
+   * Cash uses of the construction budget in the availability period, funded pro rata by
+   * drawdowns and equity: construction capex, fees, the DSRA's initial funding, the initial
+   * working capital and the ramp-up loss of the completion row [USD].
+   */
+  funded_uses_usd: number;
   /** Cash drawn from the loan (capitalised interest not included) [USD]. */
   debt_drawdown_usd: number;
   /** Interest paid in cash [USD]. */
@@ -315,6 +321,7 @@ export const CASHFLOW_COLUMN_UNITS: Readonly<Record<keyof CashflowRow, string>> 
   closure_cost_usd: 'USD',
   free_cash_flow_usd: 'USD',
   discount_factor: '-',
+  funded_uses_usd: 'USD',
   debt_drawdown_usd: 'USD',
   interest_usd: 'USD',
   interest_capitalised_usd: 'USD',

@@ -10,6 +10,11 @@ import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
 import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import {
+  addSourcesAndUses,
+  sourcesAndUses,
+  type SourcesAndUses,
+} from '../cashflow/sources-and-uses.js';
 import { dataValue } from '../../scenario/data-files.js';
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
@@ -103,6 +108,7 @@ function withMetrics(
   inputs: readonly CashflowInput[],
   kztPerUsd: number,
   options: EconomicsOptions,
+  sourcesUses: SourcesAndUses | null,
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
   // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
@@ -169,6 +175,7 @@ function withMetrics(
   return {
     ...m,
     ...sponsor,
+    sources_uses: sourcesUses,
     basis: table.basis,
     breakeven_price_usd_per_t: price,
     breakeven_tariff_kzt_per_kwh: tariff,
@@ -392,7 +399,7 @@ export function projectEconomics(
         stage,
         economics,
         table,
-        metrics: withMetrics(table, [economics.input], kzt, options),
+        metrics: withMetrics(table, [economics.input], kzt, options, sourcesAndUses(table)),
       };
     },
   );
@@ -407,6 +414,7 @@ export function projectEconomics(
           stages.map((s) => s.economics.input),
           kzt,
           options,
+          addSourcesAndUses(stages.map((s) => s.metrics.sources_uses)),
         );
   return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCashflowTable,
+  addSourcesAndUses,
   cashflowMetrics,
+  sourcesAndUses,
   type CashflowInput,
   type CashflowRow,
   type FinancingInput,
@@ -150,5 +152,34 @@ describe('debt tranche', () => {
     expect(r.dscr).toBeCloseTo(0, 9);
     const loss = -(r.revenue_usd - r.opex_usd - r.tax_levered_usd - r.closure_cost_usd);
     expect(r.debt_drawdown_usd).toBeCloseTo(0.6 * (r.working_capital_change_usd + loss), 4);
+  });
+
+  it('sources and uses balance: uses = debt + equity, debt = everything repaid, capex = construction capex', () => {
+    const fin = { upfront_fee: 0.015, commitment_fee: 0.005, dsra_months: 6 };
+    const t = table(fin);
+    const su = sourcesAndUses(t)!;
+    const scale = su.total_uses_usd;
+    const parts =
+      su.capex_usd +
+      su.financing_fees_usd +
+      su.interest_during_construction_usd +
+      su.dsra_initial_usd +
+      su.working_capital_and_start_up_usd;
+    expect(Math.abs(parts - su.total_uses_usd)).toBeLessThan(1e-9 * scale);
+    expect(Math.abs(su.debt_usd + su.equity_usd - su.total_uses_usd)).toBeLessThan(1e-9 * scale);
+    expect(Math.abs(su.debt_usd - sum(t.rows, 'principal_usd'))).toBeLessThan(1e-9 * scale);
+    expect(su.capex_usd).toBeCloseTo(sum(t.rows, 'capex_usd', 2), 4);
+    expect(su.working_capital_and_start_up_usd).toBeCloseTo(
+      t.rows[2]!.working_capital_change_usd,
+      4,
+    );
+    expect(su.dsra_initial_usd).toBeCloseTo(t.rows[0]!.dsra_balance_usd, 6);
+    // Gearing: drawdowns are the debt share of the funded uses (annuity: no sizing down).
+    expect(
+      (su.debt_usd - su.interest_during_construction_usd) /
+        (scale - su.interest_during_construction_usd),
+    ).toBeCloseTo(0.6, 12);
+    expect(addSourcesAndUses([su, null, su])!.equity_usd).toBeCloseTo(2 * su.equity_usd, 4);
+    expect(sourcesAndUses(buildCashflowTable(stage1Input()))).toBeNull();
   });
 });
