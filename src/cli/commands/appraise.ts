@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { appraise } from '../../appraise.js';
 import type { Appraisal } from '../../appraisal.js';
-import { loadScenarioOrExit } from '../scenario-file.js';
+import { collectSetting, loadScenarioOrExit, SET_HELP } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 import { writeFileAtomically } from '../write-file.js';
 
@@ -15,8 +15,9 @@ export function register(program: Command): void {
     .argument('<file>', 'scenario file')
     .option('--json', 'print the whole appraisal as JSON (keys documented in docs/cli.md)')
     .option('--out <dir>', 'also write appraisal.json into this directory')
+    .option('--set <path=value>', SET_HELP, collectSetting)
     .action((file, options) => {
-      const scenario = loadScenarioOrExit(file);
+      const scenario = loadScenarioOrExit(file, options.set);
       const result = appraise(scenario);
       if (options.out !== undefined)
         writeFileAtomically(
