@@ -1,8 +1,8 @@
 /**
  * `--set <path>=<value>`: change numeric inputs of a scenario file from the command line with
  * the same validation as the file. The value is written into the YAML document at the input's
- * place (its `value` when written as a quantity with provenance, else the bare number; a
- * defaulted input is added), and the edited document is parsed and validated again.
+ * place (its `value` when written as a quantity with provenance; otherwise — a reference to a
+ * data value, a bare number or a defaulted input — the bare number), and the edited document is parsed and validated again.
  */
 import { isMap, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
@@ -63,7 +63,8 @@ export function parseScenarioWithSettings(
       );
     }
     const node = doc.getIn(at, true);
-    if (isMap(node)) node.set('value', value);
+    // A quantity written with its provenance keeps it; a reference or a bare number is replaced.
+    if (isMap(node) && node.has('value')) node.set('value', value);
     else doc.setIn(at, value);
   }
   return parseScenario(String(doc), `${file} (with --set)`);

@@ -42,6 +42,11 @@ describe('--set', () => {
     ).toBe(1.25);
   });
 
+  it('replaces a reference to a data value by the number', () => {
+    const path = 'markets.products.hc-ferrochrome.deck.long_term_price_rmb_per_t_50pct_cr_vat_incl';
+    expect(valueAt([{ path, value: 6000 }], path)).toBe(6000);
+  });
+
   it('validates the edited file like the file: an out-of-range value is a problem on its path', () => {
     const r = parseScenarioWithSettings(TEXT, FILE, [
       { path: 'finance.financing.debt_share', value: 1.5 },
