@@ -88,6 +88,17 @@ const metrics = z
       })
       .nullable()
       .meta({ description: 'Sources and uses of funds of the construction budget [USD]' }),
+    covenant_breaches: z
+      .array(
+        z.strictObject({
+          year: z.int(),
+          covenant: z.enum(['min_dscr', 'lockup_dscr', 'min_llcr']),
+          value: num,
+          threshold: num,
+          stage: z.string().optional(),
+        }),
+      )
+      .meta({ description: 'Covenant breaches by year: DSCR default and lock-up, LLCR' }),
   })
   .meta({ description: 'Metrics of a cash flow' });
 

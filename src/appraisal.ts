@@ -6,6 +6,7 @@
 import type { CashflowMetrics, CashflowRow } from './econ/cashflow/types.js';
 import type { SponsorReturn } from './econ/cashflow/sponsor-return.js';
 import type { SourcesAndUses } from './econ/cashflow/sources-and-uses.js';
+import type { CovenantBreach } from './econ/cashflow/covenants.js';
 import type { PlantBalance } from './plant/merge-balances.js';
 import type { UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
@@ -212,6 +213,8 @@ export interface AppraisalMetrics extends CashflowMetrics, SponsorReturn {
   breakeven_reasons: string[];
   /** Sources and uses of funds of the construction budget(s), null without debt. */
   sources_uses: SourcesAndUses | null;
+  /** Covenant breaches by year and stage (DSCR default and lock-up, LLCR), empty without debt. */
+  covenant_breaches: CovenantBreach[];
 }
 
 export interface TaxYear {

@@ -97,6 +97,7 @@ export {
   sponsorReturn,
   sourcesAndUses,
   addSourcesAndUses,
+  covenantBreaches,
 } from './econ/cashflow/index.js';
 export type {
   BreakEven,
@@ -111,6 +112,8 @@ export type {
   ProductInput,
   SourcesAndUses,
   SponsorReturn,
+  CovenantBreach,
+  Covenants,
 } from './econ/cashflow/index.js';
 export {
   kazakhstan,

@@ -78,6 +78,7 @@ export function sampleAppraisal(): Appraisal {
     ...m,
     ...sponsorReturn(table, 0.1),
     sources_uses: sourcesAndUses(table),
+    covenant_breaches: [],
     basis: input.basis,
     breakeven_price_usd_per_t: 1234.5,
     breakeven_tariff_kzt_per_kwh: null,

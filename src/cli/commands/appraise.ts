@@ -72,6 +72,17 @@ function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
     ['DSCR minimum / average', `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`],
     ['LLCR at completion / minimum', `${ratio(m.llcr)} / ${ratio(m.min_llcr)}`],
     ['PLCR at completion', ratio(m.plcr)],
+    [
+      'Covenant breaches',
+      m.covenant_breaches.length === 0
+        ? 'none'
+        : m.covenant_breaches
+            .map(
+              (b) =>
+                `${b.year}${b.stage ? ` ${b.stage}` : ''} ${b.covenant} ${ratio(b.value)} < ${ratio(b.threshold)}`,
+            )
+            .join('; '),
+    ],
     ...sourcesUsesRows(m.sources_uses),
   ];
 }

@@ -1,3 +1,4 @@
+import type { Covenants } from './covenants.js';
 // Input and output shapes of the yearly cash-flow table (plain numbers, no plant objects).
 import type {
   DepreciationGroup,
@@ -118,6 +119,8 @@ export interface FinancingInput {
    * completion (debt share and equity), default true; otherwise it is paid from CFADS.
    */
   fund_initial_working_capital?: boolean;
+  /** Covenants tested year by year (none when absent). */
+  covenants?: Covenants;
 }
 
 /** Everything the yearly cash-flow table needs, as plain numbers. */

@@ -10,6 +10,7 @@ import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
 import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import { covenantBreaches, type CovenantBreach, type Covenants } from '../cashflow/covenants.js';
 import {
   addSourcesAndUses,
   sourcesAndUses,
@@ -109,6 +110,7 @@ function withMetrics(
   kztPerUsd: number,
   options: EconomicsOptions,
   sourcesUses: SourcesAndUses | null,
+  breaches: CovenantBreach[],
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
   // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
@@ -176,11 +178,21 @@ function withMetrics(
     ...m,
     ...sponsor,
     sources_uses: sourcesUses,
+    covenant_breaches: breaches,
     basis: table.basis,
     breakeven_price_usd_per_t: price,
     breakeven_tariff_kzt_per_kwh: tariff,
     breakeven_reasons: reasons,
   };
+}
+
+/** A stage's covenant breaches, marked with the stage (none without a loan). */
+function stageBreaches(
+  stage: string,
+  table: CashflowTable,
+  covenants: Covenants | undefined,
+): CovenantBreach[] {
+  return covenants ? covenantBreaches(table, covenants).map((b) => ({ ...b, stage })) : [];
 }
 
 /** Each computed stage's economics on the project calendar (the inputs of its cash flow). */
@@ -399,7 +411,14 @@ export function projectEconomics(
         stage,
         economics,
         table,
-        metrics: withMetrics(table, [economics.input], kzt, options, sourcesAndUses(table)),
+        metrics: withMetrics(
+          table,
+          [economics.input],
+          kzt,
+          options,
+          sourcesAndUses(table),
+          stageBreaches(stage, table, economics.input.financing?.covenants),
+        ),
       };
     },
   );
@@ -415,6 +434,7 @@ export function projectEconomics(
           kzt,
           options,
           addSourcesAndUses(stages.map((s) => s.metrics.sources_uses)),
+          stages.flatMap((s) => s.metrics.covenant_breaches),
         );
   return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }

@@ -32,6 +32,21 @@ function presetTerm(lender: string | undefined, key: string): number | undefined
   return (fromLender ?? lookupDataRef(`finance/financing-defaults#${key}`))?.value;
 }
 
+/** A covenant: the stage's, the project's, the preset's or the default (always present). */
+function covenant(
+  key: 'min_dscr' | 'lockup_dscr' | 'min_llcr',
+  stage: FinancingTerms | undefined,
+  project: FinancingTerms | undefined,
+  lender: string | undefined,
+): number {
+  return (
+    stage?.covenants?.[key]?.value ??
+    project?.covenants?.[key]?.value ??
+    presetTerm(lender, `covenant_${key}`) ??
+    Number.NaN
+  );
+}
+
 function required(value: number | undefined, field: string, lender: string | undefined): number {
   if (value === undefined)
     throw new InputError(
@@ -82,6 +97,11 @@ export function stageFinancing(
     dsra_months: pick('dsra_months') ?? 0,
     upfront_fee: (pick('upfront_fee_pct') ?? 0) / 100,
     commitment_fee: (pick('commitment_fee_pct_per_year') ?? 0) / 100,
+    covenants: {
+      min_dscr: covenant('min_dscr', stage, project, lender),
+      lockup_dscr: covenant('lockup_dscr', stage, project, lender),
+      min_llcr: covenant('min_llcr', stage, project, lender),
+    },
     idc:
       stage?.interest_during_construction ?? project?.interest_during_construction ?? 'capitalised',
   };

@@ -8,6 +8,7 @@ import {
   buildCashflowTable,
   addSourcesAndUses,
   cashflowMetrics,
+  covenantBreaches,
   sourcesAndUses,
   type CashflowInput,
   type CashflowRow,
@@ -181,5 +182,21 @@ describe('debt tranche', () => {
     ).toBeCloseTo(0.6, 12);
     expect(addSourcesAndUses([su, null, su])!.equity_usd).toBeCloseTo(2 * su.equity_usd, 4);
     expect(sourcesAndUses(buildCashflowTable(stage1Input()))).toBeNull();
+  });
+
+  it('covenant breaches: a loan sculpted to DSCR 1.3 breaches a 1.35 default covenant in every repayment year', () => {
+    const t = table({ repayment: 'sculpted', target_dscr: 1.3 });
+    const repaying = t.rows.filter((r) => r.principal_usd > 0).map((r) => r.year);
+    const hard = covenantBreaches(t, { min_dscr: 1.35, lockup_dscr: 1.5, min_llcr: 1 });
+    expect(hard.filter((b) => b.covenant === 'min_dscr').map((b) => b.year)).toEqual(
+      expect.arrayContaining(repaying),
+    );
+    expect(hard.some((b) => b.covenant === 'min_llcr')).toBe(false);
+    const soft = covenantBreaches(t, { min_dscr: 1.2, lockup_dscr: 1.35, min_llcr: 1.4 });
+    expect(soft.filter((b) => b.covenant === 'lockup_dscr').map((b) => b.year)).toEqual(
+      expect.arrayContaining(repaying),
+    );
+    expect(soft.some((b) => b.covenant === 'min_dscr')).toBe(false);
+    expect(soft.some((b) => b.covenant === 'min_llcr' && b.value < 1.4)).toBe(true);
   });
 });
