@@ -51,14 +51,54 @@ const metrics = z
     profitability_index: nullableNum,
     lcop_usd_per_t: nullableNum,
     lcop_usd_per_t_cr: nullableNum,
-    min_dscr: nullableNum,
+    min_dscr: nullableNum.meta({
+      description: 'Lowest DSCR over the operating rows with debt service (null without debt)',
+    }),
+    avg_dscr: nullableNum.meta({
+      description: 'Mean DSCR over the operating rows with debt service',
+    }),
+    llcr: nullableNum.meta({ description: 'Loan-life cover ratio at completion' }),
+    min_llcr: nullableNum.meta({ description: 'Lowest LLCR over the loan life' }),
+    plcr: nullableNum.meta({ description: 'Project-life cover ratio at completion' }),
     peak_funding_usd: num,
     equity_irr: nullableNum,
     equity_irr_reason: z.string().nullable(),
+    dividend_withholding_rate: num.meta({
+      description: 'Kazakh dividend withholding tax at the China–Kazakhstan treaty rate (Art. 10)',
+    }),
+    dividend_withholding_usd: usd('Withholding tax on distributions, undiscounted'),
+    sponsor_equity_irr: nullableNum.meta({
+      description: 'Equity IRR of the Chinese sponsor after dividend withholding tax',
+    }),
+    sponsor_equity_irr_reason: z.string().nullable(),
     basis: z.enum(['real', 'nominal']),
     breakeven_price_usd_per_t: nullableNum,
     breakeven_tariff_kzt_per_kwh: nullableNum,
     breakeven_reasons: z.array(z.string()),
+    sources_uses: z
+      .strictObject({
+        capex_usd: num,
+        financing_fees_usd: num,
+        interest_during_construction_usd: num,
+        dsra_initial_usd: num,
+        working_capital_and_start_up_usd: num,
+        total_uses_usd: num,
+        debt_usd: num,
+        equity_usd: num,
+      })
+      .nullable()
+      .meta({ description: 'Sources and uses of funds of the construction budget [USD]' }),
+    covenant_breaches: z
+      .array(
+        z.strictObject({
+          year: z.int(),
+          covenant: z.enum(['min_dscr', 'lockup_dscr', 'min_llcr']),
+          value: num,
+          threshold: num,
+          stage: z.string().optional(),
+        }),
+      )
+      .meta({ description: 'Covenant breaches by year: DSCR default and lock-up, LLCR' }),
   })
   .meta({ description: 'Metrics of a cash flow' });
 
@@ -85,14 +125,22 @@ const cashflowRow = z.strictObject({
   closure_cost_usd: num,
   free_cash_flow_usd: num,
   discount_factor: num,
+  funded_uses_usd: num,
   debt_drawdown_usd: num,
   interest_usd: num,
+  interest_capitalised_usd: num,
+  financing_fees_usd: num,
   principal_usd: num,
   debt_service_usd: num,
   debt_balance_usd: num,
+  dsra_balance_usd: num,
+  dsra_change_usd: num,
   tax_levered_usd: num,
   cfads_usd: num,
-  dscr: nullableNum,
+  dscr: nullableNum.meta({
+    description: 'CFADS / debt service; null: not applicable (no debt service)',
+  }),
+  llcr: nullableNum,
   equity_cash_flow_usd: num,
 });
 

@@ -4,6 +4,9 @@
  * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
  */
 import type { CashflowMetrics, CashflowRow } from './econ/cashflow/types.js';
+import type { SponsorReturn } from './econ/cashflow/sponsor-return.js';
+import type { SourcesAndUses } from './econ/cashflow/sources-and-uses.js';
+import type { CovenantBreach } from './econ/cashflow/covenants.js';
 import type { PlantBalance } from './plant/merge-balances.js';
 import type { UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
@@ -196,8 +199,11 @@ export interface StageStaffing {
   wages_usd_per_year: number;
 }
 
-/** Metrics of a cash flow: those of the table plus break-evens. */
-export interface AppraisalMetrics extends CashflowMetrics {
+/**
+ * Metrics of a cash flow: those of the table, the foreign (Chinese) sponsor's return after
+ * Kazakh dividend withholding tax at the treaty rate, plus break-evens.
+ */
+export interface AppraisalMetrics extends CashflowMetrics, SponsorReturn {
   /** `real` (constant base-year USD) or `nominal`. */
   basis: 'real' | 'nominal';
   /** Main-product price at which NPV = 0 [USD/t], null with a reason in `breakeven_reasons`. */
@@ -205,6 +211,10 @@ export interface AppraisalMetrics extends CashflowMetrics {
   /** Electricity tariff at which NPV = 0 [KZT/kWh], null with a reason. */
   breakeven_tariff_kzt_per_kwh: number | null;
   breakeven_reasons: string[];
+  /** Sources and uses of funds of the construction budget(s), null without debt. */
+  sources_uses: SourcesAndUses | null;
+  /** Covenant breaches by year and stage (DSCR default and lock-up, LLCR), empty without debt. */
+  covenant_breaches: CovenantBreach[];
 }
 
 export interface TaxYear {

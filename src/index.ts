@@ -94,6 +94,10 @@ export {
   combineTables,
   validateCashflowInput,
   CASHFLOW_COLUMN_UNITS,
+  sponsorReturn,
+  sourcesAndUses,
+  addSourcesAndUses,
+  covenantBreaches,
 } from './econ/cashflow/index.js';
 export type {
   BreakEven,
@@ -106,6 +110,10 @@ export type {
   MoneyBasis,
   OpexItem,
   ProductInput,
+  SourcesAndUses,
+  SponsorReturn,
+  CovenantBreach,
+  Covenants,
 } from './econ/cashflow/index.js';
 export {
   kazakhstan,

@@ -296,6 +296,75 @@ const stageOpex = z
   })
   .meta({ description: 'Operating-cost factors of the stage besides consumptions × prices.' });
 
+/** Lender presets of a debt tranche (data/finance/lenders.json, keys `<lender>.<term>`). */
+export const LENDER_PRESETS = ['china-policy-bank', 'dbk', 'commercial-bank'] as const;
+
+/**
+ * The terms of a debt tranche. Under `finance.financing` they apply to every stage; under
+ * `stages[].financing` they override those for one stage (each stage has its own tranche,
+ * drawn when it is built and repaid from its own cash flow). A term not written comes from the
+ * stage's, else the project's, lender preset, else data/finance/financing-defaults.json;
+ * the debt share, rate and tenor must come from one of them (semantics.ts).
+ */
+const financingTerms = {
+  lender: z.enum(LENDER_PRESETS).optional().meta({
+    description:
+      'Lender preset for the terms not written here (data/finance/lenders.json): a Chinese policy bank, the Development Bank of Kazakhstan, a commercial bank.',
+  }),
+  debt_share: quantity('1', {
+    min: 0,
+    max: 1,
+    description:
+      'Gearing: share of the cash uses of construction (capex, fees, DSRA funding, initial working capital) drawn as debt',
+  }).optional(),
+  interest_rate: quantity('1', {
+    min: 0,
+    max: 1,
+    description: 'Annual all-in interest rate, nominal (money of the day)',
+  }).optional(),
+  tenor_years: z.int().min(1).max(30).optional(),
+  grace_years: z.int().min(0).max(10).optional(),
+  repayment: z.enum(['annuity', 'sculpted']).optional(),
+  target_dscr: quantity('1', {
+    above: 0,
+    description: 'Target DSCR of the sculpted repayment (the loan is sized down to meet it)',
+  }).optional(),
+  dsra_months: quantity('month', {
+    min: 0,
+    max: 24,
+    description: "Debt-service reserve: months of the next year's debt service",
+  }).optional(),
+  upfront_fee_pct: quantity('%', {
+    min: 0,
+    max: 10,
+    description: 'Upfront fee at financial close, % of the facility',
+  }).optional(),
+  commitment_fee_pct_per_year: quantity('%', {
+    min: 0,
+    max: 5,
+    description: 'Commitment fee on the undrawn facility, % per year',
+  }).optional(),
+  interest_during_construction: z.enum(['capitalised', 'paid']).optional().meta({
+    description:
+      'Interest during construction added to the loan (capitalised, default) or paid by the sponsor',
+  }),
+  covenants: z
+    .strictObject({
+      min_dscr: quantity('1', {
+        above: 0,
+        description: 'DSCR below which the loan is in default',
+      }).optional(),
+      lockup_dscr: quantity('1', {
+        above: 0,
+        description: 'DSCR below which distributions are locked up',
+      }).optional(),
+      min_llcr: quantity('1', { above: 0, description: 'Minimum LLCR' }).optional(),
+    })
+    .optional(),
+};
+
+const financing = z.strictObject(financingTerms);
+
 const stage = z
   .strictObject({
     id,
@@ -353,6 +422,10 @@ const stage = z
       }),
     capex: stageCapex.prefault({}),
     opex: stageOpex.prefault({}),
+    financing: financing.optional().meta({
+      description:
+        "This stage's debt tranche: terms overriding finance.financing (drawn when the stage is built, repaid from its own cash flow).",
+    }),
   })
   .meta({ description: 'A processing stage with its own start year, capacity and flowsheet.' });
 
@@ -405,18 +478,6 @@ const markets = z.strictObject({
       ),
     })
     .prefault({}),
-});
-
-const financing = z.strictObject({
-  debt_share: quantity('1', { min: 0, max: 1, description: 'Share of capex financed by debt' }),
-  interest_rate: quantity('1', { min: 0, max: 1, description: 'Annual interest rate' }),
-  tenor_years: z.int().min(1).max(30),
-  grace_years: z.int().min(0).max(10).default(0),
-  repayment: z.enum(['annuity', 'sculpted']).default('annuity'),
-  target_dscr: quantity('1', {
-    above: 0,
-    description: 'Target DSCR for sculpted repayment',
-  }).optional(),
 });
 
 const finance = z.strictObject({
@@ -625,3 +686,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Feed = Scenario['feeds'][number];
 export type Stage = Scenario['stages'][number];
 export type Distribution = z.output<typeof distribution>;
+/** The terms of a debt tranche as written (project-wide or per stage). */
+export type FinancingTerms = z.output<typeof financing>;
+export type LenderPreset = (typeof LENDER_PRESETS)[number];

@@ -4,7 +4,12 @@
 // default for models (2025)"), not a scenario claim.
 import type { Appraisal, CashflowInput } from '../../src/index.js';
 import type { OpexLine, StageResult } from '../../src/appraisal.js';
-import { buildCashflowTable, cashflowMetrics } from '../../src/econ/cashflow/index.js';
+import {
+  buildCashflowTable,
+  cashflowMetrics,
+  sourcesAndUses,
+  sponsorReturn,
+} from '../../src/econ/cashflow/index.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
 
 export { stage1Input };
@@ -71,6 +76,9 @@ export function sampleAppraisal(): Appraisal {
   const m = cashflowMetrics(table);
   const metrics = {
     ...m,
+    ...sponsorReturn(table, 0.1),
+    sources_uses: sourcesAndUses(table),
+    covenant_breaches: [],
     basis: input.basis,
     breakeven_price_usd_per_t: 1234.5,
     breakeven_tariff_kzt_per_kwh: null,

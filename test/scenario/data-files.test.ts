@@ -64,6 +64,18 @@ describe('reference data files', () => {
           6,
           130.1,
         ],
+        "finance/financing-defaults": [
+          6,
+          11,
+        ],
+        "finance/lenders": [
+          18,
+          40.305,
+        ],
+        "finance/withholding-tax": [
+          1,
+          0.1,
+        ],
         "impact/cbam": [
           9,
           409,

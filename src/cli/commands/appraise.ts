@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { appraise } from '../../appraise.js';
 import type { Appraisal } from '../../appraisal.js';
-import { loadScenarioOrExit } from '../scenario-file.js';
+import { collectSetting, loadScenarioOrExit, SET_HELP } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 import { writeFileAtomically } from '../write-file.js';
 
@@ -15,8 +15,9 @@ export function register(program: Command): void {
     .argument('<file>', 'scenario file')
     .option('--json', 'print the whole appraisal as JSON (keys documented in docs/cli.md)')
     .option('--out <dir>', 'also write appraisal.json into this directory')
+    .option('--set <path=value>', SET_HELP, collectSetting)
     .action((file, options) => {
-      const scenario = loadScenarioOrExit(file);
+      const scenario = loadScenarioOrExit(file, options.set);
       const result = appraise(scenario);
       if (options.out !== undefined)
         writeFileAtomically(
@@ -44,6 +45,47 @@ const SUMMARY_KPIS = [
   'al_t_per_t_cr',
   'adiabatic_T_K',
 ];
+
+/** A cover ratio to two decimals; null is "not applicable" (no debt service or no debt). */
+function ratio(x: number | null): string {
+  return x === null ? 'n/a' : x.toFixed(2);
+}
+
+/** Sources and uses of the construction budget, one line each side. */
+function sourcesUsesRows(
+  su: NonNullable<Appraisal['metrics']>['sources_uses'],
+): [string, string][] {
+  if (su === null) return [];
+  return [
+    [
+      'Uses of funds',
+      `${usd(su.total_uses_usd)}: capex ${usd(su.capex_usd)}, IDC ${usd(su.interest_during_construction_usd)}, fees ${usd(su.financing_fees_usd)}, DSRA ${usd(su.dsra_initial_usd)}, working capital and start-up ${usd(su.working_capital_and_start_up_usd)}`,
+    ],
+    ['Sources of funds', `debt ${usd(su.debt_usd)}, equity ${usd(su.equity_usd)}`],
+  ];
+}
+
+/** The lenders' figures of a metrics block (none without debt). */
+function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
+  if (m.min_dscr === null && m.llcr === null) return [['Debt', 'none (all equity)']];
+  return [
+    ['DSCR minimum / average', `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`],
+    ['LLCR at completion / minimum', `${ratio(m.llcr)} / ${ratio(m.min_llcr)}`],
+    ['PLCR at completion', ratio(m.plcr)],
+    [
+      'Covenant breaches',
+      m.covenant_breaches.length === 0
+        ? 'none'
+        : m.covenant_breaches
+            .map(
+              (b) =>
+                `${b.year}${b.stage ? ` ${b.stage}` : ''} ${b.covenant} ${ratio(b.value)} < ${ratio(b.threshold)}`,
+            )
+            .join('; '),
+    ],
+    ...sourcesUsesRows(m.sources_uses),
+  ];
+}
 
 function printSummary(a: Appraisal): void {
   const s = styleFor(process.stdout);
@@ -83,6 +125,12 @@ function printSummary(a: Appraisal): void {
           ? '—'
           : `${formatAmount(m.breakeven_tariff_kzt_per_kwh)} KZT/kWh`,
       ],
+      ['Equity IRR', m.equity_irr === null ? '—' : pct(m.equity_irr)],
+      [
+        'Sponsor equity IRR after WHT',
+        `${m.sponsor_equity_irr === null ? `— (${m.sponsor_equity_irr_reason ?? ''})` : pct(m.sponsor_equity_irr)} (dividend WHT ${pct(m.dividend_withholding_rate)}, China–Kazakhstan treaty)`,
+      ],
+      ...lenderRows(m),
       ['Gross value added', `${usd(im.value_added_usd_per_year)}/year`],
       [
         'Value added over raw export',

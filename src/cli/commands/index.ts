@@ -7,6 +7,7 @@ import { register as mc } from './mc.js';
 import { register as report } from './report.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
+import { register as solve } from './solve.js';
 import { register as sources } from './sources.js';
 import { register as thermo } from './thermo.js';
 import { register as validate } from './validate.js';
@@ -22,6 +23,7 @@ export const commands: Register[] = [
   thermo,
   mc,
   sensitivity,
+  solve,
   report,
   serve,
   worker,

@@ -12,7 +12,7 @@ import { compileSaltelli, resolveSource } from '../../workers/mc-source.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { EXIT } from '../exit-codes.js';
 import { CliExit } from '../run-main.js';
-import { loadScenarioOrExit } from '../scenario-file.js';
+import { collectSetting, loadScenarioOrExit, SET_HELP } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 
 export function register(program: Command): void {
@@ -60,8 +60,9 @@ export function register(program: Command): void {
       },
     )
     .option('--json', 'print JSON: { method, output, sensitivity: [...] } (docs/cli.md)')
+    .option('--set <path=value>', SET_HELP, collectSetting)
     .action(async (file, options) => {
-      const scenario = loadScenarioOrExit(file);
+      const scenario = loadScenarioOrExit(file, options.set);
       // The run's own sample size only matters for imposing rank correlations; 1024 is ample.
       const spec = monteCarloSpec(scenario, {
         outputs: [options.output],

@@ -1,7 +1,8 @@
 import type { DepreciationGroup } from '../fiscal/fiscal-regime.js';
 import { InputError } from '../../errors.js';
 import { ScratchArrays } from '../../numeric/scratch-arrays.js';
-import { pmt } from '../metrics/pmt.js';
+import { debtSchedule } from './debt-schedule.js';
+import { loanLifeCoverRatios } from './coverage-ratios.js';
 import { LossCarryForward } from './loss-carry-forward.js';
 import { taxDepreciation } from './tax-depreciation.js';
 import { emptyColumns, type CashflowColumns } from './columns.js';
@@ -227,54 +228,63 @@ export function cashflowColumns(
       (closure[t] ?? 0);
   }
 
-  const fin = input.financing;
+  // Unlevered taxes by row, then the tranche (which needs them for the levered tax and CFADS).
+  const cit = SCRATCH.take(n);
+  const otherTax = SCRATCH.take(n);
+  const citRate = SCRATCH.take(n);
+  const citExempt = SCRATCH.take(n);
+  const operating = SCRATCH.take(n);
   const lcfProject = new LossCarryForward(regime.lossCarryForwardYears);
-  const lcfLevered = new LossCarryForward(regime.lossCarryForwardYears);
-  const firstRepay = fin === undefined ? n : first + fin.grace_years;
-  const lastRepay = fin === undefined ? -1 : firstRepay + fin.tenor_years - 1;
-  let balance = 0;
-  let annuity = 0;
+  for (let t = 0; t < n; t++) {
+    citRate[t] = rates[t]?.cit ?? 0;
+    citExempt[t] = t < first + prefs.cit_exemption_years ? 1 : 0;
+    cit[t] = lcfProject.step(taxable[t] ?? 0, citRate[t] ?? 0, citExempt[t] === 1, t);
+    const vatNet = (vatExcess[t] ?? 0) - (refund[t] ?? 0);
+    otherTax[t] = (property[t] ?? 0) + (land[t] ?? 0) + (met[t] ?? 0) + (payroll[t] ?? 0) + vatNet;
+    operating[t] = (revenue[t] ?? 0) - (opex[t] ?? 0) - (otherTax[t] ?? 0) - (closure[t] ?? 0);
+  }
+  const fin = input.financing;
+  const debt =
+    fin === undefined
+      ? undefined
+      : debtSchedule(
+          {
+            n,
+            first,
+            fin,
+            capex,
+            dWc,
+            operating,
+            taxable,
+            citRate,
+            citExempt,
+            lossYears: regime.lossCarryForwardYears,
+          },
+          SCRATCH,
+        );
   // Every entry of every column is written below, so reused columns need no clearing.
   const c = out ?? emptyColumns(n);
   const real = input.basis === 'real';
   for (let t = 0; t < n; t++) {
-    const r = rates[t];
-    const citRate = r?.cit ?? 0;
-    const exempt = t < first + prefs.cit_exemption_years;
-    const cit = lcfProject.step(taxable[t] ?? 0, citRate, exempt, t);
-    const vatNet = (vatExcess[t] ?? 0) - (refund[t] ?? 0);
-    const otherTax =
-      (property[t] ?? 0) + (land[t] ?? 0) + (met[t] ?? 0) + (payroll[t] ?? 0) + vatNet;
-    const tax = cit + otherTax;
     const rev = revenue[t] ?? 0;
     const ox = opex[t] ?? 0;
     const cx = capex[t] ?? 0;
     const dw = dWc[t] ?? 0;
     const cl = closure[t] ?? 0;
+    const tax = (cit[t] ?? 0) + (otherTax[t] ?? 0);
     const fcf = rev - ox - cx - dw - tax - cl;
-
-    let drawdown = 0;
-    let interest = 0;
-    let principal = 0;
-    if (fin !== undefined) {
-      drawdown = t < first ? fin.debt_share * cx : 0;
-      interest = balance * fin.interest_rate;
-    }
-    const citLev =
-      fin === undefined ? cit : lcfLevered.step((taxable[t] ?? 0) - interest, citRate, exempt, t);
-    const taxLev = citLev + otherTax;
-    const cfads = rev - ox - dw - taxLev - cx - cl;
-    if (fin !== undefined && t >= firstRepay && t <= lastRepay) {
-      if (fin.repayment === 'annuity') {
-        if (t === firstRepay) annuity = -pmt(fin.interest_rate, fin.tenor_years, balance);
-        principal = t === lastRepay ? balance : Math.min(balance, annuity - interest);
-      } else {
-        const target = fin.target_dscr ?? 1;
-        principal =
-          t === lastRepay ? balance : Math.min(balance, Math.max(0, cfads / target - interest));
-      }
-    }
-    balance = balance + drawdown - principal;
+    const citLev = debt ? (debt.citLevered[t] ?? 0) : (cit[t] ?? 0);
+    const taxLev = citLev + (otherTax[t] ?? 0);
+    // Without a loan the capex of operating rows is the only capex CFADS carry (construction
+    // capex is a project cost, funded by the sponsor).
+    const cfads = debt
+      ? (debt.cfads[t] ?? 0)
+      : (operating[t] ?? 0) - citLev - dw - (t < first ? 0 : cx);
+    const drawdown = debt?.drawdown[t] ?? 0;
+    const interest = debt?.interestPaid[t] ?? 0;
+    const principal = debt?.principal[t] ?? 0;
+    const fees = debt?.fees[t] ?? 0;
+    const dsraChange = debt?.dsraChange[t] ?? 0;
     const ds = interest + principal;
     const d = real ? 1 / (esc[t] ?? 1) : 1;
     c.utilisation[t] = util[t] ?? 0;
@@ -287,26 +297,42 @@ export function cashflowColumns(
     c.working_capital_change_usd[t] = dw * d;
     c.depreciation_usd[t] = (dep.depreciation[t] ?? 0) * d;
     c.taxable_income_usd[t] = (taxable[t] ?? 0) * d;
-    c.cit_usd[t] = cit * d;
+    c.cit_usd[t] = (cit[t] ?? 0) * d;
     c.property_tax_usd[t] = (property[t] ?? 0) * d;
     c.land_tax_usd[t] = (land[t] ?? 0) * d;
     c.met_usd[t] = (met[t] ?? 0) * d;
     c.payroll_levies_usd[t] = (payroll[t] ?? 0) * d;
-    c.vat_net_usd[t] = vatNet * d;
+    c.vat_net_usd[t] = ((vatExcess[t] ?? 0) - (refund[t] ?? 0)) * d;
     c.tax_usd[t] = tax * d;
     c.closure_cost_usd[t] = cl * d;
     c.free_cash_flow_usd[t] = fcf * d;
+    c.funded_uses_usd[t] = (debt?.fundedUses[t] ?? 0) * d;
     c.debt_drawdown_usd[t] = drawdown * d;
     c.interest_usd[t] = interest * d;
+    c.interest_capitalised_usd[t] = (debt?.interestCapitalised[t] ?? 0) * d;
+    c.financing_fees_usd[t] = fees * d;
     c.principal_usd[t] = principal * d;
     c.debt_service_usd[t] = ds * d;
-    c.debt_balance_usd[t] = balance * d;
+    c.debt_balance_usd[t] = (debt?.balance[t] ?? 0) * d;
+    c.dsra_balance_usd[t] = (debt?.dsraBalance[t] ?? 0) * d;
+    c.dsra_change_usd[t] = dsraChange * d;
     c.tax_levered_usd[t] = taxLev * d;
     c.cfads_usd[t] = cfads * d;
     // NaN marks "no DSCR" (a typed array holds no null).
     c.dscr[t] = ds > 0 && t >= first ? cfads / ds : Number.NaN;
-    c.equity_cash_flow_usd[t] = (cfads + drawdown - ds) * d;
+    c.equity_cash_flow_usd[t] =
+      (rev - ox - cx - dw - taxLev - cl + drawdown - ds - fees - dsraChange) * d;
   }
+  loanLifeCoverRatios(
+    {
+      cfads: c.cfads_usd,
+      drawdown: c.debt_drawdown_usd,
+      debtService: c.debt_service_usd,
+      balance: c.debt_balance_usd,
+      first,
+    },
+    c.llcr,
+  );
   return c;
 }
 
@@ -315,6 +341,7 @@ function cashflowTableFromColumns(input: CashflowInput, c: CashflowColumns): Cas
   const rows: CashflowRow[] = [];
   for (let t = 0; t < input.horizon_years; t++) {
     const dscr = c.dscr[t] ?? Number.NaN;
+    const llcr = c.llcr[t] ?? Number.NaN;
     rows.push({
       year: input.start_year + t,
       t,
@@ -338,14 +365,20 @@ function cashflowTableFromColumns(input: CashflowInput, c: CashflowColumns): Cas
       closure_cost_usd: c.closure_cost_usd[t] ?? 0,
       free_cash_flow_usd: c.free_cash_flow_usd[t] ?? 0,
       discount_factor: Math.pow(1 + input.discount_rate, -t),
+      funded_uses_usd: c.funded_uses_usd[t] ?? 0,
       debt_drawdown_usd: c.debt_drawdown_usd[t] ?? 0,
       interest_usd: c.interest_usd[t] ?? 0,
+      interest_capitalised_usd: c.interest_capitalised_usd[t] ?? 0,
+      financing_fees_usd: c.financing_fees_usd[t] ?? 0,
       principal_usd: c.principal_usd[t] ?? 0,
       debt_service_usd: c.debt_service_usd[t] ?? 0,
       debt_balance_usd: c.debt_balance_usd[t] ?? 0,
+      dsra_balance_usd: c.dsra_balance_usd[t] ?? 0,
+      dsra_change_usd: c.dsra_change_usd[t] ?? 0,
       tax_levered_usd: c.tax_levered_usd[t] ?? 0,
       cfads_usd: c.cfads_usd[t] ?? 0,
       dscr: Number.isNaN(dscr) ? null : dscr,
+      llcr: Number.isNaN(llcr) ? null : llcr,
       equity_cash_flow_usd: c.equity_cash_flow_usd[t] ?? 0,
     });
   }

@@ -4,7 +4,51 @@ import { mirr } from '../metrics/mirr.js';
 import { npv } from '../metrics/npv.js';
 import { paybackYears } from '../metrics/payback.js';
 import { profitabilityIndex } from '../metrics/profitability-index.js';
-import type { CashflowMetrics, CashflowTable } from './types.js';
+import { projectLifeCoverRatio } from './coverage-ratios.js';
+import type { CashflowMetrics, CashflowRow, CashflowTable } from './types.js';
+
+type CoverMetrics = Pick<CashflowMetrics, 'min_dscr' | 'avg_dscr' | 'llcr' | 'min_llcr' | 'plcr'>;
+
+/** DSCR and cover-ratio metrics of a table's rows (null without debt service). */
+function coverMetrics(rows: readonly CashflowRow[]): CoverMetrics {
+  let minDscr: number | null = null;
+  let sumDscr = 0;
+  let count = 0;
+  let minLlcr: number | null = null;
+  let at = -1;
+  rows.forEach((r, t) => {
+    if (r.dscr !== null) {
+      if (minDscr === null || r.dscr < minDscr) minDscr = r.dscr;
+      sumDscr += r.dscr;
+      count++;
+    }
+    if (r.llcr !== null) {
+      if (at < 0) at = t;
+      if (minLlcr === null || r.llcr < minLlcr) minLlcr = r.llcr;
+    }
+  });
+  let plcr: number | null = null;
+  if (at >= 0) {
+    const v = projectLifeCoverRatio(
+      {
+        cfads: rows.map((r) => r.cfads_usd),
+        drawdown: rows.map((r) => r.debt_drawdown_usd),
+        debtService: rows.map((r) => r.debt_service_usd),
+        balance: rows.map((r) => r.debt_balance_usd),
+        first: at,
+      },
+      at,
+    );
+    plcr = Number.isNaN(v) ? null : v;
+  }
+  return {
+    min_dscr: minDscr,
+    avg_dscr: count > 0 ? sumDscr / count : null,
+    llcr: at >= 0 ? (rows[at]?.llcr ?? null) : null,
+    min_llcr: minLlcr,
+    plcr,
+  };
+}
 
 /**
  * Metrics of a cash-flow table, all on the `free_cash_flow_usd` column with row 0 at t = 0.
@@ -16,7 +60,9 @@ import type { CashflowMetrics, CashflowTable } from './types.js';
  * * profitability index = PV(FCF⁺)/|PV(FCF⁻)| (null without negative flows).
  * * LCOP = Σ DF·(capex + opex + closure) / Σ DF·production (pre-tax levelised cost) [USD/t],
  *   and per t of contained Cr when the products carry a Cr fraction.
- * * min DSCR over rows with debt service; peak funding = −min cumulative FCF (≥ 0).
+ * * min and mean DSCR over operating rows with debt service; LLCR and PLCR at the first
+ *   row with an LLCR (completion), min LLCR over the loan life (coverage-ratios.ts);
+ *   peak funding = −min cumulative FCF (≥ 0).
  *
  * @param table - The table (any basis; the discount rate is the table's).
  * @returns The metrics (money in the table's basis [USD]).
@@ -40,12 +86,11 @@ export function cashflowMetrics(table: CashflowTable): CashflowMetrics {
   );
   let cum = 0;
   let minCum = 0;
-  let minDscr: number | null = null;
   for (const r of rows) {
     cum += r.free_cash_flow_usd;
     if (cum < minCum) minCum = cum;
-    if (r.dscr !== null && (minDscr === null || r.dscr < minDscr)) minDscr = r.dscr;
   }
+  const cover = coverMetrics(rows);
   return {
     discount_rate: rate,
     npv_usd: npv(rate, fcf),
@@ -58,7 +103,7 @@ export function cashflowMetrics(table: CashflowTable): CashflowMetrics {
     profitability_index: pi,
     lcop_usd_per_t: pv.t > 0 ? pv.cost / pv.t : null,
     lcop_usd_per_t_cr: pv.cr > 0 ? pv.cost / pv.cr : null,
-    min_dscr: minDscr,
+    ...cover,
     peak_funding_usd: -minCum,
     equity_irr: eq.irr,
     equity_irr_reason: eq.reason,

@@ -4,8 +4,8 @@ import type { CashflowRow } from './types.js';
 export type CashflowColumnName = Exclude<keyof CashflowRow, 'year' | 't' | 'discount_factor'>;
 
 /**
- * A cash-flow table as one typed array per column (units as in {@link CashflowRow}); `dscr` is
- * NaN where the row form has null. The form that sampling loops use: no row objects.
+ * A cash-flow table as one typed array per column (units as in {@link CashflowRow}); `dscr` and
+ * `llcr` are NaN where the row form has null. The form that sampling loops use: no row objects.
  */
 export type CashflowColumns = Record<CashflowColumnName, Float64Array>;
 
@@ -30,14 +30,20 @@ export const CASHFLOW_COLUMN_NAMES: readonly CashflowColumnName[] = [
   'tax_usd',
   'closure_cost_usd',
   'free_cash_flow_usd',
+  'funded_uses_usd',
   'debt_drawdown_usd',
   'interest_usd',
+  'interest_capitalised_usd',
+  'financing_fees_usd',
   'principal_usd',
   'debt_service_usd',
   'debt_balance_usd',
+  'dsra_balance_usd',
+  'dsra_change_usd',
   'tax_levered_usd',
   'cfads_usd',
   'dscr',
+  'llcr',
   'equity_cash_flow_usd',
 ];
 
@@ -67,14 +73,20 @@ export function emptyColumns(n: number): CashflowColumns {
     tax_usd: f(),
     closure_cost_usd: f(),
     free_cash_flow_usd: f(),
+    funded_uses_usd: f(),
     debt_drawdown_usd: f(),
     interest_usd: f(),
+    interest_capitalised_usd: f(),
+    financing_fees_usd: f(),
     principal_usd: f(),
     debt_service_usd: f(),
     debt_balance_usd: f(),
+    dsra_balance_usd: f(),
+    dsra_change_usd: f(),
     tax_levered_usd: f(),
     cfads_usd: f(),
     dscr: f(),
+    llcr: f(),
     equity_cash_flow_usd: f(),
   };
 }

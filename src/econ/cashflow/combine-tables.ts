@@ -1,17 +1,18 @@
 import { InputError } from '../../errors.js';
+import { loanLifeCoverRatios } from './coverage-ratios.js';
 import { CASHFLOW_COLUMN_NAMES, type CashflowColumnName } from './columns.js';
 import type { CashflowRow, CashflowTable } from './types.js';
 
-/** Columns summed row by row: every column but utilisation and DSCR (ratios, not sums). */
+/** Columns summed row by row: every column but utilisation, DSCR and LLCR (ratios, not sums). */
 const ADDITIVE: readonly CashflowColumnName[] = CASHFLOW_COLUMN_NAMES.filter(
-  (k) => k !== 'utilisation' && k !== 'dscr',
+  (k) => k !== 'utilisation' && k !== 'dscr' && k !== 'llcr',
 );
 
 /**
  * Row-wise a + sign·b of two tables aligned by calendar year (missing years count as zero):
  * `sign = +1` combines two stages, `sign = −1` gives the increment of `a` over `b`
  * (e.g. stages 1+2 minus stage 1 alone). Money and tonnage columns are summed; DSCR is
- * recomputed as CFADS / debt service; utilisation is null. Note that a combined table sums
+ * recomputed as CFADS / debt service and the LLCR from the summed debt columns; utilisation is null. Note that a combined table sums
  * taxes computed separately: losses of one stage do not offset profits of the other (use a
  * combined input to model one taxpayer).
  *
@@ -38,6 +39,8 @@ export function combineTables(a: CashflowTable, b: CashflowTable, sign: 1 | -1 =
   const ma = byYear(a);
   const mb = byYear(b);
   const rows: CashflowRow[] = [];
+  // First row where a source table has an LLCR: the combined ratios start there.
+  let first: number | undefined;
   for (let y = y0; y <= y1; y++) {
     const ra = ma.get(y);
     const rb = mb.get(y);
@@ -48,6 +51,7 @@ export function combineTables(a: CashflowTable, b: CashflowTable, sign: 1 | -1 =
       utilisation: null,
       discount_factor: Math.pow(1 + a.discount_rate, -t),
       dscr: null,
+      llcr: null,
     } as Record<keyof CashflowRow, number | null>;
     for (const k of ADDITIVE)
       row[k] =
@@ -57,6 +61,25 @@ export function combineTables(a: CashflowTable, b: CashflowTable, sign: 1 | -1 =
     const operating = (ra?.dscr ?? null) !== null || (rb?.dscr ?? null) !== null;
     row.dscr = ds > 0 && operating ? (row.cfads_usd ?? 0) / ds : null;
     rows.push(row as unknown as CashflowRow);
+    if (first === undefined && ((ra?.llcr ?? null) !== null || (rb?.llcr ?? null) !== null))
+      first = t;
+  }
+  if (first !== undefined) {
+    const llcr = new Float64Array(rows.length);
+    loanLifeCoverRatios(
+      {
+        cfads: rows.map((r) => r.cfads_usd),
+        drawdown: rows.map((r) => r.debt_drawdown_usd),
+        debtService: rows.map((r) => r.debt_service_usd),
+        balance: rows.map((r) => r.debt_balance_usd),
+        first,
+      },
+      llcr,
+    );
+    rows.forEach((r, t) => {
+      const v = llcr[t] ?? Number.NaN;
+      r.llcr = Number.isNaN(v) ? null : v;
+    });
   }
   return { basis: a.basis, discount_rate: a.discount_rate, rows };
 }

@@ -1,3 +1,4 @@
+import type { Covenants } from './covenants.js';
 // Input and output shapes of the yearly cash-flow table (plain numbers, no plant objects).
 import type {
   DepreciationGroup,
@@ -77,20 +78,49 @@ export interface OpexItem {
   vat_applicable?: boolean;
 }
 
-/** Debt financing of construction capex. */
+/** Interest during construction: added to the loan (capitalised) or paid in cash by the sponsor. */
+export type IdcTreatment = 'capitalised' | 'paid';
+
+/**
+ * The debt tranche of one stage (a project-finance loan): drawn pro rata with equity over the
+ * availability period (financial close = the first construction row with capex, to the first
+ * operating row), repaid from the stage's own CFADS.
+ */
 export interface FinancingInput {
-  /** Share of construction capex (rows before the first operating row) drawn as debt [-]. */
+  /**
+   * Share of the cash uses of the availability period drawn as debt [-] (the gearing cap):
+   * construction capex, financing fees, the DSRA's initial funding and, when funded, the
+   * working capital built in the first operating row.
+   */
   debt_share: number;
-  /** Nominal interest rate on the opening balance [fraction per year]. */
+  /** Interest rate on the opening balance, in money of the day (nominal) [fraction per year]. */
   interest_rate: number;
   /** Number of repayment years [a]. */
   tenor_years: number;
   /** Years from the first operating row to the first repayment [a] (interest is paid). */
   grace_years: number;
-  /** Level annuity, or principal sculpted so that debt service = CFADS / target DSCR. */
+  /**
+   * Level annuity, or debt service sculpted to CFADS: DS_t = CFADS_t / k with k the constant
+   * DSCR that repays the loan over the tenor; the loan is sized down so that k ≥ `target_dscr`.
+   */
   repayment: 'annuity' | 'sculpted';
-  /** Target DSCR for sculpting [-] (required for `sculpted`). */
+  /** Target (minimum) DSCR of the sculpted profile and the debt sizing [-]. */
   target_dscr?: number;
+  /** Debt-service reserve: months of the next year's debt service, default 0 (none) [months]. */
+  dsra_months?: number;
+  /** Upfront (arrangement) fee paid at financial close, fraction of the facility [-], default 0. */
+  upfront_fee?: number;
+  /** Commitment fee on the undrawn facility during availability [fraction per year], default 0. */
+  commitment_fee?: number;
+  /** Interest during construction, default `capitalised`. */
+  idc?: IdcTreatment;
+  /**
+   * Whether the working capital built in the first operating row is a project cost funded at
+   * completion (debt share and equity), default true; otherwise it is paid from CFADS.
+   */
+  fund_initial_working_capital?: boolean;
+  /** Covenants tested year by year (none when absent). */
+  covenants?: Covenants;
 }
 
 /** Everything the yearly cash-flow table needs, as plain numbers. */
@@ -179,19 +209,50 @@ export interface CashflowRow {
   free_cash_flow_usd: number;
   /** 1/(1 + discount_rate)^t [-]. */
   discount_factor: number;
+  /**
+   * Cash uses of the construction budget in the availability period, funded pro rata by
+   * drawdowns and equity: construction capex, fees, the DSRA's initial funding, the initial
+   * working capital and the ramp-up loss of the completion row [USD].
+   */
+  funded_uses_usd: number;
+  /** Cash drawn from the loan (capitalised interest not included) [USD]. */
   debt_drawdown_usd: number;
+  /** Interest paid in cash [USD]. */
   interest_usd: number;
+  /** Interest during construction added to the loan balance [USD]. */
+  interest_capitalised_usd: number;
+  /** Upfront and commitment fees paid [USD]. */
+  financing_fees_usd: number;
   principal_usd: number;
+  /** Interest paid + principal [USD]. */
   debt_service_usd: number;
   /** Closing debt balance [USD]. */
   debt_balance_usd: number;
-  /** Taxes with interest deducted from the CIT base [USD]. */
+  /** Debt-service reserve account at year end [USD]. */
+  dsra_balance_usd: number;
+  /** Deposits into the DSRA (negative: releases and draws) [USD]. */
+  dsra_change_usd: number;
+  /** Taxes with interest and fees deducted from the CIT base [USD]. */
   tax_levered_usd: number;
-  /** Cash flow available for debt service = revenue − opex − ΔWC − levered tax − capex − closure [USD]. */
+  /**
+   * Cash flow available for debt service = revenue − opex − ΔWC − levered tax − closure −
+   * capex not funded by the loan (construction capex and the working capital funded at
+   * completion, and the operating loss of the completion row (ramp-up), are project costs, paid
+   * by drawdowns and equity, not by CFADS) [USD].
+   */
   cfads_usd: number;
   /** CFADS / debt service [-], null when there is no debt service or before operation. */
   dscr: number | null;
-  /** Equity cash flow = CFADS + drawdown − debt service [USD]. */
+  /**
+   * Loan-life cover ratio at the start of the row: PV of CFADS over the remaining loan life /
+   * (opening balance + PV of later drawdowns), discounted at the loan's own rate [-]; null
+   * when no debt is outstanding or before operation.
+   */
+  llcr: number | null;
+  /**
+   * Equity cash flow = revenue − opex − capex − ΔWC − levered tax − closure + drawdown −
+   * debt service − fees − DSRA deposits (contributions negative, distributable cash positive) [USD].
+   */
   equity_cash_flow_usd: number;
 }
 
@@ -222,6 +283,17 @@ export interface CashflowMetrics {
   lcop_usd_per_t_cr: number | null;
   /** Lowest DSCR over the operating rows with debt service [-]. */
   min_dscr: number | null;
+  /** Mean DSCR over the operating rows with debt service [-]. */
+  avg_dscr: number | null;
+  /** LLCR at the first operating row with debt outstanding (completion) [-]. */
+  llcr: number | null;
+  /** Lowest LLCR over the loan life [-]. */
+  min_llcr: number | null;
+  /**
+   * Project-life cover ratio at the same row: PV of CFADS to the end of the horizon / debt,
+   * discounted at the loan's rate [-].
+   */
+  plcr: number | null;
   /** Largest negative cumulative free cash flow, as a positive number [USD]. */
   peak_funding_usd: number;
   equity_irr: number | null;
@@ -252,13 +324,19 @@ export const CASHFLOW_COLUMN_UNITS: Readonly<Record<keyof CashflowRow, string>> 
   closure_cost_usd: 'USD',
   free_cash_flow_usd: 'USD',
   discount_factor: '-',
+  funded_uses_usd: 'USD',
   debt_drawdown_usd: 'USD',
   interest_usd: 'USD',
+  interest_capitalised_usd: 'USD',
+  financing_fees_usd: 'USD',
   principal_usd: 'USD',
   debt_service_usd: 'USD',
   debt_balance_usd: 'USD',
+  dsra_balance_usd: 'USD',
+  dsra_change_usd: 'USD',
   tax_levered_usd: 'USD',
   cfads_usd: 'USD',
   dscr: '-',
+  llcr: '-',
   equity_cash_flow_usd: 'USD',
 };

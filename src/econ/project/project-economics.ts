@@ -9,6 +9,14 @@ import type { Scenario } from '../../scenario/schema.js';
 import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
+import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import { covenantBreaches, type CovenantBreach, type Covenants } from '../cashflow/covenants.js';
+import {
+  addSourcesAndUses,
+  sourcesAndUses,
+  type SourcesAndUses,
+} from '../cashflow/sources-and-uses.js';
+import { dataValue } from '../../scenario/data-files.js';
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
@@ -101,8 +109,15 @@ function withMetrics(
   inputs: readonly CashflowInput[],
   kztPerUsd: number,
   options: EconomicsOptions,
+  sourcesUses: SourcesAndUses | null,
+  breaches: CovenantBreach[],
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
+  // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
+  const sponsor = sponsorReturn(
+    table,
+    dataValue('finance/withholding-tax#dividends_china_treaty').value,
+  );
   const reasons: string[] = [];
   let price: number | null = null;
   let tariff: number | null = null;
@@ -161,11 +176,23 @@ function withMetrics(
   }
   return {
     ...m,
+    ...sponsor,
+    sources_uses: sourcesUses,
+    covenant_breaches: breaches,
     basis: table.basis,
     breakeven_price_usd_per_t: price,
     breakeven_tariff_kzt_per_kwh: tariff,
     breakeven_reasons: reasons,
   };
+}
+
+/** A stage's covenant breaches, marked with the stage (none without a loan). */
+function stageBreaches(
+  stage: string,
+  table: CashflowTable,
+  covenants: Covenants | undefined,
+): CovenantBreach[] {
+  return covenants ? covenantBreaches(table, covenants).map((b) => ({ ...b, stage })) : [];
 }
 
 /** Each computed stage's economics on the project calendar (the inputs of its cash flow). */
@@ -384,7 +411,14 @@ export function projectEconomics(
         stage,
         economics,
         table,
-        metrics: withMetrics(table, [economics.input], kzt, options),
+        metrics: withMetrics(
+          table,
+          [economics.input],
+          kzt,
+          options,
+          sourcesAndUses(table),
+          stageBreaches(stage, table, economics.input.financing?.covenants),
+        ),
       };
     },
   );
@@ -399,6 +433,8 @@ export function projectEconomics(
           stages.map((s) => s.economics.input),
           kzt,
           options,
+          addSourcesAndUses(stages.map((s) => s.metrics.sources_uses)),
+          stages.flatMap((s) => s.metrics.covenant_breaches),
         );
   return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }

@@ -20,6 +20,7 @@ import { scenarioCbamCostUsd, stageEmissions } from '../../impact/emissions.js';
 import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
+import { stageFinancing } from './stage-financing.js';
 import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
 import type { CommercialBasis, PricePoint } from '../commercial/types.js';
 
@@ -473,6 +474,7 @@ function cashflowInput(
 ): CashflowInput {
   const f = scenario.finance;
   const first = stage.start_year - frame.start_year;
+  const financing = stageFinancing(stage.id, stage.financing, f.financing);
   const build = first - stage.construction_years;
   if (build < 0 || first >= frame.horizon_years)
     throw new InputError(
@@ -554,18 +556,7 @@ function cashflowInput(
           }
         : {}),
     },
-    ...(f.financing && capex > 0
-      ? {
-          financing: {
-            debt_share: f.financing.debt_share.value,
-            interest_rate: f.financing.interest_rate.value,
-            tenor_years: f.financing.tenor_years,
-            grace_years: f.financing.grace_years,
-            repayment: f.financing.repayment,
-            ...(f.financing.target_dscr ? { target_dscr: f.financing.target_dscr.value } : {}),
-          },
-        }
-      : {}),
+    ...(financing !== undefined && capex > 0 ? { financing } : {}),
     closure_cost_usd: (capex * f.closure_cost_pct_of_capex.value) / 100,
   };
 }

@@ -63,6 +63,11 @@ function randomInput(u: (lo?: number, hi?: number) => number): CashflowInput {
             grace_years: 0,
             repayment: u() < 0.5 ? 'annuity' : 'sculpted',
             target_dscr: u(1.1, 1.6),
+            dsra_months: Math.floor(u(0, 13)),
+            upfront_fee: u(0, 0.03),
+            commitment_fee: u(0, 0.01),
+            idc: u() < 0.8 ? 'capitalised' : 'paid',
+            fund_initial_working_capital: u() < 0.8,
           }
         : undefined,
     closure_cost_usd: u(0, 1e7),
@@ -93,12 +98,14 @@ describe('buildCashflowTable: identities on 300 seeded random inputs', () => {
           r.payroll_levies_usd +
           r.vat_net_usd;
         expect(Math.abs(r.tax_usd - parts)).toBeLessThan(1e-9 * scale);
-        // Equity = project FCF + interest tax shield + drawdown − debt service.
+        // Equity = project FCF + interest tax shield + drawdown − debt service − fees − DSRA deposits.
         const eq =
           r.free_cash_flow_usd +
           (r.tax_usd - r.tax_levered_usd) +
           r.debt_drawdown_usd -
-          r.debt_service_usd;
+          r.debt_service_usd -
+          r.financing_fees_usd -
+          r.dsra_change_usd;
         expect(Math.abs(r.equity_cash_flow_usd - eq)).toBeLessThan(1e-9 * scale);
         expect(r.cit_usd).toBeGreaterThanOrEqual(0);
       }
@@ -112,9 +119,15 @@ describe('buildCashflowTable: identities on 300 seeded random inputs', () => {
       expect(Math.abs(sum(t, 'working_capital_change_usd'))).toBeLessThan(1e-9 * scale);
       expect(Math.abs(sum(t, 'depreciation_usd') - sum(t, 'capex_usd'))).toBeLessThan(1e-9 * scale);
       expect(Math.abs(sum(t, 'vat_net_usd'))).toBeLessThan(1e-9 * scale);
-      expect(Math.abs(sum(t, 'principal_usd') - sum(t, 'debt_drawdown_usd'))).toBeLessThan(
-        1e-9 * scale,
-      );
+      // Every dollar drawn or capitalised is repaid; the DSRA is released by maturity.
+      expect(
+        Math.abs(
+          sum(t, 'principal_usd') -
+            sum(t, 'debt_drawdown_usd') -
+            sum(t, 'interest_capitalised_usd'),
+        ),
+      ).toBeLessThan(1e-9 * scale);
+      expect(Math.abs(sum(t, 'dsra_change_usd'))).toBeLessThan(1e-9 * scale);
       expect(Math.abs(t.rows[t.rows.length - 1]!.debt_balance_usd)).toBeLessThan(1e-9 * scale);
     }
   });
