@@ -328,6 +328,7 @@ const viewFields = {
   price_point: z.literal('ex-works'),
   npv_usd: usd('NPV of the entities’ combined free cash flow'),
   irr: nullableNum,
+  irr_reason: z.string().nullable().meta({ description: 'Why irr is null' }),
   value_added_usd_per_year: num,
   government_take_npv_usd: usd('PV of all taxes of the entities, MET included'),
   met_npv_usd: usd('PV of the mineral extraction tax'),

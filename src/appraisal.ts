@@ -288,6 +288,8 @@ export interface InvestorView {
   price_point: 'ex-works';
   npv_usd: number;
   irr: number | null;
+  /** Why irr is null (no unique root; or a boundary with operating assets bought long ago). */
+  irr_reason: string | null;
   equity_irr: number | null;
   value_added_usd_per_year: number;
   /** PV of the project company's taxes [USD]. */

@@ -310,6 +310,7 @@ export function stakeholderViews(
       price_point: VIEW_PRICE_POINT,
       npv_usd: im.npv_usd,
       irr: im.irr,
+      irr_reason: im.irr_reason,
       equity_irr: im.equity_irr,
       value_added_usd_per_year: ig.total,
       government_take_npv_usd: it.total,
@@ -324,7 +325,7 @@ export function stakeholderViews(
       entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
       price_point: VIEW_PRICE_POINT,
       npv_usd: em.npv_usd,
-      irr: em.irr,
+      ...economyIrr(entities, em),
       value_added_usd_per_year: eg.total,
       value_added_by_entity_usd_per_year: eg.by,
       government_take_npv_usd: et.total,
@@ -336,4 +337,23 @@ export function stakeholderViews(
       opex_usd_per_year_by_category: opexByCategory(entities, transferUsd),
     },
   };
+}
+
+/**
+ * The economy view's IRR. Its boundary takes in the feed suppliers (the Kempirsai mines), which
+ * operate on capital spent long ago and absent from the cash flow: the IRR of such a flow (over
+ * 1,000 % on the reference scenarios) is no return on any investment, so it is withheld with
+ * its reason; the NPV and the NPV bridge between scenarios carry the comparison.
+ */
+function economyIrr(
+  entities: readonly Entity[],
+  m: { irr: number | null; irr_reason: string | null },
+): { irr: number | null; irr_reason: string | null } {
+  if (entities.some((e) => e.kind === 'supplier'))
+    return {
+      irr: null,
+      irr_reason:
+        'not a return on investment: the economy view includes the feed suppliers, whose capital was spent before the cash flow starts; compare NPVs (the NPV bridge)',
+    };
+  return { irr: m.irr, irr_reason: m.irr_reason };
 }

@@ -150,6 +150,10 @@ export function register(program: Command): void {
         const u = unit.startsWith('USD') ? unit.replace('USD', 'USD M') : unit;
         w(`  ${`${label}${u ? ` [${u}]` : ''}`.padEnd(44)}${cells}`);
       });
+      appraisals.forEach((a, k) => {
+        const why = a.views?.[view].irr_reason;
+        if (why) w(`  IRR of ${String.fromCharCode(65 + k)}: — (${why})`);
+      });
       for (const [k, b] of bridges.entries()) {
         const [i, j] = pairs[k] ?? [0, 1];
         w();

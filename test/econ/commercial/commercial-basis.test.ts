@@ -151,6 +151,14 @@ describe('the reference scenarios on one commercial basis', () => {
     );
   });
 
+  it("the economy view withholds its IRR (the mine's capital is not in the flow) and says why; the investor view keeps its own", () => {
+    const e = one.appraisal.views!.economy;
+    expect(e.irr).toBeNull();
+    expect(e.irr_reason).toMatch(/feed suppliers/);
+    expect(one.appraisal.views!.investor.irr).toBe(one.appraisal.metrics!.irr);
+    expect(one.appraisal.views!.investor.irr_reason).toBeNull();
+  });
+
   it('the same ore tonnage enters every Aktobe scenario', () => {
     const mine = (a: typeof both) =>
       a.views!.economy.jobs.direct_by_entity['supplier-kempirsai-concentrate'] ??
