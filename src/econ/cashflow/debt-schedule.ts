@@ -95,7 +95,11 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
     const opening = balance;
     const accrued = r * opening;
     const construction = t < first;
-    const capInt = construction && capitalise ? accrued : 0;
+    // In a grace period the completion row's interest is capitalised too: that row's ramp-up loss
+    // is funded in the construction budget (below), and so is its interest (Yescombe 2014, §7.2:
+    // the budget runs to the commercial operation date; debt service starts after a full period).
+    const funded = construction || (t === first && t < firstRepay);
+    const capInt = funded && capitalise ? accrued : 0;
     const paidInt = accrued - capInt;
     let fees = 0;
     if (t >= fc && t <= first)
