@@ -50,7 +50,7 @@ describe('reference data files', () => {
         ],
         "econ/opex-defaults": [
           8,
-          490135.5,
+          448755.5,
         ],
         "feeds/kempirsai-concentrate": [
           8,

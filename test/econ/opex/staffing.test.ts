@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { stageStaffing, staffingFamily } from '../../../src/econ/opex/staffing.js';
 
-const WAGE = 490000;
+const WAGE = 448620; // data/econ/opex-defaults.json (BNS, Q2 2025)
 const FX = 505;
 
 describe('stageStaffing', () => {
