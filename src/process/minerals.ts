@@ -7,7 +7,7 @@ import pyroxene from '../../data/minerals/pyroxene.json' with { type: 'json' };
 import serpentine from '../../data/minerals/serpentine.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 
-/** Provenance status of a number (facts.md V/D/U → verified/derived/assumed; calibrated = fitted to a figure). */
+/** Provenance status of a number (verified: the cited source states it; derived: computed from cited sources; assumed: with the reason; calibrated = fitted to a figure). */
 export type ValueStatus = 'verified' | 'derived' | 'assumed' | 'calibrated';
 
 /** A value with its unit and source, as stored in `data/`. */

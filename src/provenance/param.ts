@@ -5,7 +5,7 @@
  */
 
 /**
- * How much a number can be trusted, carried over from `shared/domain/facts.md`:
+ * How much a number can be trusted:
  * - `verified`: appears in the cited source;
  * - `derived`: calculated from verified numbers or stoichiometry (the note says how);
  * - `assumed`: industry-typical or a placeholder with the reason stated; replace when known;

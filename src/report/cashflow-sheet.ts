@@ -1,10 +1,10 @@
 // Writes the project cash-flow table as a spreadsheet whose cells hold live formulas, so that a
 // real spreadsheet engine recomputes working capital, free cash flow, NPV, IRR and payback
 // from the revenue, opex, capex, tax and closure columns. Edge module (report), used by the
-// spreadsheet-oracle test; see ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md.
-// Format: uncompressed Gnumeric XML (.gnumeric), which needs no package to write. The HOWTO's
-// CSV-with-formulas route was tried first, but Gnumeric's CSV importer guessed `=` as the
-// separator for this many formula cells; the native XML has no such ambiguity.
+// spreadsheet-oracle test (test/validation/cashflow-workbook-gnumeric.test.ts: Gnumeric's
+// ssconvert recomputes the cells). Format: uncompressed Gnumeric XML (.gnumeric), which needs no
+// package to write. A CSV-with-formulas route was tried first, but Gnumeric's CSV importer
+// guessed `=` as the separator for this many formula cells; the native XML has no ambiguity.
 import type { CashflowTable } from '../econ/cashflow/types.js';
 
 /** Parameters the sheet's formulas need besides the table. */

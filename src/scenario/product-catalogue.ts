@@ -1,6 +1,6 @@
 /**
  * Products and consumables a scenario can name, with their customs codes. HS codes from the
- * Harmonized System nomenclature (shared/domain/facts.md §5.6: 2610 chromium ores and
+ * Harmonized System nomenclature (World Customs Organization, HS 2022: 2610 chromium ores and
  * concentrates; 7202 41 ferrochromium > 4 % C; 7202 49 ferrochromium ≤ 4 % C; 8112 21
  * unwrought chromium). Prices are scenario data (markets.products), not kept here.
  */
@@ -17,7 +17,7 @@ export const PRODUCTS: readonly ProductInfo[] = [
   { id: 'chromite-concentrate', name: 'Chromite concentrate', hs_code: '2610 00', depth: 0 },
   { id: 'hc-ferrochrome', name: 'High-carbon ferrochrome', hs_code: '7202 41', depth: 1 },
   // MC/LC FeCr (template fecr-refining). Reference price: LC FeCr C0.50, China, 12,900 RMB/t at
-  // 60 % Cr basis (Feb 2025, SMM CITIC tender; facts §5.4) = 10,750 RMB/t on the 50 % Cr basis of
+  // 60 % Cr basis (Feb 2025, SMM CITIC tender, https://news.metal.com/newscontent/103178138/) = 10,750 RMB/t on the 50 % Cr basis of
   // `price_rmb_per_t_50pct_cr_vat_incl` (VAT inclusion not stated by the source; assumed included).
   { id: 'lc-ferrochrome', name: 'Low/medium-carbon ferrochrome', hs_code: '7202 49', depth: 2 },
   { id: 'chromium-oxide', name: 'Chromium(III) oxide (Cr2O3)', hs_code: '2819 90', depth: 2 },

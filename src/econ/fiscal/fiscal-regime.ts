@@ -12,7 +12,7 @@ export const DEPRECIATION_GROUPS: readonly DepreciationGroup[] = [
   'other',
 ];
 
-/** Status of a number, as in facts.md: verified, derived, or assumed (with a reason). */
+/** Status of a number: verified (the source states it), derived, or assumed (with a reason). */
 export type SourceStatus = 'verified' | 'derived' | 'assumed';
 
 /** One dated value of a rate with its provenance. */

@@ -1,6 +1,7 @@
 /**
  * Conversion of market price quotations to USD per tonne of product at the price point, each
- * basis as the market quotes it (shared/domain/facts.md, "Unit conventions that bite"):
+ * basis as the market quotes it (Fastmarkets European FeCr in USD/lb Cr contained; SMM Chinese
+ * FeCr in RMB/t at 50 % Cr, VAT incl.; see docs/data-sources.md):
  *
  * - European ferrochrome: USD per lb of contained Cr;
  * - Chinese ferrochrome: RMB per tonne of alloy at a 50 % Cr basis, VAT included — an alloy

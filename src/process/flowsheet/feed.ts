@@ -30,7 +30,8 @@ export interface OreFeed {
 
 /**
  * Default gangue mineralogy of Kempirsai ore (relative wt%): serpentinised dunite with chlorite,
- * carbonate and accessory magnetite. Assumed: the stored sources give no mineralogy (facts.md §8).
+ * carbonate and accessory magnetite. Assumed: no quantitative mineralogy of Kempirsai ore was found; Saveliev et al., Minerals
+ * 13(2):263 (2023), https://doi.org/10.3390/min13020263, name serpentine and chlorite replacing olivine.
  */
 export const DEFAULT_GANGUE_WT_PCT: Readonly<Record<string, number>> = {
   serpentine: 55,

@@ -54,7 +54,10 @@ export const alumPurification: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: ['shared/domain/facts.md §4.3 (NRC 1995 ch. 3; US 5,096,548)'],
+  references: [
+    'National Research Council 1995, “High-Purity Chromium Metal: Supply Issues for Gas-Turbine Superalloys”, ch. 3',
+    'US 5,096,548 (Bayer 1992), FeCr → H2SO4 → ammonium chrome alum → Cr http://www.everypatent.com/comp/pat5096548.html',
+  ],
   results: {
     ammonium_short_mol_per_h: {
       unit: 'mol/h',

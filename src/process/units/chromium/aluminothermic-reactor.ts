@@ -18,7 +18,8 @@ import {
   writeEnergy,
 } from './common.js';
 
-const FACTS = 'shared/domain/facts.md §4.1';
+const ORHAN_ARSLAN =
+  'Orhan & Arslan, SME 2000 (lab aluminothermic Cr) https://www.onemine.org/document/abstract.cfm?docid=3403';
 
 /** Reducible oxides in reduction order: [oxide, mol Al per mol oxide, products per mol]. */
 const REDUCTIONS: readonly (readonly [string, number, Readonly<Record<string, number>>])[] = [
@@ -40,7 +41,7 @@ const params = {
     0.5,
     1.5,
     'Al charged / Al for complete reduction of the reducible oxides',
-    `assumed within ${FACTS} (1.0–1.2 × stoich; 1.2 × lab optimum, Orhan & Arslan 2000)`,
+    `assumed within 1.0–1.2 × stoich (1.2 × the lab optimum of ${ORHAN_ARSLAN})`,
   ),
   cao_per_al: param(
     0.3,
@@ -48,7 +49,7 @@ const params = {
     0,
     2,
     'CaO flux per kg Al',
-    `${FACTS}: CaO/Al 0.3 (Orhan & Arslan 2000)`,
+    `CaO/Al 0.3: ${ORHAN_ARSLAN}`,
     'verified',
   ),
   sio2_reduced: param(
@@ -65,7 +66,7 @@ const params = {
     0.5,
     1,
     'fraction of the reduced Cr collected in the metal (rest: prills in slag)',
-    `assumed (${FACTS}: 90 % industrial, U; lab 95–98 %)`,
+    `assumed: 90 % industrial (no published plant figure found); lab 95–98 % (${ORHAN_ARSLAN})`,
   ),
   excess_al_to_metal: param(
     0.1,
@@ -73,7 +74,7 @@ const params = {
     0,
     1,
     'fraction of the unreacted Al dissolved in the metal (rest: prills in slag)',
-    'set so that the reference metal meets Al ≤ 0.3 % (Fastmarkets MB-CR-0001 spec, shared/domain/facts.md §4.1, V); the split itself is not in the stored sources',
+    'set so that the reference metal meets Al ≤ 0.3 % (Fastmarkets MB-CR-0001 chromium alumino-thermic 99 % min spec, https://www.fastmarkets.com/insights/proposal-to-amend-in-whs-rotterdam-chromium-alumino-thermic-99-min-assessment-launch-99-4-min-assessmen/); the split itself is not published',
     'calibrated',
   ),
   preheat_T_K: param(
@@ -98,7 +99,7 @@ const params = {
     0,
     5000,
     'minimum specific heat of the charge for a self-sustaining smelt',
-    `${FACTS}: ~2,300 kJ/kg (Shemchushny/Belitskus), U → assumed`,
+    'assumed: ~2,300 kJ/kg, the self-sustaining criterion attributed to Shemchushny/Belitskus (no primary text found); the need for boosters or preheat is stated by Nelson (Mintek), https://docslib.org/doc/1819814',
   ),
 };
 
@@ -126,7 +127,7 @@ export const aluminothermicReactor: UnitKind<typeof params> = {
   references: [
     'Orhan & Arslan, SME 2000 https://www.onemine.org/document/abstract.cfm?docid=3403',
     'Nelson (Mintek), sealed cold-hearth aluminothermic Cr https://docslib.org/doc/1819814',
-    'shared/domain/facts.md §4.1',
+    'Fastmarkets MB-CR-0001 chromium alumino-thermic 99 % min (Al ≤ 0.3 %) https://www.fastmarkets.com/insights/proposal-to-amend-in-whs-rotterdam-chromium-alumino-thermic-99-min-assessment-launch-99-4-min-assessmen/',
   ],
   results: {
     aux_power_kW: AUX_POWER_RESULT,
@@ -303,7 +304,7 @@ export function assertSelfSustaining(
     throw new InputError(
       field,
       `charge specific heat ${q.toFixed(0)} kJ/kg (with preheat and booster ${qe.toFixed(0)} kJ/kg)`,
-      `a self-sustaining charge: at least ${String(criterion_kJ_per_kg)} kJ/kg (criterion_kJ_per_kg, facts §4.1, assumed) — raise units.<reactor>.preheat_T_K or booster_kJ_per_kg, or lower al_excess / cao_per_al`,
+      `a self-sustaining charge: at least ${String(criterion_kJ_per_kg)} kJ/kg (criterion_kJ_per_kg, assumed) — raise units.<reactor>.preheat_T_K or booster_kJ_per_kg, or lower al_excess / cao_per_al`,
     );
 }
 

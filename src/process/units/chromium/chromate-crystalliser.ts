@@ -67,7 +67,7 @@ export const chromateCrystalliser: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: [
-    'Flowsheet: shared/domain/facts.md §4.2 (crystallisation of Na2CrO4); figures assumed.',
+    'Flowsheet (leach → crystallisation of Na2CrO4 → dichromate): nowa-cl, “Chromium processing” http://nowa-cl.com/index.php?oldid=2473&title=Chromium_processing ; figures assumed.',
   ],
   results: {
     aux_power_kW: AUX_POWER_RESULT,

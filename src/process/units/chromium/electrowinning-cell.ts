@@ -8,7 +8,8 @@ import {
   DH_WATER_SPLIT_KJ,
 } from './hydromet-enthalpies.js';
 
-const FACTS = 'shared/domain/facts.md §4.3 and §7';
+const TRECCANI =
+  'Treccani, Enciclopedia Italiana, “Cromo” (chrome-alum electrolysis, current efficiency 40–50 %) http://156.54.191.164/enciclopedia/cromo_res-5c4cf8a8-87e9-11dc-8e9d-0016357eee51_%28Enciclopedia-Italiana%29';
 const params = {
   cell_voltage_V: param(
     4.2,
@@ -16,8 +17,8 @@ const params = {
     2,
     10,
     'cell voltage',
-    `${FACTS}: 4.2–4.5 V (D), 4.2 V in the §7 check`,
-    'derived',
+    'assumed: 4.2 V, the low end of 4.2–4.5 V taken for chrome-alum diaphragm cells (no plant figure found); with 45 % CE it gives ~14 kWh/kg Cr',
+    'assumed',
   ),
   current_efficiency: param(
     0.45,
@@ -25,7 +26,7 @@ const params = {
     0.05,
     1,
     'cathode current efficiency for Cr',
-    `${FACTS}: ~50 %, 40–50 (Treccani), 45 % in the §7 check`,
+    `${TRECCANI}; 45 % taken inside 40–50 %`,
     'verified',
   ),
   cr_deposited: param(
@@ -52,7 +53,7 @@ const params = {
  *   2NH4Cr(SO4)2 + 3H2O → 2Cr + (NH4)2SO4 + 3H2SO4 + 3/2 O2
  *   side: FeSO4 + H2O → Fe + H2SO4 + ½O2 (co-deposition), H2O → H2 + ½O2 (rest of the current)
  * Current I = 3F·ṅ_Cr / CE [A]; power P = U·I; specific energy = P / Cr [kWh/kg]
- * (4.2 V, 45 % CE → 14.4 kWh/kg; facts §7 ~14). Energy (isothermal reaction basis):
+ * (4.2 V, 45 % CE → 14.4 kWh/kg Cr from 3F per mol Cr). Energy (isothermal reaction basis):
  * electric = Σ ξ ΔH_r + heat removed by the electrolyte cooling.
  */
 export const electrowinningCell: UnitKind<typeof params> = {
@@ -63,7 +64,11 @@ export const electrowinningCell: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: [`${FACTS}: Treccani "Cromo"; USBM RI 5322; NRC 1995 ch. 3`],
+  references: [
+    TRECCANI,
+    'USBM RI 5322, “Electrowinning chromium metal” https://www.onetunnel.org/documents/ri-5322-electrowinning-chromium-metal-summary',
+    'National Research Council 1995, “High-Purity Chromium Metal: Supply Issues for Gas-Turbine Superalloys”, ch. 3 (electrolytic route)',
+  ],
   results: {
     current_kA: { unit: 'kA', description: 'cell-house current' },
     cell_kWh_per_kg_cr: { unit: 'kWh/kg', description: 'cell energy per kg of Cr deposited' },

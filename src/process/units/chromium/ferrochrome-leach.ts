@@ -6,7 +6,6 @@ import { addMol, kg, mol, total, writeEnergy } from './common.js';
 import { DH_CR_DISSOLUTION_KJ, DH_FE_DISSOLUTION_KJ } from './hydromet-enthalpies.js';
 import { compileSpeciesSet } from '../../../thermo/compiled.js';
 
-const FACTS = 'shared/domain/facts.md §4.3';
 const params = {
   cr_dissolution: param(0.95, '-', 0, 1, 'fraction of the alloy Cr dissolved', 'assumed'),
   fe_dissolution: param(0.98, '-', 0, 1, 'fraction of the alloy Fe dissolved', 'assumed'),
@@ -56,7 +55,11 @@ export const ferrochromeLeach: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: [`${FACTS}: NRC 1995 ch. 3; USBM RI 5322; Treccani "Cromo"`],
+  references: [
+    'National Research Council 1995, “High-Purity Chromium Metal: Supply Issues for Gas-Turbine Superalloys”, ch. 3 (electrolytic route)',
+    'USBM RI 5322, “Electrowinning chromium metal” https://www.onetunnel.org/documents/ri-5322-electrowinning-chromium-metal-summary',
+    'Treccani, Enciclopedia Italiana, “Cromo” (chrome-alum electrolysis, current efficiency 40–50 %) http://156.54.191.164/enciclopedia/cromo_res-5c4cf8a8-87e9-11dc-8e9d-0016357eee51_%28Enciclopedia-Italiana%29',
+  ],
   results: {
     acid_supply_short_mol_per_h: {
       unit: 'mol/h',

@@ -15,7 +15,8 @@ import {
   molarMassOf,
 } from './common.js';
 
-const FACTS = 'shared/domain/facts.md §4.2';
+const NOWA_CL =
+  'nowa-cl, “Chromium processing” http://nowa-cl.com/index.php?oldid=2473&title=Chromium_processing';
 const params = {
   aux_power_kWh_per_t: auxPowerParam('soda-roast-kiln'),
   conversion: param(
@@ -24,7 +25,7 @@ const params = {
     0,
     1,
     'fraction of the chromite Cr oxidised to Na2CrO4',
-    `${FACTS}: 90 % typical, 85–97 % (IMMT 2021, NML 2021)`,
+    '97.06 % (IMMT 2021, http://ore.immt.res.in/handle/2018/3249) and 85 % Cr recovery (NML 2021 (CSIR-National Metallurgical Laboratory) https://eprints.nmlindia.org/8377/); 90 % taken inside',
     'verified',
   ),
   soda_excess: param(
@@ -41,7 +42,7 @@ const params = {
     0,
     5,
     'lime (CaO) filler per kg concentrate',
-    `assumed (${FACTS}: lime filler, amount not given)`,
+    'assumed: lime/CaCO3 filler named by wikisum, “Sodium chromate” (https://wikisum.wiki/wiki/Sodium_chromate), amount not given',
   ),
   air_excess: param(2, '-', 1, 10, 'air O2 / O2 needed by the roast reactions', 'assumed'),
   calcine_T_K: param(
@@ -50,7 +51,7 @@ const params = {
     900,
     1400,
     'calcine discharge temperature (roast temperature)',
-    `${FACTS}: ~1,000–1,150 °C`,
+    `${NOWA_CL}: roast at ~1,000–1,150 °C`,
     'verified',
   ),
   offgas_T_K: param(773.15, 'K', 298.15, 1400, 'kiln off-gas exit temperature', 'assumed'),
@@ -95,7 +96,9 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   references: [
-    'Reaction and temperature: shared/domain/facts.md §4.2 (nowa-cl Chromium processing; wikisum Sodium chromate).',
+    'Reaction and temperature: ' +
+      NOWA_CL +
+      ' ; wikisum, “Sodium chromate” https://wikisum.wiki/wiki/Sodium_chromate',
     'Conversion: IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; NML 2021 https://eprints.nmlindia.org/8377/',
   ],
   results: {

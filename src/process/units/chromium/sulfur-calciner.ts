@@ -26,7 +26,7 @@ const params = {
     1100,
     1400,
     'calcination temperature',
-    'shared/domain/facts.md §4.2: calcine 900–1,070 °C (kraska.biz)',
+    'calcine 900–1,070 °C: kraska.biz (Ullmann-type text on chromium compounds) https://kraska.biz/?p=5559',
     'verified',
   ),
   offgas_T_K: param(773.15, 'K', 298.15, 1400, 'off-gas exit temperature', 'assumed'),
@@ -48,7 +48,7 @@ const params = {
  *   2Na2CrO4 + S → Cr2O3 + Na2SO4 + Na2O          (Cr(VI) → Cr(III), S(0) → S(VI))
  * extent = min(reduction_extent, S available); excess sulfur burns, S + O2 → SO2, with air.
  * Sulfur demand 32.06/151.99 = 0.211 kg per kg Cr2O3 at 1.0 × stoichiometry, as with
- * dichromate (facts §4.2: 0.21). Heat balance as the kiln (fired heat, shell loss, CH4).
+ * dichromate (0.21, kraska.biz). Heat balance as the kiln (fired heat, shell loss, CH4).
  * Demands: sulfur, air [kg/h].
  */
 export const sulfurCalciner: UnitKind<typeof params> = {
@@ -59,9 +59,7 @@ export const sulfurCalciner: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: [
-    'kraska.biz (Ullmann-type text) https://kraska.biz/?p=5559 via shared/domain/facts.md §4.2',
-  ],
+  references: ['kraska.biz (Ullmann-type text on chromium compounds) https://kraska.biz/?p=5559'],
   results: {
     aux_power_kW: AUX_POWER_RESULT,
     natural_gas_LHV_kW: { unit: 'kW', description: 'natural gas fired (lower heating value)' },

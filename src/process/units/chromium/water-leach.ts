@@ -18,7 +18,7 @@ const params = {
     0.5,
     50,
     'leach water per kg calcine',
-    'shared/domain/facts.md §4.2: hot-water leach, pulp 1:5 (NML 2021)',
+    'hot-water leach of the roasted calcine, pulp 1:5: NML 2021 (CSIR-National Metallurgical Laboratory) https://eprints.nmlindia.org/8377/',
     'verified',
   ),
   chromate_dissolution: param(0.99, '-', 0, 1, 'fraction of Na2CrO4 dissolved', 'assumed'),

@@ -42,7 +42,7 @@ const params = {
     1,
     50,
     "Bond ball-mill work index on Bond's SHORT-ton basis; converted ×1.1023 to kWh per metric t (10.58)",
-    'facts.md §2.1 (9.60 kWh/short t = 10.6 kWh/t, Bond 1961, U) and validation/comminution/bond_law_cases.json (chrome ore 9.60)',
+    'F. C. Bond, “Crushing and grinding calculations”, Allis-Chalmers, rev. 2 Jan 1961: chrome ore 9.60 kWh/short t = 10.6 kWh/t (table not seen here; also in validation/comminution/bond_law_cases.json)',
     'assumed',
   ),
   discharge_solids_wt_pct: param(

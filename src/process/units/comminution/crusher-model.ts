@@ -43,7 +43,7 @@ export function crusherParams(css_mm: number, k1: number, k2: number, cssSource:
       1,
       50,
       "Bond work index on Bond's SHORT-ton basis (converted ×1.1023 to kWh/t)",
-      'facts.md §2.1 and validation/comminution/bond_law_cases.json: chrome ore 9.60 kWh/short t (Bond 1961); no crushing work index for chromite in the stored sources, the ball-mill index is used',
+      'F. C. Bond, “Crushing and grinding calculations”, Allis-Chalmers 1961 (chrome ore 9.60 kWh/short t; validation/comminution/bond_law_cases.json); no published crushing work index for chromite was found, the ball-mill index is used',
       'assumed',
     ),
   };

@@ -11,7 +11,7 @@ const params = {
     0,
     10,
     'electrical energy per tonne of dry solids (apron/belt feeder, stockpile reclaim)',
-    'assumed: order of magnitude of feeder/conveyor drives; facts.md has no row',
+    'assumed: order of magnitude of feeder/conveyor drives; no published figure found',
   ),
 };
 

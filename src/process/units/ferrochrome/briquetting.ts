@@ -18,7 +18,9 @@ export const fecrBriquetting: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: ['shared/domain/facts.md §3.3 (briquetted charge for SAF); data/pyro/fecr.json'],
+  references: [
+    'Tikhvin briquetting plant (briquetted charge for the SAF) http://ferro-alloys.com/en/News/Details/12587 ; data/pyro/fecr.json',
+  ],
   energy: true,
   demandPorts: ['binder'],
   results: {},

@@ -62,7 +62,9 @@ export const fecrPelletiser: UnitKind<typeof params> = {
   params,
   reagents: [],
   stateSize: 0,
-  references: ['shared/domain/facts.md §3.3 (pelletised charge); data/pyro/fecr.json'],
+  references: [
+    'Outokumpu Tornio (pelletised, sintered charge) https://www.outokumpu.com/sv-se/locations/tornioferrochrome ; data/pyro/fecr.json',
+  ],
   energy: true,
   demandPorts: ['bentonite', 'reductant', 'water'],
   results: {},

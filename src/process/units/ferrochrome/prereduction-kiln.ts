@@ -28,7 +28,9 @@ export const fecrPrereductionKiln: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   reactive: true,
-  references: ['shared/domain/facts.md §3.3 (pre-reduction, CODIR/Premus); data/pyro/fecr.json'],
+  references: [
+    'Premus pre-reduction at Glencore Lion (Mining Weekly 2014) https://republicofmining.com/2014/11/05/technology-slashes-power-use-at-glencores-huge-s-african-chrome-smelter-by-martin-creamer-miningweekly-com-november-5-2014/ ; Shabanov et al., Metals 14(2):202 (2024) https://doi.org/10.3390/met14020202 ; data/pyro/fecr.json',
+  ],
   energy: true,
   demandPorts: ['fuel', 'air'],
   results: {

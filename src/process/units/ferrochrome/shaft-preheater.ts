@@ -39,7 +39,9 @@ export const fecrShaftPreheater: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   reactive: true,
-  references: ['shared/domain/facts.md §3.3 (Outokumpu preheating with CO gas, 600–700 °C)'],
+  references: [
+    'Outokumpu Tornio (shaft-kiln preheating with furnace CO gas) https://www.outokumpu.com/sv-se/locations/tornioferrochrome ; 600–700 °C assumed',
+  ],
   energy: true,
   demandPorts: ['air'],
   results: {

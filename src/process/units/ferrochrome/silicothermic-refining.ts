@@ -31,7 +31,7 @@ export const fecrSilicothermicRefining: UnitKind<typeof params> = {
   stateSize: 0,
   reactive: true,
   references: [
-    'shared/domain/facts.md §3.4 (LC/MC routes: Perrin ore-lime melt + FeSiCr, plnmw.com)',
+    'LC/MC FeCr routes (Perrin ore–lime melt + FeSiCr): plnmw.com history text http://www.plnmw.com/PatentSearch/iyclsxldsv.html',
     'data/pyro/fecr.json refining (assumed parameters)',
   ],
   energy: true,

@@ -26,7 +26,9 @@ export const fecrSinterStrand: UnitKind<typeof params> = {
   reagents: [],
   stateSize: 0,
   reactive: true,
-  references: ['shared/domain/facts.md §3.3 (Outokumpu sintered pellets); data/pyro/fecr.json'],
+  references: [
+    'Outokumpu Tornio (oxidatively sintered pellets) https://www.outokumpu.com/sv-se/locations/tornioferrochrome ; Bondarenko & Tastanov, Metallurgist 2019 https://doi.org/10.1007/s11015-019-00776-0 ; data/pyro/fecr.json',
+  ],
   energy: true,
   demandPorts: ['fuel', 'air'],
   results: {

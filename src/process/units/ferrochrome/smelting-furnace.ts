@@ -52,7 +52,7 @@ function furnaceKind(
     reactive: true,
     references: [
       'src/process/pyro/smelting-furnace.ts (element balance, additions as one linear system, heat balance); docs/model.md §Ferrochrome',
-      'shared/domain/facts.md §3.2 (AC SAF 3.8, DC 4.2 MWh/t: heat-loss calibration)',
+      'heat-loss calibration to AC SAF 3.8 and DC 4.2 MWh/t inside the published ranges (Xstrata 2012: AC 4.0, DC 4.75; Barcza, Mining Weekly 2017: DC 3.4–3.6; kfferroalloy.com: 3.0–4.0); sources in data/pyro/fecr.json',
     ],
     solve(inlets, p, ctx, out) {
       const charge = inlets[0];

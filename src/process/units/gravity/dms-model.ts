@@ -76,7 +76,7 @@ export type DmsParams = ReturnType<typeof dmsParams>;
 export const DMS_REFERENCES = [
   'K. F. Tromp, "Neue Wege für die Beurteilung der Aufbereitung von Steinkohlen", Glückauf 73 (1937) 125 (partition curve, Ep).',
   "B. A. Wills, J. Finch, Wills' Mineral Processing Technology, 8th ed. (2016), ch. 11 (DMS; Ep = (ρ75 − ρ25)/2).",
-  'SAIMM 2007, "Development of the Voskhod chrome project" (DMS drum for lumpy, DMS cyclone for chips) — facts.md §2.1.',
+  'SAIMM 2007, “The development of the Voskhod chrome project in Kazakhstan” https://www.onemine.org/documents/the-development-of-the-voskhod-chrome-project-in-kazakhstan (DMS drum for lumpy, DMS cyclone for chips).',
 ];
 
 /**

@@ -84,7 +84,7 @@ export type GravityParams = ReturnType<typeof gravityParams>;
 export const GRAVITY_REFERENCES = [
   "B. A. Wills, J. Finch, Wills' Mineral Processing Technology, 8th ed. (2016), ch. 10 (spirals, shaking tables; recovery falls off for fines).",
   'K. F. Tromp, Glückauf 73 (1937) 125 (density partition curve).',
-  'Murthy et al. review of chromite beneficiation (spirals rougher/cleaner, tables), summarised in facts.md §2.1.',
+  'Murthy et al. review of chromite beneficiation (spirals rougher/cleaner, tables), as summarised by Deya Machinery https://www.deyamachinery.com/tag/chromite-ore-beneficiation/ (secondary).',
 ];
 
 /**

@@ -72,7 +72,7 @@ export type MagneticParams = ReturnType<typeof magneticParams>;
 
 export const MAGNETIC_REFERENCES = [
   "B. A. Wills, J. Finch, Wills' Mineral Processing Technology, 8th ed. (2016), ch. 13 (LIMS for ferromagnetics, WHIMS for paramagnetics).",
-  'Tripathy et al., Minerals 9(11):667 (WHIMS to improve Cr/Fe of ferruginous chromite concentrates) — facts.md §2.1.',
+  'Tripathy et al., Minerals 9(11):667 (WHIMS to improve Cr/Fe of ferruginous chromite concentrates) https://doi.org/10.3390/min9110667',
 ];
 
 /**
