@@ -1,14 +1,14 @@
 // The what-if step's delta (web/src/appraisal-delta.ts): applying it to the previous appraisal
 // gives the new appraisal's dashboard parts exactly, and unchanged parts stay the same objects
 // (what the memoised charts rely on to skip their redraw).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appraise } from '../../src/appraise.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { applyDelta, DeltaEncoder, WHOLE_PARTS } from '../../web/src/appraisal-delta.js';
 import { WhatIf } from '../../web/src/whatif.js';
+import { REFERENCE_TEXT } from './fixture.js';
 
-const text = readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8');
+const text = REFERENCE_TEXT;
 
 describe('appraisal delta of a what-if step', () => {
   it('reproduces every dashboard part along a sequence of slider moves', () => {

@@ -1,22 +1,15 @@
 // "What the budget buys" (web/src/budget-buys.ts): the rows are the appraisal's by_route, the
 // scenario's own route and class is the one marked, and its row agrees with the stage's own
 // capex and budget check; every cell carries its unit, in the user's language.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appraise } from '../../src/appraise.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import { budgetBuys, budgetBuysTable, capacityRange } from '../../web/src/budget-buys.js';
 import { tableCsv } from '../../web/src/charts/table.js';
 import { makeI18n } from '../../web/src/i18n.js';
+import { referenceAppraisal, stageOf } from './fixture.js';
 
-const a = appraise(
-  loadScenario(
-    readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8'),
-    's.yaml',
-  ),
-);
-const smelter = a.stages.find((s) => s.id === 'smelter')!;
-const chromium = a.stages.find((s) => s.id === 'chromium')!;
+const a = referenceAppraisal();
+const smelter = stageOf(a, 'smelter');
+const chromium = stageOf(a, 'chromium');
 
 describe('what the budget buys', () => {
   it('one row per route and class of the appraisal; exactly the scenario’s own one marked', () => {

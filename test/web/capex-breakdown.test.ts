@@ -2,11 +2,8 @@
 // the appraisal's parts only: units, then off-sites, indirects, owner's cost and contingency, up
 // to the stage capex; the bars add up (a waterfall), and a total the parts do not explain is
 // shown as its own part, never hidden.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { StageResult } from '../../src/appraisal.js';
-import { appraise } from '../../src/appraise.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import {
   capexBasis,
   capexBreakdownOption,
@@ -15,15 +12,11 @@ import {
 } from '../../web/src/charts/capex-breakdown.js';
 import { tableCsv } from '../../web/src/charts/table.js';
 import { makeI18n } from '../../web/src/i18n.js';
+import { referenceAppraisal, stageOf } from './fixture.js';
 
-const a = appraise(
-  loadScenario(
-    readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8'),
-    's.yaml',
-  ),
-);
-const smelter = a.stages.find((s) => s.id === 'smelter')!;
-const chromium = a.stages.find((s) => s.id === 'chromium')!;
+const a = referenceAppraisal();
+const smelter = stageOf(a, 'smelter');
+const chromium = stageOf(a, 'chromium');
 
 function steps(stage: Pick<StageResult, 'capex' | 'capex_usd'>): number {
   return capexParts(stage)!

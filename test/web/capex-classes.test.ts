@@ -1,18 +1,11 @@
 // The capex KPI card names each stage's reference cost class and whether the class is
 // calibrated on reference plants of the stage's family (web/src/capex-classes.ts, under the card in components/Kpis.tsx).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appraise } from '../../src/appraise.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import { capexClassLines } from '../../web/src/capex-classes.js';
 import { makeI18n } from '../../web/src/i18n.js';
+import { referenceAppraisal } from './fixture.js';
 
-const a = appraise(
-  loadScenario(
-    readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8'),
-    's.yaml',
-  ),
-);
+const a = referenceAppraisal();
 
 describe('capex card basis', () => {
   it('one line per stage with an estimate, from the appraisal’s class and calibration', () => {

@@ -1,10 +1,7 @@
 // Chart options of the dashboard are built from the appraisal only (web/src/charts/options.ts):
 // the Cr Sankey conserves the chromium of the balance streams it shows and is acyclic; charts
 // without data are absent (never filled with invented values).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appraise } from '../../src/appraise.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import {
   bridgeOption,
   cashflowOption,
@@ -16,13 +13,9 @@ import { tableCsv } from '../../web/src/charts/table.js';
 import { waterfallBars, waterfallSeriesData } from '../../web/src/charts/waterfall.js';
 import { makeI18n } from '../../web/src/i18n.js';
 import { parseRoute } from '../../web/src/routes.js';
+import { referenceAppraisal } from './fixture.js';
 
-const a = appraise(
-  loadScenario(
-    readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8'),
-    's.yaml',
-  ),
-);
+const a = referenceAppraisal();
 
 interface Link {
   source: string;

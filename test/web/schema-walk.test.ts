@@ -1,13 +1,13 @@
 // New list items of the editor form (web/src/schema-walk.ts): the skeleton built from the schema,
 // added to the reference scenario, is either valid or the validator's problems all point into
 // the new item — so the form shows them under the new item's fields.
-import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { newId, schemaAt, skeleton } from '../../web/src/schema-walk.js';
+import { REFERENCE_TEXT } from './fixture.js';
 
-const text = readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8');
+const text = REFERENCE_TEXT;
 
 function addItem(path: (string | number)[]): { field: string; text: string; item: unknown } {
   const doc = parseDocument(text);

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { appraise } from '../../src/appraise.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { WhatIf } from '../../web/src/whatif.js';
+import { REFERENCE_TEXT } from './fixture.js';
 
-const text = readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8');
+const text = REFERENCE_TEXT;
 
 /** The reference with a scalar FeCr price distribution instead of its sampled price path. */
 const scalarText = text

@@ -1,13 +1,13 @@
 // Form edits change only the edited node of the YAML text (web/src/yaml-edit.ts): the result
 // means the same as the document API's setIn/deleteIn, and every other line of the reference
 // scenario — comments, flow maps, folded descriptions, long sources — stays byte for byte.
-import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { editYaml, type Path } from '../../web/src/yaml-edit.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { REFERENCE_TEXT } from './fixture.js';
 
-const TEXT = readFileSync(new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url), 'utf8');
+const TEXT = REFERENCE_TEXT;
 
 /** Lines of `b` not in `a` and of `a` not in `b`, as a line diff (LCS) counts them. */
 function changedLines(a: string, b: string): { removed: string[]; added: string[] } {

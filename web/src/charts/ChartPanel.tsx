@@ -6,20 +6,11 @@
 import { lazy, memo, Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { useI18n, type MessageId } from '../i18n.js';
 import type { EChartInstance } from './EChart.js';
-import { tableCsv, type ChartSpec, type ChartTable } from './table.js';
+import { CsvButton, download } from './export.js';
+import type { ChartSpec, ChartTable } from './table.js';
 import type { ChartOption } from './types.js';
 
 const EChart = lazy(() => import('./EChart.js'));
-
-/** Starts a download of `href` as `name` (blob or data URL). */
-export function download(href: string, name: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 export function DataTable(props: { table: ChartTable; caption: string; testId?: string }) {
   const { t } = useI18n();
@@ -102,25 +93,7 @@ export const ChartPanel = memo(function ChartPanel(props: {
             >
               {t('export_png')}
             </button>
-            <button
-              type="button"
-              className="small"
-              data-testid={`csv-${props.id}`}
-              aria-label={`${t('export_csv')}: ${title}`}
-              onClick={() => {
-                if (!props.spec) return;
-                const blob = new Blob(['\ufeff' + tableCsv(props.spec.table)], {
-                  type: 'text/csv;charset=utf-8',
-                });
-                const url = URL.createObjectURL(blob);
-                download(url, `${file}.csv`);
-                setTimeout(() => {
-                  URL.revokeObjectURL(url);
-                }, 10_000);
-              }}
-            >
-              {t('export_csv')}
-            </button>
+            <CsvButton id={props.id} title={title} table={() => props.spec?.table} />
           </span>
         )}
       </div>

@@ -6,8 +6,7 @@
 import { memo, useMemo } from 'react';
 import type { StageResult } from '../../../src/appraisal.js';
 import { budgetBuys, budgetBuysTable, ktPerYear } from '../budget-buys.js';
-import { download } from '../charts/ChartPanel.js';
-import { tableCsv } from '../charts/table.js';
+import { CsvButton } from '../charts/export.js';
 import { useI18n } from '../i18n.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -24,24 +23,7 @@ export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: Sta
       <div className="panel-head">
         <h3>{title}</h3>
         <span className="chart-tools">
-          <button
-            type="button"
-            className="small"
-            data-testid={`csv-${id}`}
-            aria-label={`${t('export_csv')}: ${title}`}
-            onClick={() => {
-              const blob = new Blob(['\ufeff' + tableCsv(table)], {
-                type: 'text/csv;charset=utf-8',
-              });
-              const url = URL.createObjectURL(blob);
-              download(url, `chromflow-${id}.csv`);
-              setTimeout(() => {
-                URL.revokeObjectURL(url);
-              }, 10_000);
-            }}
-          >
-            {t('export_csv')}
-          </button>
+          <CsvButton id={id} title={title} table={() => table} />
         </span>
       </div>
       <p className="muted">
