@@ -7,6 +7,7 @@ import { lazy, memo, Suspense, useCallback, useRef, type ReactNode } from 'react
 import { useI18n, type MessageId } from '../i18n.js';
 import type { EChartInstance } from './EChart.js';
 import { CsvButton, download } from './export.js';
+import { TableHead } from './TableHead.js';
 import type { ChartSpec, ChartTable } from './table.js';
 import type { ChartOption } from './types.js';
 
@@ -20,15 +21,7 @@ export function DataTable(props: { table: ChartTable; caption: string; testId?: 
       <div className="table-wrap">
         <table>
           <caption className="sr-only">{props.caption}</caption>
-          <thead>
-            <tr>
-              {props.table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={props.table.columns} />
           <tbody>
             {props.table.rows.map((row, i) => (
               <tr key={i}>

@@ -7,6 +7,7 @@ import { memo, useMemo } from 'react';
 import type { StageResult } from '../../../src/appraisal.js';
 import { budgetBuys, budgetBuysTable, ktPerYear } from '../budget-buys.js';
 import { CsvButton } from '../charts/export.js';
+import { TableHead } from '../charts/TableHead.js';
 import { useI18n } from '../i18n.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -35,15 +36,7 @@ export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: Sta
       <TableWrap label={title}>
         <table className="budget-buys stack">
           <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row, i) => (
               <tr
