@@ -6,7 +6,7 @@
  */
 import { containedCrWtPct } from './chem/contained-cr.js';
 import { deckByRow } from './econ/commercial/price-deck.js';
-import { gradedConcentratePrice } from './econ/commercial/concentrate-formula.js';
+import { gradedConcentratePrice_usd_per_dmt } from './econ/commercial/concentrate-formula.js';
 import { valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.js';
 import type {
   CommercialBasis,
@@ -116,7 +116,7 @@ function quoteUsdPerT(
   if (p.price_formula) {
     const f = p.price_formula;
     const basis = f.basis_rmb_per_dmtu_vat_incl ? q / vat / rmb : q;
-    usd = gradedConcentratePrice(
+    usd = gradedConcentratePrice_usd_per_dmt(
       {
         basis_usd_per_dmtu: basis,
         basis_cr2o3_pct: f.basis_cr2o3_pct.value,
@@ -129,7 +129,7 @@ function quoteUsdPerT(
         p_penalty_usd_per_dmt_per_0_01pct: f.p_penalty_usd_per_dmt_per_0_01pct.value,
       },
       analysis,
-    ).usd_per_dmt;
+    );
   } else if (p.price_usd_per_t) usd = q;
   else if (p.price_usd_per_lb_cr) usd = q * LB_PER_T * (cr / 100);
   else if (p.price_rmb_per_t_50pct_cr_vat_incl) {

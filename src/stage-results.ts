@@ -131,7 +131,13 @@ export function stageResults(
     let result = base;
     const run = runs.get(stage.id);
     if (run) {
-      balances.push({ stage: stage.id, balance: run.balance });
+      // the report is built only when the appraisal reads it (not in a Monte Carlo sample)
+      balances.push({
+        stage: stage.id,
+        get balance() {
+          return run.balance;
+        },
+      });
       result = { ...base, ...stageFromRun(run, stage.availability.value) };
       result = { ...result, warnings: [...result.warnings, ...(template.limitations ?? [])] };
     } else {

@@ -53,7 +53,12 @@ export interface UnitEnergyBalance {
 }
 
 export interface StageRun {
-  balance: BalanceReport;
+  /**
+   * The engine's balance report (streams, units, closures, Sankey flows): built from the
+   * solution when read, afresh on each read (read it once; copy the run with Object.assign, not
+   * a spread, to keep it on demand).
+   */
+  readonly balance: BalanceReport;
   /** Named key figures with units in the names (`specific_energy_MWh_per_t`, `cr_recovery`, …). */
   kpis: Record<string, number>;
   products: StageProductFlow[];

@@ -25,10 +25,11 @@ export const PLANT_SAMPLES: Readonly<
 };
 
 /**
- * aktobe-stage1-2.yaml with `uncertainty` sampling one plant input.
+ * The text of aktobe-stage1-2.yaml with `uncertainty` sampling one plant input (also written to
+ * a file by bench/plant-sample-yaml.ts for the end-to-end `chromflow mc` measurement).
  * @param samples - uncertainty.samples [–]
  */
-export function plantSampleScenario(which: PlantSample, samples = 1000, seed = 1): Scenario {
+export function plantSampleYaml(which: PlantSample, samples = 1000, seed = 1): string {
   const file = new URL('../../scenarios/aktobe-stage1-2.yaml', import.meta.url);
   let text = readFileSync(file, 'utf8');
   const { path, min, max } = PLANT_SAMPLES[which];
@@ -48,5 +49,13 @@ export function plantSampleScenario(which: PlantSample, samples = 1000, seed = 1
     `      distribution: { type: uniform, min: ${min}, max: ${max} }`,
     '',
   ].join('\n');
-  return loadScenario(head + uncertainty, `aktobe-stage1-2 (${which} sampled)`);
+  return head + uncertainty;
+}
+
+/**
+ * aktobe-stage1-2.yaml with `uncertainty` sampling one plant input.
+ * @param samples - uncertainty.samples [–]
+ */
+export function plantSampleScenario(which: PlantSample, samples = 1000, seed = 1): Scenario {
+  return loadScenario(plantSampleYaml(which, samples, seed), `aktobe-stage1-2 (${which} sampled)`);
 }

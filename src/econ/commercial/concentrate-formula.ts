@@ -43,6 +43,45 @@ export function crFeRatio(analysis: Readonly<Record<string, number>>): number {
   return fe > 0 ? cr / fe : Infinity;
 }
 
+/** The graded terms as numbers [USD/dmt], in the order of the formula, with Cr/Fe and P [wt%]. */
+function termValues(
+  f: ConcentrateFormula,
+  analysis: Readonly<Record<string, number>>,
+): { values: [number, number, number, number, number]; crFe: number; p: number } {
+  const cr2o3 = analysis.Cr2O3 ?? 0;
+  const crFe = crFeRatio(analysis);
+  const p = (analysis.P2O5 ?? 0) * P_IN_P2O5;
+  return {
+    values: [
+      cr2o3 * f.basis_usd_per_dmtu,
+      cr2o3 * f.cr2o3_step_usd_per_dmtu_per_pct * (cr2o3 - f.basis_cr2o3_pct),
+      // An analysis without iron has no ratio to grade: no premium (never an infinite one).
+      Number.isFinite(crFe) ? cr2o3 * f.cr_fe_premium_usd_per_dmtu * (crFe - f.basis_cr_fe) : 0,
+      -f.sio2_penalty_usd_per_dmt_per_pct * Math.max(0, (analysis.SiO2 ?? 0) - f.sio2_max_pct),
+      (-f.p_penalty_usd_per_dmt_per_0_01pct * Math.max(0, p - f.p_max_pct)) / 0.01,
+    ],
+    crFe,
+    p,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/**
+ * The graded price alone, without the terms' descriptions (a price path prices every row).
+ * @returns Price per dry t [USD/dmt], equal to {@link gradedConcentratePrice}'s.
+ */
+export function gradedConcentratePrice_usd_per_dmt(
+  f: ConcentrateFormula,
+  analysis: Readonly<Record<string, number>>,
+): number {
+  return sum(termValues(f, analysis).values);
+}
+
 /**
  * @param f - Formula terms [USD].
  * @param analysis - Dry analysis of the concentrate [wt%] (Cr2O3, FeO, Fe2O3, SiO2, P2O5).
@@ -53,35 +92,14 @@ export function gradedConcentratePrice(
   analysis: Readonly<Record<string, number>>,
 ): { usd_per_dmt: number; terms: FormulaTerm[] } {
   const cr2o3 = analysis.Cr2O3 ?? 0;
-  const crFe = crFeRatio(analysis);
-  const p = (analysis.P2O5 ?? 0) * P_IN_P2O5;
-  const terms: FormulaTerm[] = [
-    {
-      term: `basis ${cr2o3} dmtu × ${f.basis_usd_per_dmtu} USD/dmtu`,
-      usd_per_dmt: cr2o3 * f.basis_usd_per_dmtu,
-    },
-    {
-      term: `Cr2O3 step (${cr2o3} vs ${f.basis_cr2o3_pct} %)`,
-      usd_per_dmt: cr2o3 * f.cr2o3_step_usd_per_dmtu_per_pct * (cr2o3 - f.basis_cr2o3_pct),
-    },
-    {
-      term: `Cr/Fe premium (${Number.isFinite(crFe) ? crFe.toFixed(2) : '∞'} vs ${f.basis_cr_fe})`,
-      // An analysis without iron has no ratio to grade: no premium (never an infinite one).
-      usd_per_dmt: Number.isFinite(crFe)
-        ? cr2o3 * f.cr_fe_premium_usd_per_dmtu * (crFe - f.basis_cr_fe)
-        : 0,
-    },
-    {
-      term: `SiO2 penalty (${analysis.SiO2 ?? 0} vs max ${f.sio2_max_pct} %)`,
-      usd_per_dmt:
-        -f.sio2_penalty_usd_per_dmt_per_pct * Math.max(0, (analysis.SiO2 ?? 0) - f.sio2_max_pct),
-    },
-    {
-      term: `P penalty (${p.toFixed(4)} vs max ${f.p_max_pct} %)`,
-      usd_per_dmt: (-f.p_penalty_usd_per_dmt_per_0_01pct * Math.max(0, p - f.p_max_pct)) / 0.01,
-    },
+  const { values, crFe, p } = termValues(f, analysis);
+  const names = [
+    `basis ${cr2o3} dmtu × ${f.basis_usd_per_dmtu} USD/dmtu`,
+    `Cr2O3 step (${cr2o3} vs ${f.basis_cr2o3_pct} %)`,
+    `Cr/Fe premium (${Number.isFinite(crFe) ? crFe.toFixed(2) : '∞'} vs ${f.basis_cr_fe})`,
+    `SiO2 penalty (${analysis.SiO2 ?? 0} vs max ${f.sio2_max_pct} %)`,
+    `P penalty (${p.toFixed(4)} vs max ${f.p_max_pct} %)`,
   ];
-  let total = 0;
-  for (const t of terms) total += t.usd_per_dmt;
-  return { usd_per_dmt: total, terms };
+  const terms = values.map((usd_per_dmt, i) => ({ term: names[i] ?? '', usd_per_dmt }));
+  return { usd_per_dmt: sum(values), terms };
 }

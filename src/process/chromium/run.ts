@@ -291,13 +291,13 @@ function stageRun(
 ): ChromiumStageRun {
   assertSupplyReturns(fs, sol, t, reagentKg);
   const run = summariseStage(fs, sol, t.summary, { design });
-  return {
-    ...run,
+  // assigned, not spread: a spread would build the on-demand balance report
+  return Object.assign(run, {
     kpis: { ...run.kpis, ...chromiumKpis(fs, sol, t, run, reagentKg) },
     flowsheet: fs,
     solution: sol,
     reagent_passes: passes,
-  };
+  });
 }
 
 /** Per t of metal of a consumption in the summary, or 0 for a consumable the route does not use. */

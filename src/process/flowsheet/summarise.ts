@@ -11,7 +11,12 @@ import { InputError } from '../../errors.js';
 import { compileSpeciesSet } from '../../thermo/compiled.js';
 import { CR2O3_PER_CR } from '../assays.js';
 import type { ComponentModel } from '../components.js';
-import { designSnapshot, designUnits, type DesignOverrides } from '../design/design-flowsheet.js';
+import {
+  designSnapshot,
+  designUnits,
+  type DesignOverrides,
+  type UnitDesignRecord,
+} from '../design/design-flowsheet.js';
 import { unitEnergy, unitResult } from '../design/unit-result.js';
 import type {
   StageByproduct,
@@ -22,7 +27,7 @@ import type {
 } from '../stage-run.js';
 import { solids_kg_per_h, totalMass_kg_per_h, type Stream } from '../stream.js';
 import type { CompiledFlowsheet } from './compile.js';
-import { balanceReport } from './report.js';
+import { balanceReport, type BalanceReport } from './report.js';
 import type { FlowsheetSolution } from './solve.js';
 import type { CompositionBasis, StageSummarySpec, SummaryConsumable } from './summary-spec.js';
 
@@ -121,13 +126,39 @@ const COMBUSTION: Readonly<Record<(typeof FUELS)[number], readonly [number, numb
 };
 
 /**
+ * Lower heating value of one mole of each fuel at 298.15 K [J/mol] (to CO2 and H2O(g)), from the
+ * thermo database's enthalpies of formation: constants of the bundled database, computed once
+ * when the module loads (like the molar masses above), not per summary.
+ */
+const FUEL_LHV_J_PER_MOL: Readonly<Record<(typeof FUELS)[number], number>> = (() => {
+  const set = compileSpeciesSet(FUEL_SET);
+  const h = (name: (typeof FUEL_SET)[number]): number =>
+    set.h_J_per_mol(FUEL_SET.indexOf(name), 298.15);
+  const lhv = (f: (typeof FUELS)[number]): number => {
+    const [o2, co2, h2o] = COMBUSTION[f];
+    return h(f) + o2 * h('O2(g)') - co2 * h('CO2(g)') - h2o * h('H2O(g)');
+  };
+  return {
+    'C(s)': lhv('C(s)'),
+    'CH4(g)': lhv('CH4(g)'),
+    'CO(g)': lhv('CO(g)'),
+    'H2(g)': lhv('H2(g)'),
+  };
+})();
+
+/** Molar masses of the fuels [kg/mol] (IUPAC 2021 standard atomic weights). */
+const FUEL_KG_PER_MOL: Readonly<Record<(typeof FUELS)[number], number>> = {
+  'C(s)': molarMass_g_per_mol('C(s)') / 1000,
+  'CH4(g)': molarMass_g_per_mol('CH4(g)') / 1000,
+  'CO(g)': molarMass_g_per_mol('CO(g)') / 1000,
+  'H2(g)': molarMass_g_per_mol('H2(g)') / 1000,
+};
+
+/**
  * Lower heating value of the C(s), CH4, CO and H2 of streams at 298.15 K [kW] (to CO2 and
  * H2O(g)), from the thermo database's enthalpies of formation.
  */
 export function lowerHeatingValue_kW(model: ComponentModel, streams: readonly Stream[]): number {
-  const set = compileSpeciesSet(FUEL_SET);
-  const h = (name: (typeof FUEL_SET)[number]): number =>
-    set.h_J_per_mol(FUEL_SET.indexOf(name), 298.15);
   let W = 0;
   for (const f of FUELS) {
     const c = model.names.indexOf(f);
@@ -135,9 +166,7 @@ export function lowerHeatingValue_kW(model: ComponentModel, streams: readonly St
     let kg = 0;
     for (const s of streams) kg += s.flow[c] ?? 0;
     if (kg === 0) continue;
-    const molPerS = kg / 3600 / (molarMass_g_per_mol(f) / 1000);
-    const [o2, co2, h2o] = COMBUSTION[f];
-    W += molPerS * (h(f) + o2 * h('O2(g)') - co2 * h('CO2(g)') - h2o * h('H2O(g)'));
+    W += (kg / 3600 / FUEL_KG_PER_MOL[f]) * FUEL_LHV_J_PER_MOL[f];
   }
   return W / 1000;
 }
@@ -200,6 +229,20 @@ function utilities(
     if ('natural_gas_LHV_kW' in u.kind.results) gas += unitResult(fs, sol, i, 'natural_gas_LHV_kW');
   });
   return { power_MW: power / 1000, gas_MW: gas / 1000 };
+}
+
+/** The engine's balance report of a solved stage with the design results of its units. */
+function stageBalance(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  designs: readonly UnitDesignRecord[],
+): BalanceReport {
+  const balance = balanceReport(fs, sol);
+  balance.units.forEach((u, i) => {
+    const d = designs[i];
+    if (d) u.design = d.results;
+  });
+  return balance;
 }
 
 /** Options of {@link summariseStage}. */
@@ -273,13 +316,12 @@ export function summariseStage(
       ((elementKg(fs, sol, spec.co2_from, 'C') / C_KG_PER_MOL) * CO2_KG_PER_MOL) / 1000 / t;
   const snapshot = designSnapshot(fs, sol);
   const designs = designUnits(snapshot, design);
-  const balance = balanceReport(fs, sol);
-  balance.units.forEach((u, i) => {
-    const d = designs[i];
-    if (d) u.design = d.results;
-  });
   return {
-    balance,
+    // built when read (the appraisal's balance section), not per Monte Carlo sample: ~500 named
+    // properties that no headline output reads; each read builds it afresh from the solution
+    get balance() {
+      return stageBalance(fs, sol, designs);
+    },
     kpis,
     products,
     consumptions,

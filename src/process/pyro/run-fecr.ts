@@ -429,14 +429,14 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     design: input.design ?? {},
     moisture_wt_pct: BOUGHT_WET,
   });
-  return {
-    ...run,
+  // assigned, not spread: a spread would build the on-demand balance report
+  return Object.assign(run, {
     kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year) },
     flowsheet: fs,
     solution: sol,
     ore_dry_kg_per_s: r.ore_dry_kg_per_s,
     target_alloy_t_per_h: input.capacity_t_per_year / (8760 * input.availability),
-  };
+  });
 }
 
 /**

@@ -54,14 +54,14 @@ export function runRefiningStage(
   );
   const { fs, sol } = r;
   const run = summariseStage(fs, sol, r.t.summary, { design: input.design ?? {} });
-  return {
-    ...run,
+  // assigned, not spread: a spread would build the on-demand balance report
+  return Object.assign(run, {
     kpis: { ...run.kpis, ...refiningKpis(r, run) },
     flowsheet: fs,
     solution: sol,
     ore_dry_kg_per_s: r.ore_dry_kg_per_s,
     target_alloy_t_per_h: alloy_t_per_h,
-  };
+  });
 }
 
 /** Refining KPIs per t alloy from the summary and the refining furnace's declared results. */
