@@ -61,7 +61,11 @@ export const alumPurification: UnitKind<typeof params> = {
     },
   },
   energy: true,
-  design: tankAndFilterDesign('chrome-alum-purification', ['electrolyte', 'fas', 'ammonia-return'], 'fas'),
+  design: tankAndFilterDesign(
+    'chrome-alum-purification',
+    ['electrolyte', 'fas', 'ammonia-return'],
+    'fas',
+  ),
 
   solve(inlets, p, ctx, out) {
     const m = ctx.model;

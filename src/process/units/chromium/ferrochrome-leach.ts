@@ -66,7 +66,11 @@ export const ferrochromeLeach: UnitKind<typeof params> = {
     H2_kg_per_h: { unit: 'kg/h', description: 'hydrogen evolved' },
   },
   energy: true,
-  design: tankAndFilterDesign('ferrochrome-acid-leach', ['solution', 'residue', 'gas', 'acid-return'], 'residue'),
+  design: tankAndFilterDesign(
+    'ferrochrome-acid-leach',
+    ['solution', 'residue', 'gas', 'acid-return'],
+    'residue',
+  ),
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [sol, res, gas, ret] = out.outlets;
