@@ -402,6 +402,37 @@ const emissions = z.strictObject({
   ),
 });
 
+const envFields = {
+  cr6_generated_kg_per_year: num.meta({
+    description: 'Cr(VI) reaching the treatment units [kg/a]',
+  }),
+  cr6_treated_kg_per_year: num.meta({ description: 'Cr(VI) reduced to Cr(III) [kg/a]' }),
+  cr6_released_to_water_kg_per_year: num.meta({
+    description: 'Cr(VI) released with the treated water discharged [kg/a]',
+  }),
+  cr6_to_landfill_kg_per_year: num.meta({
+    description: 'Cr(VI) left in the treated waste sent to the hazardous-waste landfill [kg/a]',
+  }),
+  hazardous_waste_t_per_year: num.meta({ description: 'Hazardous waste, wet [t/a]' }),
+  water_withdrawn_m3_per_year: num.meta({ description: 'Fresh water withdrawn [m3/a]' }),
+  water_discharged_m3_per_year: num.meta({ description: 'Treated water discharged [m3/a]' }),
+};
+const environment = z
+  .strictObject({
+    stages: z.array(
+      z.strictObject({
+        stage: z.string(),
+        ...Object.fromEntries(Object.entries(envFields).map(([k, v]) => [k, v.nullable()])),
+        note: z.string().nullable(),
+      }),
+    ),
+    total: z.strictObject({ ...envFields, stages_modelled: z.array(z.string()) }),
+  })
+  .meta({
+    description:
+      'Hexavalent chromium generated, treated and released, hazardous waste and water per stage (null where the template does not model them, with a note) and in total (docs/environment.md)',
+  });
+
 export const appraisalSchema = z
   .strictObject({
     chromflow: z.strictObject({ version: z.string(), scenario_format: z.int() }),
@@ -430,6 +461,7 @@ export const appraisalSchema = z
     views: views.nullable(),
     commercial: commercial.nullable(),
     emissions: emissions.nullable(),
+    environment,
     sources: z.array(
       z.strictObject({
         path: z.string(),
@@ -460,6 +492,7 @@ const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true>
   views: true,
   commercial: true,
   emissions: true,
+  environment: true,
   sources: true,
   not_implemented: true,
 };

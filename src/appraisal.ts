@@ -370,6 +370,43 @@ export interface NotImplemented {
   tracking: string;
 }
 
+/** Cr(VI), hazardous waste and water of a stage at nameplate (null: not modelled). */
+export interface StageEnvironment {
+  stage: string;
+  /** Cr(VI) reaching the treatment units in residues and liquors [kg/a]. */
+  cr6_generated_kg_per_year: number | null;
+  /** Cr(VI) reduced to Cr(III) [kg/a]. */
+  cr6_treated_kg_per_year: number | null;
+  /** Cr(VI) released with the treated water discharged [kg/a]. */
+  cr6_released_to_water_kg_per_year: number | null;
+  /** Cr(VI) left in the treated waste sent to the hazardous-waste landfill [kg/a]. */
+  cr6_to_landfill_kg_per_year: number | null;
+  /** Hazardous waste (wet treated residue and sludge) [t/a]. */
+  hazardous_waste_t_per_year: number | null;
+  /** Fresh water withdrawn [m3/a]. */
+  water_withdrawn_m3_per_year: number | null;
+  /** Treated water discharged [m3/a]. */
+  water_discharged_m3_per_year: number | null;
+  /** What is known where the template does not model the flows (with sources). */
+  note: string | null;
+}
+
+/** The environment section: per stage and the total of the modelled stages. */
+export interface AppraisalEnvironment {
+  stages: StageEnvironment[];
+  total: Omit<StageEnvironment, 'stage' | 'note' | keyof StageEnvironment> & {
+    cr6_generated_kg_per_year: number;
+    cr6_treated_kg_per_year: number;
+    cr6_released_to_water_kg_per_year: number;
+    cr6_to_landfill_kg_per_year: number;
+    hazardous_waste_t_per_year: number;
+    water_withdrawn_m3_per_year: number;
+    water_discharged_m3_per_year: number;
+    /** Stages whose flows are in the total. */
+    stages_modelled: string[];
+  };
+}
+
 export interface Appraisal {
   chromflow: { version: string; scenario_format: number };
   scenario: {
@@ -393,6 +430,8 @@ export interface Appraisal {
   /** Price points, decks, tariff path and feed contracts; null when not computable. */
   commercial: AppraisalCommercial | null;
   emissions: AppraisalEmissions | null;
+  /** Cr(VI), hazardous waste and water per stage and in total (issue 16). */
+  environment: AppraisalEnvironment;
   sources: SourceEntry[];
   not_implemented: NotImplemented[];
 }

@@ -16,6 +16,8 @@ import type { CashflowInput } from './econ/cashflow/types.js';
 import { projectEconomics } from './econ/project/project-economics.js';
 import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
+import { appraisalEnvironment } from './impact/environment.js';
+import { operatingHours } from './plant/hours.js';
 import { regionalImpact } from './impact/regional-impact.js';
 import { assertFiniteResult } from './finite-result.js';
 import { budgetByRoute } from './budget-by-route.js';
@@ -218,6 +220,14 @@ export function appraiseDetailed(
     views,
     commercial,
     emissions,
+    environment: appraisalEnvironment(
+      scenario.stages.map((st) => ({
+        stage: st.id,
+        template: st.flowsheet.template,
+        per_hour: runs.get(st.id)?.environment ?? null,
+        hours_per_year: operatingHours(st.availability.value),
+      })),
+    ),
     sources: [
       ...numericLeaves(scenario).map(({ path, param }) => ({
         path,

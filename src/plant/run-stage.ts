@@ -1,5 +1,6 @@
 import { attributeToStage, InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
+import { expandRouteKeys } from '../process/chromium/route-keys.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
 import { runRefiningStage } from '../process/pyro/run-refining.js';
@@ -137,17 +138,25 @@ const aluminothermic: Runner = (stage, input, index, options) => {
     oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
     delete oxides.LOI;
   }
-  return runChromiumStage(
+  const field = `stages[${index}].flowsheet.overrides`;
+  const keys: Record<string, string> = {};
+  const numeric: Stage['flowsheet']['overrides'] = {};
+  for (const [k, v] of Object.entries(stage.flowsheet.overrides))
+    if (typeof v === 'string') keys[k] = v;
+    else numeric[k] = v;
+  const route = expandRouteKeys(keys, field);
+  const run = runChromiumStage(
     'cr-aluminothermic',
     {
       feed: { oxides_wt_pct: oxides },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,
-      overrides: numericOverrides(stage, index),
+      overrides: { ...route.overrides, ...numbersOf(numeric, field) },
       design: designOverrides(stage, index),
     },
     options,
   );
+  return { ...run, warnings: [...(run.warnings ?? []), ...route.warnings] };
 };
 
 const electrolytic: Runner = (stage, input, index, options) => {

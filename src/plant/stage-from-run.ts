@@ -37,6 +37,6 @@ export function stageFromRun(
       ...(b.composition_wt_pct ? { composition_wt_pct: b.composition_wt_pct } : {}),
     })),
     energy_balances: run.energy,
-    warnings: [],
+    warnings: [...(run.warnings ?? [])],
   };
 }

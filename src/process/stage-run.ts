@@ -71,4 +71,26 @@ export interface StageRun {
   design_snapshot: DesignSnapshot;
   /** Design-basis overrides the design used (`stages[].design`). */
   design_overrides: DesignOverrides;
+  /** Warnings the route choices raise (e.g. an obsolete route chosen by a route key). */
+  warnings?: string[];
+  /** Hexavalent chromium, hazardous waste and water of the stage at nameplate (per hour). */
+  environment?: StageEnvironmentPerHour;
+}
+
+/** A stage's environmental flows at nameplate, per hour of operation. */
+export interface StageEnvironmentPerHour {
+  /** Cr(VI) formed by the process and leaving its units in residues and liquors [kg/h]. */
+  cr6_generated_kg_per_h: number;
+  /** Cr(VI) reduced to Cr(III) by the treatment units [kg/h]. */
+  cr6_treated_kg_per_h: number;
+  /** Cr(VI) released to water with the treated discharge [kg/h]. */
+  cr6_released_to_water_kg_per_h: number;
+  /** Cr(VI) left in the treated waste sent to the hazardous-waste landfill [kg/h]. */
+  cr6_to_landfill_kg_per_h: number;
+  /** Hazardous waste (treated residue, sludge; wet) [t/h]. */
+  hazardous_waste_t_per_h: number;
+  /** Fresh water withdrawn [m3/h]. */
+  water_withdrawn_m3_per_h: number;
+  /** Treated water discharged [m3/h]. */
+  water_discharged_m3_per_h: number;
 }

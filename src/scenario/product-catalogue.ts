@@ -46,6 +46,14 @@ export const CONSUMABLES = {
   fesicr: 'USD/t',
   'natural-gas': 'USD/MWh',
   water: 'USD/m3',
+  /** Ferrous sulphate heptahydrate (copperas), a Cr(VI) reductant. */
+  'ferrous-sulphate': 'USD/t',
+  /** Sodium sulphide flakes (60 % Na2S), a Cr(VI) reductant. */
+  'sodium-sulphide': 'USD/t',
+  /** Stabilisation and disposal of hazardous (Cr-bearing) waste, per t of wet waste. */
+  'hazardous-waste-disposal': 'USD/t',
+  /** Disposal of sodium sulphate salt cake not sold, per t. */
+  'salt-cake-disposal': 'USD/t',
 } as const;
 
 export type ConsumableId = keyof typeof CONSUMABLES;

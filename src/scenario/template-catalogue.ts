@@ -107,16 +107,21 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: 'cr-aluminothermic',
     description:
-      'Soda-ash roast → sodium chromate → Cr2O3, then aluminothermic reduction to chromium metal.',
+      'Calcium-free soda-ash roast (recycled residue) → sodium chromate → Cr2O3, then aluminothermic reduction to chromium metal; Cr(VI) residue detoxified, liquors treated.',
     inputs: ['chromite'],
     products: ['chromium-metal'],
-    consumables: ['soda-ash', 'lime', 'sulfur', 'aluminium', 'natural-gas', 'water'],
+    consumables: [
+      'soda-ash',
+      'lime',
+      'sulfur',
+      'aluminium',
+      'natural-gas',
+      'water',
+      'ferrous-sulphate',
+      'hazardous-waste-disposal',
+    ],
     capacity_basis: 'product',
     implemented: true,
-    limitations: [
-      'the chromate roast uses a lime filler (units.kiln.lime_per_feed), the route phased out in China by the end of 2013 (MIIT chromium-salt industry plan) because its residue carries Cr(VI); calcium-free roasting with recycled residue is not modelled yet (issue 16 item 1)',
-      'the Cr(VI)-bearing leach residue, mother liquor and wash liquor leave as cost-free tailings: no detoxification, hazardous-waste disposal or wastewater treatment in the opex or capex yet (issue 16 item 2)',
-    ],
   },
   {
     id: 'cr-electrolytic',

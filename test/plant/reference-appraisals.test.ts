@@ -115,12 +115,48 @@ describe('electricity of the chromium stage from its units (issue 16 item 5)', (
   });
 });
 
-describe('known limitations of a template are stage warnings (issue 16)', () => {
-  it('the chromate route warns of its lime filler and its unpriced Cr(VI) residue; the smelter does not', () => {
-    const a = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'x'));
+describe('the chromate route of the reference stages 1 + 2 (issue 16 items 1, 2)', () => {
+  const a = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'x'));
+  const cr = a.stages.find((s) => s.id === 'chromium')!;
+
+  it('roasts without lime filler (< 0.1 t per t Cr) and carries no obsolete-route warning', () => {
+    expect(cr.kpis.roast_lime_t_per_t).toBeLessThan(0.1);
+    expect(cr.warnings.some((w) => /lime-filler/.test(w))).toBe(false);
+    expect(cr.warnings.some((w) => /cost-free tailings/.test(w))).toBe(false);
+  });
+
+  it('prices the detox reagents and hazardous-waste disposal in the opex', () => {
+    const ids = cr.opex!.lines.map((l) => l.id);
+    expect(ids).toContain('ferrous-sulphate');
+    expect(ids).toContain('hazardous-waste-disposal');
+    expect(cr.capex!.units.some((u) => u.unit_id === 'detox')).toBe(true);
+    expect(cr.capex!.units.some((u) => u.unit_id === 'wwt')).toBe(true);
+  });
+
+  it('reports Cr(VI), hazardous waste and water in the environment section', () => {
+    const env = a.environment;
+    const st = env.stages.find((s) => s.stage === 'chromium')!;
+    expect(st.cr6_generated_kg_per_year).toBeGreaterThan(0);
+    expect(st.cr6_treated_kg_per_year).toBeGreaterThan(0);
+    expect(st.hazardous_waste_t_per_year).toBeGreaterThan(0);
+    expect(st.water_withdrawn_m3_per_year).toBeGreaterThan(0);
+    expect(env.total.stages_modelled).toEqual(['chromium']);
+    const smelter = env.stages.find((s) => s.stage === 'smelter')!;
+    expect(smelter.cr6_generated_kg_per_year).toBeNull();
+    expect(smelter.note).toMatch(/bag-filter dust/);
+  });
+});
+
+describe('an obsolete route chosen by its key is a stage warning (issue 16)', () => {
+  it('roast: lime-filler warns that China phased it out by 2013; the smelter does not', () => {
+    const yaml = read('aktobe-stage1-2.yaml').replace(
+      /template: cr-aluminothermic\n/,
+      'template: cr-aluminothermic\n      overrides: { roast: lime-filler }\n',
+    );
+    const a = appraise(loadScenario(yaml, 'x'));
     const cr = a.stages.find((s) => s.id === 'chromium')!;
-    expect(cr.warnings.some((w) => /lime filler.*2013/.test(w))).toBe(true);
-    expect(cr.warnings.some((w) => /Cr\(VI\).*cost-free tailings/.test(w))).toBe(true);
-    expect(a.stages[0]!.warnings.some((w) => /Cr\(VI\)/.test(w))).toBe(false);
+    expect(cr.warnings.some((w) => /lime-filler.*2013/.test(w))).toBe(true);
+    expect(cr.kpis.roast_lime_t_per_t).toBeGreaterThan(1);
+    expect(a.stages[0]!.warnings.some((w) => /lime-filler/.test(w))).toBe(false);
   });
 });

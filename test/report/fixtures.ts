@@ -200,6 +200,19 @@ export function sampleAppraisal(): Appraisal {
     },
     views: null,
     commercial: null,
+    environment: {
+      stages: [],
+      total: {
+        cr6_generated_kg_per_year: 0,
+        cr6_treated_kg_per_year: 0,
+        cr6_released_to_water_kg_per_year: 0,
+        cr6_to_landfill_kg_per_year: 0,
+        hazardous_waste_t_per_year: 0,
+        water_withdrawn_m3_per_year: 0,
+        water_discharged_m3_per_year: 0,
+        stages_modelled: [],
+      },
+    },
     emissions: {
       scope1_t_co2_per_year: 87_000,
       scope2_t_co2_per_year: 220_000,

@@ -11,10 +11,10 @@ import {
 } from '../flowsheet/solve.js';
 import { summariseStage } from '../flowsheet/summarise.js';
 import type { FlowsheetOverrides } from '../flowsheet/template.js';
-import type { StageRun } from '../stage-run.js';
-import { createStream, type Stream } from '../stream.js';
+import type { StageEnvironmentPerHour, StageRun } from '../stage-run.js';
+import { createStream, elementFlows, type Stream } from '../stream.js';
 import { assertSelfSustaining } from '../units/chromium/aluminothermic-reactor.js';
-import { AIR_O2_MASS_FRACTION, comp } from '../units/chromium/common.js';
+import { AIR_O2_MASS_FRACTION, comp, molarMassOf } from '../units/chromium/common.js';
 import { chromiteFeedStream, ferrochromeFeedStream, type ChromiumFeed } from './feed.js';
 import { CHROMIUM_TEMPLATES, type ChromiumTemplate, type ReagentFeed } from './templates.js';
 
@@ -291,8 +291,10 @@ function stageRun(
 ): ChromiumStageRun {
   assertSupplyReturns(fs, sol, t, reagentKg);
   const run = summariseStage(fs, sol, t.summary, { design });
+  const environment = fs.unitIndex.has('detox') ? chromateEnvironment(fs, sol, run) : undefined;
   // assigned, not spread: a spread would build the on-demand balance report
   return Object.assign(run, {
+    ...(environment ? { environment } : {}),
     kpis: { ...run.kpis, ...chromiumKpis(fs, sol, t, run, reagentKg) },
     flowsheet: fs,
     solution: sol,
@@ -353,6 +355,12 @@ function chromiumKpis(
       sulfur_t_per_t: perTonne(run, 'sulfur'),
       water_m3_per_t: perTonne(run, 'water'),
       roast_conversion: result('kiln', 'conversion_achieved'),
+      roast_lime_t_per_t: productKg(fs, sol, 'lime') / metalKg,
+      residue_recycle_t_per_t_concentrate: productKg(fs, sol, 'residue-recycle') / feedKg,
+      residue_cr2o3_wt_pct: dryWtPct(fs, sol, 'residue-bleed', 'Cr2O3'),
+      hazardous_waste_t_per_t:
+        (productKg(fs, sol, 'treated-residue') + productKg(fs, sol, 'wwt-sludge')) / metalKg,
+      sodium_sulphate_t_per_t: productKg(fs, sol, 'salt-cake') / metalKg,
     });
   } else {
     Object.assign(kpis, {
@@ -364,4 +372,49 @@ function chromiumKpis(
     });
   }
   return kpis;
+}
+
+/** Cr (any valence) of a stream's dry mass reported as Cr2O3 [wt%]. */
+function dryWtPct(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  id: string,
+  oxide: 'Cr2O3',
+): number {
+  const s = stream(fs, sol, id);
+  const m = fs.model;
+  const dry = productKg(fs, sol, id) - (s.flow[comp(m, 'H2O(aq)')] ?? 0);
+  const el = new Float64Array(m.nEl);
+  elementFlows(m, s, el);
+  const cr = el[m.elements.indexOf('Cr')] ?? 0;
+  return dry > 0
+    ? (100 * (cr / 2) * molarMassOf(m, `${oxide}(s)`)) / molarMassOf(m, 'Cr(s)') / dry
+    : 0;
+}
+
+/**
+ * Cr(VI), hazardous waste and water of the chromate route at nameplate: Cr(VI) generated is
+ * what reaches the treatment units (residue bleed, liquors); treated is what they reduce;
+ * released to water is the discharge's; to landfill, what the treated residue and sludge keep.
+ */
+function chromateEnvironment(
+  fs: CompiledFlowsheet,
+  sol: FlowsheetSolution,
+  run: StageRun,
+): StageEnvironmentPerHour {
+  const r = (unit: string, name: string): number => unitResult(fs, sol, unitIndex(fs, unit), name);
+  const m = fs.model;
+  const crPerChromate = molarMassOf(m, 'Cr(s)') / molarMassOf(m, 'Na2CrO4(aq)');
+  const sludge = stream(fs, sol, 'wwt-sludge');
+  const sludgeCr6 = (sludge.flow[comp(m, 'Na2CrO4(aq)')] ?? 0) * crPerChromate;
+  return {
+    cr6_generated_kg_per_h: r('detox', 'cr6_in_kg_per_h') + r('wwt', 'cr6_in_kg_per_h'),
+    cr6_treated_kg_per_h: r('detox', 'cr6_reduced_kg_per_h') + r('wwt', 'cr6_reduced_kg_per_h'),
+    cr6_released_to_water_kg_per_h: r('wwt', 'cr6_discharged_kg_per_h'),
+    cr6_to_landfill_kg_per_h: r('detox', 'cr6_left_kg_per_h') + sludgeCr6,
+    hazardous_waste_t_per_h:
+      (productKg(fs, sol, 'treated-residue') + productKg(fs, sol, 'wwt-sludge')) / 1000,
+    water_withdrawn_m3_per_h: run.consumptions.find((c) => c.id === 'water')?.per_h ?? 0,
+    water_discharged_m3_per_h: r('wwt', 'discharge_m3_per_h'),
+  };
 }

@@ -22,7 +22,7 @@ const BASE = { feed: FEED, capacity_t_per_year: 5000, availability: 0.9 };
 const STOICH = {
   'units.kiln.conversion': 1,
   'units.kiln.soda_excess': 1,
-  'units.leach.chromate_dissolution': 1,
+  'units.leach.residue_cr6_mg_per_kg': 0,
   'units.leach.residue_liquor_per_solids': 0,
   'units.leach.solids_carryover': 0,
   'units.crystalliser.chromate_recovery': 1,
@@ -59,6 +59,8 @@ describe('cr-aluminothermic reference case', () => {
       'calciner',
       'wash',
       'reactor',
+      'detox',
+      'wwt',
     ]);
     for (const e of r.energy) expect(e.closure_rel, e.unit_id).toBeLessThanOrEqual(1e-9);
   });
@@ -117,6 +119,8 @@ describe('cr-aluminothermic reference case', () => {
     expect(ids).toEqual([
       'aluminium',
       'electricity',
+      'ferrous-sulphate',
+      'hazardous-waste-disposal',
       'lime',
       'natural-gas',
       'soda-ash',

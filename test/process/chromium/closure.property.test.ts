@@ -41,6 +41,15 @@ describe('chromium templates close elements and energy on random inputs', () => 
         'units.reactor.cao_per_al': u(0, 0.3),
         'units.reactor.preheat_T_K': u(298.15, 900),
         'units.reactor.criterion_kJ_per_kg': 0,
+        'units.residue-split.fraction_to_a': u(0, 0.8),
+        'units.mother-split.fraction_to_a': u(0, 0.95),
+        'units.salt-split.fraction_to_a': u(0, 1),
+        'units.leach.residue_cr6_mg_per_kg': u(0, 5000),
+        'units.detox.reductant': k % 3,
+        'units.detox.reductant_excess': u(1, 4),
+        'units.detox.treated_cr6_mg_per_kg': u(0, 50),
+        'units.wwt.reductant': k % 2,
+        'units.wwt.discharge_cr6_mg_per_L': u(0, 2),
       };
       const r = runChromiumStage('cr-aluminothermic', {
         feed: {

@@ -1,6 +1,5 @@
 import { param } from '../../params.js';
-import { designBasis } from '../../design/basis.js';
-import { port, slurry_m3_per_h, solids_t_per_h } from '../../design/measures.js';
+import { tankAndFilterDesign } from '../../design/tank-and-filter.js';
 import type { UnitKind } from '../../unit.js';
 import { addMol, mol, writeEnergy } from './common.js';
 import { DH_AMMONIUM_SULFATE_KJ } from './hydromet-enthalpies.js';
@@ -65,33 +64,11 @@ export const alumPurification: UnitKind<typeof params> = {
     },
   },
   energy: true,
-  design: {
-    basis: designBasis('chrome-alum-purification'),
-    results: {
-      slurry_m3_per_h: { unit: 'm3/h', description: 'slurry through the tanks' },
-      tank_volume_m3: {
-        unit: 'm3',
-        description: 'agitated tank volume for the design residence time',
-      },
-      filter_area_m2: {
-        unit: 'm2',
-        description: 'filter area for the solids at the design loading',
-      },
-    },
-    size(u) {
-      const b = u.basis;
-      let v = 0;
-      for (const s of u.inlets) v += slurry_m3_per_h(u.model, s, b.solids_density_kg_per_m3 ?? NaN);
-      const solids = solids_t_per_h(u.model, [
-        port(['electrolyte', 'fas', 'ammonia-return'], u.outlets, 'fas'),
-      ]);
-      return {
-        slurry_m3_per_h: v,
-        tank_volume_m3: v * (b.residence_h ?? NaN),
-        filter_area_m2: solids / (b.filter_loading_t_per_h_per_m2 ?? NaN),
-      };
-    },
-  },
+  design: tankAndFilterDesign(
+    'chrome-alum-purification',
+    ['electrolyte', 'fas', 'ammonia-return'],
+    'fas',
+  ),
 
   solve(inlets, p, ctx, out) {
     const m = ctx.model;

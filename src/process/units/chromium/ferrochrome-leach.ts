@@ -1,6 +1,5 @@
 import { param } from '../../params.js';
-import { designBasis } from '../../design/basis.js';
-import { port, slurry_m3_per_h, solids_t_per_h } from '../../design/measures.js';
+import { tankAndFilterDesign } from '../../design/tank-and-filter.js';
 import type { UnitKind } from '../../unit.js';
 import { addMol, kg, mol, total, writeEnergy } from './common.js';
 import { DH_CR_DISSOLUTION_KJ, DH_FE_DISSOLUTION_KJ } from './hydromet-enthalpies.js';
@@ -70,33 +69,11 @@ export const ferrochromeLeach: UnitKind<typeof params> = {
     H2_kg_per_h: { unit: 'kg/h', description: 'hydrogen evolved' },
   },
   energy: true,
-  design: {
-    basis: designBasis('ferrochrome-acid-leach'),
-    results: {
-      slurry_m3_per_h: { unit: 'm3/h', description: 'slurry through the tanks' },
-      tank_volume_m3: {
-        unit: 'm3',
-        description: 'agitated tank volume for the design residence time',
-      },
-      filter_area_m2: {
-        unit: 'm2',
-        description: 'filter area for the solids at the design loading',
-      },
-    },
-    size(u) {
-      const b = u.basis;
-      let v = 0;
-      for (const s of u.inlets) v += slurry_m3_per_h(u.model, s, b.solids_density_kg_per_m3 ?? NaN);
-      const solids = solids_t_per_h(u.model, [
-        port(['solution', 'residue', 'gas', 'acid-return'], u.outlets, 'residue'),
-      ]);
-      return {
-        slurry_m3_per_h: v,
-        tank_volume_m3: v * (b.residence_h ?? NaN),
-        filter_area_m2: solids / (b.filter_loading_t_per_h_per_m2 ?? NaN),
-      };
-    },
-  },
+  design: tankAndFilterDesign(
+    'ferrochrome-acid-leach',
+    ['solution', 'residue', 'gas', 'acid-return'],
+    'residue',
+  ),
   solve(inlets, p, ctx, out) {
     const m = ctx.model;
     const [sol, res, gas, ret] = out.outlets;

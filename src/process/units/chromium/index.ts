@@ -7,3 +7,5 @@ export { aluminothermicReactor, assertSelfSustaining } from './aluminothermic-re
 export { ferrochromeLeach } from './ferrochrome-leach.js';
 export { alumPurification } from './alum-purification.js';
 export { electrowinningCell } from './electrowinning-cell.js';
+export { cr6ResidueDetox } from './cr6-residue-detox.js';
+export { chromateWastewater } from './chromate-wastewater.js';

@@ -1,7 +1,6 @@
 import { addAuxiliaryPower, AUX_POWER_RESULT, auxPowerParam, massOf } from './auxiliary-power.js';
 import { param } from '../../params.js';
-import { designBasis } from '../../design/basis.js';
-import { port, slurry_m3_per_h, solids_t_per_h } from '../../design/measures.js';
+import { tankAndFilterDesign } from '../../design/tank-and-filter.js';
 import type { UnitKind } from '../../unit.js';
 import { addKg, enthalpy_kW, kg, total, writeEnergy } from './common.js';
 
@@ -42,31 +41,7 @@ export const oxideWash: UnitKind<typeof params> = {
     aux_power_kW: AUX_POWER_RESULT,
   },
   energy: true,
-  design: {
-    basis: designBasis('chromium-oxide-wash'),
-    results: {
-      slurry_m3_per_h: { unit: 'm3/h', description: 'slurry through the tanks' },
-      tank_volume_m3: {
-        unit: 'm3',
-        description: 'agitated tank volume for the design residence time',
-      },
-      filter_area_m2: {
-        unit: 'm2',
-        description: 'filter area for the solids at the design loading',
-      },
-    },
-    size(u) {
-      const b = u.basis;
-      let v = 0;
-      for (const s of u.inlets) v += slurry_m3_per_h(u.model, s, b.solids_density_kg_per_m3 ?? NaN);
-      const solids = solids_t_per_h(u.model, [port(['oxide', 'liquor'], u.outlets, 'oxide')]);
-      return {
-        slurry_m3_per_h: v,
-        tank_volume_m3: v * (b.residence_h ?? NaN),
-        filter_area_m2: solids / (b.filter_loading_t_per_h_per_m2 ?? NaN),
-      };
-    },
-  },
+  design: tankAndFilterDesign('chromium-oxide-wash', ['oxide', 'liquor'], 'oxide'),
 
   solve(inlets, p, ctx, out) {
     const m = ctx.model;

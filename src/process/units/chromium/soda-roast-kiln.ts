@@ -5,6 +5,8 @@ import { firedHeat_MW } from './fired-heat.js';
 import { port, solids_t_per_h } from '../../design/measures.js';
 import type { UnitKind } from '../../unit.js';
 import {
+  addKg,
+  kg,
   addMol,
   enthalpy_kW,
   firedHeat,
@@ -15,43 +17,44 @@ import {
   molarMassOf,
 } from './common.js';
 
-const NOWA_CL =
-  'nowa-cl, “Chromium processing” http://nowa-cl.com/index.php?oldid=2473&title=Chromium_processing';
+/** Salts of the recycled residue's liquor that dry back to solids in the kiln. */
+const DRIED_SALTS = ['Na2CrO4', 'Na2CO3'] as const;
 const params = {
   aux_power_kWh_per_t: auxPowerParam('soda-roast-kiln'),
   conversion: param(
-    0.9,
+    0.71,
     '-',
     0,
     1,
-    'fraction of the chromite Cr oxidised to Na2CrO4',
-    '97.06 % (IMMT 2021, http://ore.immt.res.in/handle/2018/3249) and 85 % Cr recovery (NML 2021 (CSIR-National Metallurgical Laboratory) https://eprints.nmlindia.org/8377/); 90 % taken inside',
-    'verified',
+    'fraction of the kiln mix Cr (fresh and recycled) oxidised to Na2CrO4 per pass',
+    'derived: calibrated so that the residue bled from the default calcium-free loop (residue-split 0.6) carries the 12.2 % Cr2O3 of industrial lime-free COPR ("Remediation of lime-free roasting COPR…", Environ. Technol., abstract, https://discovery.researcher.life/article/remediation-of-limefree-roasting-chromite-ore-processing-residue-copr-by-water-leaching-and-pyrolysis-process/db1efee6632f3213aa68ffbfca1f928f); single-pass soda roasts give 85–97 % (IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; Prasad et al., Trans. Indian Inst. Met. 74 (2021) 2221), which the lime-filler key keeps (0.9)',
+    'derived',
   ),
   soda_excess: param(
     1.1,
     '-',
     0,
     3,
-    'Na2CO3 charged / stoichiometric Na2CO3 for all Cr of the feed',
-    'assumed (no figure in the stored sources)',
+    'Na2CO3 in the kiln mix (make-up + recycled) / stoichiometric Na2CO3 for the Cr of the fresh concentrate',
+    'assumed: industrial single roasts run near or slightly above the stoichiometric soda (US 4,162,295 A: the lime-free double roast charges 40–45 % + 45–55 % of stoichiometric in its two roasts, i.e. 85–100 % in all); no single-roast figure in the stored sources',
   ),
   lime_per_feed: param(
-    0.8,
+    0,
     'kg/kg',
     0,
     5,
-    'lime (CaO) filler per kg concentrate',
-    'assumed: lime/CaCO3 filler named by wikisum, “Sodium chromate” (https://wikisum.wiki/wiki/Sodium_chromate), amount not given',
+    'lime (CaO) filler per kg concentrate (0: calcium-free roast; route key `roast: lime-filler` sets 0.8)',
+    'calcium-free roasting, the route of the Chinese chromium-salt industry since the end of 2013 (MIIT chromium-salt industry plan; "Remediation of lime-free roasting COPR…", Environ. Technol.: lime-free roasting "has become the dominant method")',
+    'verified',
   ),
   air_excess: param(2, '-', 1, 10, 'air O2 / O2 needed by the roast reactions', 'assumed'),
   calcine_T_K: param(
-    1373.15,
+    1398.15,
     'K',
     900,
-    1400,
+    1500,
     'calcine discharge temperature (roast temperature)',
-    `${NOWA_CL}: roast at ~1,000–1,150 °C`,
+    'Chinese design code for ferroalloy plants, chromium-metal shop §4.2.3 (jianbiaoku.com/webarbs/book/62740/1393503.shtml): oxidising roast of chromite at a material temperature of 1,100–1,150 °C (mid-point 1,125 °C); US 4,162,295 A: roasts "at temperatures of around 1150 °C"',
     'verified',
   ),
   offgas_T_K: param(773.15, 'K', 298.15, 1400, 'kiln off-gas exit temperature', 'assumed'),
@@ -75,7 +78,11 @@ const params = {
 };
 
 /**
- * Rotary kiln, oxidative soda-ash roast of chromite with lime filler.
+ * Rotary kiln, oxidative soda-ash roast of chromite: calcium-free (recycled leach residue as the
+ * diluent, port `recycle`; the default) or with a lime filler (`lime_per_feed` > 0, obsolete in
+ * China since 2013). The recycled residue and the recycled crystalliser mother liquor (port
+ * `mother`, soda recovery) are dried in the kiln: their water leaves as vapour and their
+ * dissolved salts (`X(aq)`) re-enter the calcine as solids (`X(s)`).
  *
  * Reactions (extent ξ = min(conversion, soda available, O2 available) on every Cr spinel):
  *   4FeCr2O4 + 8Na2CO3 + 7O2 → 8Na2CrO4 + 2Fe2O3 + 8CO2
@@ -85,20 +92,23 @@ const params = {
  * unused O2 (and the feed's moisture as vapour, its CO2) leave as off-gas. Heat: Q = H(calcine, T_calcine) + H(off-gas, T_gas) − H(inlets),
  * fired heat = Q / (1 − shell loss); natural gas (CH4, LHV) = fired heat / available-heat
  * fraction at the flue temperature (common.ts). Flue gas is outside the process balance.
+ * The roast reactions act on all the Cr spinel of the mix (fresh and recycled). Soda make-up:
+ * soda_excess × the stoichiometric soda of the fresh concentrate's Cr less the Na2CO3 that
+ * comes back with the recycles (≥ 0).
  * Demands for the runner (diagnostics): soda, lime, air [kg/h].
  */
 export const sodaRoastKiln: UnitKind<typeof params> = {
   kind: 'soda-roast-kiln',
   title: 'Rotary kiln: oxidative soda-ash roast of chromite',
-  inlets: ['feed', 'soda', 'lime', 'air'],
+  inlets: ['feed', 'soda', 'lime', 'air', 'recycle', 'mother'],
   outlets: ['calcine', 'offgas'],
   params,
   reagents: [],
   stateSize: 0,
   references: [
-    'Reaction and temperature: ' +
-      NOWA_CL +
-      ' ; wikisum, “Sodium chromate” https://wikisum.wiki/wiki/Sodium_chromate',
+    'Reaction: nowa-cl Chromium processing http://nowa-cl.com/index.php?oldid=2473&title=Chromium_processing',
+    'Roast temperature 1,100–1,150 °C: Chinese design code, chromium-metal shop §4.2.3 http://www.jianbiaoku.com/webarbs/book/62740/1393503.shtml',
+    'Lime-free roast with recycled residue: US 4,162,295 A (Allied Chemical, 1979) https://patents.google.com/patent/US4162295A/en',
     'Conversion: IMMT 2021 http://ore.immt.res.in/handle/2018/3249 ; NML 2021 https://eprints.nmlindia.org/8377/',
   ],
   results: {
@@ -111,6 +121,11 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     demand_soda_kg_per_h: { unit: 'kg/h', description: 'soda ash the roast needs' },
     demand_lime_kg_per_h: { unit: 'kg/h', description: 'lime filler the roast needs' },
     demand_air_kg_per_h: { unit: 'kg/h', description: 'roasting air the roast needs' },
+    recycle_soda_kg_per_h: {
+      unit: 'kg/h',
+      description:
+        'Na2CO3 returned with the recycled residue and mother liquor (credited to the soda make-up)',
+    },
   },
   energy: true,
   design: {
@@ -126,7 +141,9 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     size(u) {
       const q = solids_t_per_h(
         u.model,
-        ['feed', 'soda', 'lime'].map((p) => port(['feed', 'soda', 'lime', 'air'], u.inlets, p)),
+        ['feed', 'soda', 'lime', 'recycle'].map((p) =>
+          port(['feed', 'soda', 'lime', 'air', 'recycle', 'mother'], u.inlets, p),
+        ),
       );
       const b = u.basis;
       return {
@@ -149,6 +166,14 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     for (const g of ['O2(g)', 'N2(g)', 'CO2(g)']) {
       addMol(m, gas, g, mol(m, calcine, g));
       addMol(m, calcine, g, -mol(m, calcine, g));
+    }
+    // the recycled residue's liquor dries: dissolved salts back to solids
+    let recycleSoda = 0;
+    for (const r of inlets.slice(4)) recycleSoda += kg(m, r, 'Na2CO3(aq)');
+    for (const salt of DRIED_SALTS) {
+      const x = kg(m, calcine, `${salt}(aq)`);
+      addKg(m, calcine, `${salt}(aq)`, -x);
+      addKg(m, calcine, `${salt}(s)`, x);
     }
     // feed moisture is driven off as vapour
     const w = mol(m, calcine, 'H2O(aq)');
@@ -192,9 +217,20 @@ export const sodaRoastKiln: UnitKind<typeof params> = {
     let feedMass = 0;
     const f0 = inlets[0];
     if (f0) for (const v of f0.flow) feedMass += v;
-    d.demand_soda_kg_per_h = p.soda_excess * sodaFull * molarMassOf(m, 'Na2CO3(s)');
+    const freshSoda = f0
+      ? 2 * (mol(m, f0, 'FeCr2O4(s)') + mol(m, f0, 'MgCr2O4(s)') + mol(m, f0, 'Cr2O3(s)'))
+      : 0;
+    d.recycle_soda_kg_per_h = recycleSoda;
+    d.demand_soda_kg_per_h = Math.max(
+      0,
+      p.soda_excess * freshSoda * molarMassOf(m, 'Na2CO3(s)') - recycleSoda,
+    );
     d.demand_lime_kg_per_h = p.lime_per_feed * feedMass;
     d.demand_air_kg_per_h = p.air_excess * (p.conversion * o2Full + 0.25 * feo) * AIR_KG_PER_MOL_O2;
-    addAuxiliaryPower(out, p.aux_power_kWh_per_t, massOf(inlets.slice(0, 3)));
+    addAuxiliaryPower(
+      out,
+      p.aux_power_kWh_per_t,
+      massOf(inlets.slice(0, 3)) + massOf(inlets.slice(4)),
+    );
   },
 };
