@@ -36,6 +36,15 @@ const DC_CONSUMABLES: readonly ConsumableId[] = [
   'water',
 ];
 
+/**
+ * What the smelting furnace's slag and alloy chemistry does not check yet (issue 16 item 6): every
+ * FeCr stage carries these as warnings.
+ */
+const FECR_LIMITATIONS: readonly string[] = [
+  'the slag liquidus is not modelled: the quartzite is set by the slag SiO2 target, and the tapping temperature is not checked against the liquidus plus a superheat; the slag viscosity (KPI slag_viscosity_Pa_s, Urbain model) is that of a fully liquid slag (issue 16 item 6)',
+  'the alloy carries Cr, Fe, Si and C only: S, P and Ti are not modelled, so the ISO 5448 grade and its price adjustments are not checked (issue 16 item 6)',
+];
+
 export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: 'concentrate-sale',
@@ -65,6 +74,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
     implemented: true,
+    limitations: FECR_LIMITATIONS,
   },
   {
     id: 'fecr-dc',
@@ -74,6 +84,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     consumables: DC_CONSUMABLES,
     capacity_basis: 'product',
     implemented: true,
+    limitations: FECR_LIMITATIONS,
   },
   {
     id: 'fecr-outokumpu',
@@ -84,6 +95,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     consumables: [...FECR_CONSUMABLES, 'bentonite'],
     capacity_basis: 'product',
     implemented: true,
+    limitations: FECR_LIMITATIONS,
   },
   {
     id: 'fecr-prereduced',
@@ -93,6 +105,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     consumables: [...FECR_CONSUMABLES, 'coal', 'bentonite'],
     capacity_basis: 'product',
     implemented: true,
+    limitations: FECR_LIMITATIONS,
   },
   {
     id: 'fecr-refining',

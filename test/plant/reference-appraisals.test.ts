@@ -17,6 +17,7 @@ const FECR_KPIS = [
   'cr_recovery',
   'furnace_MW',
   'co2_t_per_t',
+  'slag_viscosity_Pa_s',
 ];
 
 describe('stage 1 with every ferrochrome route', () => {
@@ -158,5 +159,16 @@ describe('an obsolete route chosen by its key is a stage warning (issue 16)', ()
     expect(cr.warnings.some((w) => /lime-filler.*2013/.test(w))).toBe(true);
     expect(cr.kpis.roast_lime_t_per_t).toBeGreaterThan(1);
     expect(a.stages[0]!.warnings.some((w) => /lime-filler/.test(w))).toBe(false);
+  });
+
+  it('the smelter warns that its slag liquidus and the alloy S, P, Ti are not modelled', () => {
+    const a = appraise(loadScenario(read('aktobe-stage1.yaml'), 'x'));
+    const w = a.stages[0]!.warnings;
+    expect(w.some((x) => /slag liquidus is not modelled/.test(x))).toBe(true);
+    expect(w.some((x) => /ISO 5448/.test(x))).toBe(true);
+    // the liquid slag's viscosity at the tapping temperature is reported (Urbain model)
+    const eta = a.stages[0]!.kpis.slag_viscosity_Pa_s ?? NaN;
+    expect(eta).toBeGreaterThan(0.01);
+    expect(eta).toBeLessThan(10);
   });
 });
