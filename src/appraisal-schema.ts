@@ -391,6 +391,13 @@ const emissions = z.strictObject({
   grid_factor_t_co2_per_mwh: num,
   intensity_t_co2_per_t: record,
   cbam_cost_usd_per_year: num,
+  cbam_basis: z.enum(['actual', 'default']).meta({
+    description:
+      "Embedded emissions CBAM is charged on: the plant's direct emissions (actual) or the Implementing Regulation (EU) 2025/2621 default value with the year's mark-up (default)",
+  }),
+  cbam_embedded_t_co2_per_t: record.meta({
+    description: 'Embedded emissions charged per t of each covered product in the full-rate year [t CO2/t]',
+  }),
   cbam_by_year: z.array(z.strictObject({ year: z.int(), cost_usd: num })),
   cbam_coverage: z.array(
     z.strictObject({

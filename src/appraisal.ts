@@ -350,6 +350,10 @@ export interface AppraisalEmissions {
   intensity_t_co2_per_t: Record<string, number>;
   /** CBAM cost at nameplate in the first year of full operation [USD/a] (0 when no EU sales). */
   cbam_cost_usd_per_year: number;
+  /** Emission basis of the CBAM cost (impact.cbam_emissions). */
+  cbam_basis: 'actual' | 'default';
+  /** Embedded emissions charged per t of each covered product in the full-rate year [t CO2/t]. */
+  cbam_embedded_t_co2_per_t: Record<string, number>;
   /** CBAM cost by year [USD]. */
   cbam_by_year: { year: number; cost_usd: number }[];
   /** Products covered by CBAM Annex I, with the CN code and source. */
