@@ -23,11 +23,19 @@ export const FIELD_NAMES: Names = {
   capex: ['Capital cost', 'Капитальные затраты', 'Күрделі шығындар'],
   capex_budget_usd: ['Capex budget', 'Бюджет капвложений', 'Күрделі шығындар бюджеті'],
   cbam_in_cashflow: ['CBAM in the cash flow', 'CBAM в денежном потоке', 'CBAM ақша ағынында'],
-  cbam_emissions: [
-    'CBAM emission basis',
-    'Основа выбросов для CBAM',
-    'CBAM үшін шығарынды негізі',
+  market_response: ['Market response', 'Реакция рынка', 'Нарықтың әсері'],
+  world_market_t_per_year: ['World market', 'Мировой рынок', 'Әлемдік нарық'],
+  demand_elasticity: [
+    'Price elasticity of demand',
+    'Ценовая эластичность спроса',
+    'Сұраныстың баға икемділігі',
   ],
+  incumbent_supply_elasticity: [
+    'Supply elasticity of incumbents',
+    'Эластичность предложения действующих производителей',
+    'Қолданыстағы өндірушілер ұсынысының икемділігі',
+  ],
+  cbam_emissions: ['CBAM emission basis', 'Основа выбросов для CBAM', 'CBAM үшін шығарынды негізі'],
   cbam_default_t_co2_per_t: [
     'CBAM default values',
     'Значения CBAM по умолчанию',
@@ -476,6 +484,13 @@ export const OUTPUT_NAMES: Names = {
     'Желінің CO₂ коэффициенті',
   ],
   cbam_cost_usd_per_year: ['CBAM cost', 'Платёж по CBAM', 'CBAM төлемі'],
+  market_share: ['Market share', 'Доля рынка', 'Нарық үлесі'],
+  price_factor: [
+    'Price after entry ÷ before',
+    'Цена после входа ÷ до',
+    'Кіруден кейінгі баға ÷ дейінгі',
+  ],
+  project_t_per_year: ['Project sales', 'Продажи проекта', 'Жоба сатылымы'],
   cbam_basis: ['CBAM emission basis', 'Основа выбросов для CBAM', 'CBAM үшін шығарынды негізі'],
   cbam_embedded_t_co2_per_t: [
     'CBAM embedded emissions',
