@@ -56,3 +56,29 @@ describe('entrant price response (constant-elasticity demand and incumbent suppl
     expect(() => marketResponse({ ...base, world_market_t_per_year: 0 })).toThrow(/world market/);
   });
 });
+
+describe('market response in the appraisal (stage 1 + 2 reference)', () => {
+  it('scales the chromium-metal quotation by the price factor and reports the share', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { appraise } = await import('../../../src/appraise.js');
+    const { loadScenario } = await import('../../../src/scenario/index.js');
+    const { ROOT } = await import('../../helpers/run-cli.js');
+    // The uncertainty section (which samples market_response paths) is not needed here.
+    const text = readFileSync(`${ROOT}/scenarios/aktobe-stage1-2.yaml`, 'utf8').split(
+      '\nuncertainty:',
+    )[0]!;
+    const without = text.replace(/ {6}market_response:\n(?: {8}.*\n| {10}.*\n)+/, '');
+    expect(without).not.toContain('market_response:');
+    const opts = { breakEvens: false, byRoute: false };
+    const on = appraise(loadScenario(text, 'a.yaml'), opts);
+    const off = appraise(loadScenario(without, 'b.yaml'), opts);
+    const metal = (a: typeof on) => a.commercial!.products.find((p) => p.id === 'chromium-metal')!;
+    const m = metal(on).market_response!;
+    expect(metal(off).market_response).toBeNull();
+    // 5,000 t/yr nameplate of the aluminothermic stage into the world market.
+    expect(m.project_t_per_year).toBe(5000);
+    expect(m.price_factor).toBeLessThan(1);
+    expect(metal(on).quote_usd_per_t / metal(off).quote_usd_per_t).toBeCloseTo(m.price_factor, 9);
+    expect(on.metrics!.npv_usd).toBeLessThan(off.metrics!.npv_usd);
+  });
+});
