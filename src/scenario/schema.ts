@@ -92,7 +92,10 @@ const feed = z
   .strictObject({
     id,
     name: displayName.optional(),
-    kind: z.enum(['ore', 'concentrate', 'slimes']),
+    kind: z.enum(['ore', 'concentrate', 'slimes', 'oxide']).meta({
+      description:
+        'ore, concentrate, slimes, or oxide (purchased Cr2O3 for the aluminothermic reactor)',
+    }),
     preset: z
       .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
       .optional()
