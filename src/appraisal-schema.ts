@@ -369,6 +369,20 @@ const commercial = z
         fca_border_usd_per_t: num,
         conversion: z.array(z.strictObject({ step: z.string(), usd_per_t: num })),
         ex_works_usd_per_t_by_year: z.array(z.strictObject({ year: z.int(), usd_per_t: num })),
+        market_response: z
+          .strictObject({
+            world_market_t_per_year: num,
+            project_t_per_year: num,
+            demand_elasticity: num,
+            incumbent_supply_elasticity: num,
+            market_share: num,
+            price_factor: num,
+          })
+          .nullable()
+          .meta({
+            description:
+              "The project's share of the world market after entry and its price effect: the quotation path is the pre-entry path × price_factor (markets.products.<id>.market_response)",
+          }),
       }),
     ),
     electricity_kzt_per_kwh_by_year: z.array(z.strictObject({ year: z.int(), kzt_per_kwh: num })),
@@ -391,6 +405,14 @@ const emissions = z.strictObject({
   grid_factor_t_co2_per_mwh: num,
   intensity_t_co2_per_t: record,
   cbam_cost_usd_per_year: num,
+  cbam_basis: z.enum(['actual', 'default']).meta({
+    description:
+      "Embedded emissions CBAM is charged on: the plant's direct emissions (actual) or the Implementing Regulation (EU) 2025/2621 default value with the year's mark-up (default)",
+  }),
+  cbam_embedded_t_co2_per_t: record.meta({
+    description:
+      'Embedded emissions charged per t of each covered product in the full-rate year [t CO2/t]',
+  }),
   cbam_by_year: z.array(z.strictObject({ year: z.int(), cost_usd: num })),
   cbam_coverage: z.array(
     z.strictObject({

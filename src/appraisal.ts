@@ -3,6 +3,7 @@
  * render. Keys are stable (documented in docs/cli.md). Parts the model cannot compute yet are
  * `null` (or empty) and listed in `not_implemented` — never filled with guesses.
  */
+import type { MarketResponse } from './econ/commercial/market-response.js';
 import type { CashflowMetrics, CashflowRow } from './econ/cashflow/types.js';
 import type { SponsorReturn } from './econ/cashflow/sponsor-return.js';
 import type { SourcesAndUses } from './econ/cashflow/sources-and-uses.js';
@@ -327,6 +328,8 @@ export interface AppraisalCommercial {
     conversion: { step: string; usd_per_t: number }[];
     /** Realised ex-works price by calendar year (the deck) [USD/t]. */
     ex_works_usd_per_t_by_year: { year: number; usd_per_t: number }[];
+    /** Market share after entry and the price effect of the project's own tonnes. */
+    market_response: MarketResponse | null;
   }[];
   electricity_kzt_per_kwh_by_year: { year: number; kzt_per_kwh: number }[];
   feeds: {
@@ -350,6 +353,10 @@ export interface AppraisalEmissions {
   intensity_t_co2_per_t: Record<string, number>;
   /** CBAM cost at nameplate in the first year of full operation [USD/a] (0 when no EU sales). */
   cbam_cost_usd_per_year: number;
+  /** Emission basis of the CBAM cost (impact.cbam_emissions). */
+  cbam_basis: 'actual' | 'default';
+  /** Embedded emissions charged per t of each covered product in the full-rate year [t CO2/t]. */
+  cbam_embedded_t_co2_per_t: Record<string, number>;
   /** CBAM cost by year [USD]. */
   cbam_by_year: { year: number; cost_usd: number }[];
   /** Products covered by CBAM Annex I, with the CN code and source. */

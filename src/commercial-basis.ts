@@ -14,9 +14,11 @@ import type {
   PricePoint,
   PricedStream,
 } from './econ/commercial/types.js';
+import { marketResponse, type MarketResponse } from './econ/commercial/market-response.js';
 import { LB_PER_T } from './econ/revenue/price-basis.js';
 import { InputError } from './errors.js';
 import { DECK_LONG_TERM_KEYS } from './scenario/commercial-schema.js';
+import { templateInfo } from './scenario/template-catalogue.js';
 import { quoteKey } from './scenario/commercial-semantics.js';
 import { dataValue, type DataRef } from './scenario/data-files.js';
 import type { Feed, Scenario } from './scenario/schema.js';
@@ -139,11 +141,45 @@ function quoteUsdPerT(
   return usd + (p.origin_premium_usd_per_t?.value ?? 0);
 }
 
+/**
+ * The project's nameplate output of a product [t/yr]: the capacities of the stages whose
+ * template makes it. A stage sized per t of feed has no output before its balance, so the
+ * market response cannot be applied to it (an error naming the stage).
+ */
+function projectOutput_t_per_year(scenario: Scenario, productId: string): number {
+  let t = 0;
+  for (const [i, st] of scenario.stages.entries()) {
+    const info = templateInfo(st.flowsheet.template);
+    if (!info?.products.includes(productId)) continue;
+    if ((st.capacity_basis ?? info.capacity_basis) !== 'product')
+      throw new InputError(
+        `stages[${i}].capacity_basis`,
+        'feed',
+        `product, for markets.products.${productId}.market_response to know the tonnes the project sells`,
+      );
+    t += st.capacity_t_per_year.value;
+  }
+  return t;
+}
+
+/** The price response of a product to the project's volume, or null if none is declared. */
+function productMarketResponse(scenario: Scenario, p: Product): MarketResponse | null {
+  const m = p.market_response;
+  if (!m) return null;
+  return marketResponse({
+    world_market_t_per_year: m.world_market_t_per_year.value,
+    project_t_per_year: projectOutput_t_per_year(scenario, p.id),
+    demand_elasticity: m.demand_elasticity.value,
+    incumbent_supply_elasticity: m.incumbent_supply_elasticity?.value ?? 0,
+  });
+}
+
 function pricedStream(
   scenario: Scenario,
   p: Product,
   analysis: Readonly<Record<string, number>>,
   path: Float64Array,
+  response: MarketResponse | null,
 ): PricedStream {
   const point = pricePointOf(p);
   const legs = cargoLegs(scenario, p.id);
@@ -176,6 +212,7 @@ function pricedStream(
     steps: first?.steps ?? [],
     export_share: p.export_share?.value ?? 1,
     basis_path: `markets.products.${p.id}.${p.price_formula ? `price_formula.${key}` : key}`,
+    market_response: response,
   };
 }
 
@@ -261,6 +298,7 @@ export function commercialBasis(
 ): CommercialBasis {
   const rows = scenario.finance.horizon_years.value;
   const paths = new Map<string, Float64Array>();
+  const responses = new Map<string, MarketResponse | null>();
   const cache = new Map<string, PricedStream>();
   const product = (id: string, analysis: Readonly<Record<string, number>>): PricedStream => {
     const p = scenario.markets.products.find((x) => x.id === id);
@@ -274,11 +312,17 @@ export function commercialBasis(
     const hit = cache.get(key);
     if (hit) return hit;
     let path = paths.get(id);
+    let response = responses.get(id) ?? null;
     if (!path) {
       path = quotePath(p, start, rows, overrides?.get(id));
+      // The project's own tonnes lower the market price of every year (constant factor).
+      response = productMarketResponse(scenario, p);
+      if (response)
+        for (let r = 0; r < rows; r++) path[r] = (path[r] ?? NaN) * response.price_factor;
       paths.set(id, path);
+      responses.set(id, response);
     }
-    const s = pricedStream(scenario, p, analysis, path);
+    const s = pricedStream(scenario, p, analysis, path, response);
     cache.set(key, s);
     return s;
   };

@@ -29,6 +29,7 @@ function productEntry(basis: CommercialBasis, priced: PricedStream) {
       year: x.year,
       usd_per_t: x.value,
     })),
+    market_response: priced.market_response,
   };
 }
 

@@ -13,6 +13,36 @@ export function cbamShare(cbam: DataFile, year: number): number {
   return entry.value / 100;
 }
 
+/**
+ * Mark-up on a CBAM default value in `year` [fraction]: Implementing Regulation (EU) 2025/2621
+ * Annex I gives each default value with 10 % (2026), 20 % (2027) and 30 % (2028 onwards) added
+ * (data/impact/cbam.json default_markup_<year>). Before 2026 no certificates are due, so no
+ * mark-up applies.
+ */
+export function cbamDefaultMarkup(cbam: DataFile, year: number): number {
+  if (year < 2026) return 0;
+  const key = `default_markup_${Math.min(year, 2028)}`;
+  const entry = cbam.values[key];
+  if (!entry) throw new Error(`data/impact/cbam.json lacks ${key}`);
+  return entry.value / 100;
+}
+
+/**
+ * Embedded emissions CBAM charges in `year` [t CO2/t]: the plant's own (verified) direct
+ * emissions, or the default value × (1 + the year's mark-up) when the exporter reports none.
+ */
+export function cbamEmbeddedEmissions(
+  basis:
+    | { kind: 'actual'; direct_t_co2_per_t: number }
+    | { kind: 'default'; default_t_co2_per_t: number },
+  cbam: DataFile,
+  year: number,
+): number {
+  return basis.kind === 'actual'
+    ? basis.direct_t_co2_per_t
+    : basis.default_t_co2_per_t * (1 + cbamDefaultMarkup(cbam, year));
+}
+
 export interface CbamInput {
   year: number;
   /** Tonnes of the covered product exported to the EU in the year [t]. */

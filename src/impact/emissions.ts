@@ -19,7 +19,7 @@ import { DATA_FILES } from '../scenario/data-files.js';
 import type { Scenario } from '../scenario/schema.js';
 import { reaction } from '../thermo/reaction.js';
 import { CBAM_COVERAGE } from './cbam-coverage.js';
-import { cbamCostUsd } from './cbam.js';
+import { cbamCostUsd, cbamEmbeddedEmissions } from './cbam.js';
 
 const MJ_PER_MWH = 3600;
 
@@ -63,13 +63,36 @@ export function scenarioCbamCostUsd(
     {
       year,
       exported_to_eu_t: exported_t * im.eu_export_share.value,
-      embedded_t_co2_per_t: direct_t_co2_per_t,
+      embedded_t_co2_per_t: scenarioCbamEmbedded(scenario, product, year, direct_t_co2_per_t),
       ets_price_eur_per_t_co2: im.eu_ets_price_eur_per_t_co2.value,
       origin_carbon_price_eur_per_t_co2: im.origin_carbon_price_eur_per_t_co2.value,
       eur_per_usd: scenario.markets.fx.eur_per_usd.value,
     },
     cbamFile,
   );
+}
+
+/**
+ * Embedded emissions the scenario's CBAM basis charges for `product` in `year` [t CO2/t]: the
+ * plant's direct emissions (`actual`) or the entered Annex I default value with the year's
+ * mark-up (`default`; scenario semantics require the value for every covered product).
+ */
+export function scenarioCbamEmbedded(
+  scenario: Scenario,
+  product: string,
+  year: number,
+  direct_t_co2_per_t: number,
+): number {
+  const cbamFile = DATA_FILES['impact/cbam'];
+  if (!cbamFile) throw new Error('data/impact/cbam.json is not loaded');
+  if (scenario.impact.cbam_emissions !== 'default')
+    return cbamEmbeddedEmissions({ kind: 'actual', direct_t_co2_per_t }, cbamFile, year);
+  const d = scenario.impact.cbam_default_t_co2_per_t?.[product];
+  if (d === undefined)
+    throw new Error(
+      `impact.cbam_default_t_co2_per_t.${product} is required when impact.cbam_emissions is default`,
+    );
+  return cbamEmbeddedEmissions({ kind: 'default', default_t_co2_per_t: d.value }, cbamFile, year);
 }
 
 /** CO2 released per t of Na2CO3 decomposed [t/t]. */
@@ -158,6 +181,12 @@ export function appraisalEmissions(
     grid_factor_t_co2_per_mwh: grid,
     intensity_t_co2_per_t: intensity,
     cbam_cost_usd_per_year: byYear.find((b) => b.year === fullYear)?.cost_usd ?? 0,
+    cbam_basis: scenario.impact.cbam_emissions,
+    cbam_embedded_t_co2_per_t: Object.fromEntries(
+      Object.entries(direct)
+        .filter(([product]) => CBAM_COVERAGE[product]?.covered)
+        .map(([product, e]) => [product, scenarioCbamEmbedded(scenario, product, fullYear, e)]),
+    ),
     cbam_by_year: byYear,
     cbam_coverage: PRODUCTS.filter((p) =>
       stages.some((s) => s.products.some((q) => q.id === p.id)),

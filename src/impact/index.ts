@@ -1,2 +1,8 @@
-export { cbamCostUsd, cbamShare, type CbamInput } from './cbam.js';
+export {
+  cbamCostUsd,
+  cbamDefaultMarkup,
+  cbamEmbeddedEmissions,
+  cbamShare,
+  type CbamInput,
+} from './cbam.js';
 export { CBAM_COVERAGE } from './cbam-coverage.js';

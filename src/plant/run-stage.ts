@@ -159,6 +159,27 @@ const aluminothermic: Runner = (stage, input, index, options) => {
   return { ...run, warnings: [...(run.warnings ?? []), ...route.warnings] };
 };
 
+/** Purchased Cr2O3 straight into the aluminothermic reactor (the buy-oxide variant). */
+const aluminothermicOxide: Runner = (stage, input, index, options) => {
+  const feed = requireFeed(input, index, 'oxide');
+  const oxides = analysisOf(feed);
+  if (oxides.LOI !== undefined) {
+    oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
+    delete oxides.LOI;
+  }
+  return runChromiumStage(
+    'cr-aluminothermic-oxide',
+    {
+      feed: { oxides_wt_pct: oxides },
+      capacity_t_per_year: stage.capacity_t_per_year.value,
+      availability: stage.availability.value,
+      overrides: numericOverrides(stage, index),
+      design: designOverrides(stage, index),
+    },
+    options,
+  );
+};
+
 const electrolytic: Runner = (stage, input, index, options) => {
   if (input.kind !== 'product') {
     throw new InputError(
@@ -218,6 +239,11 @@ export const STAGE_RUNNERS: Readonly<Record<string, StageRunner>> = {
   'cr-aluminothermic': {
     port: 'chromite',
     run: aluminothermic,
+    feedFields: ['composition_wt_pct'],
+  },
+  'cr-aluminothermic-oxide': {
+    port: 'oxide',
+    run: aluminothermicOxide,
     feedFields: ['composition_wt_pct'],
   },
   'cr-electrolytic': { port: 'ferrochrome', run: electrolytic, feedFields: [] },

@@ -97,6 +97,26 @@ const concentrateFormula = z
       'Chrome-ore contract price: USD per dry metric tonne unit of Cr2O3 with Cr2O3 grade steps, a Cr/Fe premium and SiO2 and P penalties, graded on the analysis of the concentrate sold.',
   });
 
+const marketResponse = z
+  .strictObject({
+    world_market_t_per_year: quantity('t/year', {
+      above: 0,
+      description: 'World output (= demand) of the product before the project enters',
+    }),
+    demand_elasticity: quantity('1', {
+      below: 0,
+      description: 'Price elasticity of demand (negative)',
+    }),
+    incumbent_supply_elasticity: quantity('1', {
+      min: 0,
+      description: 'Supply elasticity of the incumbent producers (0: they do not cut output)',
+    }).optional(),
+  })
+  .meta({
+    description:
+      "The price falls as the project's nameplate output enters the market: demand Q0·x^ε_d = incumbent supply Q0·x^ε_s + project tonnes, x the price ÷ the pre-entry price (src/econ/commercial/market-response.ts); the whole quotation path is scaled by x.",
+  });
+
 export const product = z
   .strictObject({
     id: z.enum(PRODUCT_IDS as [string, ...string[]]),
@@ -143,6 +163,7 @@ export const product = z
       max: 1,
       description: 'Share of sales exported (VAT zero-rated); default 1',
     }).optional(),
+    market_response: marketResponse.optional(),
   })
   .meta({ description: 'A product and its market price, in the basis the market quotes it.' });
 

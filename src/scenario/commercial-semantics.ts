@@ -153,7 +153,9 @@ function pathIssues(s: Scenario, issues: SemanticIssue[]): void {
     const clash = [...sampled].find((path) =>
       name === 'electricity'
         ? path === 'markets.electricity.tariff_kzt_per_kwh'
-        : path.startsWith(`markets.products.${name}.`),
+        : // The price response (market size, elasticities) is not the price: it may be sampled.
+          path.startsWith(`markets.products.${name}.`) &&
+          !path.startsWith(`markets.products.${name}.market_response.`),
     );
     if (clash)
       issues.push({

@@ -26,6 +26,7 @@ import logisticsChina from '../../data/markets/logistics-china.json' with { type
 import chinaImport from '../../data/markets/china-import.json' with { type: 'json' };
 import jobs from '../../data/impact/jobs.json' with { type: 'json' };
 import concentrateFormula from '../../data/markets/concentrate-formula.json' with { type: 'json' };
+import chromiumMetalMarket from '../../data/markets/chromium-metal-market.json' with { type: 'json' };
 import lenders from '../../data/finance/lenders.json' with { type: 'json' };
 import financingDefaults from '../../data/finance/financing-defaults.json' with { type: 'json' };
 import withholdingTax from '../../data/finance/withholding-tax.json' with { type: 'json' };
@@ -50,6 +51,10 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/china-import': checkDataFile('markets/china-import', chinaImport),
   'impact/jobs': checkDataFile('impact/jobs', jobs),
   'markets/concentrate-formula': checkDataFile('markets/concentrate-formula', concentrateFormula),
+  'markets/chromium-metal-market': checkDataFile(
+    'markets/chromium-metal-market',
+    chromiumMetalMarket,
+  ),
   'finance/lenders': checkDataFile('finance/lenders', lenders),
   'finance/financing-defaults': checkDataFile('finance/financing-defaults', financingDefaults),
   'finance/withholding-tax': checkDataFile('finance/withholding-tax', withholdingTax),

@@ -27,6 +27,8 @@ export interface QuantityOptions {
   max?: number;
   /** Value must be strictly greater than this. */
   above?: number;
+  /** Value must be strictly less than this. */
+  below?: number;
   integer?: boolean;
   description?: string;
 }
@@ -63,6 +65,7 @@ function describeRange(unit: string, o: QuantityOptions): string {
   if (o.integer) parts.push('an integer');
   else parts.push('a finite number');
   if (o.above !== undefined) parts.push(`> ${o.above}`);
+  if (o.below !== undefined) parts.push(`< ${o.below}`);
   if (o.min !== undefined) parts.push(`≥ ${o.min}`);
   if (o.max !== undefined) parts.push(`≤ ${o.max}`);
   return `${parts.join(' ')} [${unit}]`;
@@ -123,7 +126,8 @@ function quantitySchemas(unit: string, options: QuantityOptions) {
       (options.integer === true && !Number.isInteger(value)) ||
       (options.min !== undefined && value < options.min) ||
       (options.max !== undefined && value > options.max) ||
-      (options.above !== undefined && value <= options.above);
+      (options.above !== undefined && value <= options.above) ||
+      (options.below !== undefined && value >= options.below);
     if (bad) {
       ctx.addIssue({ code: 'custom', message: `expected ${expected}`, input: given });
       return z.NEVER;

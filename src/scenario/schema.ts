@@ -92,7 +92,10 @@ const feed = z
   .strictObject({
     id,
     name: displayName.optional(),
-    kind: z.enum(['ore', 'concentrate', 'slimes']),
+    kind: z.enum(['ore', 'concentrate', 'slimes', 'oxide']).meta({
+      description:
+        'ore, concentrate, slimes, or oxide (purchased Cr2O3 for the aluminothermic reactor)',
+    }),
     preset: z
       .enum(Object.keys(FEED_PRESETS) as [string, ...string[]])
       .optional()
@@ -568,6 +571,17 @@ const impact = z.strictObject({
     description:
       "Charge the CBAM cost on EU exports in the cash flow (the exporter's lower netback)",
   }),
+  cbam_emissions: z.enum(['actual', 'default']).default('actual').meta({
+    description:
+      "Embedded emissions the CBAM cost is charged on: 'actual' (the plant's own verified direct emissions from the balance) or 'default' (the default value of Implementing Regulation (EU) 2025/2621 Annex I with the year's mark-up, for an exporter that reports no verified emissions)",
+  }),
+  cbam_default_t_co2_per_t: z
+    .record(z.string(), quantity('t/t', { min: 0 }))
+    .optional()
+    .meta({
+      description:
+        'Default embedded emissions without mark-up per covered product id (t CO2e per t), from the Kazakhstan table of Implementing Regulation (EU) 2025/2621 Annex I (e.g. hc-ferrochrome: CN 7202 41); required for every covered product when cbam_emissions is default',
+    }),
   baseline: z
     .string()
     .optional()

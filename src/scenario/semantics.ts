@@ -9,6 +9,7 @@ import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
 import type { Scenario } from './schema.js';
 import { checkCommercialSemantics } from './commercial-semantics.js';
+import { checkCbamDefaults } from './cbam-semantics.js';
 import { TEMPLATE_IDS, TEMPLATES, templateInfo } from './template-catalogue.js';
 
 const ALL_PORTS = [...new Set(TEMPLATES.flatMap((t) => t.inputs))];
@@ -186,6 +187,7 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
   }
 
   issues.push(...checkCommercialSemantics(s));
+  issues.push(...checkCbamDefaults(s));
   s.markets.consumables.forEach((c, i) => {
     const unit = CONSUMABLES[c.id as ConsumableId];
     const key = `price_${unit.toLowerCase().replace('/', '_per_')}` as const;

@@ -137,6 +137,16 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     implemented: true,
   },
   {
+    id: 'cr-aluminothermic-oxide',
+    description:
+      'Purchased metallurgical- or pigment-grade Cr2O3, aluminothermic reduction to chromium metal (buy the oxide instead of making it by the chromate route).',
+    inputs: ['oxide'],
+    products: ['chromium-metal'],
+    consumables: ['aluminium', 'lime'],
+    capacity_basis: 'product',
+    implemented: true,
+  },
+  {
     id: 'cr-electrolytic',
     description:
       'HC ferrochrome leached to a chrome-alum electrolyte and electrowon to chromium metal.',

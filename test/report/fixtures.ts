@@ -219,6 +219,8 @@ export function sampleAppraisal(): Appraisal {
       grid_factor_t_co2_per_mwh: 0.6,
       intensity_t_co2_per_t: { 'hc-ferrochrome': 3.8 },
       cbam_cost_usd_per_year: 0,
+      cbam_basis: 'actual',
+      cbam_embedded_t_co2_per_t: {},
       cbam_by_year: [],
       cbam_coverage: [],
     },

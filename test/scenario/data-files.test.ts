@@ -77,8 +77,8 @@ describe('reference data files', () => {
           0.1,
         ],
         "impact/cbam": [
-          9,
-          409,
+          12,
+          469,
         ],
         "impact/jobs": [
           2,
@@ -91,6 +91,10 @@ describe('reference data files', () => {
         "markets/china-import": [
           6,
           21.5,
+        ],
+        "markets/chromium-metal-market": [
+          3,
+          43000,
         ],
         "markets/concentrate-formula": [
           8,
@@ -121,8 +125,8 @@ describe('reference data files', () => {
           77262.62,
         ],
         "markets/prices-2025": [
-          6,
-          93564.25,
+          8,
+          130806.25,
         ],
         "process/operating-defaults": [
           1,

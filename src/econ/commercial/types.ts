@@ -1,3 +1,4 @@
+import type { MarketResponse } from './market-response.js';
 /**
  * The commercial basis of an appraisal: every price the economics and impact read, built once
  * at the appraise layer (src/commercial-basis.ts) from the scenario, valued at one point
@@ -30,6 +31,8 @@ export interface PricedStream {
   export_share: number;
   /** Scenario path of the quotation. */
   basis_path: string;
+  /** The price response to the project's own volume (markets.products.<id>.market_response). */
+  market_response: MarketResponse | null;
 }
 
 /** The supplier of a feed: an entity of the economy view. */

@@ -216,6 +216,7 @@ function feedUses(
 /** The input port a template consumes (the others may be wired for route switching). */
 export function primaryPort(template: string): string {
   if (template === 'cr-electrolytic') return 'ferrochrome';
+  if (template === 'cr-aluminothermic-oxide') return 'oxide';
   if (template === 'kempirsai-concentrator') return 'feed';
   return 'chromite';
 }

@@ -80,13 +80,15 @@ export function runChromiumStage(
     );
   if (!(input.availability > 0 && input.availability <= 1))
     throw new InputError('availability', input.availability, 'a fraction in (0, 1]');
-  const isChromite = 'oxides_wt_pct' in input.feed;
-  if (isChromite !== (t.feed_stream === 'concentrate'))
+  const isOxideAnalysis = 'oxides_wt_pct' in input.feed;
+  // Chromite concentrate (chromate route) and purchased Cr2O3 are both given as oxide analyses.
+  const wantsOxides = t.feed_stream === 'concentrate' || t.feed_stream === 'cr2o3';
+  if (isOxideAnalysis !== wantsOxides)
     throw new InputError(
       'feed',
       Object.keys(input.feed).join(', '),
-      t.feed_stream === 'concentrate'
-        ? 'a chromite concentrate { oxides_wt_pct } for cr-aluminothermic'
+      wantsOxides
+        ? `an oxide analysis { oxides_wt_pct } for ${template}`
         : 'an HC ferrochrome { alloy_wt_pct } for cr-electrolytic',
     );
   const fs = (options.flowsheets ?? COMPILE_EACH_TIME).flowsheet(t.template, input.overrides ?? {});
@@ -348,20 +350,24 @@ function chromiumKpis(
       slag_t_per_t: slag.t_per_h / metal.t_per_h,
       cr2o3_t_per_t: cr2o3Kg / metalKg,
       cr2o3_wt_pct: (100 * cr2o3Kg) / productKg(fs, sol, 'cr2o3'),
-      soda_ash_t_per_t_cr2o3: (reagentKg.soda ?? NaN) / cr2o3Kg,
-      sulfur_t_per_t_cr2o3: (reagentKg.sulfur ?? NaN) / cr2o3Kg,
-      soda_ash_t_per_t: perTonne(run, 'soda-ash'),
       lime_t_per_t: perTonne(run, 'lime'),
-      sulfur_t_per_t: perTonne(run, 'sulfur'),
-      water_m3_per_t: perTonne(run, 'water'),
-      roast_conversion: result('kiln', 'conversion_achieved'),
-      roast_lime_t_per_t: productKg(fs, sol, 'lime') / metalKg,
-      residue_recycle_t_per_t_concentrate: productKg(fs, sol, 'residue-recycle') / feedKg,
-      residue_cr2o3_wt_pct: dryWtPct(fs, sol, 'residue-bleed', 'Cr2O3'),
-      hazardous_waste_t_per_t:
-        (productKg(fs, sol, 'treated-residue') + productKg(fs, sol, 'wwt-sludge')) / metalKg,
-      sodium_sulphate_t_per_t: productKg(fs, sol, 'salt-cake') / metalKg,
     });
+    // The chromate section's KPIs; the buy-oxide variant (cr-aluminothermic-oxide) has none.
+    if (fs.unitIndex.has('kiln'))
+      Object.assign(kpis, {
+        soda_ash_t_per_t_cr2o3: (reagentKg.soda ?? NaN) / cr2o3Kg,
+        sulfur_t_per_t_cr2o3: (reagentKg.sulfur ?? NaN) / cr2o3Kg,
+        soda_ash_t_per_t: perTonne(run, 'soda-ash'),
+        sulfur_t_per_t: perTonne(run, 'sulfur'),
+        water_m3_per_t: perTonne(run, 'water'),
+        roast_conversion: result('kiln', 'conversion_achieved'),
+        roast_lime_t_per_t: productKg(fs, sol, 'lime') / metalKg,
+        residue_recycle_t_per_t_concentrate: productKg(fs, sol, 'residue-recycle') / feedKg,
+        residue_cr2o3_wt_pct: dryWtPct(fs, sol, 'residue-bleed', 'Cr2O3'),
+        hazardous_waste_t_per_t:
+          (productKg(fs, sol, 'treated-residue') + productKg(fs, sol, 'wwt-sludge')) / metalKg,
+        sodium_sulphate_t_per_t: productKg(fs, sol, 'salt-cake') / metalKg,
+      });
   } else {
     Object.assign(kpis, {
       ferrochrome_t_per_t: feedKg / metalKg,

@@ -1,4 +1,5 @@
 import aluminothermic from '../../../data/process/chromium/cr-aluminothermic.json' with { type: 'json' };
+import aluminothermicOxide from '../../../data/process/chromium/cr-aluminothermic-oxide.json' with { type: 'json' };
 import electrolytic from '../../../data/process/chromium/cr-electrolytic.json' with { type: 'json' };
 import type { StageSummarySpec } from '../flowsheet/summary-spec.js';
 import type { FlowsheetTemplate } from '../flowsheet/template.js';
@@ -35,8 +36,10 @@ export interface ChromiumTemplate {
 }
 
 export const CHROMIUM_TEMPLATES: Readonly<
-  Record<'cr-aluminothermic' | 'cr-electrolytic', ChromiumTemplate>
+  Record<'cr-aluminothermic' | 'cr-aluminothermic-oxide' | 'cr-electrolytic', ChromiumTemplate>
 > = {
   'cr-aluminothermic': aluminothermic as ChromiumTemplate,
+  // Buy-oxide variant: purchased Cr2O3 straight into the reactor (no chromate section).
+  'cr-aluminothermic-oxide': aluminothermicOxide as ChromiumTemplate,
   'cr-electrolytic': electrolytic as ChromiumTemplate,
 };

@@ -221,8 +221,12 @@ describe('impact', () => {
     expect(l.hc_ferrochrome!).toBeLessThan(l.chromium_metal!);
     // The 2025 ladder (SMM and Fastmarkets quotes, China VAT stripped at 7.1 RMB/USD) is at the
     // quotation points: compare the quotes, not the ex-works netbacks.
-    const quote = (id: string, crPct: number) =>
-      a.commercial!.products.find((p) => p.id === id)!.quote_usd_per_t / (crPct / 100);
+    // The published quotes are pre-entry prices: undo the project's own price effect
+    // (markets.products.<id>.market_response) before comparing.
+    const quote = (id: string, crPct: number) => {
+      const p = a.commercial!.products.find((x) => x.id === id)!;
+      return p.quote_usd_per_t / (p.market_response?.price_factor ?? 1) / (crPct / 100);
+    };
     const alloyCr = a.stages[0]!.kpis.alloy_cr_wt_pct!;
     const metalCr = a.stages[1]!.kpis.metal_cr_wt_pct!;
     expect(rel(quote('chromite-concentrate', 48.5 * 0.6842), 910)).toBeLessThan(0.15);
