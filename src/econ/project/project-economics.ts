@@ -9,7 +9,8 @@ import type { Scenario } from '../../scenario/schema.js';
 import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
-import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import { sponsorReturn, type SponsorTerms } from '../cashflow/sponsor-return.js';
+import { sponsorTermsOf } from './sponsor-terms.js';
 import { covenantBreaches, type CovenantBreach, type Covenants } from '../cashflow/covenants.js';
 import {
   addSourcesAndUses,
@@ -51,10 +52,11 @@ export interface EconomicsOptions {
   breakEvens: boolean;
 }
 
-/** First construction year of the project: row 0 of every table. */
+/** First development (else construction) year of the project: row 0 of every table. */
 export function projectStartYear(scenario: Scenario): number {
   let y = Infinity;
-  for (const s of scenario.stages) y = Math.min(y, s.start_year - s.construction_years);
+  for (const s of scenario.stages)
+    y = Math.min(y, s.start_year - s.construction_years - (s.development_years ?? 0));
   return y;
 }
 
@@ -111,13 +113,10 @@ function withMetrics(
   options: EconomicsOptions,
   sourcesUses: SourcesAndUses | null,
   breaches: CovenantBreach[],
+  sponsorTerms: SponsorTerms,
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
-  // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
-  const sponsor = sponsorReturn(
-    table,
-    dataValue('finance/withholding-tax#dividends_china_treaty').value,
-  );
+  const sponsor = sponsorReturn(table, sponsorTerms);
   const reasons: string[] = [];
   let price: number | null = null;
   let tariff: number | null = null;
@@ -404,6 +403,8 @@ export function projectEconomics(
   options: EconomicsOptions,
 ): ProjectEconomics | undefined {
   const kzt = basis.kzt_per_usd;
+  const sponsor = (input: CashflowInput | undefined): SponsorTerms =>
+    sponsorTermsOf(scenario, input);
   const stages: StageCashflow[] = projectStageEconomics(scenario, results, basis).map(
     ({ stage, economics }) => {
       const table = buildCashflowTable(economics.input);
@@ -418,6 +419,7 @@ export function projectEconomics(
           options,
           sourcesAndUses(table),
           stageBreaches(stage, table, economics.input.financing?.covenants),
+          sponsor(economics.input),
         ),
       };
     },
@@ -435,6 +437,7 @@ export function projectEconomics(
           options,
           addSourcesAndUses(stages.map((s) => s.metrics.sources_uses)),
           stages.flatMap((s) => s.metrics.covenant_breaches),
+          sponsor(stages[0]?.economics.input),
         );
   return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }
