@@ -1,9 +1,8 @@
-import type { NumericLeaf } from './numeric-leaves.js';
 import type { Scenario } from './schema.js';
 
 /** One whole-number input written as a bare integer (a year or a count of years). */
 export interface IntegerLeaf {
-  /** Stable path, entities in lists named by id (as {@link NumericLeaf.path}). */
+  /** Stable path, entities in lists named by id (as `NumericLeaf.path`). */
   path: string;
   /** Path in the document (positions in lists). */
   documentPath: (string | number)[];

@@ -64,12 +64,12 @@ describe('--set', () => {
   it('sets a whole-number input (tenor, start year) and refuses a fraction, naming the path', () => {
     const r = parseScenarioWithSettings(TEXT, FILE, [
       { path: 'finance.financing.tenor_years', value: 12 },
-      { path: 'stages.smelter.start_year', value: 2029 },
+      { path: 'stages.smelter.start_year', value: 2032 },
     ]);
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.scenario.finance.financing?.tenor_years).toBe(12);
-      expect(r.scenario.stages[0]?.start_year).toBe(2029);
+      expect(r.scenario.stages[0]?.start_year).toBe(2032);
     }
     expect(() =>
       parseScenarioWithSettings(TEXT, FILE, [

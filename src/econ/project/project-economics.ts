@@ -17,7 +17,6 @@ import {
   sourcesAndUses,
   type SourcesAndUses,
 } from '../cashflow/sources-and-uses.js';
-import { dataValue } from '../../scenario/data-files.js';
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
@@ -52,9 +51,12 @@ export interface EconomicsOptions {
   breakEvens: boolean;
 }
 
-/** First development (else construction) year of the project: row 0 of every table. */
+/**
+ * Row 0 of every table: the base year (the year of the money and of the agreement, so every
+ * scenario's NPV is at the same date), or an earlier first development/construction year.
+ */
 export function projectStartYear(scenario: Scenario): number {
-  let y = Infinity;
+  let y = scenario.site.base_year;
   for (const s of scenario.stages)
     y = Math.min(y, s.start_year - s.construction_years - (s.development_years ?? 0));
   return y;

@@ -583,15 +583,10 @@ function cashflowInput(
   };
 }
 
-/** Reductants: their real index is data/finance/cost-indices.json#reductants_…. */
-const REDUCTANTS = new Set([
-  'coke',
-  'coal',
-  'char',
-  'anthracite',
-  'electrode-paste',
-  'graphite-electrode',
-]);
+/** Reductants (carbon and electrodes) follow data/finance/cost-indices.json#reductants_…. */
+function isReductant(id: string): boolean {
+  return /^(coke|coal|char|anthracite|electrode-paste|graphite-electrode)$/.test(id);
+}
 
 /**
  * The price path of an opex line [USD/unit by row]: its own (price deck, tariff path) when it
@@ -609,7 +604,7 @@ function opexPricePath(
     l.category === 'labour'
       ? indices.labour_real_growth_pct_per_year.value
       : l.category === 'consumable'
-        ? REDUCTANTS.has(l.id)
+        ? isReductant(l.id)
           ? indices.reductants_real_escalation_pct_per_year.value
           : indices.consumables_real_escalation_pct_per_year.value
         : 0;
