@@ -71,6 +71,20 @@ const metrics = z
       description: 'Equity IRR of the Chinese sponsor after dividend withholding tax',
     }),
     sponsor_equity_irr_reason: z.string().nullable(),
+    interest_withholding_usd: usd(
+      'Withholding tax on shareholder-loan interest (treaty Art. 11), undiscounted',
+    ),
+    shareholder_loan_drawn_usd: usd('Shareholder loan drawn, undiscounted'),
+    shareholder_loan_repaid_at_maturity: z.boolean().nullable(),
+    lockup_years: num.meta({
+      description: 'Years in which distributions were locked up (DSCR below lock-up, DSRA build)',
+    }),
+    sponsor_equity_irr_rmb: nullableNum.meta({
+      description: "The sponsor's IRR in RMB (RMB/USD path: finance.sponsor.fx_path)",
+    }),
+    sponsor_equity_irr_rmb_reason: z.string().nullable(),
+    sponsor_payback_years: nullableNum,
+    sponsor_payback_years_rmb: nullableNum,
     basis: z.enum(['real', 'nominal']),
     breakeven_price_usd_per_t: nullableNum,
     breakeven_tariff_kzt_per_kwh: nullableNum,

@@ -30,6 +30,9 @@ import chromiumMetalMarket from '../../data/markets/chromium-metal-market.json' 
 import lenders from '../../data/finance/lenders.json' with { type: 'json' };
 import financingDefaults from '../../data/finance/financing-defaults.json' with { type: 'json' };
 import withholdingTax from '../../data/finance/withholding-tax.json' with { type: 'json' };
+import inflation from '../../data/finance/inflation.json' with { type: 'json' };
+import costIndices from '../../data/finance/cost-indices.json' with { type: 'json' };
+import schedule from '../../data/capex/schedule.json' with { type: 'json' };
 
 export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'markets/prices-2025': checkDataFile('markets/prices-2025', prices),
@@ -58,6 +61,9 @@ export const DATA_FILES: Readonly<Record<string, DataFile>> = {
   'finance/lenders': checkDataFile('finance/lenders', lenders),
   'finance/financing-defaults': checkDataFile('finance/financing-defaults', financingDefaults),
   'finance/withholding-tax': checkDataFile('finance/withholding-tax', withholdingTax),
+  'finance/inflation': checkDataFile('finance/inflation', inflation),
+  'finance/cost-indices': checkDataFile('finance/cost-indices', costIndices),
+  'capex/schedule': checkDataFile('capex/schedule', schedule),
 };
 
 /** Feed presets: data files whose values are an oxide analysis in wt% (+ moisture). */

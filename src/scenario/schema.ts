@@ -378,6 +378,15 @@ const stage = z
       .min(0)
       .max(10)
       .meta({ description: 'Years of construction before start_year.' }),
+    development_years: z.int().min(0).max(10).optional().meta({
+      description:
+        'Years of development (feasibility, EIA and permits, grid connection) before construction; absent: none modelled (data/capex/schedule.json#development_years gives 2, assumed).',
+    }),
+    development_cost_pct_of_capex: quantityOr('capex/schedule#development_cost_pct_of_capex', '%', {
+      min: 0,
+      max: 50,
+      description: 'Cost of the development phase, % of construction capex, equity-funded',
+    }),
     capacity_t_per_year: quantity('t/year', {
       min: 1,
       max: MAX_CAPACITY_T_PER_YEAR,
@@ -496,10 +505,36 @@ const finance = z.strictObject({
     description: 'Years from the first construction year to the end of the appraisal',
   }),
   analysis: z.enum(['real', 'nominal']).default('real'),
+  inflation: z.enum(['declared', 'constant']).default('constant').meta({
+    description:
+      'General (USD) inflation: the declared path of data/finance/inflation.json (nominal inputs such as loan rates and historical-cost depreciation then act in money of the day), or the constant inflation_rate.',
+  }),
   inflation_rate: quantityOr('finance/appraisal-defaults#inflation_rate', '1', {
     min: -0.5,
     max: 1,
   }),
+  cost_indices: z
+    .strictObject({
+      labour_real_growth_pct_per_year: quantityOr(
+        'finance/cost-indices#labour_real_growth_pct_per_year',
+        '%',
+        { min: -10, max: 20, description: 'Real growth of wages per year' },
+      ),
+      reductants_real_escalation_pct_per_year: quantityOr(
+        'finance/cost-indices#reductants_real_escalation_pct_per_year',
+        '%',
+        { min: -10, max: 20, description: 'Real escalation of coke, coal and electrodes per year' },
+      ),
+      consumables_real_escalation_pct_per_year: quantityOr(
+        'finance/cost-indices#consumables_real_escalation_pct_per_year',
+        '%',
+        { min: -10, max: 20, description: 'Real escalation of other consumables per year' },
+      ),
+    })
+    .prefault({})
+    .meta({
+      description: 'Real cost indices of operating costs (not the CEPCI, a capital-cost index).',
+    }),
   fiscal: z
     .strictObject({
       regime: z.enum(['kazakhstan']).default('kazakhstan'),
@@ -525,6 +560,33 @@ const finance = z.strictObject({
     })
     .prefault({}),
   financing: financing.optional(),
+  sponsor: z
+    .strictObject({
+      shareholder_loan_share: quantityOr('finance/financing-defaults#shareholder_loan_share', '1', {
+        min: 0,
+        max: 1,
+        description: "Share of the sponsor's funding lent as a subordinated shareholder loan",
+      }),
+      shareholder_loan_rate: quantityOr('finance/financing-defaults#shareholder_loan_rate', '1', {
+        min: 0,
+        max: 1,
+        description: 'Interest rate of the shareholder loan, nominal (money of the day)',
+      }),
+      shareholder_loan_tenor_years: quantityOr(
+        'finance/financing-defaults#shareholder_loan_tenor_years',
+        'year',
+        { min: 1, max: 30, integer: true, description: 'Final maturity of the shareholder loan' },
+      ),
+      fx_path: z.enum(['ppp', 'constant']).default('ppp').meta({
+        description:
+          "RMB/USD path for the sponsor's RMB return: purchasing-power parity on the declared inflation paths, or the base-year rate held (nominal).",
+      }),
+    })
+    .prefault({})
+    .meta({
+      description:
+        "The sponsor's funding and distributions: shareholder loan, lock-up (covenants.lockup_dscr), withholding taxes, RMB view.",
+    }),
   depreciation: z
     .enum(['declining-balance', 'straight-line'])
     .default('declining-balance')

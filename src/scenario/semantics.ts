@@ -303,12 +303,13 @@ function checkStageYears(s: Scenario, i: number, issues: SemanticIssue[]): void 
     }
   }
   checkDesignOverrides(st.design, i, issues);
-  if (st.start_year - st.construction_years < s.site.base_year) {
+  const dev = st.development_years ?? 0;
+  if (st.start_year - st.construction_years - dev < s.site.base_year) {
     issues.push({
       severity: 'error',
       path: ['stages', i, 'start_year'],
       value: st.start_year,
-      message: `construction would start in ${st.start_year - st.construction_years}, before site.base_year ${s.site.base_year}; expected start_year ≥ base_year + construction_years`,
+      message: `${dev > 0 ? 'development' : 'construction'} would start in ${st.start_year - st.construction_years - dev}, before site.base_year ${s.site.base_year}; expected start_year ≥ base_year + ${dev > 0 ? 'development_years + ' : ''}construction_years`,
     });
   }
   const lastYear = s.site.base_year + s.finance.horizon_years.value - 1;

@@ -3,11 +3,14 @@
  * the same validation as the file. The value is written into the YAML document at the input's
  * place (its `value` when written as a quantity with provenance; otherwise — a reference to a
  * data value, a bare number or a defaulted input — the bare number), and the edited document is parsed and validated again.
+ * Whole-number inputs written bare (years, tenors: `integer-leaves.ts`) are settable too and must
+ * be integers.
  */
 import { isMap, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { parseScenario, type LoadResult } from './load.js';
+import { integerLeaves } from './integer-leaves.js';
 import { numericLeaves } from './numeric-leaves.js';
 
 /** One `--set`: a stable input path (as in uncertainty declarations) and its new value. */
@@ -51,11 +54,20 @@ export function parseScenarioWithSettings(
   const first = parseScenario(text, file);
   if (!first.ok || settings.length === 0) return first;
   const leaves = new Map(numericLeaves(first.scenario).map((l) => [l.path, l.documentPath]));
+  const integers = new Map(integerLeaves(first.scenario).map((l) => [l.path, l.documentPath]));
   const doc = parseDocument(text);
   for (const { path, value } of settings) {
+    const whole = integers.get(path);
+    if (whole !== undefined) {
+      // Years and counts of years are whole numbers: refuse 8.5 here, not as a rounding later.
+      if (!Number.isInteger(value))
+        throw new InputError(`--set ${path}`, value, 'an integer (a year or a number of years)');
+      doc.setIn(whole, value);
+      continue;
+    }
     const at = leaves.get(path);
     if (at === undefined) {
-      const guess = didYouMean(path, [...leaves.keys()]);
+      const guess = didYouMean(path, [...leaves.keys(), ...integers.keys()]);
       throw new InputError(
         '--set',
         path,

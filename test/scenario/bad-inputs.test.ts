@@ -310,8 +310,8 @@ const cases: Case[] = [
     message: /lowercase letters, digits and "-"/,
   },
   {
-    name: 'construction before the base year',
-    text: edit(BASE, 'start_year: 2028', 'start_year: 2027'),
+    name: 'development before the base year',
+    text: edit(BASE, 'start_year: 2031', 'start_year: 2029'),
     path: 'stages[0].start_year',
     message: /before site\.base_year 2026/,
   },

@@ -48,6 +48,10 @@ describe('reference data files', () => {
           10,
           143,
         ],
+        "capex/schedule": [
+          4,
+          9.018,
+        ],
         "econ/opex-defaults": [
           8,
           448755.5,
@@ -64,17 +68,25 @@ describe('reference data files', () => {
           6,
           130.1,
         ],
+        "finance/cost-indices": [
+          3,
+          2,
+        ],
         "finance/financing-defaults": [
-          6,
-          11,
+          9,
+          21.06,
+        ],
+        "finance/inflation": [
+          9,
+          0.325,
         ],
         "finance/lenders": [
           18,
           40.305,
         ],
         "finance/withholding-tax": [
-          1,
-          0.1,
+          2,
+          0.2,
         ],
         "impact/cbam": [
           12,

@@ -60,4 +60,26 @@ describe('--set', () => {
       parseScenarioWithSettings(TEXT, FILE, [{ path: 'finance.discount_rat', value: 0.1 }]),
     ).toThrow(/did you mean "finance.discount_rate"/);
   });
+
+  it('sets a whole-number input (tenor, start year) and refuses a fraction, naming the path', () => {
+    const r = parseScenarioWithSettings(TEXT, FILE, [
+      { path: 'finance.financing.tenor_years', value: 12 },
+      { path: 'stages.smelter.start_year', value: 2032 },
+    ]);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.scenario.finance.financing?.tenor_years).toBe(12);
+      expect(r.scenario.stages[0]?.start_year).toBe(2032);
+    }
+    expect(() =>
+      parseScenarioWithSettings(TEXT, FILE, [
+        { path: 'finance.financing.tenor_years', value: 8.5 },
+      ]),
+    ).toThrow(/--set finance.financing.tenor_years.*8.5.*an integer/s);
+    const out = parseScenarioWithSettings(TEXT, FILE, [
+      { path: 'finance.financing.tenor_years', value: 99 },
+    ]);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.problems.some((p) => p.path.includes('tenor_years'))).toBe(true);
+  });
 });

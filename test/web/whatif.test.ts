@@ -41,7 +41,7 @@ describe('what-if sliders', () => {
       ],
     );
     expect(byId.get('recovery')?.base).toBe(base.stages[0]!.kpis.cr_recovery);
-    expect(byId.get('stage2_start')?.base).toBe(2031);
+    expect(byId.get('stage2_start')?.base).toBe(2034);
     for (const s of w.sliders) {
       expect(s.min).toBeLessThanOrEqual(s.base);
       expect(s.max).toBeGreaterThanOrEqual(s.base);

@@ -22,7 +22,7 @@ import { EXIT } from '../exit-codes.js';
 import { progressBar } from '../progress.js';
 import { CliExit } from '../run-main.js';
 import { CliIoError } from '../write-file.js';
-import { loadScenarioOrExit } from '../scenario-file.js';
+import { collectSetting, loadScenarioOrExit, SET_HELP } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 
 export function register(program: Command): void {
@@ -46,6 +46,7 @@ export function register(program: Command): void {
       ] as const),
     )
     .option('--output <name...>', 'outputs to track (default: every numeric output)')
+    .option('--set <path=value>', SET_HELP, collectSetting)
     .option(
       '--workers <k>',
       'worker threads (default: number of cores; 1 = in this process)',
@@ -83,6 +84,7 @@ export function register(program: Command): void {
           options.method !== undefined ? '--method' : '',
           options.output !== undefined ? '--output' : '',
           options.chunkSize !== undefined ? '--chunk-size' : '',
+          options.set !== undefined ? '--set' : '',
         ].filter((x) => x !== '');
         if (given.length > 0)
           throw new InputError(
@@ -138,7 +140,7 @@ export function register(program: Command): void {
           | undefined;
         if (runId === undefined) {
           const scenarioFile = file ?? '';
-          const scenario = loadScenarioOrExit(scenarioFile);
+          const scenario = loadScenarioOrExit(scenarioFile, options.set);
           loadEmpiricalCsv(scenario, scenarioFile);
           const { source, run } = resolveSource(scenario, {
             ...(options.samples !== undefined ? { samples: options.samples } : {}),

@@ -7,7 +7,8 @@
 import type { SourceEntry } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
 import { designUnits, type UnitDesignRecord } from '../../process/design/design-flowsheet.js';
-import { defaultParam } from '../../scenario/data-files.js';
+import { dataValue, defaultParam } from '../../scenario/data-files.js';
+import { sCurvePhasing } from './s-curve.js';
 import type { StageRun } from '../../process/stage-run.js';
 import type { Stage } from '../../scenario/schema.js';
 import { calibrationFactor, STORED_CALIBRATION } from './calibration.js';
@@ -115,14 +116,23 @@ export function ratioWithinBudget(
   return lo;
 }
 
-/** Spend per construction year: the given fractions (which must sum to 1), or an even split. */
+/**
+ * Spend per construction year: the given fractions (which must sum to 1), or the DHSS S-curve
+ * (s-curve.ts, data/capex/schedule.json).
+ */
 export function phaseCapex(
   total_usd: number,
   constructionYears: number,
   fractions?: readonly number[],
 ): number[] {
   if (constructionYears === 0) return [total_usd];
-  const f = fractions ?? Array.from({ length: constructionYears }, () => 1 / constructionYears);
+  const f =
+    fractions ??
+    sCurvePhasing(
+      constructionYears,
+      dataValue('capex/schedule#s_curve_c').value,
+      dataValue('capex/schedule#s_curve_k').value,
+    );
   return f.map((x) => x * total_usd);
 }
 

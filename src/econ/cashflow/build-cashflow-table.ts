@@ -89,7 +89,7 @@ export function cashflowColumns(
   const esc = SCRATCH.take(n);
   const util = SCRATCH.take(n);
   for (let t = 0; t < n; t++) {
-    esc[t] = Math.pow(1 + infl, t);
+    esc[t] = input.price_index_by_row?.[t] ?? Math.pow(1 + infl, t);
     util[t] = t < first || t > last ? 0 : (input.operation.ramp_up[t - first] ?? 1);
   }
 
@@ -141,6 +141,8 @@ export function cashflowColumns(
   }
 
   const capex = SCRATCH.take(n);
+  // Construction capex only: what the loan may fund and what opens financial close.
+  const capexFinanced = SCRATCH.take(n);
   const capexVatable = SCRATCH.take(n);
   const additions: Record<DepreciationGroup, number[]> = {
     buildings: new Array<number>(n).fill(0),
@@ -154,6 +156,7 @@ export function cashflowColumns(
       const t = s + j;
       const amount = c.amount_usd * f * (esc[t] ?? 1);
       capex[t] = (capex[t] ?? 0) + amount;
+      if (c.development !== true) capexFinanced[t] = (capexFinanced[t] ?? 0) + amount;
       if (c.vat_applicable !== false) capexVatable[t] = (capexVatable[t] ?? 0) + amount;
       const g = additions[c.depreciation_group];
       g[t] = (g[t] ?? 0) + amount;
@@ -252,7 +255,7 @@ export function cashflowColumns(
             n,
             first,
             fin,
-            capex,
+            capex: capexFinanced,
             dWc,
             operating,
             taxable,

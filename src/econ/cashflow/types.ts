@@ -22,6 +22,12 @@ export interface CapexItem {
   depreciation_group: DepreciationGroup;
   /** Whether input VAT is paid on it [-], default true (false e.g. for VAT-exempt imports). */
   vat_applicable?: boolean;
+  /**
+   * Spent in the development phase, before financial close (feasibility, EIA, permits): paid by
+   * the sponsor, never drawn from the loan, and not the row that opens financial close [-],
+   * default false.
+   */
+  development?: boolean;
 }
 
 /** One product sold. */
@@ -134,6 +140,11 @@ export interface CashflowInput {
   basis: MoneyBasis;
   /** General inflation escalating every money input from the base year [fraction per year]. */
   inflation_rate: number;
+  /**
+   * General price level of each row relative to the base-year money of the inputs [-] (a
+   * declared inflation path, Π(1 + π_k) to the row's year); replaces (1 + inflation_rate)^t.
+   */
+  price_index_by_row?: ArrayLike<number>;
   capex: CapexItem[];
   operation: {
     /** First operating row [-]. */

@@ -27,6 +27,14 @@ export function validateCashflowInput(input: CashflowInput): void {
     throw new InputError('discount_rate', input.discount_rate, 'a finite rate > -1 (fraction)');
   if (!Number.isFinite(input.inflation_rate) || input.inflation_rate <= -1)
     throw new InputError('inflation_rate', input.inflation_rate, 'a finite rate > -1 (fraction)');
+  const index = input.price_index_by_row;
+  if (index !== undefined) {
+    if (index.length < input.horizon_years)
+      throw new InputError('price_index_by_row', index.length, `≥ ${input.horizon_years} rows`);
+    for (let t = 0; t < input.horizon_years; t++)
+      if (!((index[t] ?? NaN) > 0) || !Number.isFinite(index[t]))
+        throw new InputError(`price_index_by_row[${t}]`, index[t], 'a finite price level > 0');
+  }
   input.capex.forEach((c, i) => {
     const f = `capex[${i}]`;
     finite(`${f}.amount_usd`, c.amount_usd, 0, 'a non-negative amount [USD]');

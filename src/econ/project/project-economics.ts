@@ -9,14 +9,14 @@ import type { Scenario } from '../../scenario/schema.js';
 import { solveBreakEven } from '../cashflow/break-even.js';
 import { buildCashflowTable } from '../cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../cashflow/cashflow-metrics.js';
-import { sponsorReturn } from '../cashflow/sponsor-return.js';
+import { sponsorReturn, type SponsorTerms } from '../cashflow/sponsor-return.js';
+import { sponsorTermsOf } from './sponsor-terms.js';
 import { covenantBreaches, type CovenantBreach, type Covenants } from '../cashflow/covenants.js';
 import {
   addSourcesAndUses,
   sourcesAndUses,
   type SourcesAndUses,
 } from '../cashflow/sources-and-uses.js';
-import { dataValue } from '../../scenario/data-files.js';
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
@@ -51,10 +51,14 @@ export interface EconomicsOptions {
   breakEvens: boolean;
 }
 
-/** First construction year of the project: row 0 of every table. */
+/**
+ * Row 0 of every table: the base year (the year of the money and of the agreement, so every
+ * scenario's NPV is at the same date), or an earlier first development/construction year.
+ */
 export function projectStartYear(scenario: Scenario): number {
-  let y = Infinity;
-  for (const s of scenario.stages) y = Math.min(y, s.start_year - s.construction_years);
+  let y = scenario.site.base_year;
+  for (const s of scenario.stages)
+    y = Math.min(y, s.start_year - s.construction_years - (s.development_years ?? 0));
   return y;
 }
 
@@ -111,13 +115,10 @@ function withMetrics(
   options: EconomicsOptions,
   sourcesUses: SourcesAndUses | null,
   breaches: CovenantBreach[],
+  sponsorTerms: SponsorTerms,
 ): AppraisalMetrics {
   const m = cashflowMetrics(table);
-  // The sponsor is Chinese (the mission): the China–Kazakhstan treaty rate applies.
-  const sponsor = sponsorReturn(
-    table,
-    dataValue('finance/withholding-tax#dividends_china_treaty').value,
-  );
+  const sponsor = sponsorReturn(table, sponsorTerms);
   const reasons: string[] = [];
   let price: number | null = null;
   let tariff: number | null = null;
@@ -404,6 +405,8 @@ export function projectEconomics(
   options: EconomicsOptions,
 ): ProjectEconomics | undefined {
   const kzt = basis.kzt_per_usd;
+  const sponsor = (input: CashflowInput | undefined): SponsorTerms =>
+    sponsorTermsOf(scenario, input);
   const stages: StageCashflow[] = projectStageEconomics(scenario, results, basis).map(
     ({ stage, economics }) => {
       const table = buildCashflowTable(economics.input);
@@ -418,6 +421,7 @@ export function projectEconomics(
           options,
           sourcesAndUses(table),
           stageBreaches(stage, table, economics.input.financing?.covenants),
+          sponsor(economics.input),
         ),
       };
     },
@@ -435,6 +439,7 @@ export function projectEconomics(
           options,
           addSourcesAndUses(stages.map((s) => s.metrics.sources_uses)),
           stages.flatMap((s) => s.metrics.covenant_breaches),
+          sponsor(stages[0]?.economics.input),
         );
   return { stages, combined, metrics, start_year: projectStartYear(scenario) };
 }

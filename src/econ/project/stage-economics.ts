@@ -21,6 +21,7 @@ import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
 import { stageFinancing } from './stage-financing.js';
+import { declaredInflation, priceLevelByRow, realCostIndexByRow } from './money-paths.js';
 import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
 import type { CommercialBasis, PricePoint } from '../commercial/types.js';
 
@@ -504,6 +505,16 @@ function cashflowInput(
         depreciation_group: 'machinery',
       },
     );
+    const dev = stage.development_years ?? 0;
+    if (dev > 0 && stage.development_cost_pct_of_capex.value > 0)
+      capexItems.push({
+        name: `${stage.id}: development (feasibility, EIA, permits)`,
+        amount_usd: (capex * stage.development_cost_pct_of_capex.value) / 100,
+        phasing: new Array<number>(dev).fill(1 / dev),
+        start_index: build - dev,
+        depreciation_group: 'other',
+        development: true,
+      });
   }
   const products: ProductInput[] = sales.map((s) => ({
     name: s.id,
@@ -516,13 +527,14 @@ function cashflowInput(
         ? (s.export_share * (s.t_per_year - s.internal_t_per_year)) / s.t_per_year
         : 0,
   }));
+  const baseYear = scenario.site.base_year;
   const opex: OpexItem[] = lines.map((l) => ({
     name: l.id,
     quantity_per_year: l.quantity_per_year,
     unit: l.unit,
     unit_price_usd: l.unit_price_usd,
     variable: l.variable,
-    ...(l.price_by_row ? { unit_price_usd_by_row: l.price_by_row } : {}),
+    ...opexPricePath(l, f.cost_indices, baseYear, frame),
     ...(l.category === 'labour' ? { is_wages: true, vat_applicable: false } : {}),
   }));
   const sale = sales[0];
@@ -532,6 +544,16 @@ function cashflowInput(
     discount_rate: f.discount_rate.value,
     basis: f.analysis,
     inflation_rate: f.inflation_rate.value,
+    ...(f.inflation === 'declared'
+      ? {
+          price_index_by_row: priceLevelByRow(
+            (y) => declaredInflation('usd', y),
+            baseYear,
+            frame.start_year,
+            frame.horizon_years,
+          ),
+        }
+      : {}),
     capex: capexItems,
     operation: { first_index: first, ramp_up: (stage.ramp_up ?? []).map((r) => r.value) },
     products,
@@ -560,4 +582,34 @@ function cashflowInput(
     ...(financing !== undefined && capex > 0 ? { financing } : {}),
     closure_cost_usd: (capex * f.closure_cost_pct_of_capex.value) / 100,
   };
+}
+
+/** Reductants (carbon and electrodes) follow data/finance/cost-indices.json#reductants_…. */
+function isReductant(id: string): boolean {
+  return /^(coke|coal|char|anthracite|electrode-paste|graphite-electrode)$/.test(id);
+}
+
+/**
+ * The price path of an opex line [USD/unit by row]: its own (price deck, tariff path) when it
+ * has one, else its base price times the real index of its cost kind (wages, reductants, other
+ * consumables: finance.cost_indices); maintenance, insurance and overhead stay flat in real terms.
+ */
+function opexPricePath(
+  l: NonNullable<StageResult['opex']>['lines'][number],
+  indices: Scenario['finance']['cost_indices'],
+  baseYear: number,
+  frame: ProjectFrame,
+): { unit_price_usd_by_row?: ArrayLike<number> } {
+  if (l.price_by_row) return { unit_price_usd_by_row: l.price_by_row };
+  const pct =
+    l.category === 'labour'
+      ? indices.labour_real_growth_pct_per_year.value
+      : l.category === 'consumable'
+        ? isReductant(l.id)
+          ? indices.reductants_real_escalation_pct_per_year.value
+          : indices.consumables_real_escalation_pct_per_year.value
+        : 0;
+  if (pct === 0) return {};
+  const index = realCostIndexByRow(pct, baseYear, frame.start_year, frame.horizon_years);
+  return { unit_price_usd_by_row: index.map((k) => k * l.unit_price_usd) };
 }

@@ -147,8 +147,14 @@ describe('reference plants normalised to one basis', () => {
 });
 
 describe('phasing', () => {
-  it('splits evenly by default and keeps the total', () => {
-    expect(phaseCapex(100, 4)).toEqual([25, 25, 25, 25]);
+  it('follows the DHSS S-curve by default and keeps the total', () => {
+    // y(x) = x + Cx² − Cx − (6x³ − 9x² + 3x)/K with C = 0.134, K = 3.884 (data/capex/schedule.json):
+    // y(1/4) = 0.25 + 0.134/16 − 0.134/4 − (6/64 − 9/16 + 3/4)/3.884 = 0.152463 (by hand).
+    const four = phaseCapex(100, 4);
+    expect(four[0]).toBeCloseTo(15.2463, 3);
+    expect(four.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 12);
+    expect(four[1]).toBeGreaterThan(four[0] ?? 0);
+    expect(four[2]).toBeGreaterThan(four[3] ?? 0);
     expect(phaseCapex(100, 0)).toEqual([100]);
     const p = phaseCapex(123.4, 3, [0.2, 0.5, 0.3]);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(123.4, 12);
