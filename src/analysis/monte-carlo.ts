@@ -131,7 +131,7 @@ export const DEFAULT_OUTPUTS: readonly string[] = HEADLINE_OUTPUTS;
  * deck's median follows), κ from the deck, σ its volatility, shocks correlated; written after the
  * scenario's inputs in the parameter vector (series-major, one entry per row).
  */
-function pricePathGroup(
+export function pricePathGroup(
   scenario: Scenario,
   offset: number,
 ): { group: PricePathGroup; series: string[]; rows: number } | undefined {

@@ -10,7 +10,6 @@
  */
 import { appraise } from '../appraise.js';
 import { InputError } from '../errors.js';
-import { brent } from '../numeric/brent.js';
 import {
   compileScenario,
   parameterIndices,
@@ -19,6 +18,7 @@ import {
 } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import { appraisalOutputs } from './appraisal-outputs.js';
+import { describeScanEnds, refineRoot, scanGrid, signChanges } from './bracket-root.js';
 
 export interface SolveInputSpec {
   /** Output name as in {@link appraisalOutputs}, e.g. `metrics.npv_usd`. */
@@ -48,6 +48,20 @@ export interface SolveInputResult {
 }
 
 /**
+ * The search range of an input: as given, else [0, 4 × its value] (or ±1 around 0, or
+ * [4 × a negative value, 0]).
+ *
+ * @throws InputError for a range that is not finite with min < max.
+ */
+export function searchRange(base: number, min?: number, max?: number): [number, number] {
+  const lo = min ?? (base > 0 ? 0 : base === 0 ? -1 : 4 * base);
+  const hi = max ?? (base > 0 ? 4 * base : base === 0 ? 1 : 0);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi))
+    throw new InputError('--min/--max', `[${lo}, ${hi}]`, 'a finite range with min < max');
+  return [lo, hi];
+}
+
+/**
  * @param scenario - A validated scenario (its inputs are restored before returning).
  * @param spec - What to solve.
  * @returns The input value and the output it gives.
@@ -57,10 +71,7 @@ export function solveInput(scenario: Scenario, spec: SolveInputSpec): SolveInput
   const model = compileScenario(scenario);
   const idx = parameterIndices(model, [spec.vary]);
   const base = model.base[idx[0] ?? 0] ?? Number.NaN;
-  const lo = spec.min ?? (base > 0 ? 0 : base === 0 ? -1 : 4 * base);
-  const hi = spec.max ?? (base > 0 ? 4 * base : base === 0 ? 1 : 0);
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi))
-    throw new InputError('--min/--max', `[${lo}, ${hi}]`, 'a finite range with min < max');
+  const [lo, hi] = searchRange(base, spec.min, spec.max);
   const n = Math.max(2, Math.floor(spec.gridPoints ?? 16));
   let evaluations = 0;
   const output = (x: number): number | undefined => {
@@ -78,34 +89,17 @@ export function solveInput(scenario: Scenario, spec: SolveInputSpec): SolveInput
       const v = output(x);
       return v === undefined ? Number.NaN : v - spec.target;
     };
-    const xs = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-    const gs = xs.map(g);
-    // Sign changes between neighbours with finite values, nearest the base value first.
-    const brackets: [number, number][] = [];
-    for (let i = 0; i + 1 < n; i++) {
-      const a = gs[i] ?? Number.NaN;
-      const b = gs[i + 1] ?? Number.NaN;
-      if (Number.isFinite(a) && Number.isFinite(b) && a * b <= 0)
-        brackets.push([xs[i] ?? 0, xs[i + 1] ?? 0]);
-    }
-    brackets.sort(
-      (p, q) => Math.abs((p[0] + p[1]) / 2 - base) - Math.abs((q[0] + q[1]) / 2 - base),
-    );
-    const bracket = brackets[0];
+    const scan = scanGrid(g, lo, hi, n);
+    const bracket = signChanges(scan, base)[0];
     if (bracket === undefined) {
-      const seen = gs
-        .map((v, i) => (Number.isFinite(v) ? `${xs[i]}: ${v + spec.target}` : ''))
-        .filter(Boolean);
+      const seen = describeScanEnds(scan, spec.target);
       throw new InputError(
         spec.vary,
         `[${lo}, ${hi}]`,
-        `a range in which ${spec.output} reaches ${spec.target}; it does not (output at the grid: ${seen.length > 0 ? `${seen[0]} … ${seen[seen.length - 1]}` : `none computable: is ${spec.output} an output of \`chromflow mc --json\`?`}); widen it with --min/--max`,
+        `a range in which ${spec.output} reaches ${spec.target}; it does not (output at the grid: ${seen ?? `none computable: is ${spec.output} an output of \`chromflow mc --json\`?`}); widen it with --min/--max`,
       );
     }
-    const value = brent(g, bracket[0], bracket[1], {
-      xtol: 1e-9 * Math.max(1, Math.abs(base)),
-      what: `${spec.vary} for ${spec.output} = ${spec.target}`,
-    });
+    const value = refineRoot(g, bracket, base, `${spec.vary} for ${spec.output} = ${spec.target}`);
     const achieved = output(value) ?? Number.NaN;
     return {
       vary: spec.vary,

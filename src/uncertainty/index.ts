@@ -109,3 +109,9 @@ export {
   type SaltelliOptions,
   type SaltelliRun,
 } from './sensitivity/saltelli-design.js';
+export {
+  leastSquaresMonteCarlo,
+  type LsmProblem,
+  type LsmResult,
+} from './lsm/least-squares-monte-carlo.js';
+export { bermudanPut, type BermudanPutSpec, type BermudanPutValue } from './lsm/bermudan-put.js';

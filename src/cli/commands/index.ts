@@ -4,6 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { register as appraise } from './appraise.js';
 import { register as compare } from './compare.js';
 import { register as mc } from './mc.js';
+import { register as option } from './option.js';
 import { register as report } from './report.js';
 import { register as sensitivity } from './sensitivity.js';
 import { register as serve } from './serve.js';
@@ -24,6 +25,7 @@ export const commands: Register[] = [
   mc,
   sensitivity,
   solve,
+  option,
   report,
   serve,
   worker,

@@ -16,6 +16,8 @@ export const STREAM = {
   imanConover: 0x49430005,
   /** Bootstrap resampling in sensitivity analysis. */
   bootstrap: 0x42530006,
+  /** Least-squares Monte Carlo paths (Bermudan put validation, stage-2 timing option). */
+  lsm: 0x4c530008,
   /** Free for callers deriving their own sub-streams. */
   user: 0x55530007,
 } as const;
