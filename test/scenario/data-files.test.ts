@@ -113,8 +113,8 @@ describe('reference data files', () => {
           60.11,
         ],
         "markets/consumables-assumed": [
-          15,
-          8955.5,
+          20,
+          9895.5,
         ],
         "markets/electricity-kazakhstan": [
           7,
