@@ -70,7 +70,9 @@ describe('declared inflation path (price_index_by_row)', () => {
   it('price level: Π(1 + π) after the base year, divided out before it', () => {
     const l = priceLevelByRow((y) => (y === 2027 ? 0.1 : 0.02), 2026, 2025, 4);
     const want = [1 / 1.02, 1, 1.1, 1.1 * 1.02];
-    want.forEach((v, t) => expect(l[t]).toBeCloseTo(v, 14));
+    want.forEach((v, t) => {
+      expect(l[t]).toBeCloseTo(v, 14);
+    });
   });
 });
 
