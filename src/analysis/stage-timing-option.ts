@@ -64,7 +64,7 @@ export interface StageTimingBoundary {
 
 export interface StageTimingResult {
   stage: string;
-  window: [number, number];
+  start_years: [number, number];
   paths: number;
   seed: number;
   series: string[];
@@ -97,7 +97,7 @@ function withStart(scenario: Scenario, index: number, year: number): Scenario {
 }
 
 /**
- * @throws InputError when the scenario has no price paths, one stage, or a bad window.
+ * @throws InputError when the scenario has no price paths, one stage, or a bad start-year range.
  */
 export function stageTimingOption(
   scenario: Scenario,
@@ -347,7 +347,7 @@ export function stageTimingOption(
   }));
   return {
     stage: stage.id,
-    window: [from, to],
+    start_years: [from, to],
     paths,
     seed,
     series: pg.series,

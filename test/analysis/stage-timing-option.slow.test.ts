@@ -14,7 +14,7 @@ describe('stageTimingOption', () => {
   it('is worth at least committing now (or not building), and is reproducible', () => {
     const spec = { from: 2031, to: 2034, paths: 2000, seed: 11 };
     const r = stageTimingOption(scenario, spec);
-    expect(r.window).toEqual([2031, 2034]);
+    expect(r.start_years).toEqual([2031, 2034]);
     expect(r.boundary).toHaveLength(4);
     expect(r.optimal_rule_value_usd).toBeGreaterThanOrEqual(
       Math.max(r.commit_now_npv_usd, 0) - 3 * r.standard_error_usd,

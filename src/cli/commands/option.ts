@@ -30,7 +30,7 @@ function usd(x: number): string {
 
 function timingText(r: StageTimingResult): string {
   const lines = [
-    `Timing option of stage "${r.stage}": start in any year ${r.window[0]}–${r.window[1]} (${r.paths} price paths, seed ${r.seed})`,
+    `Timing option of stage "${r.stage}": start in any year ${r.start_years[0]}–${r.start_years[1]} (${r.paths} price paths, seed ${r.seed})`,
     `  commit now (start ${r.planned_start_year}): expected NPV ${usd(r.commit_now_npv_usd)}`,
     `  optimal rule (LSM):           ${usd(r.optimal_rule_value_usd)} ± ${usd(r.standard_error_usd)} (never started on ${(100 * r.never_share).toFixed(1)} % of paths)`,
     `  value of waiting:             ${usd(r.option_value_usd)}`,
