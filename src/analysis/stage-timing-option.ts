@@ -34,7 +34,8 @@ import { pricePathGroup } from './monte-carlo.js';
 export interface StageTimingSpec {
   /** Id of the stage whose start is optional (default: the last stage). */
   stage?: string;
-  /** First and last start year of the window [year] (default: its start year … + 9). */
+  /** First and last start year of the window [year] (default: its start year … + 9, or the last
+   * start year whose debt is repaid within the horizon, if earlier). */
   from?: number;
   to?: number;
   /** Simulated paths, even (default 10,000, at most 200,000). */
@@ -97,6 +98,33 @@ function withStart(scenario: Scenario, index: number, year: number): Scenario {
 }
 
 /**
+ * The last start year in [from, to] whose stage the appraisal accepts (its debt repaid by the
+ * horizon's last row); `from` when none is (the window's check then names the cause). A later
+ * start moves the stage's loan past the horizon, so the default window stops there.
+ */
+function latestStartWithinHorizon(
+  scenario: Scenario,
+  index: number,
+  from: number,
+  to: number,
+  runs: ReturnType<typeof runPlant>,
+): number {
+  for (let year = to; year > from; year--) {
+    try {
+      appraise(withStart(scenario, index, year), {
+        plantRuns: runs,
+        breakEvens: false,
+        byRoute: false,
+      });
+      return year;
+    } catch (e) {
+      if (!(e instanceof InputError) || e.field !== 'financing.tenor_years') throw e;
+    }
+  }
+  return from;
+}
+
+/**
  * @throws InputError when the scenario has no price paths, one stage, or a bad start-year range.
  */
 export function stageTimingOption(
@@ -115,7 +143,8 @@ export function stageTimingOption(
     );
   const planned = stage.start_year;
   const from = spec.from ?? planned;
-  const to = spec.to ?? planned + 9;
+  const runs = runPlant(scenario);
+  const to = spec.to ?? latestStartWithinHorizon(scenario, index, from, planned + 9, runs);
   const base = projectStartYear(scenario);
   // start_year is the first year of production; construction (and the decision) comes earlier.
   const build = stage.construction_years;
@@ -146,7 +175,6 @@ export function stageTimingOption(
     );
   const S = pg.series.length;
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const runs = runPlant(scenario);
   const npvAt = (year: number, scale: number[]): number => {
     const ov = new Map(pg.series.map((id, s) => [id, new Float64Array(rows).fill(scale[s] ?? 1)]));
     const a = appraise(withStart(scenario, index, year), {
