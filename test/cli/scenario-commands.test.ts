@@ -57,7 +57,7 @@ describe('chromflow validate', () => {
       broken,
       readFileSync(join(ROOT, 'scenarios/aktobe-stage1.yaml'), 'utf8')
         .replace('template: fecr-dc', 'template: fecr-dcc')
-        .replace('start_year: 2028', 'start_year: 2027'),
+        .replace('start_year: 2031', 'start_year: 2029'),
     );
     const r = runCli(['validate', '--json', broken]);
     expect(r.status).toBe(2);
