@@ -17,6 +17,9 @@ export interface CashflowSheetParams {
   payable_days: number;
   /** Inflation used to deflate a real-basis table [fraction per year]; 0 for nominal. */
   inflation_rate: number;
+  /** Inflation of each row's year on a declared path [fraction per year], written as column P
+   * and used instead of `inflation_rate` (a real-basis table on `finance.inflation: declared`). */
+  inflation_by_row?: ArrayLike<number>;
 }
 
 /** Where the results are, as 0-based (row, column) indices of the sheet (and of its CSV export). */
@@ -45,7 +48,8 @@ function xmlCell(row: number, col: number, content: string): string {
  * The table as a Gnumeric workbook with formulas (A1 references).
  *
  * Columns: A year, B revenue, C opex, D capex, E tax, F closure (values from chromflow);
- * G working capital = (B·rec + C·(inv − pay))/365 (0 in the last row); H ΔWC = G_t − G_{t−1}/(1+i);
+ * G working capital = (B·rec + C·(inv − pay))/365 (0 in the last row); H ΔWC = G_t − G_{t−1}/(1+i),
+ * with i the row's inflation in column P when a declared path is given (else the parameter R6);
  * I FCF = B − C − D − H − E − F; J cumulative FCF; K payback crossing; L discount factor;
  * M discounted FCF; N cumulative discounted FCF; O discounted-payback crossing.
  * Parameters in Q/R rows 2–6, results in R8–R12: NPV = I2 + NPV(rate, I3:In), Σ M, IRR(I),
@@ -91,7 +95,7 @@ export function cashflowSheetXml(
     'discounted_fcf_usd',
     'cumulative_discounted_fcf_usd',
     'discounted_payback_crossing',
-    '',
+    p.inflation_by_row ? 'inflation' : '',
     'parameter',
     'value',
   ];
@@ -109,7 +113,9 @@ export function cashflowSheetXml(
       cells[4] = String(row.tax_usd);
       cells[5] = String(row.closure_cost_usd);
       cells[6] = r === last ? '0' : `=(B${r}*R$3+C${r}*(R$4-R$5))/365`;
-      cells[7] = r === 2 ? `=G${r}` : `=G${r}-G${r - 1}/(1+R$6)`;
+      const infl = p.inflation_by_row ? `P${r}` : 'R$6';
+      cells[7] = r === 2 ? `=G${r}` : `=G${r}-G${r - 1}/(1+${infl})`;
+      if (p.inflation_by_row) cells[15] = String(p.inflation_by_row[i] ?? Number.NaN);
       cells[8] = `=B${r}-C${r}-D${r}-H${r}-E${r}-F${r}`;
       cells[9] = r === 2 ? `=I${r}` : `=J${r - 1}+I${r}`;
       cells[10] = r === 2 ? '' : `=IF(AND(J${r - 1}<0,J${r}>=0),A${r}-A$2-1+(-J${r - 1})/I${r},"")`;

@@ -8,7 +8,6 @@
 // number), so viewers show values before recalculation. Edge module (report): exceljs.
 // Checked against Gnumeric's recalculation in test/validation/cashflow-workbook-gnumeric.test.ts.
 import ExcelJS from 'exceljs';
-import { NotImplementedError } from '../errors.js';
 import { buildCashflowTable } from '../econ/cashflow/build-cashflow-table.js';
 import { cashflowMetrics } from '../econ/cashflow/cashflow-metrics.js';
 import {
@@ -153,11 +152,6 @@ export function cashflowWorkbook(
   table: CashflowTable;
   metrics: CashflowMetrics;
 } {
-  if (input.products.some((p) => p.byproduct === true))
-    throw new NotImplementedError(
-      'the formula workbook of a cash flow with by-product credits',
-      'issue 8 (reports)',
-    );
   const S = options.sheets ?? CASHFLOW_SHEETS;
   const SI = sheetRef(S.inputs);
   const table = buildCashflowTable(input);
@@ -422,7 +416,10 @@ export function cashflowWorkbook(
   const rows = {} as Record<CashflowSheetRow, number>;
   let row = 4;
 
-  const esc = Array.from({ length: n }, (_, t) => Math.pow(1 + input.inflation_rate, t));
+  const index = input.price_index_by_row;
+  const esc = Array.from({ length: n }, (_, t) =>
+    index ? (index[t] ?? Number.NaN) : Math.pow(1 + input.inflation_rate, t),
+  );
   const defl = esc.map((e) => (input.basis === 'real' ? 1 / e : 1));
   const money = esc.map((e, t) => e * (defl[t] ?? 1));
   const util = table.rows.map((x) => x.utilisation ?? 0);
@@ -500,11 +497,14 @@ export function cashflowWorkbook(
     (t) => util[t],
     RATE,
   );
+  // A declared inflation path gives the price level of each row as an input (like a price deck).
   const escRow = line(
     'escalation',
-    'Escalation (1 + inflation)^t',
+    index
+      ? 'Escalation: price level on the declared inflation path'
+      : 'Escalation (1 + inflation)^t',
     '-',
-    (t) => `(1+${at.inflation_rate})^${T(t)}`,
+    (t) => (index ? String(esc[t]) : `(1+${at.inflation_rate})^${T(t)}`),
     (t) => esc[t],
     FACTOR,
   );
@@ -532,7 +532,9 @@ export function cashflowWorkbook(
     revItems.push(
       line(
         undefined,
-        `  ${p.name}`,
+        // A by-product credit is revenue like a product; it only adds no production tonnage,
+        // which no money cell reads.
+        `  ${p.name}${p.byproduct === true ? ' (by-product credit)' : ''}`,
         'USD',
         (t) => `${SI}!$B$${ir}*${priceAt(t)}$${ir}*${L(t)}${uRow}*${L(t)}${mRow}`,
         (t) =>

@@ -120,6 +120,17 @@ describe.runIf(GNUMERIC)('cash-flow table vs Gnumeric ssconvert --recalc (1e-9 r
 
 // The appraisal's own combined cash flow (stages 1 + 2, each stage built from the plant balance)
 // through the same spreadsheet: NPV, IRR and payback of `chromflow appraise` agree with Gnumeric.
+/** USD inflation of a calendar year as data/finance/inflation.json declares it (read here from the
+ * file, not through the model): the year's value, else the long-term one. */
+function declaredUsdInflation(year: number): number {
+  const file = JSON.parse(
+    readFileSync(new URL('../../data/finance/inflation.json', import.meta.url), 'utf8'),
+  ) as { values: Record<string, { value: number }> };
+  const v = file.values[`usd_${String(year)}`] ?? file.values.usd_long_term;
+  if (v === undefined) throw new Error('data/finance/inflation.json has no usd_long_term');
+  return v.value;
+}
+
 describe.runIf(GNUMERIC)(
   'appraisal cash flow of aktobe-stage1-2 vs Gnumeric (1e-9 relative)',
   () => {
@@ -140,7 +151,10 @@ describe.runIf(GNUMERIC)(
         receivable_days: wc.receivable_days.value,
         inventory_days: wc.inventory_days.value,
         payable_days: wc.payable_days.value,
-        inflation_rate: 0,
+        inflation_rate: scenario.finance.inflation_rate.value,
+        ...(scenario.finance.inflation === 'declared'
+          ? { inflation_by_row: a.cashflow.map((r) => declaredUsdInflation(r.year)) }
+          : {}),
       });
       const src = join(dir, 'appraisal.gnumeric');
       const out = join(dir, 'appraisal.out.csv');
