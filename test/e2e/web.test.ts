@@ -329,14 +329,16 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
     it('computes a tornado in the browser', async () => {
       await page.click('[data-testid=run-tornado]');
       await page.waitForSelector('[data-testid=chart-tornado] canvas', { timeout: 30_000 });
-      // The scenario's four univariate inputs: both stages' capex factors (aace-accuracy, issue
-      // 13), the aluminium price and the exchange rate (the price paths are not tornado inputs).
-      expect(await page.textContent('[data-testid=tornado-status]')).toMatch(/^4\sinputs/);
+      // The scenario's six univariate inputs: both stages' capex factors (aace-accuracy, issue
+      // 13), the aluminium price, the exchange rate and the chromium-metal market response (world
+      // market and demand elasticity, issue 16); the price paths are not tornado inputs.
+      expect(await page.textContent('[data-testid=tornado-status]')).toMatch(/^6\sinputs/);
       const [c] = await chartsDrawn('[data-testid=chart-tornado]');
       expect(c?.shapes).toBeGreaterThan(10);
       const table = (await page.textContent('[data-testid=table-tornado]')) ?? '';
       expect(table).toContain('Capex factor (smelter)');
       expect(table).toContain('Capex factor (chromium)');
+      expect(table).toContain('Price elasticity of demand');
     });
 
     it('Monte Carlo: runs on the server, or reports honestly why not', async () => {

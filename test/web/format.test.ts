@@ -14,6 +14,7 @@ import {
 } from '../../web/src/labels.js';
 import { en, kk, ru } from '../../web/src/messages.js';
 import schema from '../../schema/scenario.schema.json' with { type: 'json' };
+import appraisalSchema from '../../schema/appraisal.schema.json' with { type: 'json' };
 
 const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -112,6 +113,28 @@ describe('languages are complete', () => {
         expect(z, k).toBeTruthy();
         expect(e, k).toBeTruthy();
       }
+  });
+
+  it('every numeric output of the appraisal metrics has a name in all three languages', () => {
+    // The dashboard lists metrics by key; a key without a name would show as a raw identifier
+    // (e.g. `lockup_years`) on a Russian or Kazakh page.
+    const numericKeys = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      // Items of lists (e.g. covenant breaches) are shown in tables of their own, not by key.
+      const n = node as Record<string, unknown>;
+      if (n.properties && typeof n.properties === 'object')
+        for (const [k, v] of Object.entries(n.properties as Record<string, unknown>)) {
+          const type = (v as { type?: unknown }).type;
+          if (([] as unknown[]).concat(type ?? []).includes('number')) numericKeys.add(k);
+          walk(v);
+        }
+      for (const key of ['anyOf', 'oneOf', 'allOf']) if (key in n) walk(n[key]);
+    };
+    walk((appraisalSchema as { properties: Record<string, unknown> }).properties.metrics);
+    expect(numericKeys.size).toBeGreaterThan(20);
+    expect([...numericKeys].filter((k) => OUTPUT_NAMES[k] === undefined)).toEqual([]);
   });
 
   it('appraisal outputs and cost categories read in Russian', () => {
