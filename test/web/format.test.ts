@@ -121,7 +121,10 @@ describe('languages are complete', () => {
     const numericKeys = new Set<string>();
     const walk = (node: unknown): void => {
       if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach(walk);
+      if (Array.isArray(node)) {
+        node.forEach(walk);
+        return;
+      }
       // Items of lists (e.g. covenant breaches) are shown in tables of their own, not by key.
       const n = node as Record<string, unknown>;
       if (n.properties && typeof n.properties === 'object')
