@@ -15,8 +15,8 @@
  *   b_k = a_k + β_k·α + γ_k·α² from URBAIN_PARAMETERS.
  *
  * The model gives the viscosity of the liquid: a slag below its liquidus carries solid spinel or
- * olivine and is more viscous than this. Not validated against measured FeCr-slag viscosities in
- * this repository yet (no measured data set stored): see docs/model.md §Slag properties.
+ * olivine and is more viscous than this. Not validated: no measured FeCr-slag viscosities could be
+ * obtained with their tables; docs/model.md §Slag properties lists the search and the sensitivities.
  */
 import { InputError } from '../../errors.js';
 
