@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import feedData from '../../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
 import { InputError } from '../../../src/errors.js';
 import { chromiteStream, type OxideAnalysis } from '../../../src/process/pyro/materials.js';
 import {
@@ -20,21 +19,10 @@ import {
 } from '../../../src/process/pyro/smelting-furnace.js';
 import { elementClosure, mass_kg_per_s, molarMass, SP } from '../../../src/process/pyro/species.js';
 import { templateInfo } from '../../../src/scenario/template-catalogue.js';
+import { kempirsaiFeed } from '../../helpers/kempirsai-feed.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
-const v = feedData.values;
-const KEMPIRSAI: ChromiteFeed = {
-  analysis: {
-    Cr2O3: v.Cr2O3.value,
-    FeO: v.FeO.value,
-    MgO: v.MgO.value,
-    Al2O3: v.Al2O3.value,
-    SiO2: v.SiO2.value,
-    CaO: v.CaO.value,
-    LOI: v.LOI.value,
-  },
-  moisture_wt_pct: 0,
-};
+const KEMPIRSAI: ChromiteFeed = kempirsaiFeed();
 const run = (t: string, feed = KEMPIRSAI, overrides: Record<string, number> = {}) =>
   runFerrochromeStage(t, { feed, capacity_t_per_year: 440_000, availability: 0.9, overrides });
 
