@@ -8,10 +8,17 @@ import type { StageRun } from '../stage-run.js';
 import { fecrMinorLedger } from './fecr-minor-ledger.js';
 import { gradeAlloy, type GradeResult } from './fecr-grade.js';
 import { CHROMITE_MINOR_DEFAULT } from './minor-element-data.js';
-import { MINOR_ELEMENTS, type MinorContents, type MinorElement } from './minor-elements.js';
+import {
+  MINOR_ELEMENTS,
+  type MinorBalance,
+  type MinorContents,
+  type MinorElement,
+} from './minor-elements.js';
 import type { Solved } from './run-fecr.js';
 
 export interface AlloyQuality {
+  /** The stage's minor-element ledger [kg/h]. */
+  ledger: MinorBalance;
   kpis: Record<string, number>;
   grade: GradeResult;
   warnings: string[];
@@ -62,6 +69,7 @@ export function fecrAlloyQuality(
     );
   const perT = (kg_per_h: number): number => kg_per_h / (total / 1000);
   return {
+    ledger,
     kpis: {
       alloy_s_wt_pct: wt('S'),
       alloy_p_wt_pct: wt('P'),

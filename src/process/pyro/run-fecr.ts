@@ -25,7 +25,7 @@ import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/brid
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
 import { fecrAlloyQuality } from './fecr-alloy-quality.js';
 import { fecrKpis } from './fecr-kpis.js';
-import type { MinorContents } from './minor-elements.js';
+import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
 import { mass_kg_per_s, molarMass, SP } from './species.js';
@@ -72,6 +72,8 @@ export interface FerrochromeStageRun extends StageRun {
    * rate, so that the first solve repeats this one bit for bit. */
   ore_dry_kg_per_s: number;
   target_alloy_t_per_h: number;
+  /** S, P and Ti in and out of the stage [kg/h] (fecr-minor-ledger.ts); smelting templates only. */
+  minor_elements?: MinorBalance;
 }
 
 const KG_S_TO_T_H = 3.6;
@@ -442,6 +444,7 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
   return Object.assign(run, {
     kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year), ...quality.kpis },
     product_grade: quality.grade,
+    minor_elements: quality.ledger,
     warnings: [...(run.warnings ?? []), ...quality.warnings],
     flowsheet: fs,
     solution: sol,

@@ -56,7 +56,11 @@ describe('ferrochrome templates: conservation', () => {
     const u = seededUniform(20261128);
     for (let k = 0; k < 12; k++) {
       const cr2o3 = u(42, 56);
-      const feed: ChromiteFeed = { analysis: oreWith(cr2o3, u(2.8, 4.2)), moisture_wt_pct: 0 };
+      const feed: ChromiteFeed = {
+        analysis: oreWith(cr2o3, u(2.8, 4.2)),
+        moisture_wt_pct: 0,
+        minor_wt_pct: { S: u(0, 0.2), P: u(0, 0.05), Ti: u(0, 0.5) },
+      };
       const t = FECR_TEMPLATES[k % 4] ?? 'fecr-dc';
       const fixed = k % 3 === 0;
       const recovery = u(0.8, 0.93);
@@ -73,6 +77,13 @@ describe('ferrochrome templates: conservation', () => {
       expect(r.balance.max_closure_rel).toBeLessThan(1e-9);
       for (const e of r.energy) expect(e.closure_rel).toBeLessThan(1e-9);
       expect(r.kpis.alloy_c_wt_pct).toBeGreaterThan(4.9);
+      // the minor elements' ledger closes too, and it has every element in
+      const m = r.minor_elements!;
+      for (const e of ['S', 'P', 'Ti'] as const) {
+        const out = m.alloy_kg_per_h[e] + m.slag_kg_per_h[e] + m.gas_kg_per_h[e];
+        expect(m.in_kg_per_h[e]).toBeGreaterThan(0);
+        expect(Math.abs(out - m.in_kg_per_h[e])).toBeLessThanOrEqual(1e-12 * m.in_kg_per_h[e]);
+      }
     }
   });
 
