@@ -276,6 +276,17 @@ const stage = z.strictObject({
     .nullable(),
   metrics: metrics.nullable(),
   warnings: z.array(z.string()),
+  product_grade: z
+    .strictObject({
+      standard: z.string(),
+      grade: z.string().nullable(),
+      failing: z.array(z.string()),
+    })
+    .optional()
+    .meta({
+      description:
+        'Grade of the main product against its standard (ferrochrome: GOST 4757-91 / ISO 5448 high-carbon grades); grade null with the limits missed when out of specification',
+    }),
   power_plant: z
     .strictObject({
       generation_MWh_per_year: num,

@@ -32,6 +32,15 @@ const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
   tracking: 'see the stage entries above',
 };
 
+/**
+ * The price deck of HC ferrochrome quotes Chinese mill tenders on a 50 % Cr basis and publishes no
+ * P or S penalty or premium, so a graded alloy is priced on its Cr alone (no invented penalty).
+ */
+const GRADE_PRICE_ADJUSTMENTS: NotImplemented = {
+  what: 'price adjustments of hc-ferrochrome for its grade, P and S: the price deck (Chinese mill tenders, 50 % Cr basis) publishes no P or S penalty or premium, so the alloy is priced on its Cr content alone; the stage reports its grade (product_grade) and warns when it meets none',
+  tracking: 'issue 16 item 6',
+};
+
 /** The data values the economics read directly (not through scenario defaults), with sources. */
 function economicsSources(
   scenario: Scenario,
@@ -131,6 +140,8 @@ export function appraiseDetailed(
 ): DetailedAppraisal {
   const runs = options.plantRuns ?? runPlant(scenario, options.solver);
   const { stages, notImplemented, modelSources, balances } = stageResults(scenario, runs);
+  if (stages.some((s) => s.product_grade !== undefined))
+    notImplemented.push(GRADE_PRICE_ADJUSTMENTS);
   if (options.byRoute !== false)
     stages.forEach((st, i) => {
       const rows = st.capex ? budgetByRoute(scenario, i, runs, options.solver) : undefined;

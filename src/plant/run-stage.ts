@@ -1,7 +1,9 @@
 import { attributeToStage, InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
 import { expandRouteKeys } from '../process/chromium/route-keys.js';
+import { molarMass_g_per_mol } from '../chem/formula-elements.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
+import type { MinorContents, MinorElement } from '../process/pyro/minor-elements.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
 import { runRefiningStage } from '../process/pyro/run-refining.js';
 import type { StageRun } from '../process/stage-run.js';
@@ -60,8 +62,34 @@ function requireFeed(input: StageInput, index: number, port: string): Feed {
   return input.feed;
 }
 
-/** The smelter's charge analysis: the oxides the furnace model reads, others refused by name. */
-function chromiteAnalysis(feed: Feed): OxideAnalysis {
+/** Oxides of a feed analysis the furnace's species balance reads. */
+const SMELTER_OXIDES = ['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'LOI'] as const;
+
+/** Minor-element keys of a feed analysis the smelter's ledger reads, and the element each gives. */
+const MINOR_KEYS = { S: 'S', P2O5: 'P', TiO2: 'Ti' } as const;
+/** Mass of the element per mass of its analysis key [–] (P in P2O5, Ti in TiO2). */
+const ELEMENT_PER_KEY: Readonly<Record<keyof typeof MINOR_KEYS, number>> = {
+  S: 1,
+  P2O5: (2 * molarMass_g_per_mol('P')) / molarMass_g_per_mol('P2O5'),
+  TiO2: molarMass_g_per_mol('Ti') / molarMass_g_per_mol('TiO2'),
+};
+
+/** S, P and Ti [wt% of the element] of the feed keys S, P2O5, TiO2 it states. */
+function minorContents(feed: Feed): Partial<MinorContents> {
+  const a = analysisOf(feed);
+  const out: Partial<Record<MinorElement, number>> = {};
+  for (const [key, e] of Object.entries(MINOR_KEYS) as [keyof typeof MINOR_KEYS, MinorElement][]) {
+    const v = a[key];
+    if (v !== undefined) out[e] = v * ELEMENT_PER_KEY[key];
+  }
+  return out;
+}
+
+/**
+ * The smelter's charge analysis: the oxides the furnace model reads, others refused by name
+ * (with `minor`, also S, P2O5 and TiO2, which the minor-element ledger reads).
+ */
+function chromiteAnalysis(feed: Feed, minor = false): OxideAnalysis {
   const a = analysisOf(feed);
   const need = (key: 'Cr2O3' | 'FeO' | 'MgO' | 'Al2O3' | 'SiO2'): number => {
     const v = a[key];
@@ -74,7 +102,8 @@ function chromiteAnalysis(feed: Feed): OxideAnalysis {
     }
     return v;
   };
-  const known = new Set(['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'LOI']);
+  const known = new Set<string>(SMELTER_OXIDES);
+  if (minor) for (const k of Object.keys(MINOR_KEYS)) known.add(k);
   for (const key of Object.keys(a)) {
     if (!known.has(key)) {
       throw new InputError(
@@ -101,7 +130,11 @@ const ferrochrome: Runner = (stage, input, index, options) => {
   return runFerrochromeStage(
     stage.flowsheet.template,
     {
-      feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+      feed: {
+        analysis: chromiteAnalysis(feed, true),
+        moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0,
+        minor_wt_pct: minorContents(feed),
+      },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,
       overrides: numericOverrides(stage, index),

@@ -11,7 +11,14 @@ export function stageFromRun(
   availability: number,
 ): Pick<
   StageResult,
-  'status' | 'products' | 'consumptions' | 'kpis' | 'warnings' | 'byproducts' | 'energy_balances'
+  | 'status'
+  | 'products'
+  | 'consumptions'
+  | 'kpis'
+  | 'warnings'
+  | 'byproducts'
+  | 'energy_balances'
+  | 'product_grade'
 > {
   const hours = operatingHours(availability);
   const consumptions: Record<string, number> = {};
@@ -38,5 +45,6 @@ export function stageFromRun(
     })),
     energy_balances: run.energy,
     warnings: [...(run.warnings ?? [])],
+    ...(run.product_grade ? { product_grade: run.product_grade } : {}),
   };
 }

@@ -52,6 +52,13 @@ export interface UnitEnergyBalance {
   closure_rel: number;
 }
 
+/** A product's grade: the standard, the grade met (null: none) and the limits missed. */
+export interface ProductGrade {
+  standard: string;
+  grade: string | null;
+  failing: string[];
+}
+
 export interface StageRun {
   /**
    * The engine's balance report (streams, units, closures, Sankey flows): built from the
@@ -73,6 +80,8 @@ export interface StageRun {
   design_overrides: DesignOverrides;
   /** Warnings the route choices raise (e.g. an obsolete route chosen by a route key). */
   warnings?: string[];
+  /** Grade of the main product against its standard (ferrochrome stages; fecr-grade.ts). */
+  product_grade?: ProductGrade;
   /** Hexavalent chromium, hazardous waste and water of the stage at nameplate (per hour). */
   environment?: StageEnvironmentPerHour;
 }

@@ -42,7 +42,7 @@ const DC_CONSUMABLES: readonly ConsumableId[] = [
  */
 const FECR_LIMITATIONS: readonly string[] = [
   'the slag liquidus is not modelled: the quartzite is set by the slag SiO2 target, and the tapping temperature is not checked against the liquidus plus a superheat; the slag viscosity (KPI slag_viscosity_Pa_s, Urbain model) is that of a fully liquid slag (issue 16 item 6)',
-  'the alloy carries Cr, Fe, Si and C only: S, P and Ti are not modelled, so the ISO 5448 grade and its price adjustments are not checked (issue 16 item 6)',
+  'the alloy S, P and Ti (KPIs alloy_s_wt_pct, alloy_p_wt_pct, alloy_ti_wt_pct) come from assumed contents of the charge and an assumed distribution between alloy, slag and gas (data/pyro/minor-elements.json), not from sulphide and phosphide equilibria; the grade (product_grade, GOST 4757-91 / ISO 5448) is checked, its price adjustments are not applied (issue 16 item 6)',
 ];
 
 export const TEMPLATES: readonly TemplateInfo[] = [

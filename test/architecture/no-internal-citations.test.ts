@@ -47,7 +47,11 @@ describe('no citation of the internal facts collection', () => {
       expect(INTERNAL_CITATION_RE.test(good), good).toBe(false);
   });
 
-  for (const dir of ['data', 'src', 'scenarios']) {
+  it('README.md cites no ../shared or facts.md', () => {
+    expect(offendingLines(join(ROOT, 'README.md'))).toEqual([]);
+  });
+
+  for (const dir of ['data', 'src', 'scenarios', 'docs']) {
     it(`no file under ${dir}/ cites ../shared or facts.md`, () => {
       const files = textFiles(join(ROOT, dir));
       expect(files.length).toBeGreaterThan(3);

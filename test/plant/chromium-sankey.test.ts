@@ -1,7 +1,6 @@
 // chromiumSankey: contained chromium through every reference template and a whole plant balance.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import feedData from '../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
 import { appraise } from '../../src/appraise.js';
 import { chromiumSankey, type ChromiumSankey } from '../../src/plant/chromium-sankey.js';
 import { mergeBalances } from '../../src/plant/merge-balances.js';
@@ -9,18 +8,10 @@ import { runChromiumStage } from '../../src/process/chromium/run.js';
 import { FECR_TEMPLATES, runFerrochromeStage } from '../../src/process/pyro/run-fecr.js';
 import { runRefiningStage } from '../../src/process/pyro/run-refining.js';
 import { loadScenario } from '../../src/scenario/index.js';
+import { kempirsaiFeed } from '../helpers/kempirsai-feed.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const v = feedData.values;
-const analysis = {
-  Cr2O3: v.Cr2O3.value,
-  FeO: v.FeO.value,
-  MgO: v.MgO.value,
-  Al2O3: v.Al2O3.value,
-  SiO2: v.SiO2.value,
-  CaO: v.CaO.value,
-  LOI: v.LOI.value,
-};
+const { analysis } = kempirsaiFeed();
 
 /** Cr in and out of every node [t/h]; sources have no inflow, sinks no outflow. */
 function nodeFlows(s: ChromiumSankey) {

@@ -18,6 +18,10 @@ const FECR_KPIS = [
   'furnace_MW',
   'co2_t_per_t',
   'slag_viscosity_Pa_s',
+  'alloy_s_wt_pct',
+  'alloy_p_wt_pct',
+  'alloy_ti_wt_pct',
+  'alloy_in_grade',
 ];
 
 describe('stage 1 with every ferrochrome route', () => {

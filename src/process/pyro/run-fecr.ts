@@ -23,7 +23,9 @@ import { summariseStage } from '../flowsheet/summarise.js';
 import { createStream, createStreams, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
+import { fecrAlloyQuality } from './fecr-alloy-quality.js';
 import { fecrKpis } from './fecr-kpis.js';
+import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
 import { mass_kg_per_s, molarMass, SP } from './species.js';
@@ -41,6 +43,12 @@ export interface ChromiteFeed {
   T_K?: number;
   /** Representation of the chromite (default 'spinel'). */
   form?: ChromiteForm;
+  /**
+   * S, P and Ti of the dry feed [wt% of the element]; carried by the minor-element ledger, not
+   * the species balance. Elements not given take data/pyro/minor-elements.json's chromite
+   * default, with a warning.
+   */
+  minor_wt_pct?: Partial<MinorContents>;
 }
 
 export interface FerrochromeInput {
@@ -64,6 +72,8 @@ export interface FerrochromeStageRun extends StageRun {
    * rate, so that the first solve repeats this one bit for bit. */
   ore_dry_kg_per_s: number;
   target_alloy_t_per_h: number;
+  /** S, P and Ti in and out of the stage [kg/h] (fecr-minor-ledger.ts); smelting templates only. */
+  minor_elements?: MinorBalance;
 }
 
 const KG_S_TO_T_H = 3.6;
@@ -429,9 +439,13 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     design: input.design ?? {},
     moisture_wt_pct: BOUGHT_WET,
   });
+  const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct);
   // assigned, not spread: a spread would build the on-demand balance report
   return Object.assign(run, {
-    kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year) },
+    kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year), ...quality.kpis },
+    product_grade: quality.grade,
+    minor_elements: quality.ledger,
+    warnings: [...(run.warnings ?? []), ...quality.warnings],
     flowsheet: fs,
     solution: sol,
     ore_dry_kg_per_s: r.ore_dry_kg_per_s,

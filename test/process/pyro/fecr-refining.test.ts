@@ -1,7 +1,6 @@
 // fecr-refining: MC/LC ferrochrome by silicothermic reduction (Perrin type) as a stage template.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import feedData from '../../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
 import { appraise } from '../../../src/appraise.js';
 import { runStage } from '../../../src/plant/run-stage.js';
 import { NotImplementedError } from '../../../src/errors.js';
@@ -10,21 +9,10 @@ import { type ChromiteFeed } from '../../../src/process/pyro/run-fecr.js';
 import { loadScenario } from '../../../src/scenario/index.js';
 import { templateInfo } from '../../../src/scenario/template-catalogue.js';
 import { ROOT } from '../../helpers/run-cli.js';
+import { kempirsaiFeed } from '../../helpers/kempirsai-feed.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
-const v = feedData.values;
-const KEMPIRSAI: ChromiteFeed = {
-  analysis: {
-    Cr2O3: v.Cr2O3.value,
-    FeO: v.FeO.value,
-    MgO: v.MgO.value,
-    Al2O3: v.Al2O3.value,
-    SiO2: v.SiO2.value,
-    CaO: v.CaO.value,
-    LOI: v.LOI.value,
-  },
-  moisture_wt_pct: 0,
-};
+const KEMPIRSAI: ChromiteFeed = kempirsaiFeed();
 const run = (feed = KEMPIRSAI, overrides: Record<string, number> = {}) =>
   runRefiningStage({ feed, capacity_t_per_year: 20_000, availability: 0.9, overrides });
 

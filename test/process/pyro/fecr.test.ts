@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import feedData from '../../../data/feeds/kempirsai-concentrate.json' with { type: 'json' };
 import { InputError } from '../../../src/errors.js';
 import { chromiteStream, type OxideAnalysis } from '../../../src/process/pyro/materials.js';
 import {
@@ -20,21 +19,10 @@ import {
 } from '../../../src/process/pyro/smelting-furnace.js';
 import { elementClosure, mass_kg_per_s, molarMass, SP } from '../../../src/process/pyro/species.js';
 import { templateInfo } from '../../../src/scenario/template-catalogue.js';
+import { kempirsaiFeed } from '../../helpers/kempirsai-feed.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
-const v = feedData.values;
-const KEMPIRSAI: ChromiteFeed = {
-  analysis: {
-    Cr2O3: v.Cr2O3.value,
-    FeO: v.FeO.value,
-    MgO: v.MgO.value,
-    Al2O3: v.Al2O3.value,
-    SiO2: v.SiO2.value,
-    CaO: v.CaO.value,
-    LOI: v.LOI.value,
-  },
-  moisture_wt_pct: 0,
-};
+const KEMPIRSAI: ChromiteFeed = kempirsaiFeed();
 const run = (t: string, feed = KEMPIRSAI, overrides: Record<string, number> = {}) =>
   runFerrochromeStage(t, { feed, capacity_t_per_year: 440_000, availability: 0.9, overrides });
 
@@ -68,7 +56,11 @@ describe('ferrochrome templates: conservation', () => {
     const u = seededUniform(20261128);
     for (let k = 0; k < 12; k++) {
       const cr2o3 = u(42, 56);
-      const feed: ChromiteFeed = { analysis: oreWith(cr2o3, u(2.8, 4.2)), moisture_wt_pct: 0 };
+      const feed: ChromiteFeed = {
+        analysis: oreWith(cr2o3, u(2.8, 4.2)),
+        moisture_wt_pct: 0,
+        minor_wt_pct: { S: u(0, 0.2), P: u(0, 0.05), Ti: u(0, 0.5) },
+      };
       const t = FECR_TEMPLATES[k % 4] ?? 'fecr-dc';
       const fixed = k % 3 === 0;
       const recovery = u(0.8, 0.93);
@@ -85,6 +77,13 @@ describe('ferrochrome templates: conservation', () => {
       expect(r.balance.max_closure_rel).toBeLessThan(1e-9);
       for (const e of r.energy) expect(e.closure_rel).toBeLessThan(1e-9);
       expect(r.kpis.alloy_c_wt_pct).toBeGreaterThan(4.9);
+      // the minor elements' ledger closes too, and it has every element in
+      const m = r.minor_elements!;
+      for (const e of ['S', 'P', 'Ti'] as const) {
+        const out = m.alloy_kg_per_h[e] + m.slag_kg_per_h[e] + m.gas_kg_per_h[e];
+        expect(m.in_kg_per_h[e]).toBeGreaterThan(0);
+        expect(Math.abs(out - m.in_kg_per_h[e])).toBeLessThanOrEqual(1e-12 * m.in_kg_per_h[e]);
+      }
     }
   });
 

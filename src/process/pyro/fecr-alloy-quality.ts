@@ -1,0 +1,84 @@
+/**
+ * What a buyer prices in the smelter's alloy beyond its Cr: S, P and Ti from the minor-element
+ * ledger (fecr-minor-ledger.ts), C and Si from the species balance, and the grade they give
+ * (fecr-grade.ts). The minor elements are reported per mass of alloy including them:
+ *   w_X = 100 · m_X,alloy / (m_alloy + Σ m_minor,alloy)  [wt%].
+ */
+import type { StageRun } from '../stage-run.js';
+import { fecrMinorLedger } from './fecr-minor-ledger.js';
+import { gradeAlloy, type GradeResult } from './fecr-grade.js';
+import { CHROMITE_MINOR_DEFAULT } from './minor-element-data.js';
+import {
+  MINOR_ELEMENTS,
+  type MinorBalance,
+  type MinorContents,
+  type MinorElement,
+} from './minor-elements.js';
+import type { Solved } from './run-fecr.js';
+
+export interface AlloyQuality {
+  /** The stage's minor-element ledger [kg/h]. */
+  ledger: MinorBalance;
+  kpis: Record<string, number>;
+  grade: GradeResult;
+  warnings: string[];
+}
+
+/** The chromite's minor contents: the feed's, else the data default (with a warning). */
+function chromiteContents(
+  given: Partial<MinorContents> | undefined,
+  warnings: string[],
+): MinorContents {
+  const missing = MINOR_ELEMENTS.filter((e) => given?.[e] === undefined);
+  if (missing.length > 0)
+    warnings.push(
+      `the chromite feed states no ${missing.map((e) => (e === 'S' ? 'S' : e === 'P' ? 'P2O5' : 'TiO2')).join(', ')}: the assumed contents of Kempirsai concentrate are used for the alloy's minor elements (data/pyro/minor-elements.json chromite_default)`,
+    );
+  const pick = (e: MinorElement): number => given?.[e] ?? CHROMITE_MINOR_DEFAULT[e];
+  return { S: pick('S'), P: pick('P'), Ti: pick('Ti') };
+}
+
+/**
+ * @param r - The solved template
+ * @param run - Its stage summary (the alloy product first)
+ * @param chromite - Minor contents the feed states [wt% S, P, Ti of the dry feed]
+ */
+export function fecrAlloyQuality(
+  r: Solved,
+  run: StageRun,
+  chromite: Partial<MinorContents> | undefined,
+): AlloyQuality {
+  const warnings: string[] = [];
+  const ledger = fecrMinorLedger(r, chromiteContents(chromite, warnings));
+  const alloy = run.products[0];
+  const majors_kg_per_h = (alloy?.t_per_h ?? NaN) * 1000;
+  const a = ledger.alloy_kg_per_h;
+  const total = majors_kg_per_h + a.S + a.P + a.Ti;
+  const wt = (e: MinorElement): number => (100 * a[e]) / total;
+  const el = alloy?.composition_wt_pct ?? {};
+  const grade = gradeAlloy({
+    Cr: el.Cr ?? 0,
+    C: el.C ?? 0,
+    Si: el.Si ?? 0,
+    P: wt('P'),
+    S: wt('S'),
+  });
+  if (grade.grade === null)
+    warnings.push(
+      `the alloy meets no high-carbon grade of ${grade.standard}: ${grade.failing.join('; ')}; the HC ferrochrome price assumes an in-grade alloy`,
+    );
+  const perT = (kg_per_h: number): number => kg_per_h / (total / 1000);
+  return {
+    ledger,
+    kpis: {
+      alloy_s_wt_pct: wt('S'),
+      alloy_p_wt_pct: wt('P'),
+      alloy_ti_wt_pct: wt('Ti'),
+      alloy_in_grade: grade.grade === null ? 0 : 1,
+      slag_s_kg_per_t: perT(ledger.slag_kg_per_h.S),
+      offgas_s_kg_per_t: perT(ledger.gas_kg_per_h.S),
+    },
+    grade,
+    warnings,
+  };
+}
