@@ -15,8 +15,8 @@
  * general price level, the loan computed, and the result deflated back. RMB flows use the
  * RMB/USD path of each row. Not modelled (conservative): the CIT deduction of shareholder-loan
  * interest (thin-capitalisation limits, 2017 Tax Code Art. 246; the 2026 Code's article is not in
- * the stored sources — see econ/project/shareholder-loan-tax.ts; no value during a CIT holiday), the retained-earnings
- * test on dividends, interest on locked-up cash.
+ * the stored sources — econ/project/shareholder-loan-tax.ts; no value during a CIT holiday), the
+ * retained-earnings test on dividends, interest on locked-up cash.
  */
 import { irrAnalysis } from '../metrics/irr.js';
 import { paybackYears } from '../metrics/payback.js';
