@@ -54,6 +54,9 @@ const metrics = z
     min_dscr: nullableNum.meta({
       description: 'Lowest DSCR over the operating rows with debt service (null without debt)',
     }),
+    dscr_reason: z.string().nullable().meta({
+      description: 'Why min_dscr is null (no debt, or no debt service in an operating row)',
+    }),
     avg_dscr: nullableNum.meta({
       description: 'Mean DSCR over the operating rows with debt service',
     }),
@@ -77,7 +80,8 @@ const metrics = z
     shareholder_loan_drawn_usd: usd('Shareholder loan drawn, undiscounted'),
     shareholder_loan_repaid_at_maturity: z.boolean().nullable(),
     lockup_years: num.meta({
-      description: 'Years in which distributions were locked up (DSCR below lock-up, DSRA build)',
+      description:
+        'Years in which distributions were locked up (DSCR below lock-up, DSRA short of its target)',
     }),
     sponsor_equity_irr_rmb: nullableNum.meta({
       description: "The sponsor's IRR in RMB (RMB/USD path: finance.sponsor.fx_path)",

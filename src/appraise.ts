@@ -14,6 +14,7 @@ import { dataValue, lookupDataRef, type DataRef } from './scenario/data-files.js
 import { STAFFING_DATA } from './econ/opex/staffing.js';
 import type { CashflowInput } from './econ/cashflow/types.js';
 import { projectEconomics } from './econ/project/project-economics.js';
+import { shareholderLoanTaxGap } from './econ/project/shareholder-loan-tax.js';
 import { stageResults } from './stage-results.js';
 import { appraisalEmissions } from './impact/emissions.js';
 import { appraisalEnvironment } from './impact/environment.js';
@@ -210,6 +211,8 @@ export function appraiseDetailed(
     emissions = appraisalEmissions(scenario, stages, production, econ.combined.rows, fullYear);
     views = stakeholderViews(scenario, econ.stages, econ.combined, basis);
     commercial = commercialSummary(scenario, stages, basis);
+    const taxGap = shareholderLoanTaxGap(scenario);
+    if (taxGap) notImplemented.push(taxGap);
   } else {
     notImplemented.push(ECONOMICS_NEED_EVERY_STAGE);
   }

@@ -36,8 +36,15 @@ describe('reference scenarios', () => {
     expect(cr2o3?.param.status).toBe('verified');
     const budget = leaves.find((l) => l.path === 'stages.smelter.capex_budget_usd');
     expect(budget?.param).toMatchObject({ value: 150e6, status: 'verified' });
+    // The reference tranches are sculpted to a sourced target DSCR; a bare number is a scenario input.
+    const target = leaves.find((l) => l.path === 'finance.financing.target_dscr');
+    expect(target?.param).toMatchObject({ value: 1.4, status: 'assumed' });
+    expect(target?.param.source).toMatch(/Bodmer/);
     const grace = parseScenario(
-      read('aktobe-stage1.yaml').replace('tenor_years: 8', 'tenor_years: 8\n    target_dscr: 1.3'),
+      read('aktobe-stage1.yaml').replace(
+        /target_dscr:\n\s+value: 1\.4\n\s+source: .*\n/,
+        'target_dscr: 1.3\n',
+      ),
       'x',
     );
     if (!grace.ok) throw new Error('invalid');

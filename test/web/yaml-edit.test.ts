@@ -63,8 +63,8 @@ describe('editYaml keeps the file', () => {
       { value: 85000, source: 'Edited in the web UI' },
       2,
     ],
-    ['an enum', ['finance', 'financing', 'repayment'], 'sculpted', 1],
-    ['a new key in a block map', ['finance', 'financing', 'target_dscr'], 1.3, 1],
+    ['an enum', ['finance', 'financing', 'repayment'], 'annuity', 1],
+    ['a new key in a block map', ['finance', 'financing', 'upfront_fee_pct'], 1.5, 1],
     ['a string with a colon gets quoted', ['site', 'name'], 'Aktobe: zone 2', 1],
   ];
   for (const [name, path, value, lines] of cases)

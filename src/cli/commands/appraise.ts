@@ -67,9 +67,13 @@ function sourcesUsesRows(
 
 /** The lenders' figures of a metrics block (none without debt). */
 function lenderRows(m: NonNullable<Appraisal['metrics']>): [string, string][] {
-  if (m.min_dscr === null && m.llcr === null) return [['Debt', 'none (all equity)']];
+  if (m.min_dscr === null && m.llcr === null)
+    return [['Debt', `none (all equity)${m.dscr_reason ? `: ${m.dscr_reason}` : ''}`]];
   return [
-    ['DSCR minimum / average', `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`],
+    [
+      'DSCR minimum / average',
+      m.min_dscr === null ? (m.dscr_reason ?? '—') : `${ratio(m.min_dscr)} / ${ratio(m.avg_dscr)}`,
+    ],
     ['LLCR at completion / minimum', `${ratio(m.llcr)} / ${ratio(m.min_llcr)}`],
     ['PLCR at completion', ratio(m.plcr)],
     [

@@ -7,7 +7,18 @@ import { profitabilityIndex } from '../metrics/profitability-index.js';
 import { projectLifeCoverRatio } from './coverage-ratios.js';
 import type { CashflowMetrics, CashflowRow, CashflowTable } from './types.js';
 
-type CoverMetrics = Pick<CashflowMetrics, 'min_dscr' | 'avg_dscr' | 'llcr' | 'min_llcr' | 'plcr'>;
+type CoverMetrics = Pick<
+  CashflowMetrics,
+  'min_dscr' | 'dscr_reason' | 'avg_dscr' | 'llcr' | 'min_llcr' | 'plcr'
+>;
+
+/** Why a table has no DSCR: a DSCR is defined only where debt service is due. */
+function noDscrReason(rows: readonly CashflowRow[]): string {
+  const drawn = rows.some((r) => r.debt_drawdown_usd > 0 || r.interest_capitalised_usd > 0);
+  return drawn
+    ? 'no DSCR: no operating row has debt service (the CFADS of every such row are ≤ 0, so a sculpted loan defers it)'
+    : 'no DSCR: no debt (no financing declared, or a loan sculpted to the target DSCR finds no debt capacity in the CFADS)';
+}
 
 /** DSCR and cover-ratio metrics of a table's rows (null without debt service). */
 function coverMetrics(rows: readonly CashflowRow[]): CoverMetrics {
@@ -43,6 +54,7 @@ function coverMetrics(rows: readonly CashflowRow[]): CoverMetrics {
   }
   return {
     min_dscr: minDscr,
+    dscr_reason: count === 0 ? noDscrReason(rows) : null,
     avg_dscr: count > 0 ? sumDscr / count : null,
     llcr: at >= 0 ? (rows[at]?.llcr ?? null) : null,
     min_llcr: minLlcr,

@@ -86,6 +86,8 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
   const capitalise = (fin.idc ?? 'capitalised') === 'capitalised';
   const firstRepay = first + fin.grace_years;
   const lastRepay = firstRepay + fin.tenor_years - 1;
+  const sculpted = fin.repayment === 'sculpted';
+  const target = fin.target_dscr ?? 1;
   const lcf = new LossCarryForward(ctx.lossYears);
   let balance = 0;
   let drawn = 0;
@@ -99,8 +101,7 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
     // is funded in the construction budget (below), and so is its interest (Yescombe 2014, §7.2:
     // the budget runs to the commercial operation date; debt service starts after a full period).
     const funded = construction || (t === first && t < firstRepay);
-    const capInt = funded && capitalise ? accrued : 0;
-    const paidInt = accrued - capInt;
+    const capIdc = funded && capitalise ? accrued : 0;
     let fees = 0;
     if (t >= fc && t <= first)
       fees =
@@ -128,21 +129,25 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
         fees +
         (t === fc ? g.dsraInit : 0);
     const draw = g.scale * fin.debt_share * uses;
-    // Without grace the first repayment row is the completion row: its (year-end) drawdown
-    // for the initial working capital is repaid with the rest.
-    const owed = opening + draw + capInt;
     // The year-end drawdown earns no interest in its row: its value at the start of the row.
-    if (t === firstRepay) openingAtRepay = opening + (draw + capInt) / (1 + r);
+    if (t === firstRepay) openingAtRepay = opening + (draw + capIdc) / (1 + r);
+    let paidInt = accrued - capIdc;
     let principal = 0;
-    if (t >= firstRepay && t <= lastRepay) {
-      if (fin.repayment === 'annuity') {
-        if (t === firstRepay) annuity = -pmt(r, fin.tenor_years, openingAtRepay);
-        principal = t === lastRepay ? owed : Math.min(owed, annuity - paidInt);
-      } else {
-        principal =
-          t === lastRepay ? owed : Math.min(owed, Math.max(0, Math.max(cfads, 0) / g.k - paidInt));
-      }
+    if (sculpted && !funded && t < lastRepay) {
+      // A sculpted loan never asks for more than CFADS / DSCR: in a grace row the interest
+      // CFADS cannot cover at the target is capitalised, in a repayment row the debt service is
+      // CFADS / k (interest first) — a row with CFADS ≤ 0 has no debt service, hence no DSCR.
+      const cover = Math.max(cfads, 0) / (t >= firstRepay ? g.k : target);
+      paidInt = Math.min(accrued, cover);
+      if (t >= firstRepay) principal = Math.min(opening + draw, cover - paidInt);
+    } else if (t >= firstRepay && t <= lastRepay) {
+      if (t === firstRepay && !sculpted) annuity = -pmt(r, fin.tenor_years, openingAtRepay);
+      // Without grace the first repayment row is the completion row: its (year-end) drawdown
+      // for the initial working capital is repaid with the rest; the last row repays all.
+      const owed = opening + draw;
+      principal = t === lastRepay ? owed : Math.min(owed, annuity - paidInt);
     }
+    const capInt = accrued - paidInt;
     balance = opening + draw + capInt - principal;
     if (t <= first) drawn += draw + capInt;
     s.fundedUses[t] = uses;
@@ -184,7 +189,8 @@ function reserveAccount(ctx: DebtContext, s: DebtSchedule, fc: number, dsraInit:
     else if (t >= first) {
       const target = (months / 12) * nextDs(t);
       const available = (s.cfads[t] ?? 0) - ds(t);
-      if (available < 0) change = -Math.min(-available, balance);
+      // The reserve services debt: it never pays more than the row's debt service.
+      if (available < 0) change = -Math.min(-available, ds(t), balance);
       else change = balance < target ? Math.min(available, target - balance) : target - balance;
     }
     balance += change;
@@ -238,17 +244,23 @@ export function debtSchedule(ctx: DebtContext, scratch: ScratchArrays): DebtSche
       facility += (s.drawdown[t] ?? 0) + (s.interestCapitalised[t] ?? 0);
     let { scale, k } = g;
     if (sculpted) {
-      // PV at the loan rate of the CFADS of the repayment rows, at the start of the first one.
-      let pv = 0;
+      // PV at the loan rate of the CFADS of the repayment rows, at the start of the first one:
+      // the positive ones carry the sculpted debt service (k), all of them size the loan — a row
+      // of negative CFADS (a relining, a bad year) is cash the sponsor must put in, so the loan
+      // is sized on PV(CFADS)/target and its LLCR at the first repayment is at least the target.
+      let pvPositive = 0;
+      let pvSigned = 0;
       let df = 1;
       for (let t = firstRepay; t <= lastRepay; t++) {
         df /= 1 + r;
-        pv += Math.max(s.cfads[t] ?? 0, 0) * df;
+        const c = s.cfads[t] ?? 0;
+        pvPositive += Math.max(c, 0) * df;
+        pvSigned += c * df;
       }
       if (opening > 0) {
-        scale = Math.min(1, (g.scale * pv) / (target * opening));
-        k = scale > 0 ? pv / ((opening * scale) / g.scale) : target;
-      } else if (g.scale > 0 && pv <= 0) scale = 0;
+        scale = Math.max(0, Math.min(1, (g.scale * pvSigned) / (target * opening)));
+        k = scale > 0 ? pvPositive / ((opening * scale) / g.scale) : target;
+      } else if (g.scale > 0 && pvSigned <= 0) scale = 0;
     }
     const next: Guess = { facility, dsraInit, scale, k };
     if (

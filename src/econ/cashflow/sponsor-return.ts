@@ -3,8 +3,8 @@
  * subordinated shareholder loan) and what the project pays it under the distribution policy:
  *
  * * cash available to equity (the table's positive equity cash flow, after senior debt service
- *   and DSRA deposits) is locked up in a row whose DSCR is below the lock-up ratio or while the
- *   DSRA is being built (a deposit in the row), and released in the first row that passes
+ *   and DSRA deposits) is locked up in a row whose DSCR is below the lock-up ratio or whose
+ *   DSRA is short of its target (the deposit took all the cash), and released in the first row that passes
  *   (and in the last row);
  * * released cash pays the shareholder loan's interest, then its principal (cash sweep; unpaid
  *   interest is capitalised), then dividends;
@@ -14,8 +14,9 @@
  * The loan runs in money of the day (its rate is nominal): a real table is re-inflated by the
  * general price level, the loan computed, and the result deflated back. RMB flows use the
  * RMB/USD path of each row. Not modelled (conservative): the CIT deduction of shareholder-loan
- * interest (thin-capitalisation limits; no value during a CIT holiday), the retained-earnings
- * test on dividends, interest on locked-up cash.
+ * interest (thin-capitalisation limits, 2017 Tax Code Art. 246; the 2026 Code's article is not in
+ * the stored sources — econ/project/shareholder-loan-tax.ts; no value during a CIT holiday), the
+ * retained-earnings test on dividends, interest on locked-up cash.
  */
 import { irrAnalysis } from '../metrics/irr.js';
 import { paybackYears } from '../metrics/payback.js';
@@ -28,7 +29,7 @@ export interface SponsorTerms {
   interest_withholding_rate: number;
   /** Distributions are locked up in rows with DSCR below this [-]; none when absent. */
   lockup_dscr?: number;
-  /** Apply the distribution test (DSCR lock-up, DSRA build) [-], default true. */
+  /** Apply the distribution test (DSCR lock-up, DSRA short of target) [-], default true. */
   lockup?: boolean;
   /** Subordinated shareholder loan; none when absent. */
   shareholder_loan?: {
@@ -71,10 +72,15 @@ export interface SponsorReturn {
   sponsor_payback_years_rmb: number | null;
 }
 
-/** Whether the distribution test fails in a row: DSCR below the lock-up ratio, or a DSRA build. */
+/**
+ * Whether the distribution test fails in a row: DSCR below the lock-up ratio, or a DSRA short of
+ * its target — a deposit that took all the cash left after debt service. A deposit that tops the
+ * reserve up to its target (next year's debt service is higher) leaves the rest distributable.
+ */
 function lockedUp(row: CashflowTable['rows'][number], lockup: number | undefined): boolean {
   const low = lockup !== undefined && row.dscr !== null && row.dscr < lockup;
-  return low || row.dsra_change_usd > 1e-9 * Math.max(1, Math.abs(row.cfads_usd));
+  const tol = 1e-9 * Math.max(1, Math.abs(row.cfads_usd));
+  return low || (row.dsra_change_usd > tol && row.equity_cash_flow_usd <= tol);
 }
 
 /**

@@ -294,6 +294,8 @@ export interface CashflowMetrics {
   lcop_usd_per_t_cr: number | null;
   /** Lowest DSCR over the operating rows with debt service [-]. */
   min_dscr: number | null;
+  /** Why `min_dscr` is null (no debt, or debt but no debt service in an operating row); else null. */
+  dscr_reason: string | null;
   /** Mean DSCR over the operating rows with debt service [-]. */
   avg_dscr: number | null;
   /** LLCR at the first operating row with debt outstanding (completion) [-]. */

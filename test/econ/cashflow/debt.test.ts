@@ -122,6 +122,52 @@ describe('debt tranche', () => {
     );
   });
 
+  it('sculpted: a row of negative CFADS has no debt service (its interest capitalised) and no DSCR; no DSCR is below the target', () => {
+    const relinings = [3, 7].map((start_index) => ({
+      name: `relining ${start_index}`,
+      amount_usd: 40e6,
+      phasing: [1],
+      start_index,
+      depreciation_group: 'machinery' as const,
+    }));
+    const t = table(
+      { repayment: 'sculpted', target_dscr: 1.4, dsra_months: 6 },
+      { capex: [...stage1Input().capex, ...relinings] },
+    );
+    for (const i of [3, 7]) {
+      const r = t.rows[i]!;
+      expect(r.cfads_usd).toBeLessThan(0);
+      expect(r.debt_service_usd).toBe(0);
+      expect(r.dscr).toBeNull();
+      expect(r.interest_capitalised_usd).toBeCloseTo(0.08 * t.rows[i - 1]!.debt_balance_usd, 6);
+      // The reserve services debt only: it is not drawn for the operating shortfall.
+      expect(r.dsra_change_usd).toBeGreaterThanOrEqual(0);
+    }
+    const dscrs = t.rows.map((r) => r.dscr).filter((d): d is number => d !== null);
+    expect(dscrs.length).toBeGreaterThan(5);
+    for (const d of dscrs) expect(d).toBeGreaterThanOrEqual(1.4 - 1e-9);
+    // Sized on the PV of all the CFADS of the repayment rows: LLCR at the first repayment = target.
+    expect(t.rows[4]!.llcr).toBeCloseTo(1.4, 9);
+    expect(t.rows.at(-1)!.debt_balance_usd).toBeCloseTo(0, 3);
+  });
+
+  it('sculpted: CFADS that carry no debt give no loan — equity funds it all, DSCR null with a reason', () => {
+    const poor = {
+      products: [{ ...stage1Input().products[0]!, price_usd_per_t: 900 }],
+    };
+    const t = table({ repayment: 'sculpted', target_dscr: 1.4, dsra_months: 6 }, poor);
+    expect(sum(t.rows, 'debt_drawdown_usd')).toBe(0);
+    expect(sum(t.rows, 'debt_service_usd')).toBe(0);
+    for (const r of t.rows) expect(r.equity_cash_flow_usd).toBeCloseTo(r.free_cash_flow_usd, 6);
+    const m = cashflowMetrics(t);
+    expect(m.min_dscr).toBeNull();
+    expect(m.llcr).toBeNull();
+    expect(m.dscr_reason).toMatch(/no debt/);
+    // The same stage on an annuity is serviced from negative CFADS: DSCR < 0.
+    expect(cashflowMetrics(table({ dsra_months: 6 }, poor)).min_dscr!).toBeLessThan(0);
+    expect(cashflowMetrics(table({})).dscr_reason).toBeNull();
+  });
+
   it('LLCR is the same in real and nominal money (discounted at the loan rate of each basis)', () => {
     const over = { inflation_rate: 0.05 };
     const real = table({ dsra_months: 6 }, { ...over, basis: 'real' });

@@ -117,14 +117,27 @@ describe('sponsor return', () => {
     expect(s.dividend_withholding_usd).toBeCloseTo(18, 12);
   });
 
-  it('lock-up: cash of a row with DSCR below the ratio, or a DSRA deposit, waits for the next row that passes', () => {
-    const s = sponsorReturn(table([-100, 30, 40, 50, 60], [null, 1.1, 1.5, 1.5, 1.5], [0, 0, 5]), {
+  it('lock-up: cash of a row with DSCR below the ratio, or with the DSRA short of its target, waits for the next row that passes', () => {
+    const s = sponsorReturn(table([-100, 30, 0, 50, 60], [null, 1.1, 1.5, 1.5, 1.5], [0, 0, 5]), {
       ...terms,
       lockup_dscr: 1.2,
     });
-    // Row 1 (DSCR 1.1) and row 2 (DSRA deposit) are locked; row 3 releases 30 + 40 + 50.
-    expect(s.lockup_years).toBe(2);
-    expect(s.sponsor_equity_irr).toBeCloseTo(irr([-100, 0, 0, 108, 54]), 12);
+    // Row 1 (DSCR 1.1) is locked; row 2's deposit takes all its cash (the reserve is short), so
+    // row 1's cash stays locked; row 3 releases 30 + 50.
+    expect(s.lockup_years).toBe(1);
+    expect(s.sponsor_equity_irr).toBeCloseTo(irr([-100, 0, 0, 72, 54]), 12);
+  });
+
+  it('lock-up: a deposit that tops the DSRA up to its target leaves the rest of the row distributable', () => {
+    const s = sponsorReturn(
+      table([-100, 30, 40, 50, 60], [null, 1.5, 1.5, 1.5, 1.5], [0, 0.2, 0.3]),
+      {
+        ...terms,
+        lockup_dscr: 1.2,
+      },
+    );
+    expect(s.lockup_years).toBe(0);
+    expect(s.sponsor_equity_irr).toBeCloseTo(irr([-100, 27, 36, 45, 54]), 12);
   });
 
   it('shareholder loan: interest taxed at the Art. 11 rate, principal a tax-free return of capital', () => {

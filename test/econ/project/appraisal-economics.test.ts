@@ -10,7 +10,9 @@ import { buildCashflowTable } from '../../../src/econ/cashflow/build-cashflow-ta
 import { combineTables } from '../../../src/econ/cashflow/combine-tables.js';
 import { npv } from '../../../src/econ/metrics/npv.js';
 import { naturalGasCo2_t_per_MWh } from '../../../src/impact/emissions.js';
+import { SHAREHOLDER_LOAN_INTEREST_DEDUCTION } from '../../../src/econ/project/shareholder-loan-tax.js';
 import { loadScenario } from '../../../src/scenario/index.js';
+import { parseScenarioWithSettings } from '../../../src/scenario/settings.js';
 import { ROOT } from '../../helpers/run-cli.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
@@ -376,5 +378,23 @@ describe('options: by-product credits and CBAM in the cash flow', () => {
       const charged = on.cashflow[t]!.opex_usd - off.cashflow[t]!.opex_usd;
       expect(Math.abs(charged - b.cost_usd)).toBeLessThan(1e-6 * (1 + f));
     });
+  });
+});
+
+describe('a shareholder loan (none in the references)', () => {
+  it('is listed as not implemented for its CIT deduction, and the levered tax deducts no shareholder-loan interest', () => {
+    const set = parseScenarioWithSettings(read('aktobe-stage1.yaml'), 'x.yaml', [
+      { path: 'finance.sponsor.shareholder_loan_share', value: 0.3 },
+    ]);
+    if (!set.ok) throw new Error('invalid');
+    const withLoan = appraise(set.scenario, { breakEvens: false, byRoute: false });
+    const reference = get('aktobe-stage1.yaml');
+    expect(withLoan.metrics!.shareholder_loan_drawn_usd).toBeGreaterThan(0);
+    expect(withLoan.not_implemented).toEqual([SHAREHOLDER_LOAN_INTEREST_DEDUCTION]);
+    expect(SHAREHOLDER_LOAN_INTEREST_DEDUCTION.tracking).toMatch(/Art\. 246.*k = 4/);
+    withLoan.cashflow.forEach((r, t) => {
+      expect(r.tax_levered_usd).toBe(reference.cashflow[t]!.tax_levered_usd);
+    });
+    expect(reference.not_implemented).toEqual([]);
   });
 });
