@@ -321,9 +321,20 @@ function checkStageTimingOption(s: Scenario, issues: SemanticIssue[]): void {
       path: at,
       message: 'the option is valued under stochastic price paths; declare uncertainty.price_paths',
     });
-  if (!o.window || !stage) return;
-  const [first, last] = o.window;
+  if (!stage) return;
   const start = projectStartYear(s);
+  if (!o.window) {
+    // the default window starts at the stage's start year
+    if (stage.start_year - stage.construction_years <= start)
+      issues.push({
+        severity: 'error',
+        path: [...at, 'stage'],
+        value: o.stage,
+        message: `the default window starts at the stage's start_year ${stage.start_year}, whose construction (${stage.construction_years} years) begins in or before the project's first year ${start}; give a window whose first year is ≥ ${start + stage.construction_years + 1}`,
+      });
+    return;
+  }
+  const [first, last] = o.window;
   const end = start + s.finance.horizon_years.value - 1;
   const problems: string[] = [];
   if (first > last) problems.push('the first year after the last');

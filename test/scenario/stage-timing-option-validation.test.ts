@@ -53,6 +53,15 @@ const cases: { name: string; text: string; path: string; message: RegExp; sugges
         /construction of the first start .* before the project's first year 2026; expected a first year ≥ 2029/,
     },
     {
+      name: 'default window whose construction begins in the first project year',
+      text: BASE12.replace(
+        'start_year: 2034\n    construction_years: 2\n    development_years: 2\n',
+        'start_year: 2028\n    construction_years: 2\n',
+      ),
+      path: 'finance.stage_timing_option.stage',
+      message: /the default window starts at the stage's start_year 2028/,
+    },
+    {
       name: 'window reversed',
       text: withOption(
         '  stage_timing_option:\n    stage: chromium\n    window: [2038, 2035]\n    paths: 4000\n',
