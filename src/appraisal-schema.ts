@@ -484,6 +484,62 @@ const environment = z
       'Hexavalent chromium generated, treated and released, hazardous waste and water per stage (null where the template does not model them, with a note) and in total (docs/environment.md)',
   });
 
+const stageTimingOption = z
+  .strictObject({
+    stage: z.string().meta({ description: 'Id of the stage whose start is optional' }),
+    start_years: z
+      .tuple([z.int(), z.int()])
+      .meta({ description: 'First and last start year (first year of production) of the window' }),
+    paths: z.int().meta({ description: 'Simulated price paths (antithetic pairs)' }),
+    seed: z.int(),
+    series: z.array(z.string()).meta({ description: 'Price series of uncertainty.price_paths' }),
+    commit_now_npv_usd: usd(
+      'Expected NPV of the stage started in the planned year whatever the prices (base-year money)',
+    ),
+    planned_start_year: z.int().meta({ description: "The scenario's start year of the stage" }),
+    optimal_rule_value_usd: usd(
+      'Value of the right to start in the window under the least-squares Monte Carlo rule',
+    ),
+    standard_error_usd: usd('Standard error of optimal_rule_value_usd'),
+    option_value_usd: usd(
+      'optimal_rule_value_usd − max(commit_now_npv_usd, 0): what waiting is worth',
+    ),
+    never_share: num.meta({
+      description: 'Share of paths on which the stage is never started [-]',
+    }),
+    boundary: z.array(
+      z.strictObject({
+        year: z.int().meta({ description: 'Start year (first year of production)' }),
+        decision_year: z.int().meta({
+          description: 'Year the decision is taken and construction begins',
+        }),
+        exercised_share: num.meta({ description: 'Share of paths started this year [-]' }),
+        deck_npv_usd: usd('Incremental NPV of starting this year on the deck (median prices)'),
+        series: z.array(
+          z.strictObject({
+            id: z.string(),
+            multiplier: nullableNum.meta({
+              description:
+                'Level (× the deck median) at which starting this year pays, the other series at their median; null when none in 0.3–3 × the median [-]',
+            }),
+            builds_when: z.enum(['above', 'below']).nullable(),
+            ex_works_usd_per_t: nullableNum.meta({
+              description:
+                "The deck's ex-works price that year × multiplier [USD/t] (approximate); null for electricity or without a priced basis",
+            }),
+          }),
+        ),
+      }),
+    ),
+    revaluation_check_usd: usd(
+      "Largest |quadratic − revaluation| of the stage's NPV at every series × 1.3 in the first year",
+    ),
+  })
+  .meta({
+    description:
+      'The stage-timing option of finance.stage_timing_option (docs/finance.md); the JSON of `chromflow option stage-timing --json`. Absent when not declared, and in what-if steps and Monte Carlo samples, which never recompute it.',
+  });
+
 export const appraisalSchema = z
   .strictObject({
     chromflow: z.strictObject({ version: z.string(), scenario_format: z.int() }),
@@ -524,6 +580,7 @@ export const appraisalSchema = z
       }),
     ),
     not_implemented: z.array(z.strictObject({ what: z.string(), tracking: z.string() })),
+    stage_timing_option: stageTimingOption.optional(),
   })
   .meta({
     title: 'chromflow appraisal',
@@ -546,6 +603,7 @@ const sameTopLevelKeys: Record<SchemaKeys, true> & Record<keyof Appraisal, true>
   environment: true,
   sources: true,
   not_implemented: true,
+  stage_timing_option: true,
 };
 /** The top-level keys of the appraisal, in documentation order. */
 export const APPRAISAL_KEYS = Object.keys(sameTopLevelKeys) as (keyof Appraisal)[];

@@ -416,6 +416,54 @@ export interface AppraisalEnvironment {
   };
 }
 
+/** One start year of the stage-timing option's window (src/stage-timing-option.ts). */
+export interface StageTimingBoundary {
+  /** Start year (first year of production) [year]. */
+  year: number;
+  /** Year the decision is taken and construction begins (year − construction years) [year]. */
+  decision_year: number;
+  /** Share of paths on which the stage is started in this year [-]. */
+  exercised_share: number;
+  /** Incremental NPV of starting this year on the deck (median prices) [USD, base-year money]. */
+  deck_npv_usd: number;
+  /** Per series: the level of its price (multiplier of the deck median) at which starting this year pays, the other series at their median; null when none in 0.3–3× the median. */
+  series: {
+    id: string;
+    multiplier: number | null;
+    /** Starting pays when the price is above (a product) or below (a cost) the boundary. */
+    builds_when: 'above' | 'below' | null;
+    /** The deck's ex-works price in that year × the multiplier [USD/t] (logistics deductions held, so approximate); null for electricity. */
+    ex_works_usd_per_t: number | null;
+  }[];
+}
+
+/**
+ * The stage-timing option: the right to start a later stage in any year of a window, valued by
+ * least-squares Monte Carlo under the scenario's price paths (docs/finance.md). The JSON of
+ * `chromflow option stage-timing --json` and the appraisal's `stage_timing_option` section.
+ */
+export interface StageTimingResult {
+  stage: string;
+  start_years: [number, number];
+  paths: number;
+  seed: number;
+  series: string[];
+  /** Expected NPV of committing now to the planned start year [USD, base-year money]. */
+  commit_now_npv_usd: number;
+  /** Planned start year (the scenario's). */
+  planned_start_year: number;
+  /** Value of the right to start in the window under the LSM rule [USD]. */
+  optimal_rule_value_usd: number;
+  standard_error_usd: number;
+  /** optimal_rule_value − max(commit_now, 0): what waiting and seeing prices is worth [USD]. */
+  option_value_usd: number;
+  /** Share of paths on which the stage is never started [-]. */
+  never_share: number;
+  boundary: StageTimingBoundary[];
+  /** Largest |quadratic − revaluation| at a check point (all series ×1.3, first year) [USD]. */
+  revaluation_check_usd: number;
+}
+
 export interface Appraisal {
   chromflow: { version: string; scenario_format: number };
   scenario: {
@@ -443,4 +491,10 @@ export interface Appraisal {
   environment: AppraisalEnvironment;
   sources: SourceEntry[];
   not_implemented: NotImplemented[];
+  /**
+   * The stage-timing option declared in `finance.stage_timing_option`; absent when the scenario
+   * declares none and in the appraisals of what-if steps and Monte Carlo samples, which never
+   * recompute it (`AppraiseOptions.stageTimingOption: false`).
+   */
+  stage_timing_option?: StageTimingResult;
 }

@@ -26,6 +26,7 @@ import { commercialBasis, type PathOverrides } from './commercial-basis.js';
 import { commercialSummary } from './commercial-summary.js';
 import { projectStartYear } from './econ/project/project-economics.js';
 import { stakeholderViews } from './stakeholder-views.js';
+import { scenarioTimingSpec, stageTimingOption } from './stage-timing-option.js';
 
 /** What the economics cannot give when a stage has no plant model or no capex estimate. */
 const ECONOMICS_NEED_EVERY_STAGE: NotImplemented = {
@@ -100,6 +101,13 @@ export interface AppraiseOptions {
    * other routes; default true, off in sampling loops and live what-if steps).
    */
   byRoute?: boolean;
+  /**
+   * Value the stage-timing option the scenario declares in `finance.stage_timing_option`
+   * (default true; ≈ (1 + 2 × price series) × window revaluations of the stage's economics).
+   * Off in Monte Carlo samples, live what-if steps and reverse solving: they never recompute
+   * it, and their appraisals have no `stage_timing_option` section.
+   */
+  stageTimingOption?: boolean;
 }
 
 /**
@@ -255,6 +263,11 @@ export function appraiseDetailed(
     ],
     not_implemented: notImplemented,
   };
+  const timing = scenario.finance.stage_timing_option;
+  if (timing && econ && options.stageTimingOption !== false)
+    appraisal.stage_timing_option = stageTimingOption(scenario, scenarioTimingSpec(timing), {
+      plantRuns: runs,
+    });
   assertFiniteResult(appraisal);
   return { appraisal, cashflow_inputs: cashflowInputs };
 }

@@ -91,7 +91,9 @@ export function feasibleRegion(scenario: Scenario, spec: FeasibleRegionSpec): Fe
     setParameters(model, idx, [x, y]);
     evaluations++;
     try {
-      const v = appraisalOutputs(appraise(scenario, { breakEvens: false })).get(spec.output);
+      const v = appraisalOutputs(
+        appraise(scenario, { breakEvens: false, stageTimingOption: false }),
+      ).get(spec.output);
       return v === undefined ? Number.NaN : v - spec.target;
     } catch (error) {
       if (error instanceof InputError) return Number.NaN;

@@ -22,8 +22,8 @@ import {
   HEADLINE_OUTPUTS,
   headlineOutputs,
 } from './headline-outputs.js';
-import type { PricePathGroup } from '../uncertainty/paths/log-ou-path.js';
-import { dataValue, defaultParam } from '../scenario/data-files.js';
+import { pricePathGroup } from '../price-path-group.js';
+import { defaultParam } from '../scenario/data-files.js';
 
 /** Standard normal quantile at 0.9 (P90 = median · e^(z·σ)). */
 const Z90 = 1.2815515655446004;
@@ -126,54 +126,6 @@ export interface MonteCarloOptions {
 export const DEFAULT_OUTPUTS: readonly string[] = HEADLINE_OUTPUTS;
 
 /**
- * The sampled price paths of `uncertainty.price_paths`: one log-OU multiplier path per series
- * (start 1, long-run median 1: the deviation from the deck's median path, the same process the
- * deck's median follows), κ from the deck, σ its volatility, shocks correlated; written after the
- * scenario's inputs in the parameter vector (series-major, one entry per row).
- */
-export function pricePathGroup(
-  scenario: Scenario,
-  offset: number,
-): { group: PricePathGroup; series: string[]; rows: number } | undefined {
-  const pp = scenario.uncertainty?.price_paths;
-  if (!pp) return undefined;
-  const rows = scenario.finance.horizon_years.value;
-  const series = pp.series.map((name, k) => {
-    const deck = scenario.markets.products.find((p) => p.id === name)?.deck;
-    const kappa =
-      deck?.reversion_per_year.value ??
-      dataValue('markets/price-deck-2025#reversion_per_year').value;
-    const sigma =
-      name === 'electricity'
-        ? dataValue('markets/price-deck-2025#electricity_volatility_per_sqrt_year').value
-        : (deck?.volatility_per_sqrt_year?.value ?? NaN);
-    return {
-      name: `price_paths.${name}`,
-      start: 1,
-      longRunMedian: 1,
-      reversionPerYear: kappa,
-      volatility: sigma,
-      indices: Array.from({ length: rows }, (_, r) => offset + k * rows + r),
-    };
-  });
-  const matrix = pp.series.map((a, i) =>
-    pp.series.map((b, j) => {
-      if (i === j) return 1;
-      const c = pp.shock_correlations.find(
-        (x) =>
-          (x.between[0] === a && x.between[1] === b) || (x.between[0] === b && x.between[1] === a),
-      );
-      return c?.rho ?? 0;
-    }),
-  );
-  return {
-    group: { name: 'price paths', series, shockCorrelation: matrix },
-    series: pp.series,
-    rows,
-  };
-}
-
-/**
  * Builds the run specification of a scenario's `uncertainty` section.
  *
  * @throws InputError when the scenario declares no uncertain parameters, or an output is unknown.
@@ -208,7 +160,12 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   const work = createHeadlineWork();
   const baseRuns = solver.runPlant(own);
   const baseOutputs = appraisalOutputs(
-    appraise(own, { breakEvens: false, plantRuns: baseRuns, byRoute: false }),
+    appraise(own, {
+      breakEvens: false,
+      plantRuns: baseRuns,
+      byRoute: false,
+      stageTimingOption: false,
+    }),
   );
   const headline = DEFAULT_OUTPUTS.filter((name) => baseOutputs.has(name));
   const outputs = options.outputs ?? (headline.length > 0 ? headline : [...baseOutputs.keys()]);
@@ -303,6 +260,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
         appraise(model.scenario, {
           breakEvens: false,
           byRoute: false,
+          stageTimingOption: false,
           plantRuns: runs(),
           ...(priceGroup ? { pricePaths: overridesOf(params) ?? new Map() } : {}),
         }),

@@ -78,7 +78,9 @@ export function solveInput(scenario: Scenario, spec: SolveInputSpec): SolveInput
     setParameters(model, idx, [x]);
     evaluations++;
     try {
-      return appraisalOutputs(appraise(scenario, { breakEvens: false })).get(spec.output);
+      return appraisalOutputs(
+        appraise(scenario, { breakEvens: false, stageTimingOption: false }),
+      ).get(spec.output);
     } catch (error) {
       if (error instanceof InputError) return undefined;
       throw error;

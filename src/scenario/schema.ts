@@ -492,6 +492,35 @@ const markets = z.strictObject({
     .prefault({}),
 });
 
+/** Simulated paths of the stage-timing option: bounds [-] (even; src/stage-timing-option.ts). */
+export const STAGE_TIMING_PATHS = { min: 100, max: 200_000 } as const;
+/** Longest window of start years of the stage-timing option [year]. */
+export const STAGE_TIMING_MAX_WINDOW_YEARS = 31;
+
+const stageTimingOption = z
+  .strictObject({
+    stage: z.string().meta({
+      description: 'Id of the later stage (not the first) whose start year is optional',
+    }),
+    window: z.tuple([z.int(), z.int()]).optional().meta({
+      description:
+        "First and last start year (first year of production) [year]; default: the stage's start_year to 9 years later, or the last start year whose stage debt is repaid within the horizon if earlier",
+    }),
+    paths: z
+      .int()
+      .min(STAGE_TIMING_PATHS.min)
+      .max(STAGE_TIMING_PATHS.max)
+      .multipleOf(2)
+      .meta({ description: 'Simulated price paths, even (antithetic pairs)' }),
+    seed: z.int().min(0).optional().meta({
+      description: 'Seed of the paths; default uncertainty.seed, else 1',
+    }),
+  })
+  .meta({
+    description:
+      'Value the right to start a later stage in any year of a window under uncertainty.price_paths (least-squares Monte Carlo, docs/finance.md); appraise then reports stage_timing_option. Costs ≈ (1 + 2 × price series) × window revaluations of the stage economics.',
+  });
+
 const finance = z.strictObject({
   discount_rate: quantityOr('finance/appraisal-defaults#discount_rate', '1', {
     min: 0,
@@ -596,6 +625,7 @@ const finance = z.strictObject({
     max: 100,
     description: 'Closure and rehabilitation cost in the last year',
   }),
+  stage_timing_option: stageTimingOption.optional(),
 });
 
 const impact = z.strictObject({

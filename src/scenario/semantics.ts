@@ -5,9 +5,10 @@
 import { didYouMean } from './did-you-mean.js';
 import designBasis from '../../data/process/design-basis.json' with { type: 'json' };
 import { primaryPort } from '../econ/project/stage-economics.js';
+import { projectStartYear } from '../econ/project/project-economics.js';
 import { numericPaths } from './numeric-leaves.js';
 import { CONSUMABLES, type ConsumableId } from './product-catalogue.js';
-import type { Scenario } from './schema.js';
+import { STAGE_TIMING_MAX_WINDOW_YEARS, type Scenario } from './schema.js';
 import { checkCommercialSemantics } from './commercial-semantics.js';
 import { checkCbamDefaults } from './cbam-semantics.js';
 import { TEMPLATE_IDS, TEMPLATES, templateInfo } from './template-catalogue.js';
@@ -203,6 +204,7 @@ export function checkSemantics(s: Scenario): SemanticIssue[] {
     }
   });
 
+  checkStageTimingOption(s, issues);
   if (s.uncertainty) {
     const known = numericPaths(s);
     const declared: string[] = [];
@@ -285,6 +287,71 @@ function checkFeedOfStage(s: Scenario, i: number, issues: SemanticIssue[]): void
       severity: 'error',
       path: ['feeds', f, 'price_usd_per_t'],
       message: `required: a price for feed "${feed.id}", which stage "${stage.id}" consumes (price_usd_per_t, or contract.price: market; use the mining cost for an own-mined ore) [USD/t]`,
+    });
+}
+
+/**
+ * `finance.stage_timing_option`: a later stage, a window of start years inside the horizon whose
+ * first construction year follows the project's first row (the engine's rule,
+ * src/stage-timing-option.ts), and price paths to value it under.
+ */
+function checkStageTimingOption(s: Scenario, issues: SemanticIssue[]): void {
+  const o = s.finance.stage_timing_option;
+  if (!o) return;
+  const at = ['finance', 'stage_timing_option'];
+  const ids = s.stages.map((st) => st.id);
+  const index = ids.indexOf(o.stage);
+  const stage = s.stages[index];
+  if (index < 1 || !stage) {
+    const guess = index < 0 ? didYouMean(o.stage, ids.slice(1)) : undefined;
+    issues.push({
+      severity: 'error',
+      path: [...at, 'stage'],
+      value: o.stage,
+      message:
+        index === 0
+          ? 'the first stage cannot wait; expected a later stage whose start is optional'
+          : `not a stage of this scenario; expected one of the later stages (${ids.slice(1).join(', ') || 'none: the scenario has one stage'})`,
+      ...(guess !== undefined ? { suggestion: guess } : {}),
+    });
+  }
+  if (!s.uncertainty?.price_paths)
+    issues.push({
+      severity: 'error',
+      path: at,
+      message: 'the option is valued under stochastic price paths; declare uncertainty.price_paths',
+    });
+  if (!stage) return;
+  const start = projectStartYear(s);
+  if (!o.window) {
+    // the default window starts at the stage's start year
+    if (stage.start_year - stage.construction_years <= start)
+      issues.push({
+        severity: 'error',
+        path: [...at, 'stage'],
+        value: o.stage,
+        message: `the default window starts at the stage's start_year ${stage.start_year}, whose construction (${stage.construction_years} years) begins in or before the project's first year ${start}; give a window whose first year is ≥ ${start + stage.construction_years + 1}`,
+      });
+    return;
+  }
+  const [first, last] = o.window;
+  const end = start + s.finance.horizon_years.value - 1;
+  const problems: string[] = [];
+  if (first > last) problems.push('the first year after the last');
+  if (first - stage.construction_years <= start)
+    problems.push(
+      `construction of the first start (${stage.construction_years} years) would begin in or before the project's first year ${start}; expected a first year ≥ ${start + stage.construction_years + 1}`,
+    );
+  if (last > end)
+    problems.push(`after the end of the appraisal horizon (${end}); expected a last year ≤ ${end}`);
+  if (last - first + 1 > STAGE_TIMING_MAX_WINDOW_YEARS)
+    problems.push(`longer than ${STAGE_TIMING_MAX_WINDOW_YEARS} years`);
+  if (problems.length > 0)
+    issues.push({
+      severity: 'error',
+      path: [...at, 'window'],
+      value: o.window,
+      message: `window of start years ${first}–${last}: ${problems.join('; ')}`,
     });
 }
 

@@ -36,3 +36,31 @@ describe('chromflow option bermudan-put', () => {
     expect(m.stderr).toMatch(/--exercises-per-year/);
   });
 });
+
+describe('chromflow option stage-timing and appraise', () => {
+  it('appraise reports the declared option exactly as `option stage-timing` for the same spec', () => {
+    // scenarios/aktobe-stage1-2.yaml declares stage chromium, the default window, 4000 paths, seed 1
+    const file = 'scenarios/aktobe-stage1-2.yaml';
+    const option = runCli([
+      'option',
+      'stage-timing',
+      file,
+      '--paths',
+      '4000',
+      '--seed',
+      '1',
+      '--json',
+    ]);
+    const appraisal = runCli(['appraise', file, '--json']);
+    expect(option.status).toBe(0);
+    expect(appraisal.status).toBe(0);
+    const section = (JSON.parse(appraisal.stdout) as { stage_timing_option?: unknown })
+      .stage_timing_option;
+    expect(section).toEqual(JSON.parse(option.stdout));
+    // The human summary has one line on it.
+    const text = runCli(['appraise', file]);
+    expect(text.stdout).toMatch(
+      /Timing option of stage chromium \(start 2034–2041, 4,000 price paths\): commit now USD -?\d+\.\d M, optimal rule/,
+    );
+  }, 300_000);
+});

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/index.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { withoutUncertainty } from './without-uncertainty.js';
 
 export type PlantSample = 'moisture' | 'grade' | 'slag-target';
 
@@ -38,7 +39,7 @@ export function plantSampleYaml(which: PlantSample, samples = 1000, seed = 1): s
       'inputs: { chromite: "feed:kempirsai-concentrate" }',
       'inputs: { chromite: "feed:kempirsai-concentrate" }\n      overrides:\n        furnace.slag_Cr2O3_wt_pct: { value: 6, source: "data/pyro/fecr.json (DC default)" }',
     );
-  const head = text.slice(0, text.indexOf('uncertainty:'));
+  const head = withoutUncertainty(text);
   const uncertainty = [
     'uncertainty:',
     '  method: lhs',

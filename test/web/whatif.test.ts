@@ -9,9 +9,11 @@ import { REFERENCE_TEXT } from './fixture.js';
 
 const text = REFERENCE_TEXT;
 
-/** The reference with a scalar FeCr price distribution instead of its sampled price path. */
+/** The reference with a scalar FeCr price distribution instead of its sampled price path (and
+ * so without the stage-timing option, which is valued under the paths). */
 const scalarText = text
   .replace(/\n {2}price_paths:\n[^]*$/, '\n')
+  .replace(/\n {2}stage_timing_option:\n( {4}.*\n)+/, '\n')
   .replace(
     '  parameters:\n',
     '  parameters:\n    - path: markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl\n      distribution: { type: triangular, min: 7600, mode: 8495, max: 9100 }\n',
@@ -84,7 +86,11 @@ describe('what-if sliders', () => {
       {},
     ]) {
       const fast = w.appraise(values);
-      const full = appraise(w.apply(values), { breakEvens: false, byRoute: false });
+      const full = appraise(w.apply(values), {
+        breakEvens: false,
+        byRoute: false,
+        stageTimingOption: false,
+      });
       expect(fast).toEqual(full);
     }
   });
@@ -167,7 +173,11 @@ describe('idle-time plant cache', () => {
     const fast = w.appraise({ recovery: 0.835 });
     expect(w.plantSolves).toBe(solves);
     expect(fast).toEqual(
-      appraise(w.apply({ recovery: 0.835 }), { breakEvens: false, byRoute: false }),
+      appraise(w.apply({ recovery: 0.835 }), {
+        breakEvens: false,
+        byRoute: false,
+        stageTimingOption: false,
+      }),
     );
   });
 });

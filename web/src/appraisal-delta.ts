@@ -8,7 +8,8 @@
  * Parts: `balance`, `cashflow`, `metrics`, `impact`, `emissions`, `not_implemented` (replaced
  * whole when changed) and `stages` (per stage, only the changed fields). `sources`, `scenario`
  * and `chromflow` are not sent in what-if steps (the dashboard does not show them): the page
- * keeps those of the loaded appraisal.
+ * keeps those of the loaded appraisal. Nor is `stage_timing_option`: a what-if step never
+ * recomputes it (WhatIf.appraise), so the page keeps the loaded appraisal's.
  */
 import type { Appraisal, StageResult } from '../../src/appraisal.js';
 

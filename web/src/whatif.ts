@@ -204,7 +204,14 @@ export class WhatIf {
       if (this.plants.size >= 64) this.plants.clear();
       this.plants.set(key, runs);
     }
-    return appraise(scenario, { breakEvens: false, plantRuns: runs, byRoute: false });
+    // The stage-timing option is never recomputed in a step (≈ 90 revaluations of the
+    // economics): the step's appraisal has no such section; the page keeps the loaded one.
+    return appraise(scenario, {
+      breakEvens: false,
+      plantRuns: runs,
+      byRoute: false,
+      stageTimingOption: false,
+    });
   }
 
   /** Restores the loaded values, then applies the given slider values (missing = base). */

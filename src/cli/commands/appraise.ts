@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { appraise } from '../../appraise.js';
-import type { Appraisal } from '../../appraisal.js';
+import type { Appraisal, StageTimingResult } from '../../appraisal.js';
 import { collectSetting, loadScenarioOrExit, SET_HELP } from '../scenario-file.js';
 import { styleFor } from '../style.js';
 import { writeFileAtomically } from '../write-file.js';
@@ -45,6 +45,11 @@ const SUMMARY_KPIS = [
   'al_t_per_t_cr',
   'adiabatic_T_K',
 ];
+
+/** One line on the stage-timing option (`chromflow option stage-timing` prints the boundary). */
+function timingOptionLine(o: StageTimingResult): string {
+  return `Timing option of stage ${o.stage} (start ${o.start_years[0]}–${o.start_years[1]}, ${formatAmount(o.paths)} price paths): commit now ${usd(o.commit_now_npv_usd)}, optimal rule ${usd(o.optimal_rule_value_usd)} ± ${usd(o.standard_error_usd)}, waiting worth ${usd(o.option_value_usd)}; never started on ${(100 * o.never_share).toFixed(1)} % of paths`;
+}
 
 /** A cover ratio to two decimals; null is "not applicable" (no debt service or no debt). */
 function ratio(x: number | null): string {
@@ -161,6 +166,7 @@ function printSummary(a: Appraisal): void {
       ['CBAM cost at full rate', `${usd(em.cbam_cost_usd_per_year)}/year`],
     ];
     for (const [k, v] of rows) w(`  ${k.padEnd(32)} ${v}`);
+    if (a.stage_timing_option) w(`  ${timingOptionLine(a.stage_timing_option)}`);
     if (a.views) printViews(a, w, s.bold);
     if (a.commercial) printCommercial(a, w, s.bold);
     w();

@@ -89,7 +89,10 @@ export function register(program: Command): void {
         process.stderr.write(`error: compare takes 2 or 3 scenario files, got ${files.length}\n`);
         throw new CliExit(EXIT.invalidInput);
       }
-      const appraisals = files.map((f) => appraise(loadScenarioOrExit(f)));
+      const appraisals = files.map((f) =>
+        // compare shows no timing option: do not value it
+        appraise(loadScenarioOrExit(f), { stageTimingOption: false }),
+      );
       const pairs: [number, number][] =
         appraisals.length === 3
           ? [

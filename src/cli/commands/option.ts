@@ -2,7 +2,7 @@
 // `bermudan-put` is the engine's validation case (Longstaff & Schwartz 2001, Table 1; see
 // docs/finance.md). JSON contract: { value, standard_error, paths, exercise_dates, seed, antithetic }.
 import type { Command } from '@commander-js/extra-typings';
-import { stageTimingOption, type StageTimingResult } from '../../analysis/stage-timing-option.js';
+import { stageTimingOption, type StageTimingResult } from '../../stage-timing-option.js';
 import { InputError } from '../../errors.js';
 import { loadScenarioOrExit } from '../scenario-file.js';
 import { bermudanPut } from '../../uncertainty/lsm/bermudan-put.js';

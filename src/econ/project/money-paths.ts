@@ -31,10 +31,21 @@ export function priceLevelByRow(
   startYear: number,
   rows: number,
 ): Float64Array {
+  // Each year's rate is looked up once (a data lookup per call), the products taken as before.
+  const first = Math.min(baseYear, startYear);
+  const rates = new Float64Array(Math.max(baseYear, startYear + rows - 1) - first + 1).fill(NaN);
+  const rateOf = (y: number): number => {
+    let v = rates[y - first] ?? NaN;
+    if (Number.isNaN(v)) {
+      v = rate(y);
+      rates[y - first] = v;
+    }
+    return v;
+  };
   const level = (year: number): number => {
     let v = 1;
-    for (let y = baseYear + 1; y <= year; y++) v *= 1 + rate(y);
-    for (let y = year + 1; y <= baseYear; y++) v /= 1 + rate(y);
+    for (let y = baseYear + 1; y <= year; y++) v *= 1 + rateOf(y);
+    for (let y = year + 1; y <= baseYear; y++) v /= 1 + rateOf(y);
     return v;
   };
   return Float64Array.from({ length: rows }, (_, t) => level(startYear + t));

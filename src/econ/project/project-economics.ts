@@ -342,6 +342,7 @@ function takeOrPayByStage(
  * @param scenario - The scenario.
  * @param results - Stage results in scenario order, with plant figures and capex filled.
  * @param basis - The commercial basis (prices, tariffs, contracts) on the project calendar.
+ * @param only - Id of the one stage wanted (the frame still reads every stage); default all.
  * @returns Economics of every computed stage with a capex estimate, in scenario order.
  * @throws InputError naming the feed, its use and its supply when the use exceeds the contract.
  */
@@ -349,6 +350,7 @@ export function projectStageEconomics(
   scenario: Scenario,
   results: readonly StageResult[],
   basis: CommercialBasis,
+  only?: string,
 ): StageEconomicsEntry[] {
   const start = basis.start_year;
   const horizon = basis.horizon_years;
@@ -383,6 +385,7 @@ export function projectStageEconomics(
   scenario.stages.forEach((stage, i) => {
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
+    if (only !== undefined && stage.id !== only) return;
     out.push({
       stage: stage.id,
       economics: stageEconomics(scenario, stage, i, r, frame, basis),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marketResponse } from '../../../src/econ/commercial/market-response.js';
 import { seededUniform } from '../../helpers/seeded.js';
+import { withoutUncertainty } from '../../helpers/without-uncertainty.js';
 
 const base = {
   world_market_t_per_year: 43_000,
@@ -64,9 +65,7 @@ describe('market response in the appraisal (stage 1 + 2 reference)', () => {
     const { loadScenario } = await import('../../../src/scenario/index.js');
     const { ROOT } = await import('../../helpers/run-cli.js');
     // The uncertainty section (which samples market_response paths) is not needed here.
-    const text = readFileSync(`${ROOT}/scenarios/aktobe-stage1-2.yaml`, 'utf8').split(
-      '\nuncertainty:',
-    )[0]!;
+    const text = withoutUncertainty(readFileSync(`${ROOT}/scenarios/aktobe-stage1-2.yaml`, 'utf8'));
     const without = text.replace(/ {6}market_response:\n(?: {8}.*\n| {10}.*\n)+/, '');
     expect(without).not.toContain('market_response:');
     const opts = { breakEvens: false, byRoute: false };

@@ -7,6 +7,7 @@ import { runChromiumStage } from '../../../src/process/chromium/run.js';
 import { loadScenario } from '../../../src/scenario/index.js';
 import { ROOT } from '../../helpers/run-cli.js';
 import { seededUniform } from '../../helpers/seeded.js';
+import { withoutUncertainty } from '../../helpers/without-uncertainty.js';
 
 const MW_CR2O3 = 151.99;
 const MW_CR = 51.996;
@@ -56,8 +57,7 @@ describe('cr-aluminothermic-oxide (purchased Cr2O3)', () => {
 
   it('buy vs make: the stage drops the chromate units from capex, staffing and concentrate', () => {
     const opts = { breakEvens: false, byRoute: false };
-    const read = (f: string) =>
-      readFileSync(`${ROOT}/scenarios/${f}`, 'utf8').split('\nuncertainty:')[0]!;
+    const read = (f: string) => withoutUncertainty(readFileSync(`${ROOT}/scenarios/${f}`, 'utf8'));
     const make = appraise(loadScenario(read('aktobe-stage1-2.yaml'), 'make.yaml'), opts);
     const buy = appraise(loadScenario(read('aktobe-stage1-2-buy-oxide.yaml'), 'buy.yaml'), opts);
     const cr = (a: typeof make) => a.stages.find((s) => s.id === 'chromium')!;

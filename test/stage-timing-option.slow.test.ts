@@ -1,11 +1,11 @@
-// The stage-2 timing option (src/analysis/stage-timing-option.ts) on the stages 1 + 2
+// The stage-2 timing option (src/stage-timing-option.ts) on the stages 1 + 2
 // reference scenario: bounds any optimal-stopping value must respect, the quadratic
 // revaluation against a full appraisal, reproducibility, and refusals.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { stageTimingOption } from '../../src/analysis/stage-timing-option.js';
-import { InputError } from '../../src/errors.js';
-import { loadScenario } from '../../src/scenario/index.js';
+import { stageTimingOption } from '../src/stage-timing-option.js';
+import { InputError } from '../src/errors.js';
+import { loadScenario } from '../src/scenario/index.js';
 
 const FILE = 'scenarios/aktobe-stage1-2.yaml';
 const scenario = loadScenario(readFileSync(FILE, 'utf8'), FILE);

@@ -17,19 +17,31 @@
  * operating rows, E[m_{s,y} | x_{s,t}] = exp(φ^k x + ½σ_e²(1 − φ^{2k})/(1 − φ²)), k = y − t.
  * The exercise value at t is NPV_t at those levels; LSM regresses the continuation value on
  * (1, x_s, x_s²) over the paths where starting pays (exercise value > 0).
- * Work: (1 + 2·series) × window appraisals of the economics, then paths × window × basis².
+ * Work: (1 + 2·series) × window revaluations of the stage's economics (src/stage-timing-npv.ts:
+ * the plant solved once, the stage results once per start year), then paths × window × basis².
+ * `appraise` calls it for a scenario declaring `finance.stage_timing_option`, the CLI's
+ * `chromflow option stage-timing` for its flags: one engine, the same result for the same spec.
  */
-import { appraise, runPlant } from '../appraise.js';
-import { commercialBasis } from '../commercial-basis.js';
-import { projectStartYear } from '../econ/project/project-economics.js';
-import { InputError } from '../errors.js';
-import type { Scenario } from '../scenario/schema.js';
-import { leastSquaresMonteCarlo } from '../uncertainty/lsm/least-squares-monte-carlo.js';
-import { compilePricePaths } from '../uncertainty/paths/log-ou-path.js';
-import { fillUniforms } from '../uncertainty/random/counter-random.js';
-import { seedKey } from '../uncertainty/random/seed.js';
-import { STREAM } from '../uncertainty/random/streams.js';
-import { pricePathGroup } from './monte-carlo.js';
+import type { StageTimingBoundary, StageTimingResult } from './appraisal.js';
+import { commercialBasis } from './commercial-basis.js';
+import { projectStartYear } from './econ/project/project-economics.js';
+import { InputError } from './errors.js';
+import { PlantSolver } from './plant/plant-solver.js';
+import { pricePathGroup } from './price-path-group.js';
+import type { StageRun } from './process/stage-run.js';
+import {
+  STAGE_TIMING_MAX_WINDOW_YEARS,
+  STAGE_TIMING_PATHS,
+  type Scenario,
+} from './scenario/schema.js';
+import { stageNpvByStart } from './stage-timing-npv.js';
+import { leastSquaresMonteCarlo } from './uncertainty/lsm/least-squares-monte-carlo.js';
+import { compilePricePaths } from './uncertainty/paths/log-ou-path.js';
+import { fillUniforms } from './uncertainty/random/counter-random.js';
+import { seedKey } from './uncertainty/random/seed.js';
+import { STREAM } from './uncertainty/random/streams.js';
+
+export type { StageTimingBoundary, StageTimingResult } from './appraisal.js';
 
 export interface StageTimingSpec {
   /** Id of the stage whose start is optional (default: the last stage). */
@@ -41,48 +53,49 @@ export interface StageTimingSpec {
   /** Simulated paths, even (default 10,000, at most 200,000). */
   paths?: number;
   seed?: number;
+  /** How errors name the spec's fields (default: the CLI's flags). */
+  fields?: StageTimingFields;
 }
 
-export interface StageTimingBoundary {
-  /** Start year (first year of production) [year]. */
-  year: number;
-  /** Year the decision is taken and construction begins (year − construction years) [year]. */
-  decision_year: number;
-  /** Share of paths on which the stage is started in this year [-]. */
-  exercised_share: number;
-  /** Incremental NPV of starting this year on the deck (median prices) [USD, base-year money]. */
-  deck_npv_usd: number;
-  /** Per series: the level of its price (multiplier of the deck median) at which starting this year pays, the other series at their median; null when none in 0.3–3× the median. */
-  series: {
-    id: string;
-    multiplier: number | null;
-    /** Starting pays when the price is above (a product) or below (a cost) the boundary. */
-    builds_when: 'above' | 'below' | null;
-    /** The deck's ex-works price in that year × the multiplier [USD/t] (logistics deductions held, so approximate); null for electricity. */
-    ex_works_usd_per_t: number | null;
-  }[];
-}
-
-export interface StageTimingResult {
+/** Names of the spec's fields in error messages: CLI flags or scenario paths. */
+export interface StageTimingFields {
   stage: string;
-  start_years: [number, number];
-  paths: number;
-  seed: number;
-  series: string[];
-  /** Expected NPV of committing now to the planned start year [USD, base-year money]. */
-  commit_now_npv_usd: number;
-  /** Planned start year (the scenario's). */
-  planned_start_year: number;
-  /** Value of the right to start in the window under the LSM rule [USD]. */
-  optimal_rule_value_usd: number;
-  standard_error_usd: number;
-  /** optimal_rule_value − max(commit_now, 0): what waiting and seeing prices is worth [USD]. */
-  option_value_usd: number;
-  /** Share of paths on which the stage is never started [-]. */
-  never_share: number;
-  boundary: StageTimingBoundary[];
-  /** Largest |quadratic − appraisal| at a check point (all series ×1.3, first year) [USD]. */
-  revaluation_check_usd: number;
+  window: string;
+  paths: string;
+  seed: string;
+}
+
+const CLI_FIELDS: StageTimingFields = {
+  stage: '--stage',
+  window: '--from/--to',
+  paths: '--paths',
+  seed: '--seed',
+};
+
+const SCENARIO_FIELDS: StageTimingFields = {
+  stage: 'finance.stage_timing_option.stage',
+  window: 'finance.stage_timing_option.window',
+  paths: 'finance.stage_timing_option.paths',
+  seed: 'finance.stage_timing_option.seed',
+};
+
+/** The engine's spec of a scenario's `finance.stage_timing_option` (errors name its fields). */
+export function scenarioTimingSpec(
+  declared: NonNullable<Scenario['finance']['stage_timing_option']>,
+): StageTimingSpec {
+  return {
+    stage: declared.stage,
+    ...(declared.window ? { from: declared.window[0], to: declared.window[1] } : {}),
+    paths: declared.paths,
+    ...(declared.seed !== undefined ? { seed: declared.seed } : {}),
+    fields: SCENARIO_FIELDS,
+  };
+}
+
+/** What the engine may reuse from its caller. */
+export interface StageTimingOptions {
+  /** The scenario's solved plant (`runPlant`); default: solved for this call. */
+  plantRuns?: ReadonlyMap<string, StageRun>;
 }
 
 const BUMP = 0.2;
@@ -90,61 +103,46 @@ const BUMP = 0.2;
 const BOUNDARY_RANGE: [number, number] = [0.3, 3];
 const BOUNDARY_SCAN = 60;
 
-function withStart(scenario: Scenario, index: number, year: number): Scenario {
-  const s = structuredClone(scenario);
-  const stage = s.stages[index];
-  if (stage) stage.start_year = year;
-  return s;
-}
-
 /**
- * The last start year in [from, to] whose stage the appraisal accepts (its debt repaid by the
- * horizon's last row); `from` when none is (the window's check then names the cause). A later
- * start moves the stage's loan past the horizon, so the default window stops there.
+ * The last start year in [from, to] whose stage debt is repaid by the horizon's last row (the
+ * appraisal refuses a later one); `from` when none is (the window's check then names the cause).
  */
 function latestStartWithinHorizon(
-  scenario: Scenario,
-  index: number,
+  valuation: ReturnType<typeof stageNpvByStart>,
   from: number,
   to: number,
-  runs: ReturnType<typeof runPlant>,
 ): number {
-  for (let year = to; year > from; year--) {
-    try {
-      appraise(withStart(scenario, index, year), {
-        plantRuns: runs,
-        breakEvens: false,
-        byRoute: false,
-      });
-      return year;
-    } catch (e) {
-      if (!(e instanceof InputError) || e.field !== 'financing.tenor_years') throw e;
-    }
-  }
+  for (let year = to; year > from; year--) if (valuation.debtRepaidWithinHorizon(year)) return year;
   return from;
 }
 
 /**
+ * @param scenario - A scenario with two or more stages and `uncertainty.price_paths`.
+ * @param spec - Stage, window, paths and seed (defaults in {@link StageTimingSpec}).
+ * @param options - The caller's solved plant, to reuse.
  * @throws InputError when the scenario has no price paths, one stage, or a bad start-year range.
  */
 export function stageTimingOption(
   scenario: Scenario,
   spec: StageTimingSpec = {},
+  options: StageTimingOptions = {},
 ): StageTimingResult {
+  const field = spec.fields ?? CLI_FIELDS;
   const index = spec.stage
     ? scenario.stages.findIndex((s) => s.id === spec.stage)
     : scenario.stages.length - 1;
   const stage = scenario.stages[index];
   if (index < 1 || !stage)
     throw new InputError(
-      spec.stage !== undefined ? '--stage' : 'stages',
+      spec.stage !== undefined ? field.stage : 'stages',
       spec.stage ?? `${scenario.stages.length} stage(s)`,
       'a later stage (after the first) whose start is optional',
     );
   const planned = stage.start_year;
   const from = spec.from ?? planned;
-  const runs = runPlant(scenario);
-  const to = spec.to ?? latestStartWithinHorizon(scenario, index, from, planned + 9, runs);
+  const runs = options.plantRuns ?? new PlantSolver().runPlant(scenario);
+  const valuation = stageNpvByStart(scenario, index, runs);
+  const to = spec.to ?? latestStartWithinHorizon(valuation, from, planned + 9);
   const base = projectStartYear(scenario);
   // start_year is the first year of production; construction (and the decision) comes earlier.
   const build = stage.construction_years;
@@ -154,18 +152,33 @@ export function stageTimingOption(
     !Number.isInteger(to) ||
     from > to ||
     from - build <= base ||
-    to - from > 30
+    to - from > STAGE_TIMING_MAX_WINDOW_YEARS - 1
   )
     throw new InputError(
-      '--from/--to',
+      field.window,
       `${from}–${to}`,
-      `a window of whole start years whose construction begins after ${base} (${build} years of construction), at most 31 years`,
+      `a window of whole start years whose construction begins after ${base} (${build} years of construction), at most ${STAGE_TIMING_MAX_WINDOW_YEARS} years`,
+    );
+  if (spec.to !== undefined && !valuation.debtRepaidWithinHorizon(to))
+    throw new InputError(
+      field.window,
+      `${from}–${to}`,
+      `a last start year whose stage debt is repaid within the horizon (by ${base + rows - 1}): at most ${latestStartWithinHorizon(valuation, from, to)}`,
     );
   const paths = spec.paths ?? 10_000;
-  if (!Number.isSafeInteger(paths) || paths < 100 || paths > 200_000 || paths % 2)
-    throw new InputError('--paths', paths, 'an even integer from 100 to 200,000');
+  if (
+    !Number.isSafeInteger(paths) ||
+    paths < STAGE_TIMING_PATHS.min ||
+    paths > STAGE_TIMING_PATHS.max ||
+    paths % 2
+  )
+    throw new InputError(
+      field.paths,
+      paths,
+      `an even integer from ${STAGE_TIMING_PATHS.min} to ${STAGE_TIMING_PATHS.max.toLocaleString('en-US')}`,
+    );
   const seed = spec.seed ?? scenario.uncertainty?.seed ?? 1;
-  const key = seedKey(seed, '--seed');
+  const key = seedKey(seed, field.seed);
   const pg = pricePathGroup(scenario, 0);
   if (!pg)
     throw new InputError(
@@ -175,16 +188,11 @@ export function stageTimingOption(
     );
   const S = pg.series.length;
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const npvAt = (year: number, scale: number[]): number => {
-    const ov = new Map(pg.series.map((id, s) => [id, new Float64Array(rows).fill(scale[s] ?? 1)]));
-    const a = appraise(withStart(scenario, index, year), {
-      plantRuns: runs,
-      breakEvens: false,
-      byRoute: false,
-      pricePaths: ov,
-    });
-    return a.stages[index]?.metrics?.npv_usd ?? Number.NaN;
-  };
+  const npvAt = (year: number, scale: number[]): number =>
+    valuation.npv(
+      year,
+      new Map(pg.series.map((id, s) => [id, new Float64Array(rows).fill(scale[s] ?? 1)])),
+    );
   const ones = new Array<number>(S).fill(1);
   // Per start year: deck NPV and the quadratic coefficients per series.
   const fit = years.map((y) => {
@@ -231,20 +239,33 @@ export function stageTimingOption(
         : s.volatility ** 2;
     return { phi, se2 };
   });
+  // The terms of the conditional mean that do not depend on x, per start year and series
+  // (computed once: the mean is evaluated paths × years × series times).
+  const terms = years.map((year) => {
+    const decisionRow = year - build - base;
+    return ou.map((o) => {
+      const w: number[] = [];
+      const phik: number[] = [];
+      const halfVar: number[] = [];
+      let den = 0;
+      for (let k = build; k < rows - decisionRow; k++) {
+        const pk = Math.pow(o.phi, k);
+        const v = o.phi < 1 ? (o.se2 * (1 - pk * pk)) / (1 - o.phi * o.phi) : o.se2 * k;
+        w.push(Math.pow(1 + r, -k));
+        phik.push(pk);
+        halfVar.push(v / 2);
+        den += Math.pow(1 + r, -k);
+      }
+      return { w, phik, halfVar, den };
+    });
+  });
   const level = (t: number, s: number, x: number): number => {
-    const o = ou[s];
-    if (!o) return 1;
+    const c = terms[t]?.[s];
+    if (!c) return 1;
     let num = 0;
-    let den = 0;
-    const decisionRow = (years[t] ?? base) - build - base;
-    for (let k = build; k < rows - decisionRow; k++) {
-      const w = Math.pow(1 + r, -k);
-      const phik = Math.pow(o.phi, k);
-      const v = o.phi < 1 ? (o.se2 * (1 - phik * phik)) / (1 - o.phi * o.phi) : o.se2 * k;
-      num += w * Math.exp(phik * x + v / 2);
-      den += w;
-    }
-    return den > 0 ? num / den : 1;
+    for (let i = 0; i < c.w.length; i++)
+      num += (c.w[i] ?? 0) * Math.exp((c.phik[i] ?? 0) * x + (c.halfVar[i] ?? 0));
+    return c.den > 0 ? num / c.den : 1;
   };
   // Paths: log multipliers x_{s,row}, antithetic pairs.
   const compiled = compilePricePaths(
