@@ -10,8 +10,10 @@ import { explain } from '../explain.js';
 import { navigate, scenarioHref } from '../router.js';
 import { Charts } from '../components/Charts.js';
 import { Kpis } from '../components/Kpis.js';
+import { FeasiblePanel } from '../components/FeasiblePanel.js';
 import { McPanel } from '../components/McPanel.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { TimingOptionCard } from '../components/TimingOptionCard.js';
 import { WhatIfPanel } from '../components/WhatIfPanel.js';
 import { useCore, whatIfTimings } from '../core-context.js';
 import { useI18n } from '../i18n.js';
@@ -250,6 +252,15 @@ export function Dashboard(props: {
         </section>
       </div>
       {charts && <Charts appraisal={appraisal} />}
+      {charts && <TimingOptionCard appraisal={appraisal} />}
+      {charts && (
+        <FeasiblePanel
+          scenarioId={props.scenarioId}
+          version={props.version}
+          outputs={outputs}
+          workerReady={props.loaded !== undefined}
+        />
+      )}
       {charts && (
         <McPanel
           scenarioId={props.scenarioId}
