@@ -61,7 +61,13 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
   const [leaves, setLeaves] = useState<InputChoice[] | undefined>(undefined);
   const [maxRows, setMaxRows] = useState<number | undefined>(undefined);
   const [form, setForm] = useState<FeasibleForm | undefined>(undefined);
-  const [status, setStatus] = useState('');
+  // Kept as what happened, not as text, so a change of language re-words it.
+  const [status, setStatus] = useState<
+    | { kind: 'running' }
+    | { kind: 'done'; n: number }
+    | { kind: 'error'; error: unknown }
+    | undefined
+  >(undefined);
   const [running, setRunning] = useState(false);
   const [answer, setAnswer] = useState<FeasibleRegionAnswer | undefined>(undefined);
 
@@ -96,7 +102,7 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
           rows: String(limits.default_rows),
         });
       } catch (error) {
-        setStatus(explain(error, i18n));
+        setStatus({ kind: 'error', error });
       }
     })();
   }, [open, props.workerReady, leaves, core, props.outputs, i18n]);
@@ -122,7 +128,7 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
   const run = async () => {
     if (!checked?.ok) return;
     setRunning(true);
-    setStatus(t('fr_running'));
+    setStatus({ kind: 'running' });
     try {
       const r = await api.feasibleRegion({
         scenario_id: props.scenarioId,
@@ -130,10 +136,10 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
         ...checked.body,
       });
       setAnswer(r);
-      setStatus(t('fr_done', { n: i18n.num(r.evaluations) }));
+      setStatus({ kind: 'done', n: r.evaluations });
     } catch (error) {
       // A refusal keeps the previous result on screen.
-      setStatus(explain(error, i18n));
+      setStatus({ kind: 'error', error });
     } finally {
       setRunning(false);
     }
@@ -185,7 +191,7 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
         <h3 className="inline">{t('fr_title')}</h3>
       </summary>
       <p className="muted">{t('fr_intro')}</p>
-      {!props.workerReady || (form === undefined && status === '') ? (
+      {!props.workerReady || (form === undefined && status === undefined) ? (
         <p className="muted">{t('fr_need_worker')}</p>
       ) : null}
       {form && leaves && (
@@ -272,7 +278,13 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
         </form>
       )}
       <p className="status" data-testid="fr-status" role="status">
-        {status}
+        {status?.kind === 'running'
+          ? t('fr_running')
+          : status?.kind === 'done'
+            ? t('fr_done', { n: i18n.num(status.n) })
+            : status?.kind === 'error'
+              ? explain(status.error, i18n)
+              : ''}
       </p>
       {answer && !metAnywhere(answer) && (
         <p className="notice" data-testid="fr-none">
