@@ -72,7 +72,7 @@ describe('feasible-region chart', () => {
       [8495, 37.28],
       [16990, 39.94],
     ]);
-    const base = o.series.find((s) => s.type === 'scatter')!;
+    const base = o.series.find((s) => s.name === en.t('base_case'))!;
     expect(base.data).toEqual([[8495, 29.14]]);
     // Feasible below the line (NPV ≥ 0 at lower tariffs): the area goes down to the axis.
     expect(feasibleSide(REGION)).toBe('below');

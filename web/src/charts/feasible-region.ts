@@ -59,6 +59,7 @@ export function feasibleRegionOption(
             connectNulls: false,
             symbol: 'none',
             lineStyle: { opacity: 0 },
+            itemStyle: { color: GOOD },
             areaStyle: { color: GOOD, opacity: 0.12, origin: side === 'above' ? 'end' : 'start' },
             silent: true,
             tooltip: { show: false },
@@ -101,11 +102,14 @@ export function feasibleRegionOption(
           lineStyle: { width: 2 },
         },
         {
+          // A one-point line (the scatter chart is not in the bundle): its symbol is the mark.
           name: i18n.t('base_case'),
-          type: 'scatter',
+          type: 'line',
           data: [[r.base_values[0], r.base_values[1]]],
           symbol: 'diamond',
+          showSymbol: true,
           symbolSize: 14,
+          lineStyle: { opacity: 0 },
           itemStyle: { color: BAD },
           label: {
             show: true,
