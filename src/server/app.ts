@@ -22,6 +22,7 @@ import type { AppEnv, AppOptions, Deps, ResolvedOptions } from './context.js';
 import { csrfGuard } from './csrf.js';
 import { apiError, notFound } from './http-error.js';
 import { LoginThrottle } from './login-throttle.js';
+import { DEFAULT_FEASIBLE_LIMITS, feasibleRegionRoutes } from './feasible-region-routes.js';
 import { DEFAULT_MC_LIMITS, mcRunRoutes } from './mc-run-routes.js';
 import { openApiDocument } from './openapi.js';
 import { DEFAULT_LOG2_N } from './password.js';
@@ -153,6 +154,7 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
     return undefined;
   };
   app.use('/api/appraise', refuseWhenBusy);
+  app.use('/api/feasible-region', refuseWhenBusy);
   app.use('/api/scenarios/*', refuseWhenBusy);
   app.use('/api/*', sessionMiddleware(deps));
 
@@ -211,6 +213,10 @@ export function createApp(store: Store, appOptions: AppOptions = {}): Hono<AppEn
   );
   app.route('/api/scenarios', scenarioRoutes({ ...deps, mc }));
   app.route('/api/mc-runs', mcRunRoutes({ ...deps, mc }));
+  app.route(
+    '/api/feasible-region',
+    feasibleRegionRoutes(deps, { ...DEFAULT_FEASIBLE_LIMITS, ...appOptions.feasibleLimits }),
+  );
 
   app.post('/api/appraise', requireUser('viewer'), async (c) => {
     const text = await c.req.text();

@@ -2,6 +2,7 @@
 import type { Store, User } from '../store/index.js';
 import type { McService } from '../workers/mc-service.js';
 import type { AppraisalCache } from './appraisal-cache.js';
+import type { FeasibleRegionLimits } from './feasible-region-routes.js';
 import type { WorkerPool } from '../workers/pool.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { WorkGate } from './work-gate.js';
@@ -61,6 +62,8 @@ export interface AppOptions {
    * `busy` with `Retry-After`. Default 32.
    */
   maxQueuedRequests?: number;
+  /** Feasible-region limits (grid rows); defaults in `DEFAULT_FEASIBLE_LIMITS`. */
+  feasibleLimits?: Partial<FeasibleRegionLimits>;
   /** Monte Carlo limits; defaults in {@link McLimits}. */
   mcLimits?: Partial<McLimits>;
   /**

@@ -14,6 +14,7 @@ import {
 } from './scenario-routes.js';
 import { createUserBody, patchUserBody } from './user-routes.js';
 import { createMcRunBody } from './mc-run-routes.js';
+import { feasibleRegionBody } from './feasible-region-routes.js';
 import { SCENARIO_TYPES } from './csrf.js';
 
 type Json = Record<string, unknown>;
@@ -426,6 +427,35 @@ export function openApiDocument(): Json {
           parameters: [idParam],
           requestBody: jsonBody(duplicateBody),
           responses: { ...ok('created', { type: 'object' }, '201'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/feasible-region/limits': {
+        get: {
+          summary:
+            'the limits of a feasible-region request (grid rows), for forms to check before posting',
+          responses: {
+            ...ok('limits', {
+              type: 'object',
+              properties: { max_rows: { type: 'integer' }, default_rows: { type: 'integer' } },
+            }),
+            ...errors(401),
+          },
+        },
+      },
+      '/api/feasible-region': {
+        post: {
+          summary:
+            'the feasible region of two inputs of a stored version (chromflow solve --vary a --vary b): for a grid of the first input, the value of the second at which the output equals the target; rows without a value carry their reason. Computed in the worker pool; one request per user at a time (429)',
+          requestBody: jsonBody(feasibleRegionBody),
+          responses: {
+            ...ok(
+              '{ output, target, vary, base_values, range_x, range_y, rows: [{ x, y, achieved, feasible_above, reason? }], evaluations, version }',
+              {
+                type: 'object',
+              },
+            ),
+            ...errors(400, 401, 404, 413, 422, 429, 503),
+          },
         },
       },
       '/api/mc-runs/limits': {

@@ -105,4 +105,10 @@ export function sampleInputs(task: RunTask & { start: number; end: number }): un
 }
 
 // The server's scenario work runs in the same threads (named tasks of the shared pool).
-export { appraiseText, parseText, prepareRunText, renderReportText } from './scenario-tasks.js';
+export {
+  appraiseText,
+  feasibleRegionText,
+  parseText,
+  prepareRunText,
+  renderReportText,
+} from './scenario-tasks.js';

@@ -9,7 +9,15 @@ import type { LoadResult } from '../scenario/index.js';
 import type { ChunkResult, FailedSample } from '../uncertainty/runner/chunk.js';
 import type { McReport, RunOffload } from './mc-run.js';
 import { sourceKey, type McSource } from './mc-source.js';
-import type { ReportReply, ReportTask, RunOptions, TaskReply, TextTask } from './scenario-tasks.js';
+import type { FeasibleRegionResult } from '../analysis/feasible-region.js';
+import type {
+  FeasibleRegionTask,
+  ReportReply,
+  ReportTask,
+  RunOptions,
+  TaskReply,
+  TextTask,
+} from './scenario-tasks.js';
 
 /** A chunk to evaluate in a worker thread. */
 export interface ChunkTask {
@@ -151,6 +159,18 @@ export class WorkerPool {
   async appraise(task: TextTask): Promise<TaskReply<{ readonly json: string }>> {
     return (await this.piscina.run(task, { name: 'appraiseText' })) as TaskReply<{
       readonly json: string;
+    }>;
+  }
+
+  /**
+   * The feasible region of two inputs of a scenario text (tens of appraisals: queued with the
+   * Monte Carlo chunks, behind interactive requests).
+   */
+  async feasibleRegion(
+    task: FeasibleRegionTask,
+  ): Promise<TaskReply<{ readonly result: FeasibleRegionResult }>> {
+    return (await this.piscina.run(task, { name: 'feasibleRegionText' })) as TaskReply<{
+      readonly result: FeasibleRegionResult;
     }>;
   }
 

@@ -4,9 +4,16 @@
  * answer serialised to JSON here, not on the main thread) and rendering its report. Errors
  * cross the thread boundary as plain data ({@link TaskError}); the server maps them to HTTP.
  */
+import { appraisalOutputs } from '../analysis/appraisal-outputs.js';
+import {
+  feasibleRegion,
+  type FeasibleRegionResult,
+  type FeasibleRegionSpec,
+} from '../analysis/feasible-region.js';
 import { appraise, appraiseDetailed } from '../appraise.js';
 import { ConvergenceError, InfeasibleError, InputError, NotImplementedError } from '../errors.js';
 import { REPORT_CONTENT_TYPES, type ReportFormat } from '../report/formats.js';
+import { compileScenario } from '../scenario/compile.js';
 import { parseScenario, type LoadResult, type Problem } from '../scenario/index.js';
 import { resolveSource, type McSource } from './mc-source.js';
 
@@ -181,6 +188,45 @@ export function prepareRunText(
       source,
       samples: run.samples,
       name: parsed.scenario.name,
+    };
+  } catch (error) {
+    return { kind: 'error', error: taskError(error) };
+  }
+}
+
+/** A feasible-region request (the API body, checked by the route): scenario text and spec. */
+export interface FeasibleRegionTask extends TextTask {
+  readonly spec: FeasibleRegionSpec;
+}
+
+/**
+ * Parses a scenario text and computes the feasible region of two of its inputs
+ * (analysis/feasible-region.ts). The output and the two input paths are checked first, each
+ * refused with the request's field name (`output`, `vary[0]`, `vary[1]`), so a misspelt path is
+ * not reported as "no value meets the target".
+ */
+export function feasibleRegionText(
+  task: FeasibleRegionTask,
+): TaskReply<{ readonly result: FeasibleRegionResult }> {
+  const parsed = parseScenario(task.text, task.file);
+  if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
+  try {
+    const { index } = compileScenario(parsed.scenario);
+    task.spec.vary.forEach((path, k) => {
+      if (!index.has(path))
+        throw new InputError(`vary[${k}]`, path, 'a numeric input of the scenario');
+    });
+    const outputs = appraisalOutputs(appraise(parsed.scenario, { breakEvens: false }));
+    if (!outputs.has(task.spec.output))
+      throw new InputError(
+        'output',
+        task.spec.output,
+        'a numeric output of the appraisal, e.g. metrics.npv_usd',
+      );
+    return {
+      kind: 'ok',
+      warnings: parsed.warnings,
+      result: feasibleRegion(parsed.scenario, task.spec),
     };
   } catch (error) {
     return { kind: 'error', error: taskError(error) };

@@ -1,5 +1,6 @@
 /** Client of the chromflow REST API (docs/server.md). Same origin; the session is a cookie. */
 
+import type { FeasibleRegionResult } from '../../src/analysis/feasible-region.js';
 import type {
   User,
   ScenarioMeta,
@@ -173,7 +174,26 @@ export const api = {
       | { text: string; samples: number; seed?: number },
   ) => call<unknown>('POST', '/api/mc-runs', body),
   mcRun: (runId: string) => call<unknown>('GET', `/api/mc-runs/${runId}`),
+  feasibleLimits: () =>
+    call<{ max_rows: number; default_rows: number }>('GET', '/api/feasible-region/limits'),
+  /** The feasible region of two inputs of a stored version (computed on request). */
+  feasibleRegion: (body: FeasibleRegionRequest) =>
+    call<FeasibleRegionAnswer>('POST', '/api/feasible-region', body),
 };
+
+export interface FeasibleRegionRequest {
+  scenario_id: string;
+  version: number;
+  output: string;
+  target: number;
+  vary: [string, string];
+  range_x: [number, number];
+  range_y: [number, number];
+  rows: number;
+}
+
+/** The server's answer (src/analysis/feasible-region.ts FeasibleRegionResult + the version). */
+export type FeasibleRegionAnswer = FeasibleRegionResult & { version: number };
 
 /** The CSV of a run's samples. */
 export function mcCsvUrl(runId: string): string {

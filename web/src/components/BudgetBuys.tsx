@@ -7,9 +7,8 @@ import { memo, useMemo } from 'react';
 import type { StageResult } from '../../../src/appraisal.js';
 import { budgetBuys, budgetBuysTable, ktPerYear } from '../budget-buys.js';
 import { CsvButton } from '../charts/export.js';
-import { TableHead } from '../charts/TableHead.js';
 import { useI18n } from '../i18n.js';
-import { TableWrap } from './TableWrap.js';
+import { StackTable } from './StackTable.js';
 
 export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: StageResult }) {
   const i18n = useI18n();
@@ -33,38 +32,16 @@ export const BudgetBuysPanel = memo(function BudgetBuysPanel(props: { stage: Sta
           capacity: ktPerYear(b.capacity_t_per_year, i18n),
         })}
       </p>
-      <TableWrap label={title}>
-        <table className="budget-buys stack">
-          <caption className="sr-only">{title}</caption>
-          <TableHead columns={table.columns} />
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr
-                key={i}
-                className={b.rows[i]?.current === true ? 'current' : undefined}
-                data-testid={`${id}-row`}
-                data-current={b.rows[i]?.current === true}
-              >
-                {row.map((c, k) =>
-                  k === 0 ? (
-                    <th key={k} scope="row" data-label={table.columns[k]}>
-                      {c.text}
-                    </th>
-                  ) : (
-                    <td
-                      key={k}
-                      className={typeof c.value === 'number' ? 'num' : undefined}
-                      data-label={table.columns[k]}
-                    >
-                      {c.text}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <StackTable
+        title={title}
+        table={table}
+        className="budget-buys"
+        rowProps={(i) => ({
+          className: b.rows[i]?.current === true ? 'current' : undefined,
+          'data-testid': `${id}-row`,
+          'data-current': b.rows[i]?.current === true,
+        })}
+      />
     </section>
   );
 });

@@ -8,7 +8,7 @@ import type { Appraisal } from '../../../src/appraisal.js';
 import { api, appraiseText } from '../api.js';
 import { ChartPanel } from '../charts/ChartPanel.js';
 import { bridgeOption } from '../charts/options.js';
-import { formatDelta, kpiCards } from '../components/Kpis.js';
+import { formatDelta, kpiCards } from '../kpi-cards.js';
 import { explain } from '../explain.js';
 import { useI18n } from '../i18n.js';
 import { useNarrow } from '../narrow.js';

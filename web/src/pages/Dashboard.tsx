@@ -1,5 +1,5 @@
 /** Dashboard of one scenario version: KPI cards, charts, live what-if, Monte Carlo, reports. */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { applyDelta } from '../appraisal-delta.js';
 import { chartDraws } from '../charts/draws.js';
@@ -16,6 +16,15 @@ import { WhatIfPanel } from '../components/WhatIfPanel.js';
 import { useCore, whatIfTimings } from '../core-context.js';
 import { useI18n } from '../i18n.js';
 import type { SliderDef } from '../whatif.js';
+
+// Drawn after the KPI cards and the charts, and the feasible region only runs on request: both
+// are chunks of their own, off the first load.
+const FeasiblePanel = lazy(() =>
+  import('../components/FeasiblePanel.js').then((m) => ({ default: m.FeasiblePanel })),
+);
+const TimingOptionCard = lazy(() =>
+  import('../components/TimingOptionCard.js').then((m) => ({ default: m.TimingOptionCard })),
+);
 
 export interface Loaded {
   appraisal: Appraisal;
@@ -250,6 +259,17 @@ export function Dashboard(props: {
         </section>
       </div>
       {charts && <Charts appraisal={appraisal} />}
+      {charts && (
+        <Suspense fallback={null}>
+          <TimingOptionCard appraisal={appraisal} />
+          <FeasiblePanel
+            scenarioId={props.scenarioId}
+            version={props.version}
+            outputs={outputs}
+            workerReady={props.loaded !== undefined}
+          />
+        </Suspense>
+      )}
       {charts && (
         <McPanel
           scenarioId={props.scenarioId}

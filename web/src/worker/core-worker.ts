@@ -28,6 +28,18 @@ let session:
     }
   | undefined;
 
+/** The numeric inputs of a scenario with their provenance. */
+function leafInfo(scenario: Parameters<typeof numericLeaves>[0]): LeafInfo[] {
+  return numericLeaves(scenario).map((l) => ({
+    path: l.path,
+    field: formatPath(l.documentPath),
+    value: l.param.value,
+    unit: l.param.unit,
+    source: l.param.source,
+    status: l.param.status,
+  }));
+}
+
 function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: false }) {
   switch (req.type) {
     case 'load': {
@@ -98,15 +110,19 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
     case 'validate': {
       const parsed = parseScenario(req.text, req.file);
       if (!parsed.ok) return { type: 'validate', ok: true, problems: parsed.problems, leaves: [] };
-      const leaves: LeafInfo[] = numericLeaves(parsed.scenario).map((l) => ({
-        path: l.path,
-        field: formatPath(l.documentPath),
-        value: l.param.value,
-        unit: l.param.unit,
-        source: l.param.source,
-        status: l.param.status,
-      }));
-      return { type: 'validate', ok: true, problems: parsed.warnings, leaves };
+      return {
+        type: 'validate',
+        ok: true,
+        problems: parsed.warnings,
+        leaves: leafInfo(parsed.scenario),
+      };
+    }
+    case 'inputs': {
+      if (!session) throw new Error('no scenario loaded');
+      // A fresh parse: the what-if session's scenario holds slider values.
+      const parsed = parseScenario(session.text, session.file);
+      if (!parsed.ok) throw new Error('the loaded scenario no longer parses');
+      return { type: 'inputs', ok: true, leaves: leafInfo(parsed.scenario) };
     }
     case 'tornado': {
       if (!session) throw new Error('no scenario loaded');

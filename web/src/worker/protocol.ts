@@ -33,7 +33,8 @@ export type WorkerRequest =
   | { id: number; type: 'whatif'; values: WhatIfValues }
   | { id: number; type: 'validate'; text: string; file: string }
   | { id: number; type: 'tornado'; output: string }
-  | { id: number; type: 'whatif_text'; values: WhatIfValues };
+  | { id: number; type: 'whatif_text'; values: WhatIfValues }
+  | { id: number; type: 'inputs' };
 
 export interface TornadoBar {
   input: string;
@@ -70,6 +71,8 @@ export type WorkerResult =
       worker_end_epoch_ms: number;
     }
   | { type: 'validate'; ok: true; problems: Problem[]; leaves: LeafInfo[] }
+  /** The loaded scenario's numeric inputs (the feasible-region form's choices). */
+  | { type: 'inputs'; ok: true; leaves: LeafInfo[] }
   | { type: 'tornado'; ok: true; output: string; base: number; bars: TornadoBar[]; ms: number }
   | {
       type: 'whatif_text';

@@ -1,0 +1,232 @@
+// Browser test of the lender and sponsor view (issue 15 item 7): Debian's Chromium driven by
+// playwright-core against a real server (temporary SQLite, the UI built by Vite into a temporary
+// directory). On the stage 1 + 2 reference the finance cards and tables render from the loaded
+// appraisal (no request of their own), the covenant breaches are listed by year, the
+// feasible-region chart is computed only on request and drawn with its data table, a target met
+// nowhere is explained; in Russian no English word and no raw float appear; on a phone nothing
+// scrolls sideways; axe-core finds no serious or critical violation.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Started } from '../../src/server/start.js';
+import { requireTool } from '../helpers/required-tool.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'e2e-finance-password-0123456789';
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+}
+
+interface Doc {
+  body: { innerText: string };
+  documentElement: { scrollWidth: number; clientWidth: number };
+}
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install chromium'))(
+  'lender and sponsor view in Chromium',
+  () => {
+    let dir: string;
+    let server: Started | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+    let stage12 = '';
+    const pageErrors: string[] = [];
+    /** Requests the page made to the feasible-region endpoint. */
+    const feasibleRequests: string[] = [];
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'chromflow-e2e-fin-'));
+      const outDir = join(dir, 'web');
+      await build({
+        configFile: join(ROOT, 'web/vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      });
+      const lines: string[] = [];
+      server = await startServer({
+        port: 0,
+        dbFile: join(dir, 'db.sqlite'),
+        staticDir: outDir,
+        passwordLog2N: 10,
+        log: (line) => lines.push(line),
+      });
+      const first =
+        lines[lines.findIndex((l) => l.includes('one-time password')) + 1]?.trim() ?? '';
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--headless'],
+      });
+      page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('request', (r) => {
+        if (r.url().includes('/api/feasible-region') && r.method() === 'POST')
+          feasibleRequests.push(r.url());
+      });
+      await page.goto(server.url);
+      await page.fill('input[name=username]', 'admin');
+      await page.fill('input[name=password]', first);
+      await page.click('[data-testid=login-submit]');
+      await page.waitForSelector('[data-testid=password-form]');
+      await page.fill('input[name=current]', first);
+      await page.fill('input[name=new]', PASSWORD);
+      await page.click('[data-testid=password-submit]');
+      await page.waitForSelector('[data-testid=scenario-list]');
+      const names = await page.locator('[data-testid=scenario-link]').allTextContents();
+      const hrefs = await page
+        .locator('[data-testid=scenario-link]')
+        .evaluateAll((els: unknown[]) =>
+          (els as { getAttribute(n: string): string | null }[]).map(
+            (e) => e.getAttribute('href') ?? '',
+          ),
+        );
+      stage12 = server.url + (hrefs[names.findIndex((n) => n.includes('stages 1 + 2'))] ?? '');
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function axe(): Promise<string[]> {
+      await page.evaluate(AXE);
+      const r = (await page.evaluate(() =>
+        (globalThis as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({
+          resultTypes: ['violations'],
+        }),
+      )) as AxeResult;
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact ?? ''}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+        );
+    }
+
+    const text = () =>
+      page.evaluate(() => (globalThis as unknown as { document: Doc }).document.body.innerText);
+
+    it('cards and tables render from the loaded appraisal; nothing is computed on request yet', async () => {
+      await page.goto(stage12);
+      await page.waitForSelector('[data-testid=kpi-npv][data-computed=true]', { timeout: 60_000 });
+      for (const id of [
+        'min_dscr',
+        'avg_dscr',
+        'llcr',
+        'plcr',
+        'peak_funding',
+        'equity_irr',
+        'sponsor_irr',
+        'sponsor_irr_rmb',
+        'sponsor_payback',
+        'sponsor_payback_rmb',
+        'dividend_wht',
+      ])
+        expect(await page.getAttribute(`[data-testid=fin-${id}]`, 'data-computed'), id).toBe(
+          'true',
+        );
+      // Project, smelter and chromium columns; the stage 2 increment never pays its sponsor back.
+      const figures = page.locator('[data-testid=finance-figures-table]');
+      expect(await figures.locator('thead th').count()).toBe(4);
+      expect(await figures.textContent()).toContain('not within the horizon');
+      // The chromium stage breaches its covenants from 2034 on, listed by year.
+      const breaches = page.locator('[data-testid=covenant-breaches-table] tbody tr');
+      expect(await breaches.count()).toBeGreaterThan(5);
+      expect(await breaches.first().textContent()).toMatch(/^2034/);
+      expect(await page.textContent('[data-testid=sources-uses-table]')).toContain(
+        'Total uses of funds',
+      );
+      // The timing option is opt-in: this appraisal has none, and says so in one line.
+      await page.waitForSelector('[data-testid=timing-option-absent]', { timeout: 30_000 });
+      expect(feasibleRequests).toEqual([]);
+      expect(await axe()).toEqual([]);
+    }, 120_000);
+
+    it('feasible region: computed on request, drawn with its data table; a target met nowhere is explained', async () => {
+      await page.click('[data-testid=feasible-panel] > summary');
+      await page.waitForSelector('[data-testid=fr-run]', { timeout: 60_000 });
+      expect(await page.inputValue('[data-testid=fr-x]')).toBe(
+        'markets.products.hc-ferrochrome.price_rmb_per_t_50pct_cr_vat_incl',
+      );
+      await page.fill('[data-testid=fr-rows]', '1');
+      expect(await page.isDisabled('[data-testid=fr-run]')).toBe(true);
+      expect(await page.textContent('[data-testid=feasible-panel]')).toContain(
+        'whole number of grid rows from 2 to',
+      );
+      await page.fill('[data-testid=fr-rows]', '3');
+      await page.fill('[data-testid=fr-y-from]', '10');
+      await page.fill('[data-testid=fr-y-to]', '80');
+      await page.click('[data-testid=fr-run]');
+      await page.waitForSelector('[data-testid=chart-feasible-region] canvas', {
+        timeout: 180_000,
+      });
+      expect(feasibleRequests.length).toBe(1);
+      expect(await page.locator('[data-testid=table-feasible-region] tbody tr').count()).toBe(3);
+      expect(await page.textContent('[data-testid=fr-status]')).toMatch(/\d+ appraisals/);
+      expect(await axe()).toEqual([]);
+
+      // NPV of USD 100 000 M: no tariff in the range gives it.
+      await page.fill('[data-testid=fr-target]', '100000');
+      await page.fill('[data-testid=fr-rows]', '2');
+      await page.click('[data-testid=fr-run]');
+      await page.waitForSelector('[data-testid=fr-none]', { timeout: 180_000 });
+      expect(await page.textContent('[data-testid=fr-none]')).toMatch(
+        /No value of “Power tariff[^”]*” in the range meets the target/,
+      );
+    }, 400_000);
+
+    it('in Russian: no English word, no raw float; axe passes', async () => {
+      await page.selectOption('[data-testid=lang]', 'ru');
+      await page.waitForSelector('text=Для кредиторов и спонсоров');
+      const body = await text();
+      expect(body).toContain('Нарушения ковенантов по годам');
+      expect(body).toContain('Источники и использование средств');
+      expect(body).toContain('ВНД спонсора (юани)');
+      expect(body).toContain('Область допустимых значений');
+      expect(body).not.toMatch(/\d[.,]\d{5,}/);
+      expect(body).not.toMatch(/(^|[\s(])-\d/m);
+      for (const word of [
+        'Sponsor',
+        'Covenant',
+        'covenant',
+        'Sources',
+        'uses',
+        'Feasible',
+        'target',
+        'not computed',
+        'not within',
+        'no debt',
+        'below the',
+        'appraisals',
+        'Project',
+        'years',
+        'Option',
+      ])
+        expect(body.includes(word), word).toBe(false);
+      expect(await axe()).toEqual([]);
+    }, 120_000);
+
+    it('phone (390 px): the cards, tables and the feasible-region panel without sideways scrolling', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(500);
+      const overflow = await page.evaluate(() => {
+        const r = (globalThis as unknown as { document: Doc }).document.documentElement;
+        return r.scrollWidth - r.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(1);
+      const row = page.locator('[data-testid=covenant-breaches-table] tbody tr').first();
+      expect((await row.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+      expect(await axe()).toEqual([]);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+  },
+);
