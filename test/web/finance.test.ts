@@ -18,7 +18,7 @@ import { makeI18n } from '../../web/src/i18n.js';
 import { OUTPUT_NAMES } from '../../web/src/labels.js';
 import { reasonText } from '../../web/src/reason-text.js';
 import { boundarySeries, optionFigures, stageTimingOption } from '../../web/src/timing-option.js';
-import { referenceAppraisal } from './fixture.js';
+import { annuityAppraisal, referenceAppraisal } from './fixture.js';
 
 const a = referenceAppraisal();
 const en = makeI18n('en');
@@ -142,15 +142,22 @@ describe('lender and sponsor table', () => {
 });
 
 describe('covenant breaches and sources and uses', () => {
+  it('none in the reference (each tranche sized on its own CFADS), so no table', () => {
+    expect(a.metrics!.covenant_breaches).toEqual([]);
+    expect(covenantTable(a, en)).toBeUndefined();
+  });
+
   it('breaches by year, each with its stage, covenant, value and threshold', () => {
-    const t = covenantTable(a, en)!;
-    const b = a.metrics!.covenant_breaches;
+    const annuity = annuityAppraisal();
+    const t = covenantTable(annuity, en)!;
+    const b = annuity.metrics!.covenant_breaches;
+    expect(b.length).toBeGreaterThan(0);
     expect(t.rows.length).toBe(b.length);
     const years = t.rows.map((r) => r[0]?.value as number);
     expect(years).toEqual([...years].sort((x, y) => x - y));
     expect(t.rows[0]?.[2]?.text).toMatch(/below the minimum/);
     expect(t.rows.map((r) => r[3]?.value).sort()).toEqual(b.map((x) => x.value).sort());
-    const ruText = covenantTable(a, ru)!
+    const ruText = covenantTable(annuity, ru)!
       .rows.flat()
       .map((c) => c.text)
       .join(' ');
@@ -173,7 +180,8 @@ describe('stage timing option card', () => {
   it('reads the CLI shape and refuses anything else (no section → nothing)', () => {
     const o = stageTimingOption({ stage_timing_option: OPTION });
     expect(o?.stage).toBe('chromium');
-    expect(stageTimingOption(a)).toBeUndefined();
+    expect(stageTimingOption(a)?.option_value_usd).toBe(a.stage_timing_option?.option_value_usd);
+    expect(stageTimingOption({ ...a, stage_timing_option: undefined })).toBeUndefined();
     expect(stageTimingOption({ stage_timing_option: { stage: 'x' } })).toBeUndefined();
     const broken = { ...(OPTION as object), option_value_usd: 'high' };
     expect(stageTimingOption({ stage_timing_option: broken })).toBeUndefined();

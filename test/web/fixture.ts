@@ -27,3 +27,21 @@ export function stageOf(a: Appraisal, id: string): StageResult {
   if (!stage) throw new Error(`the appraisal has no stage '${id}'`);
   return stage;
 }
+
+let annuity: Appraisal | undefined;
+
+/**
+ * The reference with its tranches repaid as annuities at the gearing cap instead of sculpted to
+ * the target DSCR: stage 2 cannot service that debt, so the appraisal lists covenant breaches (a
+ * case the reference itself no longer has).
+ */
+export function annuityAppraisal(): Appraisal {
+  if (annuity) return annuity;
+  const scenario = loadScenario(REFERENCE_TEXT, REFERENCE_FILE);
+  const financing = { ...scenario.finance.financing, repayment: 'annuity' as const };
+  annuity = appraise(
+    { ...scenario, finance: { ...scenario.finance, financing } },
+    { stageTimingOption: false },
+  );
+  return annuity;
+}

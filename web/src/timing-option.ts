@@ -1,43 +1,17 @@
 /**
  * The stage timing option of an appraisal (`appraisal.stage_timing_option`, opt-in; the same
- * shape as `chromflow option stage-timing --json`), typed locally and checked when read: the
+ * shape as `chromflow option stage-timing --json`), checked when read: the
  * dashboard shows its card and exercise boundary when the section is there and a one-line note
  * when it is not. Nothing is computed here; the figures are the core's.
  */
+import type { StageTimingBoundary, StageTimingResult } from '../../src/appraisal.js';
 import type { I18n } from './i18n.js';
 
-export interface TimingBoundarySeries {
-  id: string;
-  /** Multiplier of the price deck at which building pays [-]; null when none does. */
-  multiplier: number | null;
-  builds_when: 'above' | 'below' | null;
-  /** The ex-works price at the boundary [USD/t]; null when none. */
-  ex_works_usd_per_t: number | null;
-}
-
-export interface TimingBoundaryYear {
-  year: number;
-  decision_year: number;
-  /** Share of price paths that build for this start year [-]. */
-  exercised_share: number;
-  deck_npv_usd: number;
-  series: TimingBoundarySeries[];
-}
-
-export interface StageTimingOption {
-  stage: string;
-  start_years: [number, number];
-  paths: number;
-  seed: number;
-  series: string[];
-  commit_now_npv_usd: number;
-  planned_start_year: number;
-  optimal_rule_value_usd: number;
-  standard_error_usd: number;
-  option_value_usd: number;
-  never_share: number;
-  boundary: TimingBoundaryYear[];
-}
+/** The types are the core's (src/appraisal.ts); the reader below checks an appraisal the server
+ * sent, which may be a stored one from an older version without the section. */
+export type StageTimingOption = StageTimingResult;
+export type TimingBoundaryYear = StageTimingBoundary;
+export type TimingBoundarySeries = StageTimingBoundary['series'][number];
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
