@@ -52,6 +52,8 @@ const CONSTANTS: Record<string, string> = {
     "the scenario's JSON Schema, built on first use from the zod schema (code), same for every caller",
   'thermo/species-db.ts:byFormula': 'index of data/thermo/species.json, filled at load',
   'thermo/species-db.ts:byComposition': 'index of data/thermo/species.json, filled at load',
+  'scenario/data-files.ts:DATA_VALUES_BY_REF':
+    'index of the bundled data files by full reference (`file#key`), filled at load',
 };
 
 /**
