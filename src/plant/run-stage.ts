@@ -165,7 +165,10 @@ const refining: Runner = (stage, input, index, options) => {
 
 const aluminothermic: Runner = (stage, input, index, options) => {
   const feed = requireFeed(input, index, 'chromite');
-  const oxides = analysisOf(feed);
+  // S, P2O5 and TiO2 sit on top of the major oxides: the route's minor-element ledger reads them
+  const oxides = Object.fromEntries(
+    Object.entries(analysisOf(feed)).filter(([k]) => !(k in MINOR_KEYS)),
+  );
   // The chromate route reads loss on ignition as bound water (serpentine); documented in docs/model.md.
   if (oxides.LOI !== undefined) {
     oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
@@ -181,7 +184,7 @@ const aluminothermic: Runner = (stage, input, index, options) => {
   const run = runChromiumStage(
     'cr-aluminothermic',
     {
-      feed: { oxides_wt_pct: oxides },
+      feed: { oxides_wt_pct: oxides, minor_wt_pct: minorContents(feed) },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,
       overrides: { ...route.overrides, ...numbersOf(numeric, field) },

@@ -84,6 +84,11 @@ export interface StageRun {
   product_grade?: ProductGrade;
   /** Hexavalent chromium, hazardous waste and water of the stage at nameplate (per hour). */
   environment?: StageEnvironmentPerHour;
+  /**
+   * Sulphur leaving the stage with its off-gas (and, for the smelter, the dust), before any gas
+   * cleaning, at nameplate [kg S/h]: from the minor-element ledger of the stages that keep one.
+   */
+  sulphur_to_air_kg_per_h?: number;
 }
 
 /** A stage's environmental flows at nameplate, per hour of operation. */
