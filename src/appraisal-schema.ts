@@ -285,6 +285,20 @@ const stage = z.strictObject({
       standard: z.string(),
       grade: z.string().nullable(),
       failing: z.array(z.string()),
+      missed: z
+        .array(
+          z.strictObject({
+            element: z.enum(['Cr', 'C', 'Si', 'P', 'S']),
+            value_wt_pct: num,
+            limit_wt_pct: num,
+            bound: z.enum(['min', 'max']),
+            grade: z.string().nullable(),
+          }),
+        )
+        .meta({
+          description:
+            'The limits missed as data: the alloy content and the limit [wt%], min (Cr) or max, and the grade whose limit it is (null: no grade allows it)',
+        }),
     })
     .optional()
     .meta({

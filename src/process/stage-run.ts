@@ -4,6 +4,7 @@
  * Per-hour figures are at nameplate operation; the economics layer turns them into per-year
  * figures with availability and ramp-up.
  */
+import type { MissedLimit } from './pyro/fecr-grade.js';
 import type {
   DesignOverrides,
   DesignSnapshot,
@@ -56,7 +57,10 @@ export interface UnitEnergyBalance {
 export interface ProductGrade {
   standard: string;
   grade: string | null;
+  /** The limits missed as text (English). */
   failing: string[];
+  /** The limits missed as data, for a reader that words them in its own language. */
+  missed: MissedLimit[];
 }
 
 export interface StageRun {
