@@ -285,6 +285,20 @@ const stage = z.strictObject({
       standard: z.string(),
       grade: z.string().nullable(),
       failing: z.array(z.string()),
+      missed: z
+        .array(
+          z.strictObject({
+            element: z.enum(['Cr', 'C', 'Si', 'P', 'S']),
+            value_wt_pct: num,
+            limit_wt_pct: num,
+            bound: z.enum(['min', 'max']),
+            grade: z.string().nullable(),
+          }),
+        )
+        .meta({
+          description:
+            'The limits missed as data: the alloy content and the limit [wt%], min (Cr) or max, and the grade whose limit it is (null: no grade allows it)',
+        }),
     })
     .optional()
     .meta({
@@ -468,20 +482,32 @@ const envFields = {
   water_withdrawn_m3_per_year: num.meta({ description: 'Fresh water withdrawn [m3/a]' }),
   water_discharged_m3_per_year: num.meta({ description: 'Treated water discharged [m3/a]' }),
 };
+const so2ToAir = num.meta({
+  description:
+    'SO2 to air before gas cleaning (no SO2 capture is modelled): the off-gas sulphur of the stage minor-element ledger as SO2 = S × 64.066/32.06 [t/a]',
+});
 const environment = z
   .strictObject({
     stages: z.array(
       z.strictObject({
         stage: z.string(),
         ...Object.fromEntries(Object.entries(envFields).map(([k, v]) => [k, v.nullable()])),
+        so2_to_air_t_per_year: so2ToAir.nullable(),
         note: z.string().nullable(),
       }),
     ),
-    total: z.strictObject({ ...envFields, stages_modelled: z.array(z.string()) }),
+    total: z.strictObject({
+      ...envFields,
+      stages_modelled: z.array(z.string()),
+      so2_to_air_t_per_year: so2ToAir,
+      so2_stages_modelled: z
+        .array(z.string())
+        .meta({ description: 'Stages whose SO2 is in the total (those with a sulphur ledger)' }),
+    }),
   })
   .meta({
     description:
-      'Hexavalent chromium generated, treated and released, hazardous waste and water per stage (null where the template does not model them, with a note) and in total (docs/environment.md)',
+      'Hexavalent chromium generated, treated and released, hazardous waste and water per stage (null where the template does not model them, with a note) and in total; SO2 to air before gas cleaning (docs/environment.md)',
   });
 
 const stageTimingOption = z

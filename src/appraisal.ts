@@ -396,6 +396,11 @@ export interface StageEnvironment {
   water_withdrawn_m3_per_year: number | null;
   /** Treated water discharged [m3/a]. */
   water_discharged_m3_per_year: number | null;
+  /**
+   * SO2 to air, before gas cleaning (no SO2 capture is modelled): the off-gas sulphur of the
+   * stage's minor-element ledger as SO2 [t/a] (null: the template keeps no sulphur ledger).
+   */
+  so2_to_air_t_per_year: number | null;
   /** What is known where the template does not model the flows (with sources). */
   note: string | null;
 }
@@ -403,7 +408,7 @@ export interface StageEnvironment {
 /** The environment section: per stage and the total of the modelled stages. */
 export interface AppraisalEnvironment {
   stages: StageEnvironment[];
-  total: Omit<StageEnvironment, 'stage' | 'note' | keyof StageEnvironment> & {
+  total: {
     cr6_generated_kg_per_year: number;
     cr6_treated_kg_per_year: number;
     cr6_released_to_water_kg_per_year: number;
@@ -413,6 +418,10 @@ export interface AppraisalEnvironment {
     water_discharged_m3_per_year: number;
     /** Stages whose flows are in the total. */
     stages_modelled: string[];
+    /** SO2 to air of the stages that report it, before gas cleaning [t/a]. */
+    so2_to_air_t_per_year: number;
+    /** Stages whose SO2 is in the total. */
+    so2_stages_modelled: string[];
   };
 }
 

@@ -248,6 +248,7 @@ export function appraiseDetailed(
         template: st.flowsheet.template,
         per_hour: runs.get(st.id)?.environment ?? null,
         hours_per_year: operatingHours(st.availability.value),
+        sulphur_to_air_kg_per_h: runs.get(st.id)?.sulphur_to_air_kg_per_h ?? null,
       })),
     ),
     sources: [

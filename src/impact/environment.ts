@@ -1,10 +1,13 @@
 /**
  * The environment section of the appraisal: hexavalent chromium generated, treated and
- * released, hazardous waste and water of every stage at nameplate and in total. Stages whose
+ * released, hazardous waste and water of every stage at nameplate and in total, and the SO2 to
+ * air of the stages that keep a sulphur ledger (the off-gas S as SO2, before gas cleaning: no
+ * SO2 capture is modelled). Stages whose
  * template does not model these flows report null with a note of what is known (Cr(VI) in
  * ferrochrome smelter dust and slag and the measures that keep it out of water, with sources).
  */
 import type { AppraisalEnvironment, StageEnvironment } from '../appraisal.js';
+import { molarMass_g_per_mol } from '../chem/formula-elements.js';
 import type { StageEnvironmentPerHour } from '../process/stage-run.js';
 
 /** A stage's environmental flows as the appraise layer hands them over. */
@@ -15,6 +18,21 @@ export interface StageEnvironmentInput {
   per_hour: StageEnvironmentPerHour | null;
   /** Operating hours per year [h]. */
   hours_per_year: number;
+  /**
+   * Sulphur leaving with the off-gas before any gas cleaning [kg S/h] (the stage's minor-element
+   * ledger; null: the template keeps none).
+   */
+  sulphur_to_air_kg_per_h: number | null;
+}
+
+/** SO2 per S [–]: all the off-gas S counted as SO2 (IUPAC atomic weights). */
+const SO2_PER_S = molarMass_g_per_mol('SO2') / molarMass_g_per_mol('S');
+
+/** SO2 to air of a stage [t/a], before gas cleaning (no SO2 capture is modelled). */
+function so2_t_per_year(s: StageEnvironmentInput): number | null {
+  return s.sulphur_to_air_kg_per_h === null
+    ? null
+    : (s.sulphur_to_air_kg_per_h * SO2_PER_S * s.hours_per_year) / 1000;
 }
 
 const FECR_NOTE =
@@ -30,7 +48,10 @@ const KEYS = [
   'water_discharged_m3_per_year',
 ] as const;
 
-function perYear(e: StageEnvironmentPerHour, h: number): Omit<StageEnvironment, 'stage' | 'note'> {
+function perYear(
+  e: StageEnvironmentPerHour,
+  h: number,
+): Omit<StageEnvironment, 'stage' | 'note' | 'so2_to_air_t_per_year'> {
   return {
     cr6_generated_kg_per_year: e.cr6_generated_kg_per_h * h,
     cr6_treated_kg_per_year: e.cr6_treated_kg_per_h * h,
@@ -44,7 +65,7 @@ function perYear(e: StageEnvironmentPerHour, h: number): Omit<StageEnvironment, 
 
 const NULLS = Object.fromEntries(KEYS.map((k) => [k, null])) as Omit<
   StageEnvironment,
-  'stage' | 'note'
+  'stage' | 'note' | 'so2_to_air_t_per_year'
 >;
 
 /**
@@ -56,11 +77,14 @@ export function appraisalEnvironment(
   inputs: readonly StageEnvironmentInput[],
 ): AppraisalEnvironment {
   const stages: StageEnvironment[] = inputs.map((s) => {
-    if (s.per_hour) return { stage: s.stage, ...perYear(s.per_hour, s.hours_per_year), note: null };
+    const so2 = { so2_to_air_t_per_year: so2_t_per_year(s) };
+    if (s.per_hour)
+      return { stage: s.stage, ...perYear(s.per_hour, s.hours_per_year), ...so2, note: null };
     const fecr = s.template.startsWith('fecr');
     return {
       stage: s.stage,
       ...NULLS,
+      ...so2,
       note: fecr ? FECR_NOTE : `not modelled by template ${s.template}`,
     };
   });
@@ -74,5 +98,20 @@ export function appraisalEnvironment(
     modelled.push(s.stage);
     for (const k of KEYS) total[k] += s[k] ?? 0;
   }
-  return { stages, total: { ...total, stages_modelled: modelled } };
+  let so2 = 0;
+  const so2Stages: string[] = [];
+  for (const s of stages) {
+    if (s.so2_to_air_t_per_year === null) continue;
+    so2Stages.push(s.stage);
+    so2 += s.so2_to_air_t_per_year;
+  }
+  return {
+    stages,
+    total: {
+      ...total,
+      stages_modelled: modelled,
+      so2_to_air_t_per_year: so2,
+      so2_stages_modelled: so2Stages,
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { runConcentrator } from '../process/concentrator/run.js';
 import type { UnitDesignRecord } from '../process/design/design-flowsheet.js';
 import { designFlowsheet } from '../process/design/design-flowsheet.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
+import { minorElementContents } from '../process/pyro/minor-elements.js';
 import { runFerrochromeStage, FECR_TEMPLATES } from '../process/pyro/run-fecr.js';
 import { runRefiningStage } from '../process/pyro/run-refining.js';
 import { operatingHours } from './hours.js';
@@ -88,9 +89,13 @@ export function referenceDesign(
     }).design;
   }
   if (template === 'cr-aluminothermic') {
-    const { LOI, ...rest } = c.oxides;
+    // S, P2O5 and TiO2 sit on top of the major oxides (the route's minor-element ledger)
+    const { LOI, S, P2O5, TiO2, ...rest } = c.oxides;
     return runChromiumStage(template, {
-      feed: { oxides_wt_pct: { ...rest, H2O: LOI ?? 0 } },
+      feed: {
+        oxides_wt_pct: { ...rest, H2O: LOI ?? 0 },
+        minor_wt_pct: minorElementContents({ S, P2O5, TiO2 }),
+      },
       capacity_t_per_year,
       availability,
       design,

@@ -1,9 +1,12 @@
 import { attributeToStage, InputError, NotImplementedError } from '../errors.js';
 import { runChromiumStage } from '../process/chromium/run.js';
 import { expandRouteKeys } from '../process/chromium/route-keys.js';
-import { molarMass_g_per_mol } from '../chem/formula-elements.js';
 import type { OxideAnalysis } from '../process/pyro/materials.js';
-import type { MinorContents, MinorElement } from '../process/pyro/minor-elements.js';
+import {
+  MINOR_ANALYSIS_KEYS,
+  minorElementContents,
+  type MinorContents,
+} from '../process/pyro/minor-elements.js';
 import { runFerrochromeStage } from '../process/pyro/run-fecr.js';
 import { runRefiningStage } from '../process/pyro/run-refining.js';
 import type { StageRun } from '../process/stage-run.js';
@@ -65,25 +68,12 @@ function requireFeed(input: StageInput, index: number, port: string): Feed {
 /** Oxides of a feed analysis the furnace's species balance reads. */
 const SMELTER_OXIDES = ['Cr2O3', 'FeO', 'Fe2O3', 'MgO', 'Al2O3', 'SiO2', 'CaO', 'LOI'] as const;
 
-/** Minor-element keys of a feed analysis the smelter's ledger reads, and the element each gives. */
-const MINOR_KEYS = { S: 'S', P2O5: 'P', TiO2: 'Ti' } as const;
-/** Mass of the element per mass of its analysis key [–] (P in P2O5, Ti in TiO2). */
-const ELEMENT_PER_KEY: Readonly<Record<keyof typeof MINOR_KEYS, number>> = {
-  S: 1,
-  P2O5: (2 * molarMass_g_per_mol('P')) / molarMass_g_per_mol('P2O5'),
-  TiO2: molarMass_g_per_mol('Ti') / molarMass_g_per_mol('TiO2'),
-};
-
 /** S, P and Ti [wt% of the element] of the feed keys S, P2O5, TiO2 it states. */
-function minorContents(feed: Feed): Partial<MinorContents> {
-  const a = analysisOf(feed);
-  const out: Partial<Record<MinorElement, number>> = {};
-  for (const [key, e] of Object.entries(MINOR_KEYS) as [keyof typeof MINOR_KEYS, MinorElement][]) {
-    const v = a[key];
-    if (v !== undefined) out[e] = v * ELEMENT_PER_KEY[key];
-  }
-  return out;
-}
+const minorContents = (feed: Feed): Partial<MinorContents> =>
+  minorElementContents(analysisOf(feed));
+
+/** Minor-element keys of a feed analysis (S, P2O5, TiO2). */
+const MINOR_KEYS = MINOR_ANALYSIS_KEYS;
 
 /**
  * The smelter's charge analysis: the oxides the furnace model reads, others refused by name
@@ -151,9 +141,13 @@ const refining: Runner = (stage, input, index, options) => {
       'issue 5: only the concentrate + purchased FeSiCr route of the Perrin process is modelled',
     );
   const feed = requireFeed(input, index, 'chromite');
-  return runRefiningStage(
+  const stated = Object.keys(minorContents(feed)).length > 0;
+  const run = runRefiningStage(
     {
-      feed: { analysis: chromiteAnalysis(feed), moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0 },
+      feed: {
+        analysis: chromiteAnalysis(feed, true),
+        moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0,
+      },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,
       overrides: numericOverrides(stage, index),
@@ -161,11 +155,21 @@ const refining: Runner = (stage, input, index, options) => {
     },
     options,
   );
+  if (!stated) return run;
+  const warning = `the fecr-refining template keeps no minor-element ledger: the feed's ${Object.keys(
+    MINOR_KEYS,
+  )
+    .filter((k) => analysisOf(feed)[k] !== undefined)
+    .join(', ')} are not carried to the LC ferrochrome`;
+  return Object.assign(run, { warnings: [...(run.warnings ?? []), warning] });
 };
 
 const aluminothermic: Runner = (stage, input, index, options) => {
   const feed = requireFeed(input, index, 'chromite');
-  const oxides = analysisOf(feed);
+  // S, P2O5 and TiO2 sit on top of the major oxides: the route's minor-element ledger reads them
+  const oxides = Object.fromEntries(
+    Object.entries(analysisOf(feed)).filter(([k]) => !(k in MINOR_KEYS)),
+  );
   // The chromate route reads loss on ignition as bound water (serpentine); documented in docs/model.md.
   if (oxides.LOI !== undefined) {
     oxides.H2O = (oxides.H2O ?? 0) + oxides.LOI;
@@ -181,7 +185,7 @@ const aluminothermic: Runner = (stage, input, index, options) => {
   const run = runChromiumStage(
     'cr-aluminothermic',
     {
-      feed: { oxides_wt_pct: oxides },
+      feed: { oxides_wt_pct: oxides, minor_wt_pct: minorContents(feed) },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,
       overrides: { ...route.overrides, ...numbersOf(numeric, field) },

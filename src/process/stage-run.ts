@@ -4,6 +4,7 @@
  * Per-hour figures are at nameplate operation; the economics layer turns them into per-year
  * figures with availability and ramp-up.
  */
+import type { MissedLimit } from './pyro/fecr-grade.js';
 import type {
   DesignOverrides,
   DesignSnapshot,
@@ -56,7 +57,10 @@ export interface UnitEnergyBalance {
 export interface ProductGrade {
   standard: string;
   grade: string | null;
+  /** The limits missed as text (English). */
   failing: string[];
+  /** The limits missed as data, for a reader that words them in its own language. */
+  missed: MissedLimit[];
 }
 
 export interface StageRun {
@@ -84,6 +88,11 @@ export interface StageRun {
   product_grade?: ProductGrade;
   /** Hexavalent chromium, hazardous waste and water of the stage at nameplate (per hour). */
   environment?: StageEnvironmentPerHour;
+  /**
+   * Sulphur leaving the stage with its off-gas (and, for the smelter, the dust), before any gas
+   * cleaning, at nameplate [kg S/h]: from the minor-element ledger of the stages that keep one.
+   */
+  sulphur_to_air_kg_per_h?: number;
 }
 
 /** A stage's environmental flows at nameplate, per hour of operation. */

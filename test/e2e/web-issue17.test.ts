@@ -325,8 +325,19 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM), 'apt-get install ch
         'budget',
         'Data table',
         'years',
+        'wt%',
+        'Product grade',
+        'Out of specification',
+        'FKh',
       ])
         expect(body.includes(word), word).toBe(false);
+      // The stage table: the grade in Cyrillic with its standard; S, P, Ti with Russian units.
+      expect(await page.textContent('[data-testid=grade-smelter]')).toContain(
+        'ФХ800А (ГОСТ 4757-91',
+      );
+      expect(await page.textContent('[data-testid=minors-smelter]')).toMatch(
+        /^S 0,0\d\d\u00a0мас\. %, P /,
+      );
       // The capex breakdown and the budget table in Russian, with Russian units.
       expect(await page.textContent('[data-testid=budget-buys-smelter]')).toMatch(
         new RegExp(`Печь постоянного тока с открытой дугой.*\\d+ – \\d+${SP}тыс\\. т/год`),

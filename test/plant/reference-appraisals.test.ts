@@ -150,6 +150,23 @@ describe('the chromate route of the reference stages 1 + 2 (issue 16 items 1, 2)
     expect(smelter.cr6_generated_kg_per_year).toBeNull();
     expect(smelter.note).toMatch(/bag-filter dust/);
   });
+
+  it('reports the smelter off-gas sulphur as SO2 to air, before gas cleaning', () => {
+    const env = a.environment;
+    const smelter = env.stages.find((s) => s.stage === 'smelter')!;
+    const st = a.stages.find((s) => s.id === 'smelter')!;
+    const kpis = st.kpis;
+    // off-gas S per t of alloy × alloy at nameplate × SO2/S (64.066/32.06), written out here
+    const cap = st.capacity_t_per_year;
+    const expected = (kpis.offgas_s_kg_per_t! * cap * (64.066 / 32.06)) / 1000;
+    // the KPI is per t of alloy including its minor elements (≈ 0.1 %): agreement to 0.2 %
+    expect(smelter.so2_to_air_t_per_year! / expected).toBeCloseTo(1, 2);
+    expect(Math.abs(smelter.so2_to_air_t_per_year! / expected - 1)).toBeLessThan(2e-3);
+    // the chromate roast fixes its sulphur as sulphate: none to air
+    expect(env.stages.find((s) => s.stage === 'chromium')!.so2_to_air_t_per_year).toBe(0);
+    expect(env.total.so2_to_air_t_per_year).toBe(smelter.so2_to_air_t_per_year);
+    expect(env.total.so2_stages_modelled).toEqual(['smelter', 'chromium']);
+  });
 });
 
 describe('an obsolete route chosen by its key is a stage warning (issue 16)', () => {

@@ -211,6 +211,8 @@ export function sampleAppraisal(): Appraisal {
         water_withdrawn_m3_per_year: 0,
         water_discharged_m3_per_year: 0,
         stages_modelled: [],
+        so2_to_air_t_per_year: 0,
+        so2_stages_modelled: [],
       },
     },
     emissions: {

@@ -89,7 +89,7 @@ const cases: Case[] = [
       '    preset: kempirsai-concentrate\n    composition_wt_pct: { MgO: 30 }\n',
     ),
     path: 'feeds[0].composition_wt_pct',
-    message: /sums to 111\.00 wt%; expected 100 ± 0\.5/,
+    message: /sums to 111\.16 wt%; expected 100 ± 0\.5/,
   },
   {
     name: 'composition missing entirely',

@@ -57,8 +57,8 @@ describe('reference data files', () => {
           448755.5,
         ],
         "feeds/kempirsai-concentrate": [
-          8,
-          104,
+          11,
+          104.1646,
         ],
         "feeds/kempirsai-rom-ore": [
           8,

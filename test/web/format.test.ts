@@ -74,6 +74,8 @@ describe('languages are complete', () => {
     'app_title',
     // A formula of placeholders: '{output} = {target}'.
     'fr_contour',
+    // '{grade} ({standard})': both placeholders are translated by the caller.
+    'grade_of',
     'yaml',
     'export_png',
     'export_csv',

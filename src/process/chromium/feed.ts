@@ -6,6 +6,13 @@ import { addMol, comp, molarMassOf } from '../units/chromium/common.js';
 /** Chromite concentrate as a chemical (oxide) analysis [wt%, dry]. */
 export interface ChromiteFeed {
   oxides_wt_pct: Readonly<Record<string, number>>;
+  /**
+   * S, P and Ti of the dry concentrate [wt% of the element], on top of the oxide analysis:
+   * carried by the chromate route's minor-element ledger (chromate-minor-ledger.ts), not the
+   * species balance. Elements not given take data/pyro/minor-elements.json's chromite default
+   * with a warning.
+   */
+  minor_wt_pct?: Readonly<Partial<Record<'S' | 'P' | 'Ti', number>>>;
 }
 /** HC ferrochrome as an element analysis [wt%]. */
 export interface FerrochromeFeed {

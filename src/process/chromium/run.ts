@@ -15,6 +15,8 @@ import type { StageEnvironmentPerHour, StageRun } from '../stage-run.js';
 import { createStream, elementFlows, type Stream } from '../stream.js';
 import { assertSelfSustaining } from '../units/chromium/aluminothermic-reactor.js';
 import { AIR_O2_MASS_FRACTION, comp, molarMassOf } from '../units/chromium/common.js';
+import { chromateMinorQuality } from './chromate-minor-quality.js';
+import type { ChromateMinorBalance } from './chromate-minor-ledger.js';
 import { chromiteFeedStream, ferrochromeFeedStream, type ChromiumFeed } from './feed.js';
 import { CHROMIUM_TEMPLATES, type ChromiumTemplate, type ReagentFeed } from './templates.js';
 
@@ -42,6 +44,8 @@ export interface ChromiumStageRun extends StageRun {
    * each unit sizes its reagents within the solve, see `FeedSpecification`).
    */
   reagent_passes: number;
+  /** S, P and Ti in and out of the chromate route [kg/h] (chromate-minor-ledger.ts). */
+  minor_elements?: ChromateMinorBalance;
 }
 
 const NOMINAL_FEED_KG_PER_H = 1000;
@@ -116,7 +120,11 @@ export function runChromiumStage(
       'units.reactor (aluminothermic charge)',
     );
   }
-  return stageRun(fs, sol, t, reagents_kg_per_h, passes, input.design ?? {});
+  const minor =
+    'oxides_wt_pct' in input.feed && fs.unitIndex.has('kiln')
+      ? (input.feed.minor_wt_pct ?? {})
+      : undefined;
+  return stageRun(fs, sol, t, reagents_kg_per_h, passes, input.design ?? {}, minor);
 }
 
 /** A chromium stage's flowsheet, its feed and the nameplate product rate to make up. */
@@ -290,14 +298,31 @@ function stageRun(
   reagentKg: Readonly<Record<string, number>>,
   passes: number,
   design: DesignOverrides,
+  minor: Partial<Record<'S' | 'P' | 'Ti', number>> | undefined,
 ): ChromiumStageRun {
   assertSupplyReturns(fs, sol, t, reagentKg);
   const run = summariseStage(fs, sol, t.summary, { design });
   const environment = fs.unitIndex.has('detox') ? chromateEnvironment(fs, sol, run) : undefined;
+  // the chromate route's S, P, Ti ledger on the dry concentrate fed (bound water included)
+  const quality =
+    minor === undefined
+      ? undefined
+      : chromateMinorQuality(
+          productKg(fs, sol, t.feed_stream),
+          (run.products[0]?.t_per_h ?? NaN) * 1000,
+          minor,
+        );
   // assigned, not spread: a spread would build the on-demand balance report
   return Object.assign(run, {
     ...(environment ? { environment } : {}),
-    kpis: { ...run.kpis, ...chromiumKpis(fs, sol, t, run, reagentKg) },
+    ...(quality
+      ? {
+          minor_elements: quality.ledger,
+          sulphur_to_air_kg_per_h: quality.ledger.offgas_kg_per_h.S,
+          warnings: [...(run.warnings ?? []), ...quality.warnings],
+        }
+      : {}),
+    kpis: { ...run.kpis, ...chromiumKpis(fs, sol, t, run, reagentKg), ...(quality?.kpis ?? {}) },
     flowsheet: fs,
     solution: sol,
     reagent_passes: passes,

@@ -7,13 +7,8 @@
 import type { StageRun } from '../stage-run.js';
 import { fecrMinorLedger } from './fecr-minor-ledger.js';
 import { gradeAlloy, type GradeResult } from './fecr-grade.js';
-import { CHROMITE_MINOR_DEFAULT } from './minor-element-data.js';
-import {
-  MINOR_ELEMENTS,
-  type MinorBalance,
-  type MinorContents,
-  type MinorElement,
-} from './minor-elements.js';
+import { chromiteMinorContents } from './minor-element-data.js';
+import type { MinorBalance, MinorContents, MinorElement } from './minor-elements.js';
 import type { Solved } from './run-fecr.js';
 
 export interface AlloyQuality {
@@ -22,20 +17,6 @@ export interface AlloyQuality {
   kpis: Record<string, number>;
   grade: GradeResult;
   warnings: string[];
-}
-
-/** The chromite's minor contents: the feed's, else the data default (with a warning). */
-function chromiteContents(
-  given: Partial<MinorContents> | undefined,
-  warnings: string[],
-): MinorContents {
-  const missing = MINOR_ELEMENTS.filter((e) => given?.[e] === undefined);
-  if (missing.length > 0)
-    warnings.push(
-      `the chromite feed states no ${missing.map((e) => (e === 'S' ? 'S' : e === 'P' ? 'P2O5' : 'TiO2')).join(', ')}: the assumed contents of Kempirsai concentrate are used for the alloy's minor elements (data/pyro/minor-elements.json chromite_default)`,
-    );
-  const pick = (e: MinorElement): number => given?.[e] ?? CHROMITE_MINOR_DEFAULT[e];
-  return { S: pick('S'), P: pick('P'), Ti: pick('Ti') };
 }
 
 /**
@@ -49,7 +30,7 @@ export function fecrAlloyQuality(
   chromite: Partial<MinorContents> | undefined,
 ): AlloyQuality {
   const warnings: string[] = [];
-  const ledger = fecrMinorLedger(r, chromiteContents(chromite, warnings));
+  const ledger = fecrMinorLedger(r, chromiteMinorContents(chromite, warnings, "the alloy's"));
   const alloy = run.products[0];
   const majors_kg_per_h = (alloy?.t_per_h ?? NaN) * 1000;
   const a = ledger.alloy_kg_per_h;

@@ -25,6 +25,19 @@ export interface FecrGrade {
   S_max: number;
 }
 
+/** One limit an alloy misses (for a reader that words it in its own language). */
+export interface MissedLimit {
+  element: keyof GradedAlloy;
+  /** The alloy's content [wt%]. */
+  value_wt_pct: number;
+  /** The limit [wt%]. */
+  limit_wt_pct: number;
+  /** `min`: the content must be at least the limit (Cr); `max`: at most (C, Si, P, S). */
+  bound: 'min' | 'max';
+  /** The grade whose limit it is; null: no grade of the table allows it. */
+  grade: string | null;
+}
+
 export interface GradeResult {
   /** The standard the table comes from. */
   standard: string;
@@ -32,6 +45,8 @@ export interface GradeResult {
   grade: string | null;
   /** When out of specification: each missed limit, e.g. "P 0.062 wt% > 0.05 (FKh900B)". */
   failing: string[];
+  /** The same limits as data. */
+  missed: MissedLimit[];
 }
 
 export const FECR_GRADE_STANDARD: string = data.standard.value;
@@ -39,10 +54,11 @@ export const FECR_GRADES: readonly FecrGrade[] = data.grades.value;
 
 const fmt = (v: number): string => String(Number(v.toPrecision(3)));
 
-/** The limits of grade g the alloy misses, as text. */
-function missed(a: GradedAlloy, g: FecrGrade): string[] {
-  const out: string[] = [];
-  if (a.Cr < g.Cr_min) out.push(`Cr ${fmt(a.Cr)} wt% < ${fmt(g.Cr_min)} (${g.grade})`);
+/** The limits of grade g the alloy misses (grade null: the most lenient limits of the table). */
+function missed(a: GradedAlloy, g: FecrGrade, grade: string | null = g.grade): MissedLimit[] {
+  const out: MissedLimit[] = [];
+  if (a.Cr < g.Cr_min)
+    out.push({ element: 'Cr', value_wt_pct: a.Cr, limit_wt_pct: g.Cr_min, bound: 'min', grade });
   const max: [keyof GradedAlloy, number][] = [
     ['C', g.C_max],
     ['Si', g.Si_max],
@@ -50,9 +66,14 @@ function missed(a: GradedAlloy, g: FecrGrade): string[] {
     ['S', g.S_max],
   ];
   for (const [e, lim] of max)
-    if (a[e] > lim) out.push(`${e} ${fmt(a[e])} wt% > ${fmt(lim)} (${g.grade})`);
+    if (a[e] > lim)
+      out.push({ element: e, value_wt_pct: a[e], limit_wt_pct: lim, bound: 'max', grade });
   return out;
 }
+
+/** A missed limit as text, e.g. "P 0.062 wt% > 0.05 (FKh900B)". */
+const asText = (m: MissedLimit): string =>
+  `${m.element} ${fmt(m.value_wt_pct)} wt% ${m.bound === 'min' ? '<' : '>'} ${fmt(m.limit_wt_pct)} (${m.grade ?? 'every grade'})`;
 
 /** Limits no grade of the table relaxes further: the lowest Cr minimum, the highest maxima. */
 function lenientLimits(grades: readonly FecrGrade[]): FecrGrade {
@@ -84,12 +105,13 @@ export function gradeAlloy(
     if (!(Number.isFinite(v) && v >= 0 && v <= 100))
       throw new InputError(`alloy.${e}`, v, 'a content in [0, 100] wt%');
   if (grades.length === 0) throw new InputError('grades', grades, 'at least one grade');
-  let closest: string[] | undefined;
+  let closest: MissedLimit[] | undefined;
   for (const g of grades) {
     const m = missed(alloy, g);
-    if (m.length === 0) return { standard, grade: g.grade, failing: [] };
+    if (m.length === 0) return { standard, grade: g.grade, failing: [], missed: [] };
     if (closest === undefined || m.length <= closest.length) closest = m;
   }
-  const beyondAll = missed(alloy, lenientLimits(grades));
-  return { standard, grade: null, failing: beyondAll.length > 0 ? beyondAll : (closest ?? []) };
+  const beyondAll = missed(alloy, lenientLimits(grades), null);
+  const out = beyondAll.length > 0 ? beyondAll : (closest ?? []);
+  return { standard, grade: null, failing: out.map(asText), missed: out };
 }

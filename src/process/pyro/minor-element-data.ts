@@ -43,3 +43,27 @@ export const MINOR_PARTITION: MinorPartition = (() => {
   validateMinorPartition(out, 'data/pyro/minor-elements.json partition');
   return out;
 })();
+
+/**
+ * A chromite feed's minor contents: those it states, the others from the Kempirsai default
+ * (with a warning naming the analysis keys not stated).
+ * @param given - S, P, Ti the feed states [wt% of the element]
+ * @param warnings - Receives the warning
+ * @param whose - Whose minor elements the default feeds, for the warning ("the alloy's")
+ */
+export function chromiteMinorContents(
+  given: Partial<MinorContents> | undefined,
+  warnings: string[],
+  whose: string,
+): MinorContents {
+  const missing = MINOR_ELEMENTS.filter((e) => given?.[e] === undefined);
+  if (missing.length > 0)
+    warnings.push(
+      `the chromite feed states no ${missing.map((e) => KEY_OF[e]).join(', ')}: the assumed contents of Kempirsai concentrate are used for ${whose} minor elements (data/pyro/minor-elements.json chromite_default)`,
+    );
+  const pick = (e: MinorElement): number => given?.[e] ?? CHROMITE_MINOR_DEFAULT[e];
+  return { S: pick('S'), P: pick('P'), Ti: pick('Ti') };
+}
+
+/** The feed-analysis key that states each element. */
+const KEY_OF: Readonly<Record<MinorElement, string>> = { S: 'S', P: 'P2O5', Ti: 'TiO2' };

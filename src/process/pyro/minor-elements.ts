@@ -8,6 +8,7 @@
  *   alloy_X + slag_X + gas_X = in_X.
  * The distribution fractions are data (data/pyro/minor-elements.json, with their status).
  */
+import { molarMass_g_per_mol } from '../../chem/formula-elements.js';
 import { InputError } from '../../errors.js';
 
 export const MINOR_ELEMENTS = ['S', 'P', 'Ti'] as const;
@@ -99,4 +100,33 @@ export function minorElementBalance(
     gas[e] = inFlow[e] - alloy[e] - slag[e];
   }
   return { in_kg_per_h: inFlow, alloy_kg_per_h: alloy, slag_kg_per_h: slag, gas_kg_per_h: gas };
+}
+
+/** Feed-analysis keys that state the minor elements, and the element each gives. */
+export const MINOR_ANALYSIS_KEYS = { S: 'S', P2O5: 'P', TiO2: 'Ti' } as const;
+export type MinorAnalysisKey = keyof typeof MINOR_ANALYSIS_KEYS;
+
+/** Mass of the element per mass of its analysis key [–] (P in P2O5, Ti in TiO2). */
+const ELEMENT_PER_KEY: Readonly<Record<MinorAnalysisKey, number>> = {
+  S: 1,
+  P2O5: (2 * molarMass_g_per_mol('P')) / molarMass_g_per_mol('P2O5'),
+  TiO2: molarMass_g_per_mol('Ti') / molarMass_g_per_mol('TiO2'),
+};
+
+/**
+ * S, P and Ti [wt% of the element] of the analysis keys S, P2O5, TiO2 an analysis states.
+ * @param analysis - Any analysis [wt%]; keys other than the three are ignored
+ */
+export function minorElementContents(
+  analysis: Readonly<Partial<Record<string, number>>>,
+): Partial<MinorContents> {
+  const out: Partial<Record<MinorElement, number>> = {};
+  for (const [key, e] of Object.entries(MINOR_ANALYSIS_KEYS) as [
+    MinorAnalysisKey,
+    MinorElement,
+  ][]) {
+    const v = analysis[key];
+    if (v !== undefined) out[e] = v * ELEMENT_PER_KEY[key];
+  }
+  return out;
 }

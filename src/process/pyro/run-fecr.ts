@@ -445,6 +445,7 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year), ...quality.kpis },
     product_grade: quality.grade,
     minor_elements: quality.ledger,
+    sulphur_to_air_kg_per_h: quality.ledger.gas_kg_per_h.S,
     warnings: [...(run.warnings ?? []), ...quality.warnings],
     flowsheet: fs,
     solution: sol,

@@ -73,6 +73,12 @@ describe('gradeAlloy', () => {
     expect(r.failing).toHaveLength(1);
     expect(r.failing[0]).toContain(failing);
     expect(r.standard).toContain('ISO 5448');
+    // the same limit as data: element, content, limit and the grade (null: every grade)
+    const m = r.missed[0]!;
+    expect(r.missed).toHaveLength(1);
+    expect(failing.startsWith(`${m.element} ${String(m.value_wt_pct)} wt% `)).toBe(true);
+    expect(failing).toContain(`${m.bound === 'min' ? '<' : '>'} ${String(m.limit_wt_pct)}`);
+    expect(r.failing[0]!.includes('every grade')).toBe(m.grade === null);
   });
 
   it('rejects a content outside [0, 100] naming the element', () => {

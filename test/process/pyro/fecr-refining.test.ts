@@ -119,6 +119,10 @@ describe('a scenario with a refining stage appraises', () => {
     expect(st?.capex?.units.map((u) => u.item_id)).toEqual(['furnace-line']);
     expect(st?.capex_usd).toBeGreaterThan(0);
     expect(a.balance?.max_closure_rel).toBeLessThan(1e-9);
+    // the preset states S, P2O5, TiO2, which this template does not carry: said, not dropped silently
+    expect(st?.warnings).toContainEqual(
+      expect.stringContaining("keeps no minor-element ledger: the feed's S, P2O5, TiO2"),
+    );
   });
 
   it('a refining stage fed by another stage’s HC FeCr is not implemented (FeSiCr from HC FeCr)', () => {

@@ -16,6 +16,7 @@ import { WhatIfPanel } from '../components/WhatIfPanel.js';
 import { useCore, whatIfTimings } from '../core-context.js';
 import { useI18n } from '../i18n.js';
 import type { SliderDef } from '../whatif.js';
+import { stageQuality } from '../stage-quality.js';
 
 // Drawn after the KPI cards and the charts, and the feasible region only runs on request: both
 // are chunks of their own, off the first load.
@@ -306,6 +307,27 @@ const NotImplementedList = memo(function NotImplementedList(props: {
   );
 });
 
+/** The product grade (with the limits missed when out of specification) and its S, P, Ti. */
+function QualityCells(props: { stage: Appraisal['stages'][number] }) {
+  const i18n = useI18n();
+  const q = stageQuality(props.stage, i18n);
+  return (
+    <>
+      <td data-testid={`grade-${props.stage.id}`} className={q.in_spec === false ? 'bad' : ''}>
+        {q.grade}
+        {q.reasons.length > 0 && (
+          <ul className="kpi-sub">
+            {q.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td data-testid={`minors-${props.stage.id}`}>{q.minors ?? '—'}</td>
+    </>
+  );
+}
+
 const StageTable = memo(function StageTable(props: { stages: Appraisal['stages'] }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -317,6 +339,8 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
             <th scope="col">{t('stage')}</th>
             <th scope="col">{t('production')}</th>
             <th scope="col">{t('cr_recovery')}</th>
+            <th scope="col">{t('product_grade')}</th>
+            <th scope="col">{t('product_minors')}</th>
           </tr>
         </thead>
         <tbody>
@@ -333,6 +357,7 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
               <td className="num">
                 {s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}
               </td>
+              <QualityCells stage={s} />
             </tr>
           ))}
         </tbody>
