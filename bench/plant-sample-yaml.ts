@@ -1,7 +1,7 @@
 // Writes the stage 1 + 2 reference scenario with one plant input sampled (issue 19) as a YAML
 // file, for the end-to-end measurement of `chromflow mc`:
-//   npx tsx bench/plant-sample-yaml.ts moisture 200000 > /tmp/aktobe-moisture.yaml
-//   npm run build && node bin/chromflow.js mc /tmp/aktobe-moisture.yaml --workers 1 --no-store --json
+//   npx tsx bench/plant-sample-yaml.ts moisture 200000 > aktobe-moisture.yaml
+//   npm run build && node bin/chromflow.js mc aktobe-moisture.yaml --workers 1 --no-store --json
 import { PLANT_SAMPLES, plantSampleYaml, type PlantSample } from '../test/helpers/plant-samples.js';
 
 const [which = 'moisture', samples = '200000', seed = '1'] = process.argv.slice(2);

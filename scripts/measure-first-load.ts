@@ -4,7 +4,7 @@
 // JavaScript the page and its workers downloaded (as transferred, i.e. compressed when served so).
 //
 //   npm run build:web && npx tsx scripts/measure-first-load.ts [runs, default 5]
-//   STATIC_DIR=/tmp/dist-web-old npx tsx scripts/measure-first-load.ts 5   # another build
+//   STATIC_DIR=../dist-web-old npx tsx scripts/measure-first-load.ts 5   # another build
 //
 // Starts the server on a free port with a temporary SQLite file, logs in as the seeded admin,
 // then opens the stage 1 + 2 reference scenario `runs` times, each in a new browser context
