@@ -120,7 +120,7 @@ export function fecrKpis(
     slag_basicity: (wtPct(sc, 'CaO') + wtPct(sc, 'MgO')) / wtPct(sc, 'SiO2'),
     slag_Cr2O3_wt_pct: wtPct(sc, 'Cr2O3'),
     slag_T_K: param(r, 'slag_T_K'),
-    // of the liquid at the tapping temperature (Urbain's model; the liquidus is not checked yet)
+    // of the liquid at the tapping temperature (Urbain's model); the liquidus beside it: fecr-slag-check.ts
     slag_viscosity_Pa_s: slagViscosity_Pa_s(
       {
         Cr2O3: wtPct(sc, 'Cr2O3'),

@@ -100,6 +100,19 @@ function fluxValueWithoutQuartzite(
   return ((M_SLAG.SiO2 * el.slagSi) / el.slag_kg_per_s) * 100;
 }
 
+/**
+ * The slag's SiO2 [wt%] when the furnace takes no quartzite (reductant, alloy rate and, with a
+ * slag Cr2O3 target, the Cr recovery solved): the lowest slag SiO2 target the charge can reach.
+ */
+export function slagSiO2WithoutQuartzite_wt_pct(b: FurnaceBasis, p: FurnaceParams): number {
+  const scale = mass_kg_per_s(b.charge) || 1;
+  const q: FurnaceParams = { ...p, slag_basicity: 0 };
+  const v0 = solvesRecovery(q)
+    ? [0, 0, 0, Math.min(q.cr_recovery, 1 - q.dust_fraction)]
+    : [0, 0, 0];
+  return fluxValueWithoutQuartzite(b, q, v0, [scale, scale, scale, 1]);
+}
+
 /** Refuses a solution with negative additions or a Cr recovery outside (0, 1 − dust]. */
 function checkFeasible(
   b: FurnaceBasis,

@@ -35,6 +35,13 @@ export interface FurnaceParams {
    * iteration around the additions solve) and `cr_recovery` is not used; 0 = fixed recovery.
    */
   slag_Cr2O3_wt_pct: number;
+  /** Required excess of the tapping temperature over the slag liquidus [K]. */
+  slag_superheat_K: number;
+  /**
+   * 1 = the quartzite is solved so that the slag liquidus + `slag_superheat_K` = `slag_T_K`
+   * (flux-solve.ts; `slag_SiO2_wt_pct` is then an output); 0 = off [–].
+   */
+  flux_by_liquidus: number;
   /** The single calibrated quantity [kWh per t alloy]. */
   heat_loss_kWh_per_t: number;
 }
@@ -87,6 +94,8 @@ const RANGES: Readonly<Partial<Record<keyof FurnaceParams, readonly [number, num
   slag_basicity: [0, 5],
   slag_SiO2_wt_pct: [1, 70],
   slag_Cr2O3_wt_pct: [0, 50],
+  slag_superheat_K: [0, 500],
+  flux_by_liquidus: [0, 1],
   electrical_efficiency: [0.5, 1],
   power_factor: [0.3, 1],
   heat_loss_kWh_per_t: [0, 5000],
@@ -106,6 +115,14 @@ export function validateFurnaceParams(p: FurnaceParams): void {
     if (!(Number.isFinite(v) && v >= lo && v <= hi))
       throw new InputError(`furnace.${k}`, v, `a number in [${lo}, ${hi}]`);
   }
+  if (p.flux_by_liquidus !== 0 && p.flux_by_liquidus !== 1)
+    throw new InputError('furnace.flux_by_liquidus', p.flux_by_liquidus, '0 (off) or 1 (on)');
+  if (p.flux_by_liquidus === 1 && p.slag_basicity > 0)
+    throw new InputError(
+      'furnace.slag_basicity',
+      p.slag_basicity,
+      '0 while flux_by_liquidus = 1 (the liquidus, not a basicity, sets the quartzite)',
+    );
   for (const k of ['cr_recovery', 'fe_recovery'] as const)
     if (p[k] + p.dust_fraction > 1)
       throw new InputError(`furnace.${k}`, p[k], `≤ 1 − dust_fraction (${1 - p.dust_fraction})`);

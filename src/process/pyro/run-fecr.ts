@@ -25,6 +25,7 @@ import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/brid
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
 import { fecrAlloyQuality } from './fecr-alloy-quality.js';
 import { fecrKpis } from './fecr-kpis.js';
+import { fecrSlagCheck } from './fecr-slag-check.js';
 import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
@@ -440,13 +441,19 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     moisture_wt_pct: BOUGHT_WET,
   });
   const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct);
+  const slag = fecrSlagCheck(r, run);
   // assigned, not spread: a spread would build the on-demand balance report
   return Object.assign(run, {
-    kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year), ...quality.kpis },
+    kpis: {
+      ...run.kpis,
+      ...fecrKpis(r, run, input.capacity_t_per_year),
+      ...slag.kpis,
+      ...quality.kpis,
+    },
     product_grade: quality.grade,
     minor_elements: quality.ledger,
     sulphur_to_air_kg_per_h: quality.ledger.gas_kg_per_h.S,
-    warnings: [...(run.warnings ?? []), ...quality.warnings],
+    warnings: [...(run.warnings ?? []), ...slag.warnings, ...quality.warnings],
     flowsheet: fs,
     solution: sol,
     ore_dry_kg_per_s: r.ore_dry_kg_per_s,

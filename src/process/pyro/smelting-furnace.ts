@@ -9,6 +9,8 @@
  *                              for a slag Cr2O3 target) from one 3 × 3 (4 × 4) linear system
  *   furnace-mass-balance.ts    the species streams
  *   furnace-energy-balance.ts  η·P_el = ΣH_out + Q_loss − ΣH_in (absolute enthalpies)
+ *   flux-solve.ts              with flux_by_liquidus = 1, the slag SiO2 target that puts the
+ *                              slag liquidus + superheat at the tapping temperature (outer 1-D root)
  * Balances (mol/s of elements): Cr_alloy = R_Cr·Cr_in, Fe_alloy = R_Fe·Fe_in,
  * Si_alloy = R_Si·Si_in; dust = f_d × chromite charge; carbon as CO with CO2 only from the
  * air-ingress O2; slag the remaining oxides.
@@ -16,6 +18,7 @@
 import { solveFurnaceAdditions } from './furnace-additions.js';
 import { furnaceBasis, materialVectorsOf } from './furnace-basis.js';
 import { furnaceEnergyBalance } from './furnace-energy-balance.js';
+import { slagSiO2ByLiquidus_wt_pct } from './flux-solve.js';
 import { furnaceStreams, type FurnaceAdditions } from './furnace-mass-balance.js';
 import {
   routeMaterials,
@@ -80,7 +83,8 @@ export interface FurnaceSolveOptions {
  * Solves the smelting furnace for a given chromite-bearing charge.
  * @param charge - Chromite charge (ore, sinter, pellets or pre-reduced pellets) [mol/s] at its T [K];
  *   its carbon (pellet reductant) counts toward the carbon balance
- * @param p - Route parameters
+ * @param p0 - Route parameters (with flux_by_liquidus = 1 its slag_SiO2_wt_pct is replaced by
+ *   the solved target)
  * @param mat - Reductant, electrode, fluxes (default: the route's, {@link routeMaterials}: Söderberg
  *   paste for AC, graphite for DC)
  * @returns Streams, additions [kg/s], electrical power [W] and the energy balance terms [W]
@@ -88,13 +92,16 @@ export interface FurnaceSolveOptions {
  */
 export function solveSmeltingFurnace(
   charge: SpeciesStream,
-  p: FurnaceParams,
-  mat: FurnaceMaterials = routeMaterials(p.route),
+  p0: FurnaceParams,
+  mat: FurnaceMaterials = routeMaterials(p0.route),
   options: FurnaceSolveOptions = {},
 ): FurnaceResult {
-  validateFurnaceParams(p);
-  const vectors = materialVectorsOf(p.route, mat);
-  const b = furnaceBasis(charge, p, vectors);
+  validateFurnaceParams(p0);
+  const vectors = materialVectorsOf(p0.route, mat);
+  const b = furnaceBasis(charge, p0, vectors);
+  // the liquidus option only moves the SiO2 target: the rest of the solve is unchanged
+  const p =
+    p0.flux_by_liquidus === 1 ? { ...p0, slag_SiO2_wt_pct: slagSiO2ByLiquidus_wt_pct(b, p0) } : p0;
   const solved = solveFurnaceAdditions(b, p, options.crRecoveryStart);
   const s = furnaceStreams(b, p, solved.additions, solved.cr_recovery);
   const a = s.additions;
