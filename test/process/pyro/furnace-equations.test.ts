@@ -17,6 +17,7 @@ import {
   SP,
   type SpeciesStream,
 } from '../../../src/process/pyro/species.js';
+import { slagLiquidus } from '../../../src/process/pyro/slag-liquidus.js';
 import { solveSmeltingFurnaceNested } from '../../reference/nested-solve/smelting-furnace.js';
 import { seededUniform } from '../../helpers/seeded.js';
 
@@ -100,6 +101,63 @@ describe('smelting furnace: explicit equations', () => {
       // the linear system is exact after its refinement step
       expect(f.iterations).toBe(2);
     }
+  });
+
+  it('flux by liquidus (flux_by_liquidus = 1): liquidus + superheat = tapping T, elements and heat close (seeded)', () => {
+    const slagOf = (
+      f: ReturnType<typeof solveSmeltingFurnace>,
+    ): Parameters<typeof slagLiquidus>[0] => {
+      const m = f.slag_kg_per_s;
+      return {
+        Cr2O3: wt(f.slag, 'Cr2O3(l)', m),
+        FeO: wt(f.slag, 'FeO(l)', m),
+        SiO2: wt(f.slag, 'SiO2(l)', m),
+        MgO: wt(f.slag, 'MgO(l)', m),
+        Al2O3: wt(f.slag, 'Al2O3(l)', m),
+        CaO: wt(f.slag, 'CaO(l)', m),
+      };
+    };
+    const u = seededUniform(23);
+    let fluxed = 0;
+    for (const { charge, p: p0 } of cases(12, 29)) {
+      const p: FurnaceParams = {
+        ...p0,
+        flux_by_liquidus: 1,
+        slag_basicity: 0,
+        lime_kg_per_t: 0,
+        slag_superheat_K: u(30, 150),
+      };
+      const f = solveSmeltingFurnace(charge, p);
+      expect(elementClosure(f.inlets, f.outlets).worst).toBeLessThan(1e-12);
+      const res = f.H_in_W + f.electric_W - f.H_out_W - f.heat_loss_W - f.electrical_loss_W;
+      expect(Math.abs(res) / f.electric_W).toBeLessThan(1e-12);
+      const T_liq = slagLiquidus(slagOf(f)).T_K;
+      if (f.quartzite_kg_per_s > 0) {
+        fluxed++;
+        expect(Math.abs(T_liq + p.slag_superheat_K - p.slag_T_K)).toBeLessThan(1e-3);
+      } else expect(T_liq + p.slag_superheat_K).toBeLessThanOrEqual(p.slag_T_K);
+      // the least quartzite: 1 wt% less slag SiO2 would leave the slag short of its superheat
+      if (f.quartzite_kg_per_s > 0) {
+        const less = solveSmeltingFurnace(charge, {
+          ...p,
+          flux_by_liquidus: 0,
+          slag_SiO2_wt_pct: wt(f.slag, 'SiO2(l)', f.slag_kg_per_s) - 1,
+        });
+        expect(slagLiquidus(slagOf(less)).T_K + p.slag_superheat_K).toBeGreaterThan(p.slag_T_K);
+      }
+    }
+    expect(fluxed).toBeGreaterThan(6);
+  });
+
+  it('flux by liquidus names the superheat no quartzite can reach, and refuses a basicity target beside it', () => {
+    const { charge, p } = cases(1, 31)[0]!;
+    const q = { ...p, flux_by_liquidus: 1, slag_basicity: 0, lime_kg_per_t: 0 };
+    expect(() =>
+      solveSmeltingFurnace(charge, { ...q, slag_superheat_K: 500, slag_T_K: 1800 }),
+    ).toThrow(/furnace\.slag_superheat_K/);
+    expect(() => solveSmeltingFurnace(charge, { ...q, slag_basicity: 1.4 })).toThrow(
+      /furnace\.slag_basicity/,
+    );
   });
 
   it('agrees with the nested-search solve it replaced within 1e-9 (seeded)', () => {
