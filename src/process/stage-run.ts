@@ -72,6 +72,13 @@ export interface StageRun {
   readonly balance: BalanceReport;
   /** Named key figures with units in the names (`specific_energy_MWh_per_t`, `cr_recovery`, …). */
   kpis: Record<string, number>;
+  /**
+   * Report-only checks computed when read, afresh on each read (as `balance`), so that a Monte
+   * Carlo sample that reads only headline outputs does not pay for them: the smelter slag's
+   * liquidus and superheat (FeCr stages, fecr-slag-check.ts), merged into the stage's KPIs and
+   * warnings by the appraisal (stage-results.ts).
+   */
+  readonly report_checks?: { kpis: Record<string, number>; warnings: string[] };
   products: StageProductFlow[];
   consumptions: StageConsumption[];
   byproducts: StageByproduct[];

@@ -13,7 +13,8 @@
  *   saturation       SI_φ = (Σ_c ν_φc (g°_c,l + RT ln x_c) − g°_φ,s)/(RT) for each solid φ:
  *                    periclase, corundum, cristobalite, lime, wüstite, eskolaite (Cr2O3), spinel
  *                    MgAl2O4, forsterite, protoenstatite (JANAF MgSiO3 cr)
- *   liquidus         the highest T with max_φ SI_φ ≥ 0 (bisection), and that φ: the primary phase
+ *   liquidus         the highest T with max_φ SI_φ ≥ 0 (regula falsi), and that φ: the primary
+ *                    phase
  *
  * Not in the model (each an error source): non-ideal mixing (the CaO and FeO silicates, the
  * Cr2O3 solubility), solid solutions (spinel (Mg,Fe)(Al,Cr)2O4, the MgO–Al2O3 spinel field),
@@ -97,8 +98,9 @@ const NU_SOLID = SOLIDS.map((s) => dense(s.nu));
 /** Bounds of the liquidus search [K]: below FeCr-slag practice, above spinel's melting point. */
 export const LIQUIDUS_T_MIN_K = 1300;
 export const LIQUIDUS_T_MAX_K = 2900;
-/** Width of the bisection's final bracket [K]. */
-const T_TOLERANCE_K = 1e-6;
+/** Width of the final bracket [K], and the most steps to reach it. */
+const T_TOLERANCE_K = 1e-4;
+const MAX_BRACKET_STEPS = 100;
 const MAX_NEWTON = 200;
 
 /** The result of a liquidus calculation. */
@@ -129,10 +131,136 @@ function componentMoles(w: Readonly<SlagOxides>): Float64Array {
 }
 
 /**
- * ln x of the free components of the ideal associate liquid at T (absent components: −∞).
+ * The ideal associate liquid of one composition at one T: residuals
+ * F_k = ln N + ln b_k − ln n_k (b_k = x_k + Σ_a ν_ak x_a) for the present components and
+ * F_m = ln Σ_j x_j, of y = (ln x_k, ln N), and their Jacobian. Work arrays are per call of
+ * {@link associateSpeciation} (no module state).
+ */
+class Speciation {
+  readonly m: number;
+  private readonly lnN: Float64Array;
+  private readonly lnK: Float64Array;
+  /** Per associate: its present-component positions and coefficients (inactive: none). */
+  private readonly aK: number[][];
+  private readonly aNu: number[][];
+  private readonly x: Float64Array;
+  private readonly xa: Float64Array;
+  private readonly b: Float64Array;
+  private S = 0;
+
+  constructor(n: Float64Array, present: readonly number[], T_K: number) {
+    this.m = present.length;
+    this.lnN = Float64Array.from(present, (c) => Math.log(n[c] ?? 0));
+    const RT = R_J_PER_MOL_K * T_K;
+    this.lnK = new Float64Array(NA);
+    this.aK = [];
+    this.aNu = [];
+    for (let a = 0; a < NA; a++) {
+      const ks: number[] = [];
+      const nus: number[] = [];
+      let d = SPECIES.g_J_per_mol(NC + a, T_K);
+      let active = true;
+      for (let c = 0; c < NC; c++) {
+        const v = NU_ASSOC[a]?.[c] ?? 0;
+        if (v === 0) continue;
+        d -= v * SPECIES.g_J_per_mol(c, T_K);
+        const k = present.indexOf(c);
+        if (k < 0) active = false;
+        ks.push(k);
+        nus.push(v);
+      }
+      this.lnK[a] = -d / RT;
+      this.aK.push(active ? ks : []);
+      this.aNu.push(active ? nus : []);
+    }
+    this.x = new Float64Array(this.m);
+    this.xa = new Float64Array(NA);
+    this.b = new Float64Array(this.m);
+  }
+
+  /** F at y into `F`; returns |F|². */
+  residuals(y: Float64Array, F: Float64Array): number {
+    const m = this.m;
+    let S = 0;
+    for (let k = 0; k < m; k++) {
+      const v = Math.exp(y[k] ?? 0);
+      this.x[k] = v;
+      this.b[k] = v;
+      S += v;
+    }
+    for (let a = 0; a < NA; a++) {
+      const ks = this.aK[a] ?? [];
+      const nus = this.aNu[a] ?? [];
+      if (ks.length === 0) {
+        this.xa[a] = 0;
+        continue;
+      }
+      let e = this.lnK[a] ?? 0;
+      for (let j = 0; j < ks.length; j++) e += (nus[j] ?? 0) * (y[ks[j] ?? 0] ?? 0);
+      const xa = Math.exp(e);
+      this.xa[a] = xa;
+      S += xa;
+      for (let j = 0; j < ks.length; j++) {
+        const k = ks[j] ?? 0;
+        this.b[k] = (this.b[k] ?? 0) + (nus[j] ?? 0) * xa;
+      }
+    }
+    this.S = S;
+    const lnTotal = y[m] ?? 0;
+    let sq = 0;
+    for (let k = 0; k < m; k++) {
+      const f = lnTotal + Math.log(this.b[k] ?? 0) - (this.lnN[k] ?? 0);
+      F[k] = f;
+      sq += f * f;
+    }
+    const fS = Math.log(S);
+    F[m] = fS;
+    return sq + fS * fS;
+  }
+
+  /** Jacobian at the y of the last {@link residuals} call. */
+  jacobian(): number[][] {
+    const m = this.m;
+    const J: number[][] = [];
+    for (let k = 0; k < m; k++) {
+      const row = new Array<number>(m + 1).fill(0);
+      row[k] = this.x[k] ?? 0;
+      row[m] = 1;
+      J.push(row);
+    }
+    const last = new Array<number>(m + 1).fill(0);
+    for (let k = 0; k < m; k++) last[k] = this.x[k] ?? 0;
+    for (let a = 0; a < NA; a++) {
+      const ks = this.aK[a] ?? [];
+      const nus = this.aNu[a] ?? [];
+      const xa = this.xa[a] ?? 0;
+      for (let i = 0; i < ks.length; i++) {
+        const row = J[ks[i] ?? 0] ?? [];
+        for (let j = 0; j < ks.length; j++) {
+          const d = ks[j] ?? 0;
+          row[d] = (row[d] ?? 0) + (nus[i] ?? 0) * (nus[j] ?? 0) * xa;
+        }
+        const k = ks[i] ?? 0;
+        last[k] = (last[k] ?? 0) + (nus[i] ?? 0) * xa;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const row = J[k] ?? [];
+      const bk = this.b[k] ?? 1;
+      for (let d = 0; d < m; d++) row[d] = (row[d] ?? 0) / bk;
+    }
+    for (let k = 0; k < m; k++) last[k] = (last[k] ?? 0) / this.S;
+    J.push(last);
+    return J;
+  }
+}
+
+/**
+ * ln x of the free components of the ideal associate liquid at T (absent components: −∞), by
+ * damped Newton on y = (ln x_k, ln N) (the residual norm must fall at every step).
  * @param n - Component mole fractions (sum 1)
  * @param start - ln x to start from (a neighbouring temperature's solution), or undefined
- * @throws ConvergenceError-free: InputError when Newton's method does not converge
+ * @throws InputError when the iteration does not converge
  */
 export function associateSpeciation(
   n: Float64Array,
@@ -141,105 +269,54 @@ export function associateSpeciation(
 ): Float64Array {
   const present: number[] = [];
   for (let i = 0; i < NC; i++) if ((n[i] ?? 0) > 0) present.push(i);
-  const RT = R_J_PER_MOL_K * T_K;
-  const lnK: number[] = ASSOCIATES.map((_, a) => {
-    let d = SPECIES.g_J_per_mol(NC + a, T_K);
-    for (let c = 0; c < NC; c++) d -= (NU_ASSOC[a]?.[c] ?? 0) * SPECIES.g_J_per_mol(c, T_K);
-    return -d / RT;
-  });
-  const active = NU_ASSOC.map((nu) => nu.every((v, c) => v === 0 || (n[c] ?? 0) > 0));
-  const m = present.length;
-  // unknowns: ln x_c of the present components, then ln N (moles of liquid species per mol)
-  let y = new Array<number>(m + 1).fill(0);
+  const sp = new Speciation(n, present, T_K);
+  const m = sp.m;
+  let y = new Float64Array(m + 1);
   present.forEach((c, k) => {
     const s = start?.[c];
     y[k] = s !== undefined && Number.isFinite(s) ? s : Math.log(n[c] ?? 0);
   });
-  const system = speciationSystem(n, present, lnK, active);
-  let { F, J } = system(y);
-  let norm = Math.hypot(...F);
+  let F = new Float64Array(m + 1);
+  let trialF = new Float64Array(m + 1);
+  let norm = sp.residuals(y, F);
+  let next = new Float64Array(m + 1);
   for (let it = 0; it < MAX_NEWTON; it++) {
-    const dy = solveSmallLinear(
-      J,
-      F.map((f) => -f),
-    );
-    // damped Newton: halve the step until the residual falls (the system is smooth and convex)
+    if (norm < 1e-28) break;
+    const J = sp.jacobian();
+    const rhs = Array.from(F, (f) => -f);
+    const dy = solveSmallLinear(J, rhs);
     let lambda = 1;
-    let next = y.map((v, k) => v + (dy[k] ?? NaN));
-    let trial = system(next);
-    let trialNorm = Math.hypot(...trial.F);
-    while (!(trialNorm < norm) && lambda > 1e-6) {
-      lambda /= 2;
-      next = y.map((v, k) => v + lambda * (dy[k] ?? NaN));
-      trial = system(next);
-      trialNorm = Math.hypot(...trial.F);
+    let trialNorm = Infinity;
+    for (; lambda > 1e-6; lambda /= 2) {
+      for (let k = 0; k <= m; k++) next[k] = (y[k] ?? 0) + lambda * (dy[k] ?? NaN);
+      trialNorm = sp.residuals(next, trialF);
+      if (trialNorm < norm) break;
     }
-    const step = Math.max(...dy.map((d) => Math.abs(lambda * d)));
-    if (!(trialNorm <= norm) && !(norm < 1e-13)) break;
-    y = next;
-    ({ F, J } = trial);
+    if (!(trialNorm < norm)) {
+      // no decrease: converged to round-off if the residual is already tiny
+      if (norm < 1e-24) break;
+      throw new InputError(
+        'slag',
+        Array.from(n),
+        'a composition whose associate speciation converges',
+      );
+    }
+    [y, next] = [next, y];
+    [F, trialF] = [trialF, F];
     norm = trialNorm;
-    if (step < 1e-12 || norm < 1e-14) {
-      const lnX = new Float64Array(NC).fill(-Infinity);
-      present.forEach((c, k) => (lnX[c] = y[k] ?? 0));
-      return lnX;
-    }
+    let step = 0;
+    for (let k = 0; k <= m; k++) step = Math.max(step, Math.abs(lambda * (dy[k] ?? 0)));
+    if (step < 1e-12) break;
   }
-  throw new InputError('slag', Array.from(n), 'a composition whose associate speciation converges');
-}
-
-/**
- * Residuals of the speciation at y = (ln x_c of the present components, ln N) and their
- * Jacobian: ln(N·b_c) − ln n_c with b_c = x_c + Σ_a ν_ac x_a, and ln Σ_j x_j.
- */
-function speciationSystem(
-  n: Float64Array,
-  present: readonly number[],
-  lnK: readonly number[],
-  active: readonly boolean[],
-): (y: readonly number[]) => { F: number[]; J: number[][] } {
-  const m = present.length;
-  return (y) => {
-    const lnX = new Float64Array(NC).fill(-Infinity);
-    present.forEach((c, k) => (lnX[c] = y[k] ?? 0));
-    const lnN = y[m] ?? 0;
-    const xa = ASSOCIATES.map((_, a) => {
-      if (!active[a]) return 0;
-      let s = lnK[a] ?? 0;
-      for (let c = 0; c < NC; c++) {
-        const v = NU_ASSOC[a]?.[c] ?? 0;
-        if (v > 0) s += v * (lnX[c] ?? 0);
-      }
-      return Math.exp(s);
-    });
-    const nuOf = (a: number, c: number): number => NU_ASSOC[a]?.[c] ?? 0;
-    const b = (c: number): number => {
-      let v = Math.exp(lnX[c] ?? 0);
-      for (let a = 0; a < NA; a++) v += nuOf(a, c) * (xa[a] ?? 0);
-      return v;
-    };
-    let S = 0;
-    for (const c of present) S += Math.exp(lnX[c] ?? 0);
-    for (const v of xa) S += v;
-    const F: number[] = [];
-    const J: number[][] = [];
-    for (const c of present) {
-      const bc = b(c);
-      F.push(lnN + Math.log(bc) - Math.log(n[c] ?? 0));
-      const row = present.map((d) => {
-        let v = c === d ? Math.exp(lnX[c] ?? 0) : 0;
-        for (let a = 0; a < NA; a++) v += nuOf(a, c) * nuOf(a, d) * (xa[a] ?? 0);
-        return v / bc;
-      });
-      row.push(1);
-      J.push(row);
-    }
-    F.push(Math.log(S));
-    const last = present.map((d) => b(d) / S);
-    last.push(0);
-    J.push(last);
-    return { F, J };
-  };
+  if (!(norm < 1e-20))
+    throw new InputError(
+      'slag',
+      Array.from(n),
+      'a composition whose associate speciation converges',
+    );
+  const lnX = new Float64Array(NC).fill(-Infinity);
+  present.forEach((c, k) => (lnX[c] = y[k] ?? 0));
+  return lnX;
 }
 
 /**
@@ -281,24 +358,36 @@ function saturation(lnX: Float64Array, T_K: number): { si: number; phase: number
  */
 export function slagLiquidus(w: Readonly<SlagOxides>): SlagLiquidus {
   const n = componentMoles(w);
-  let lo = LIQUIDUS_T_MIN_K;
-  let hi = LIQUIDUS_T_MAX_K;
-  let ln = associateSpeciation(n, lo);
-  const atLo = saturation(ln, lo);
-  if (atLo.si < 0)
+  let a = LIQUIDUS_T_MIN_K;
+  let b = LIQUIDUS_T_MAX_K;
+  let ln = associateSpeciation(n, a);
+  let sa = saturation(ln, a);
+  if (sa.si < 0)
     throw new InputError('slag', w, `a slag with a liquidus above ${LIQUIDUS_T_MIN_K} K`);
-  const lnHi = associateSpeciation(n, hi, ln);
-  if (saturation(lnHi, hi).si >= 0)
+  let sb = saturation(associateSpeciation(n, b, ln), b);
+  if (sb.si >= 0)
     throw new InputError('slag', w, `a slag with a liquidus below ${LIQUIDUS_T_MAX_K} K`);
-  let phase = atLo.phase;
-  while (hi - lo > T_TOLERANCE_K) {
-    const mid = 0.5 * (lo + hi);
-    ln = associateSpeciation(n, mid, ln);
-    const s = saturation(ln, mid);
-    if (s.si >= 0) {
-      lo = mid;
-      phase = s.phase;
-    } else hi = mid;
+  // Illinois regula falsi on SI(T), which falls with T (kinked where the primary phase
+  // changes): the bracket [a, b] keeps SI(a) ≥ 0 > SI(b)
+  let side = 0;
+  for (let it = 0; it < MAX_BRACKET_STEPS && b - a > T_TOLERANCE_K; it++) {
+    let t = (a * sb.si - b * sa.si) / (sb.si - sa.si);
+    // keep the trial strictly inside, and bisect when the secant stalls at an end
+    if (!(t > a + T_TOLERANCE_K / 4 && t < b - T_TOLERANCE_K / 4) || it % 8 === 7)
+      t = 0.5 * (a + b);
+    ln = associateSpeciation(n, t, ln);
+    const st = saturation(ln, t);
+    if (st.si >= 0) {
+      a = t;
+      sa = st;
+      if (side === 1) sb = { ...sb, si: sb.si / 2 };
+      side = 1;
+    } else {
+      b = t;
+      sb = st;
+      if (side === -1) sa = { ...sa, si: sa.si / 2 };
+      side = -1;
+    }
   }
-  return { T_K: lo, primary_phase: SOLIDS[phase]?.name ?? 'unknown' };
+  return { T_K: a, primary_phase: SOLIDS[sa.phase]?.name ?? 'unknown' };
 }
