@@ -141,7 +141,7 @@ export function stageResults(
       result = { ...base, ...stageFromRun(run, stage.availability.value) };
       // report-only checks (the smelter slag's liquidus): not in a Monte Carlo sample's results
       const checks = options.detail === false ? undefined : run.report_checks;
-      if (checks && result.kpis)
+      if (checks)
         result = {
           ...result,
           kpis: { ...result.kpis, ...checks.kpis },

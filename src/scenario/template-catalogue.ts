@@ -37,11 +37,11 @@ const DC_CONSUMABLES: readonly ConsumableId[] = [
 ];
 
 /**
- * What the smelting furnace's slag and alloy chemistry does not check yet (issue 16 item 6): every
- * FeCr stage carries these as warnings.
+ * What the smelting furnace's slag and alloy chemistry does not check, or checks only roughly
+ * (issue 16 item 6): every FeCr stage carries these as warnings.
  */
 const FECR_LIMITATIONS: readonly string[] = [
-  'the slag liquidus is not modelled: the quartzite is set by the slag SiO2 target, and the tapping temperature is not checked against the liquidus plus a superheat; the slag viscosity (KPI slag_viscosity_Pa_s, Urbain model) is that of a fully liquid slag (issue 16 item 6)',
+  'the slag liquidus (KPI slag_liquidus_K, and the check of the tapping temperature against it plus furnace.slag_superheat_K) comes from an ideal associate-liquid model on JANAF data that is not validated at FeCr-slag compositions: it underestimates published MgO–SiO2 and MgO–Al2O3 liquidus points by 21–175 K, so a slag it passes may still be short of superheat, and the flux solve by liquidus (furnace.flux_by_liquidus) inherits that error; the slag viscosity (KPI slag_viscosity_Pa_s, Urbain model) is that of a fully liquid slag (issue 16 item 6, docs/model.md §Slag liquidus)',
   'the alloy S, P and Ti (KPIs alloy_s_wt_pct, alloy_p_wt_pct, alloy_ti_wt_pct) come from assumed contents of the charge and an assumed distribution between alloy, slag and gas (data/pyro/minor-elements.json), not from sulphide and phosphide equilibria; the grade (product_grade, GOST 4757-91 / ISO 5448) is checked, its price adjustments are not applied (issue 16 item 6)',
 ];
 

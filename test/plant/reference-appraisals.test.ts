@@ -18,6 +18,8 @@ const FECR_KPIS = [
   'furnace_MW',
   'co2_t_per_t',
   'slag_viscosity_Pa_s',
+  'slag_liquidus_K',
+  'slag_superheat_K',
   'alloy_s_wt_pct',
   'alloy_p_wt_pct',
   'alloy_ti_wt_pct',
@@ -182,10 +184,17 @@ describe('an obsolete route chosen by its key is a stage warning (issue 16)', ()
     expect(a.stages[0]!.warnings.some((w) => /lime-filler/.test(w))).toBe(false);
   });
 
-  it('the smelter warns that its slag liquidus and the alloy S, P, Ti are not modelled', () => {
+  it('the smelter reports its slag liquidus and superheat, warns of their limits and of the alloy S, P, Ti', () => {
     const a = appraise(loadScenario(read('aktobe-stage1.yaml'), 'x'));
     const w = a.stages[0]!.warnings;
-    expect(w.some((x) => /slag liquidus is not modelled/.test(x))).toBe(true);
+    expect(w.some((x) => /not validated at FeCr-slag compositions/.test(x))).toBe(true);
+    // the 40.8 % MgO reference slag: spinel primary at 1,755 °C, short of the 100 K superheat at
+    // the 1,750 °C tapping temperature (docs/model.md §Slag liquidus)
+    const k = a.stages[0]!.kpis;
+    expect((k.slag_liquidus_K ?? NaN) - 273.15).toBeCloseTo(1755.5, 0);
+    expect(k.slag_superheat_K).toBeCloseTo((k.slag_T_K ?? NaN) - (k.slag_liquidus_K ?? NaN), 9);
+    expect(k.slag_superheat_required_K).toBe(100);
+    expect(w.some((x) => /slag not liquid enough at tapping.*spinel MgAl2O4/.test(x))).toBe(true);
     expect(w.some((x) => /ISO 5448/.test(x))).toBe(true);
     // the liquid slag's viscosity at the tapping temperature is reported (Urbain model)
     const eta = a.stages[0]!.kpis.slag_viscosity_Pa_s ?? NaN;

@@ -48,7 +48,7 @@ export function fecrSlagCheck(r: Solved, run: StageRun): SlagCheck {
   const warnings: string[] = [];
   if (superheat < required - 1e-6)
     warnings.push(
-      `slag not liquid enough at tapping: liquidus ${liq.T_K.toFixed(0)} K (${(liq.T_K - 273.15).toFixed(0)} °C, primary phase ${liq.primary_phase}) + required superheat ${required.toFixed(0)} K = ${(liq.T_K + required).toFixed(0)} K > tapping temperature slag_T_K ${T_slag.toFixed(0)} K (superheat ${superheat.toFixed(0)} K); raise the quartzite (furnace.slag_SiO2_wt_pct, or furnace.flux_by_liquidus: 1) or the tapping temperature. The liquidus model (ideal associates, JANAF) underestimates published liquidus points by 90–175 K, so the true shortfall is likely larger (docs/model.md §Slag liquidus)`,
+      `slag not liquid enough at tapping: liquidus ${liq.T_K.toFixed(0)} K (${(liq.T_K - 273.15).toFixed(0)} °C, primary phase ${liq.primary_phase}) + required superheat ${required.toFixed(0)} K = ${(liq.T_K + required).toFixed(0)} K > tapping temperature slag_T_K ${T_slag.toFixed(0)} K (superheat ${superheat.toFixed(0)} K); raise the quartzite (furnace.slag_SiO2_wt_pct, or furnace.flux_by_liquidus: 1) or the tapping temperature. The liquidus model (ideal associates, JANAF) is not validated at FeCr-slag compositions: it lies 21–175 K low on the MgO–SiO2 and MgO–Al2O3 binaries but puts typical published HC FeCr slags at 1,712–1,808 °C, so the shortfall may be an artefact of the model (docs/model.md §Slag liquidus)`,
     );
   return {
     kpis: {

@@ -20,9 +20,10 @@
  * Cr2O3 solubility), solid solutions (spinel (Mg,Fe)(Al,Cr)2O4, the MgO–Al2O3 spinel field),
  * picrochromite MgCr2O4 (its FREED table ends at 1,800 K), mullite, cordierite, sapphirine, the
  * MgO–SiO2 liquid miscibility gap. Measured error against published phase-diagram points:
- * test/process/pyro/slag-liquidus.test.ts and docs/model.md §Slag liquidus — the model
- * underestimates the liquidus of the compounds' own compositions by about 90–140 K (the JANAF
- * associates dissociate too much), so it is a screening value, not a design value.
+ * test/process/pyro/slag-liquidus.test.ts and docs/model.md §Slag liquidus — 21–175 K low on
+ * six MgO–SiO2 and MgO–Al2O3 invariant points (the JANAF associates dissociate too much), failing
+ * on the silica side, and of unknown error at FeCr-slag compositions (it puts typical published
+ * HC FeCr slags at 1,712–1,808 °C): a screening value, not a design value.
  */
 import { InputError } from '../../errors.js';
 import { solveSmallLinear } from '../../numeric/small-linear-solve.js';

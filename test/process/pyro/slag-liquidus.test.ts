@@ -118,3 +118,20 @@ describe('slag liquidus: ideal associate model against published phase diagrams'
     expect(() => slagLiquidus({ ...NONE, MgO: Number.NaN, SiO2: 40 })).toThrow(/slag\.MgO/);
   });
 });
+
+describe('slag liquidus at FeCr-slag compositions (a consistency figure, not a validation)', () => {
+  it('puts typical published HC FeCr slags at 1,712–1,808 °C, spinel primary (docs/model.md)', () => {
+    // corners of SiO2 27–33, MgO 30–34, Al2O3 26–30, Cr2O3 2–6 wt% (kfferroalloy.com, cnore.top)
+    const slags = [
+      { SiO2: 30, MgO: 32, Al2O3: 28, Cr2O3: 6, FeO: 1, CaO: 3 },
+      { SiO2: 33, MgO: 30, Al2O3: 26, Cr2O3: 6, FeO: 1, CaO: 4 },
+      { SiO2: 27, MgO: 34, Al2O3: 30, Cr2O3: 6, FeO: 1, CaO: 2 },
+      { SiO2: 33, MgO: 30, Al2O3: 26, Cr2O3: 2, FeO: 1, CaO: 8 },
+    ];
+    const r = slags.map((w) => slagLiquidus(w));
+    for (const x of r) expect(x.primary_phase).toBe('spinel MgAl2O4');
+    const T = r.map((x) => C(x.T_K));
+    expect(Math.min(...T)).toBeCloseTo(1712, -1);
+    expect(Math.max(...T)).toBeCloseTo(1808, -1);
+  });
+});
