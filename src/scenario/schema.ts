@@ -210,13 +210,10 @@ const flowsheet = z.strictObject({
   inputs: z.record(z.string(), z.string()).meta({
     description: 'Template input port → "feed:<feed id>" or "stage:<stage id>/<product id>".',
   }),
-  overrides: z
-    .record(z.string(), overrideValue)
-    .default({})
-    .meta({
-      description:
-        'Template parameter overrides, keyed "<unit id>.<parameter>"; the ferrochrome templates take furnace.<name> (data/pyro/fecr.json: e.g. furnace.slag_SiO2_wt_pct, furnace.slag_superheat_K, furnace.flux_by_liquidus: 1 to solve the quartzite from the slag liquidus; docs/model.md) and pretreatment.<name>.',
-    }),
+  overrides: z.record(z.string(), overrideValue).default({}).meta({
+    description:
+      'Template parameter overrides, keyed "<unit id>.<parameter>"; the ferrochrome templates take furnace.<name> (data/pyro/fecr.json: e.g. furnace.slag_SiO2_wt_pct, furnace.slag_superheat_K, furnace.flux_by_liquidus: 1 to solve the quartzite from the slag liquidus; docs/model.md) and pretreatment.<name>.',
+  }),
 });
 
 const stageCapex = z
