@@ -305,6 +305,18 @@ const stage = z.strictObject({
       description:
         'Grade of the main product against its standard (ferrochrome: GOST 4757-91 / ISO 5448 high-carbon grades); grade null with the limits missed when out of specification',
     }),
+  slag_liquidus: z
+    .strictObject({
+      T_K: num,
+      primary_phase: z.string(),
+      superheat_K: num,
+      required_superheat_K: num,
+    })
+    .optional()
+    .meta({
+      description:
+        'Smelter slag against its liquidus (ferrochrome stages): liquidus [K] and the first solid on cooling (ideal associate model, not validated at FeCr-slag compositions: docs/model.md §Slag liquidus), the superheat at the tapping temperature and the one required [K]',
+    }),
   power_plant: z
     .strictObject({
       generation_MWh_per_year: num,

@@ -9,7 +9,7 @@ import type { SponsorReturn } from './econ/cashflow/sponsor-return.js';
 import type { SourcesAndUses } from './econ/cashflow/sources-and-uses.js';
 import type { CovenantBreach } from './econ/cashflow/covenants.js';
 import type { PlantBalance } from './plant/merge-balances.js';
-import type { ProductGrade, UnitEnergyBalance } from './process/stage-run.js';
+import type { ProductGrade, SlagLiquidusCheck, UnitEnergyBalance } from './process/stage-run.js';
 import type { Param } from './provenance/param.js';
 
 export interface StageProduct {
@@ -65,6 +65,8 @@ export interface StageResult {
   warnings: string[];
   /** Grade of the main product against its standard (ferrochrome stages). */
   product_grade?: ProductGrade;
+  /** The smelter slag against its liquidus (ferrochrome stages; fecr-slag-check.ts). */
+  slag_liquidus?: SlagLiquidusCheck;
   /** Captive power plant on the furnace off-gas (stages[].power_plant): its electricity balance. */
   power_plant?: {
     generation_MWh_per_year: number;

@@ -146,6 +146,7 @@ export function stageResults(
           ...result,
           kpis: { ...result.kpis, ...checks.kpis },
           warnings: [...result.warnings, ...checks.warnings],
+          ...(checks.slag_liquidus ? { slag_liquidus: checks.slag_liquidus } : {}),
         };
       result = { ...result, warnings: [...result.warnings, ...(template.limitations ?? [])] };
     } else {

@@ -63,6 +63,24 @@ export interface ProductGrade {
   missed: MissedLimit[];
 }
 
+/** The smelter slag against its liquidus (fecr-slag-check.ts). */
+export interface SlagLiquidusCheck {
+  /** Liquidus of the tapped slag [K]. */
+  T_K: number;
+  /** The first solid to crystallise on cooling, e.g. `spinel MgAl2O4`. */
+  primary_phase: string;
+  /** Tapping temperature − liquidus, and the declared minimum [K]. */
+  superheat_K: number;
+  required_superheat_K: number;
+}
+
+/** Report-only checks of a stage run (computed when read). */
+export interface ReportChecks {
+  kpis: Record<string, number>;
+  warnings: string[];
+  slag_liquidus?: SlagLiquidusCheck;
+}
+
 export interface StageRun {
   /**
    * The engine's balance report (streams, units, closures, Sankey flows): built from the
@@ -78,7 +96,7 @@ export interface StageRun {
    * liquidus and superheat (FeCr stages, fecr-slag-check.ts), merged into the stage's KPIs and
    * warnings by the appraisal (stage-results.ts).
    */
-  readonly report_checks?: { kpis: Record<string, number>; warnings: string[] };
+  readonly report_checks?: ReportChecks;
   products: StageProductFlow[];
   consumptions: StageConsumption[];
   byproducts: StageByproduct[];

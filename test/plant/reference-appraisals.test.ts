@@ -195,6 +195,12 @@ describe('an obsolete route chosen by its key is a stage warning (issue 16)', ()
     expect(k.slag_superheat_K).toBeCloseTo((k.slag_T_K ?? NaN) - (k.slag_liquidus_K ?? NaN), 9);
     expect(k.slag_superheat_required_K).toBe(100);
     expect(w.some((x) => /slag not liquid enough at tapping.*spinel MgAl2O4/.test(x))).toBe(true);
+    expect(a.stages[0]!.slag_liquidus).toEqual({
+      T_K: k.slag_liquidus_K,
+      primary_phase: 'spinel MgAl2O4',
+      superheat_K: k.slag_superheat_K,
+      required_superheat_K: 100,
+    });
     expect(w.some((x) => /ISO 5448/.test(x))).toBe(true);
     // the liquid slag's viscosity at the tapping temperature is reported (Urbain model)
     const eta = a.stages[0]!.kpis.slag_viscosity_Pa_s ?? NaN;

@@ -6,15 +6,10 @@
  * only with flux_by_liquidus = 1).
  */
 import { InputError } from '../../errors.js';
-import type { StageRun } from '../stage-run.js';
+import type { ReportChecks, StageRun } from '../stage-run.js';
 import { slagLiquidus } from './slag-liquidus.js';
 import type { SlagOxides } from './slag-viscosity.js';
 import type { Solved } from './run-fecr.js';
-
-export interface SlagCheck {
-  kpis: Record<string, number>;
-  warnings: string[];
-}
 
 /** The slag oxides of the stage's slag by-product [wt%] (absent oxides: 0). */
 export function slagAnalysis(run: StageRun): SlagOxides {
@@ -35,9 +30,10 @@ export function slagAnalysis(run: StageRun): SlagOxides {
  * @param r - The solved template (its furnace's slag_T_K and slag_superheat_K)
  * @param run - Its stage summary (the slag analysis)
  * @returns KPIs slag_liquidus_K, slag_superheat_K (T_slag − T_liq), slag_superheat_required_K,
- *   and a warning when the superheat falls short
+ *   the same with the primary phase as `slag_liquidus`, and a warning when the superheat falls
+ *   short
  */
-export function fecrSlagCheck(r: Solved, run: StageRun): SlagCheck {
+export function fecrSlagCheck(r: Solved, run: StageRun): ReportChecks {
   const params = r.fs.units[r.furnace]?.params;
   const T_slag = params?.slag_T_K;
   const required = params?.slag_superheat_K;
@@ -57,5 +53,11 @@ export function fecrSlagCheck(r: Solved, run: StageRun): SlagCheck {
       slag_superheat_required_K: required,
     },
     warnings,
+    slag_liquidus: {
+      T_K: liq.T_K,
+      primary_phase: liq.primary_phase,
+      superheat_K: superheat,
+      required_superheat_K: required,
+    },
   };
 }

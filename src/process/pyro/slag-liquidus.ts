@@ -102,6 +102,8 @@ export const LIQUIDUS_T_MAX_K = 2900;
 /** Width of the final bracket [K], and the most steps to reach it. */
 const T_TOLERANCE_K = 1e-4;
 const MAX_BRACKET_STEPS = 100;
+/** |SI| at which a trial temperature is the liquidus [–]. */
+const SI_TOLERANCE = 1e-10;
 const MAX_NEWTON = 200;
 
 /** The result of a liquidus calculation. */
@@ -368,16 +370,20 @@ export function slagLiquidus(w: Readonly<SlagOxides>): SlagLiquidus {
   let sb = saturation(associateSpeciation(n, b, ln), b);
   if (sb.si >= 0)
     throw new InputError('slag', w, `a slag with a liquidus below ${LIQUIDUS_T_MAX_K} K`);
-  // Illinois regula falsi on SI(T), which falls with T (kinked where the primary phase
+  // Illinois regula falsi on SI(1/T), which falls with T (kinked where the primary phase
   // changes): the bracket [a, b] keeps SI(a) ≥ 0 > SI(b)
   let side = 0;
   for (let it = 0; it < MAX_BRACKET_STEPS && b - a > T_TOLERANCE_K; it++) {
-    let t = (a * sb.si - b * sa.si) / (sb.si - sa.si);
+    // the secant in 1/T, on which SI is nearly linear (van 't Hoff: SI ≈ ΔH/R·(1/T − 1/T_liq))
+    let t = (sb.si - sa.si) / (sb.si / a - sa.si / b);
     // keep the trial strictly inside, and bisect when the secant stalls at an end
     if (!(t > a + T_TOLERANCE_K / 4 && t < b - T_TOLERANCE_K / 4) || it % 8 === 7)
       t = 0.5 * (a + b);
     ln = associateSpeciation(n, t, ln);
     const st = saturation(ln, t);
+    // on the root (|SI| ≈ 3e-3 per K near FeCr-slag liquidi, so this is ~1e-7 K)
+    if (Math.abs(st.si) < SI_TOLERANCE)
+      return { T_K: t, primary_phase: SOLIDS[st.phase]?.name ?? 'unknown' };
     if (st.si >= 0) {
       a = t;
       sa = st;
