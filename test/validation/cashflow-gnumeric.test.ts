@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
 import { cashflowSheetXml } from '../../src/report/cashflow-sheet.js';
-import { stage1Input } from '../econ/cashflow/fixture.js';
+import { stage1Input, stage1WithHolidays } from '../econ/cashflow/fixture.js';
 import { gnumericPresent, recalcFile, workbookDir } from '../helpers/gnumeric.js';
 
 const GNUMERIC = gnumericPresent();
@@ -42,19 +42,7 @@ const CASES: [string, CashflowInput][] = [
   ],
   [
     'stage1-real-inflation-holidays',
-    stage1Input({
-      basis: 'real',
-      inflation_rate: 0.06,
-      discount_rate: 0.08,
-      fiscal: {
-        ...stage1Input().fiscal,
-        preferences: {
-          cit_exemption_years: 10,
-          property_tax_exemption_years: 8,
-          land_tax_exemption_years: 10,
-        },
-      },
-    }),
+    stage1WithHolidays({ basis: 'real', inflation_rate: 0.06, discount_rate: 0.08 }),
   ],
   [
     'stage1-straight-line-high-price',

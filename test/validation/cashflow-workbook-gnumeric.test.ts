@@ -19,7 +19,7 @@ import {
 import { reportInputs } from '../../src/report/report-inputs.js';
 import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
 import { reportWorkbook } from '../../src/report/report-workbook.js';
-import { noTaxRegime } from '../econ/cashflow/fixture.js';
+import { noTaxRegime, stage1WithHolidays } from '../econ/cashflow/fixture.js';
 import { gnumericPresent, recalcXlsx, workbookDir } from '../helpers/gnumeric.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { stage12Input, stage1Input } from '../report/fixtures.js';
@@ -36,19 +36,7 @@ const CASES: [string, CashflowInput][] = [
   ['stage1-nominal', stage1Input()],
   [
     'stage1-real-inflation-holidays',
-    stage1Input({
-      basis: 'real',
-      inflation_rate: 0.06,
-      discount_rate: 0.08,
-      fiscal: {
-        ...stage1Input().fiscal,
-        preferences: {
-          cit_exemption_years: 10,
-          property_tax_exemption_years: 8,
-          land_tax_exemption_years: 10,
-        },
-      },
-    }),
+    stage1WithHolidays({ basis: 'real', inflation_rate: 0.06, discount_rate: 0.08 }),
   ],
   ['stage12-nominal-inflation-early-stop', stage12Input()],
   [
