@@ -169,6 +169,21 @@ export async function savedDownload(
   return readFileSync(path, 'utf8');
 }
 
+/**
+ * What a page shown in Russian must not contain: a raw float (five or more decimals), a
+ * hyphen-minus before a number, or any of `englishWords`.
+ * @returns The problems found; none is [].
+ */
+export function untranslatedText(body: string, englishWords: readonly string[]): string[] {
+  const problems: string[] = [];
+  const raw = /\d[.,]\d{5,}/.exec(body);
+  if (raw) problems.push(`raw float: ${raw[0]}`);
+  const minus = /(^|[\s(])-\d/m.exec(body);
+  if (minus) problems.push(`hyphen-minus before a number: ${minus[0].trim()}`);
+  for (const word of englishWords) if (body.includes(word)) problems.push(`English: ${word}`);
+  return problems;
+}
+
 /** Visible text of the page (the tests' tsconfig has no DOM lib, hence the narrow type). */
 export function pageText(page: Page): Promise<string> {
   return page.evaluate(
