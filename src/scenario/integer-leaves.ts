@@ -1,3 +1,4 @@
+import { listItemKey } from './list-item-key.js';
 import type { Scenario } from './schema.js';
 
 /** One whole-number input written as a bare integer (a year or a count of years). */
@@ -31,13 +32,7 @@ export function integerLeaves(scenario: Scenario): IntegerLeaf[] {
   const walk = (node: unknown, path: string[], doc: (string | number)[]): void => {
     if (Array.isArray(node)) {
       node.forEach((item: unknown, i) => {
-        const id =
-          typeof item === 'object' &&
-          item !== null &&
-          typeof (item as { id?: unknown }).id === 'string'
-            ? (item as { id: string }).id
-            : String(i);
-        walk(item, [...path, id], [...doc, i]);
+        walk(item, [...path, listItemKey(item, i)], [...doc, i]);
       });
       return;
     }

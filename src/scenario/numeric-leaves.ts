@@ -1,4 +1,5 @@
 import { isParam, type Param } from '../provenance/param.js';
+import { listItemKey } from './list-item-key.js';
 import type { Scenario } from './schema.js';
 
 /** One numeric input of a scenario with its provenance. */
@@ -27,13 +28,7 @@ export function numericLeaves(scenario: Scenario): NumericLeaf[] {
     }
     if (Array.isArray(node)) {
       node.forEach((item: unknown, i) => {
-        const id =
-          typeof item === 'object' &&
-          item !== null &&
-          typeof (item as { id?: unknown }).id === 'string'
-            ? (item as { id: string }).id
-            : String(i);
-        walk(item, [...path, id], [...doc, i]);
+        walk(item, [...path, listItemKey(item, i)], [...doc, i]);
       });
       return;
     }

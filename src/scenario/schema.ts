@@ -330,7 +330,8 @@ const financingTerms = {
   repayment: z.enum(['annuity', 'sculpted']).optional(),
   target_dscr: quantity('1', {
     above: 0,
-    description: 'Target DSCR of the sculpted repayment (the loan is sized down to meet it)',
+    description:
+      "Target DSCR of the sculpted repayment (the loan is sized down to meet it); else the lender preset's (1.4 policy bank and DBK, 1.5 commercial bank, assumed); required for sculpted repayment",
   }).optional(),
   dsra_months: quantity('month', {
     min: 0,

@@ -1,9 +1,60 @@
 // Gnumeric as an independent spreadsheet engine in tests: `ssconvert --recalc` recalculates a
 // workbook and writes each sheet as CSV. Method: ../shared/validation/finance/
 // spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55; Debian package gnumeric).
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { requireTool } from './required-tool.js';
+
+/**
+ * Whether Gnumeric's ssconvert runs here: use as `describe.runIf(gnumericPresent())`.
+ * CHROMFLOW_SKIP_GNUMERIC=1 skips its suites off CI (in CI a missing Gnumeric fails instead).
+ */
+export function gnumericPresent(): boolean {
+  return requireTool(
+    'Gnumeric (ssconvert)',
+    process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' &&
+      spawnSync('ssconvert', ['--version']).status === 0,
+    'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
+  );
+}
+
+/** A temporary directory for one test file's workbooks, removed after its tests. */
+export function workbookDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+/**
+ * Writes `text` as `<dir>/<name>.<ext>` (a CSV or a Gnumeric XML workbook), recalculates it with
+ * Gnumeric and returns its first sheet as CSV rows.
+ */
+export function recalcFile(dir: string, name: string, ext: string, text: string): string[][] {
+  const src = join(dir, `${name}.${ext}`);
+  const out = join(dir, `${name}.out.csv`);
+  writeFileSync(src, text);
+  execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
+  return parseCsv(readFileSync(out, 'utf8'));
+}
+
+/**
+ * Recalculates one column of cells (A1 first; numbers written to 17 digits, strings such as
+ * formulas quoted) and returns the values of column A.
+ */
+export function recalcColumn(
+  dir: string,
+  name: string,
+  cells: readonly (number | string)[],
+): number[] {
+  const csv =
+    cells.map((c) => (typeof c === 'number' ? c.toPrecision(17) : `"${c}"`)).join('\n') + '\n';
+  return recalcFile(dir, name, 'csv', csv).map((r) => Number(r[0]));
+}
 
 /** Minimal CSV parser (quoted fields, doubled quotes). */
 export function parseCsv(text: string): string[][] {

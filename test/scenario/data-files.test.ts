@@ -81,8 +81,8 @@ describe('reference data files', () => {
           0.325,
         ],
         "finance/lenders": [
-          18,
-          40.305,
+          21,
+          44.605,
         ],
         "finance/withholding-tax": [
           2,

@@ -3,7 +3,6 @@
 // followed by server-sent events (progress, then one final `done`), and equal to a local run.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, seedIfEmpty } from '../../src/server/index.js';
 import type { KyselyStore } from '../../src/store/index.js';
 import { runAll } from '../../src/uncertainty/index.js';
 import { buildReport } from '../../src/workers/mc-run.js';
@@ -12,10 +11,9 @@ import { resolveSource } from '../../src/workers/mc-source.js';
 import { WorkerPool } from '../../src/workers/pool.js';
 import { at, Client } from '../helpers/api-client.js';
 import { BACKENDS } from '../helpers/store-backends.js';
+import { testServer } from '../helpers/test-server.js';
 import { FIXTURE, fixtureScenario } from '../workers/helpers.js';
 
-const LOG2N = 10;
-const NEW_PW = 'a long enough password';
 const TEXT = readFileSync(FIXTURE, 'utf8');
 
 interface SseEvent {
@@ -46,43 +44,25 @@ describe.each(BACKENDS)('Monte Carlo runs API on $name', (backend) => {
   let store: KyselyStore;
   let mc: McService;
   let pool: WorkerPool;
-  let app: ReturnType<typeof createApp>;
   let admin: Client;
   let editor: Client;
   let other: Client;
   let viewer: Client;
 
-  async function register(name: string, role: string): Promise<Client> {
-    const r = await admin.post('/api/users', { name, role });
-    const otp = at(r.body, 'one_time_password') as string;
-    const c = new Client(app);
-    await c.post('/api/auth/login', { username: name, password: otp });
-    await c.post('/api/auth/password', { current_password: otp, new_password: NEW_PW });
-    return c;
-  }
-
   beforeAll(async () => {
     store = await backend.open();
-    const seeded = await seedIfEmpty(store, undefined, LOG2N);
     pool = new WorkerPool(2);
     mc = new McService(store, { pool });
-    app = createApp(store, {
-      passwordLog2N: LOG2N,
-      staticDir: '/nonexistent',
+    const server = await testServer(store, {
       mc,
       pool,
       // Small chunks keep these runs quick; the defaults are tested below.
       mcLimits: { min_chunk_size: 1 },
     });
-    admin = new Client(app);
-    await admin.post('/api/auth/login', { username: 'admin', password: seeded?.adminPassword });
-    await admin.post('/api/auth/password', {
-      current_password: seeded?.adminPassword,
-      new_password: NEW_PW,
-    });
-    editor = await register('mc.editor', 'editor');
-    other = await register('mc.other', 'editor');
-    viewer = await register('mc.viewer', 'viewer');
+    admin = server.admin;
+    editor = await server.register('mc.editor', 'editor');
+    other = await server.register('mc.other', 'editor');
+    viewer = await server.register('mc.viewer', 'viewer');
   });
   afterAll(async () => {
     await mc.close();

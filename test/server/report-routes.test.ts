@@ -6,14 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, seedIfEmpty } from '../../src/server/index.js';
+import type { createApp } from '../../src/server/index.js';
 import type { KyselyStore } from '../../src/store/index.js';
 import { at, Client } from '../helpers/api-client.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { BACKENDS } from '../helpers/store-backends.js';
+import { testServer } from '../helpers/test-server.js';
 
-const LOG2N = 10;
-const NEW_PW = 'a long enough password';
 const RAW = readFileSync(join(ROOT, 'scenarios/aktobe-raw-export.yaml'), 'utf8');
 
 describe.each(BACKENDS)('report routes on $name', (backend) => {
@@ -24,32 +23,13 @@ describe.each(BACKENDS)('report routes on $name', (backend) => {
   let anon: Client;
   let privateId: string;
 
-  async function login(admin: Client, name: string, role: string): Promise<Client> {
-    const r = await admin.post('/api/users', { name, role });
-    const otp = at(r.body, 'one_time_password') as string;
-    const c = new Client(app);
-    await c.post('/api/auth/login', { username: name, password: otp });
-    await c.post('/api/auth/password', { current_password: otp, new_password: NEW_PW });
-    return c;
-  }
-
   beforeAll(async () => {
     store = await backend.open();
-    const seeded = await seedIfEmpty(store, undefined, LOG2N);
-    app = createApp(store, {
-      passwordLog2N: LOG2N,
-      staticDir: '/nonexistent',
-      now: () => new Date('2026-03-04T05:06:07Z'),
-    });
-    const admin = new Client(app);
+    const server = await testServer(store, { now: () => new Date('2026-03-04T05:06:07Z') });
+    app = server.app;
     anon = new Client(app);
-    await admin.post('/api/auth/login', { username: 'admin', password: seeded?.adminPassword });
-    await admin.post('/api/auth/password', {
-      current_password: seeded?.adminPassword,
-      new_password: NEW_PW,
-    });
-    owner = await login(admin, 'owner', 'editor');
-    other = await login(admin, 'other', 'editor');
+    owner = await server.register('owner', 'editor');
+    other = await server.register('other', 'editor');
     const created = await owner.post('/api/scenarios', {
       text: RAW,
       name: 'Raw export <private>',

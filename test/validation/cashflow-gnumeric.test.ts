@@ -4,27 +4,17 @@
 // and NPV, IRR, payback and discounted payback must agree to 1e-9 relative.
 // Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
-import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { requireTool } from '../helpers/required-tool.js';
+import { describe, expect, it } from 'vitest';
 import { buildCashflowTable, cashflowMetrics, type CashflowInput } from '../../src/index.js';
 import { cashflowSheetXml } from '../../src/report/cashflow-sheet.js';
-import { stage1Input } from '../econ/cashflow/fixture.js';
-import { parseCsv } from '../helpers/gnumeric.js';
+import { stage1Input, stage1WithHolidays } from '../econ/cashflow/fixture.js';
+import { gnumericPresent, recalcFile, workbookDir } from '../helpers/gnumeric.js';
 
-const GNUMERIC = requireTool(
-  'Gnumeric (ssconvert)',
-  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
-  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
-);
-const dir = mkdtempSync(join(tmpdir(), 'chromflow-gnumeric-'));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const GNUMERIC = gnumericPresent();
+const dir = workbookDir('chromflow-gnumeric-');
 
 function recalc(name: string, input: CashflowInput): string[][] {
   const table = buildCashflowTable(input);
@@ -32,11 +22,7 @@ function recalc(name: string, input: CashflowInput): string[][] {
     ...input.working_capital,
     inflation_rate: input.basis === 'real' ? input.inflation_rate : 0,
   });
-  const src = join(dir, `${name}.gnumeric`);
-  const out = join(dir, `${name}.out.csv`);
-  writeFileSync(src, xml);
-  execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
-  return parseCsv(readFileSync(out, 'utf8'));
+  return recalcFile(dir, name, 'gnumeric', xml);
 }
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -56,19 +42,7 @@ const CASES: [string, CashflowInput][] = [
   ],
   [
     'stage1-real-inflation-holidays',
-    stage1Input({
-      basis: 'real',
-      inflation_rate: 0.06,
-      discount_rate: 0.08,
-      fiscal: {
-        ...stage1Input().fiscal,
-        preferences: {
-          cit_exemption_years: 10,
-          property_tax_exemption_years: 8,
-          land_tax_exemption_years: 10,
-        },
-      },
-    }),
+    stage1WithHolidays({ basis: 'real', inflation_rate: 0.06, discount_rate: 0.08 }),
   ],
   [
     'stage1-straight-line-high-price',
@@ -156,11 +130,7 @@ describe.runIf(GNUMERIC)(
           ? { inflation_by_row: a.cashflow.map((r) => declaredUsdInflation(r.year)) }
           : {}),
       });
-      const src = join(dir, 'appraisal.gnumeric');
-      const out = join(dir, 'appraisal.out.csv');
-      writeFileSync(src, xml);
-      execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
-      const sheet = parseCsv(readFileSync(out, 'utf8'));
+      const sheet = recalcFile(dir, 'appraisal', 'gnumeric', xml);
       const num = (rc: [number, number]): number => Number(sheet[rc[0]]?.[rc[1]] ?? '');
       expect(rel(a.metrics!.npv_usd, num(layout.results.npv))).toBeLessThan(1e-9);
       expect(rel(a.metrics!.irr!, num(layout.results.irr))).toBeLessThan(1e-9);

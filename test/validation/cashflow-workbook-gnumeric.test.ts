@@ -5,14 +5,11 @@
 // into it (the model's number) — so the cached values a viewer shows are the formulas' values.
 // Method: ../shared/validation/finance/spreadsheet_oracle_demo/HOWTO.md (Gnumeric 1.12.55).
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
-import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { requireTool } from '../helpers/required-tool.js';
+import { describe, expect, it } from 'vitest';
 import {
   buildCashflowTable,
   cashflowMetrics,
@@ -22,20 +19,13 @@ import {
 import { reportInputs } from '../../src/report/report-inputs.js';
 import { cashflowWorkbook, CASHFLOW_SHEETS } from '../../src/report/cashflow-workbook.js';
 import { reportWorkbook } from '../../src/report/report-workbook.js';
-import { noTaxRegime } from '../econ/cashflow/fixture.js';
-import { recalcXlsx } from '../helpers/gnumeric.js';
+import { noTaxRegime, stage1WithHolidays } from '../econ/cashflow/fixture.js';
+import { gnumericPresent, recalcXlsx, workbookDir } from '../helpers/gnumeric.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { stage12Input, stage1Input } from '../report/fixtures.js';
 
-const GNUMERIC = requireTool(
-  'Gnumeric (ssconvert)',
-  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
-  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
-);
-const dir = mkdtempSync(join(tmpdir(), 'chromflow-xlsx-'));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const GNUMERIC = gnumericPresent();
+const dir = workbookDir('chromflow-xlsx-');
 
 const referenceFile = join(ROOT, 'scenarios/aktobe-stage1-2.yaml');
 const reference = reportInputs(loadScenario(readFileSync(referenceFile, 'utf8'), referenceFile));
@@ -46,19 +36,7 @@ const CASES: [string, CashflowInput][] = [
   ['stage1-nominal', stage1Input()],
   [
     'stage1-real-inflation-holidays',
-    stage1Input({
-      basis: 'real',
-      inflation_rate: 0.06,
-      discount_rate: 0.08,
-      fiscal: {
-        ...stage1Input().fiscal,
-        preferences: {
-          cit_exemption_years: 10,
-          property_tax_exemption_years: 8,
-          land_tax_exemption_years: 10,
-        },
-      },
-    }),
+    stage1WithHolidays({ basis: 'real', inflation_rate: 0.06, discount_rate: 0.08 }),
   ],
   ['stage12-nominal-inflation-early-stop', stage12Input()],
   [

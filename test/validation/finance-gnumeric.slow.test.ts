@@ -5,11 +5,7 @@
 // * the LLCR of a sculpted loan equals Gnumeric's NPV of its CFADS at the loan rate / balance;
 // * the equity IRR and the sponsor's IRR after dividend withholding tax equal Gnumeric's IRR.
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildCashflowTable,
   cashflowMetrics,
@@ -17,30 +13,10 @@ import {
   type FinancingInput,
 } from '../../src/econ/cashflow/index.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
-import { parseCsv } from '../helpers/gnumeric.js';
-import { requireTool } from '../helpers/required-tool.js';
+import { gnumericPresent, recalcColumn, workbookDir } from '../helpers/gnumeric.js';
 
-const GNUMERIC = requireTool(
-  'Gnumeric (ssconvert)',
-  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
-  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
-);
-const dir = mkdtempSync(join(tmpdir(), 'chromflow-finance-gnumeric-'));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Recalculates one column of cells (numbers or formulas) and returns the values. */
-function gnumeric(name: string, cells: readonly (number | string)[]): number[] {
-  const src = join(dir, `${name}.csv`);
-  const out = join(dir, `${name}.out.csv`);
-  writeFileSync(
-    src,
-    cells.map((c) => (typeof c === 'number' ? c.toPrecision(17) : `"${c}"`)).join('\n') + '\n',
-  );
-  execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
-  return parseCsv(readFileSync(out, 'utf8')).map((r) => Number(r[0]));
-}
+const GNUMERIC = gnumericPresent();
+const dir = workbookDir('chromflow-finance-gnumeric-');
 
 const FIN: FinancingInput = {
   debt_share: 0.6,
@@ -58,7 +34,7 @@ describe.runIf(GNUMERIC)('debt and sponsor metrics against Gnumeric', () => {
     const t = buildCashflowTable(stage1Input({ financing: FIN }));
     const firstRepay = 2 + FIN.grace_years;
     const balance = t.rows[firstRepay - 1]!.debt_balance_usd;
-    const [pmt] = gnumeric('pmt', [`=PMT(0.08,8,-${balance.toPrecision(17)})`]);
+    const [pmt] = recalcColumn(dir, 'pmt', [`=PMT(0.08,8,-${balance.toPrecision(17)})`]);
     for (const r of t.rows.slice(firstRepay, firstRepay + FIN.tenor_years))
       expect(r.debt_service_usd / pmt!).toBeCloseTo(1, 10);
   });
@@ -69,7 +45,7 @@ describe.runIf(GNUMERIC)('debt and sponsor metrics against Gnumeric', () => {
     const firstRepay = 2 + fin.grace_years;
     const cfads = t.rows.slice(firstRepay, firstRepay + fin.tenor_years).map((r) => r.cfads_usd);
     const n = cfads.length;
-    const values = gnumeric('llcr', [...cfads, `=NPV(0.08,A1:A${n})`]);
+    const values = recalcColumn(dir, 'llcr', [...cfads, `=NPV(0.08,A1:A${n})`]);
     const llcr = values[n]! / t.rows[firstRepay - 1]!.debt_balance_usd;
     expect(t.rows[firstRepay]!.llcr! / llcr).toBeCloseTo(1, 10);
   });
@@ -80,7 +56,7 @@ describe.runIf(GNUMERIC)('debt and sponsor metrics against Gnumeric', () => {
     const n = eq.length;
     const after = eq.map((_, i) => `=IF(A${i + 1}>0,A${i + 1}*(1-0.1),A${i + 1})`);
     // Column A then the after-tax column, then the two IRRs (guess 0.2).
-    const values = gnumeric('irr', [
+    const values = recalcColumn(dir, 'irr', [
       ...eq,
       ...after,
       `=IRR(A1:A${n},0.2)`,

@@ -11,11 +11,8 @@
 //   and the yearly shares y(j/n) − y((j − 1)/n), which equal src/econ/capex/s-curve.ts and the
 //   phasing of the reference stage 1's construction capex to 1e-9.
 // Set CHROMFLOW_SKIP_GNUMERIC=1 to skip on a machine without Gnumeric (CI must not set it).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { appraiseDetailed } from '../../src/appraise.js';
 import { sCurvePhasing } from '../../src/econ/capex/s-curve.js';
 import { buildCashflowTable, cashflowMetrics } from '../../src/econ/cashflow/index.js';
@@ -23,30 +20,10 @@ import { declaredInflation, priceLevelByRow } from '../../src/econ/project/money
 import { dataValue } from '../../src/scenario/data-files.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { stage1Input } from '../econ/cashflow/fixture.js';
-import { parseCsv } from '../helpers/gnumeric.js';
-import { requireTool } from '../helpers/required-tool.js';
+import { gnumericPresent, recalcColumn, workbookDir } from '../helpers/gnumeric.js';
 
-const GNUMERIC = requireTool(
-  'Gnumeric (ssconvert)',
-  process.env.CHROMFLOW_SKIP_GNUMERIC !== '1' && spawnSync('ssconvert', ['--version']).status === 0,
-  'apt-get install gnumeric (CHROMFLOW_SKIP_GNUMERIC=1 skips it off CI)',
-);
-const dir = mkdtempSync(join(tmpdir(), 'chromflow-money-gnumeric-'));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Recalculates one column of cells (numbers or formulas, A1 first) and returns the values. */
-function gnumeric(name: string, cells: readonly (number | string)[]): number[] {
-  const src = join(dir, `${name}.csv`);
-  const out = join(dir, `${name}.out.csv`);
-  writeFileSync(
-    src,
-    cells.map((c) => (typeof c === 'number' ? c.toPrecision(17) : `"${c}"`)).join('\n') + '\n',
-  );
-  execFileSync('ssconvert', ['--recalc', src, out], { stdio: 'pipe' });
-  return parseCsv(readFileSync(out, 'utf8')).map((r) => Number(r[0]));
-}
+const GNUMERIC = gnumericPresent();
+const dir = workbookDir('chromflow-money-gnumeric-');
 
 /** Relative difference, scaled by the larger magnitude (≥ 1). */
 const rel = (a: number, b: number): number =>
@@ -80,7 +57,7 @@ describe.runIf(GNUMERIC)('nominal ↔ real (Fisher) against Gnumeric', () => {
       `=SUM(${at(5, 0)}:${at(5, n - 1)})`,
       `=${at(2, 0)}+NPV(${r},${at(2, 1)}:${at(2, n - 1)})`,
     ];
-    const v = gnumeric('fisher-declared', cells);
+    const v = recalcColumn(dir, 'fisher-declared', cells);
     const npvNominalAtNominal = v[7 * n]!;
     const npvRealAtReal = v[7 * n + 1]!;
     expect(rel(npvNominalAtNominal, npvRealAtReal)).toBeLessThan(1e-9);
@@ -102,7 +79,7 @@ describe.runIf(GNUMERIC)('nominal ↔ real (Fisher) against Gnumeric', () => {
     const nominal = buildCashflowTable({ ...base, basis: 'nominal' });
     const real = buildCashflowTable({ ...base, basis: 'real' });
     const n = nominal.rows.length;
-    const v = gnumeric('fisher-constant', [
+    const v = recalcColumn(dir, 'fisher-constant', [
       ...nominal.rows.map((row) => row.free_cash_flow_usd),
       ...real.rows.map((row) => row.free_cash_flow_usd),
       `=A1+NPV((1+${r})*(1+${i})-1,A2:A${n})`,
@@ -124,7 +101,7 @@ describe.runIf(GNUMERIC)('DHSS S-curve capex phasing against Gnumeric', () => {
   const YEARS = [1, 2, 3, 4, 5, 6, 8];
   const cells = YEARS.flatMap((n) => Array.from({ length: n }, (_, j) => share(j + 1, n)));
   const recomputed = (): Map<number, number[]> => {
-    const v = gnumeric('dhss', [c, k, ...cells]);
+    const v = recalcColumn(dir, 'dhss', [c, k, ...cells]);
     const out = new Map<number, number[]>();
     let at = 2;
     for (const n of YEARS) {

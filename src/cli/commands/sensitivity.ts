@@ -3,7 +3,7 @@ import { monteCarloSpec } from '../../analysis/monte-carlo.js';
 import { InputError } from '../../errors.js';
 import { compileRun } from '../../uncertainty/runner/compile.js';
 import { sobolIndicesFromResult } from '../../uncertainty/sensitivity/sobol-indices.js';
-import { tornadoForRun } from '../../uncertainty/sensitivity/tornado.js';
+import { tornadoBars, tornadoForRun } from '../../uncertainty/sensitivity/tornado.js';
 import { rankCorrelationsForRun } from '../../uncertainty/sensitivity/spearman.js';
 import { spider, spiderByQuantiles } from '../../uncertainty/sensitivity/spider.js';
 import { localExecutor } from '../../workers/executor.js';
@@ -154,15 +154,7 @@ export function register(program: Command): void {
       }
       if (options.method === 'tornado') {
         const t = tornadoForRun(run);
-        const entries = t.entries.map((e) => ({
-          input: e.name,
-          low: e.low,
-          high: e.high,
-          output_low: e.outputLow[0] ?? Number.NaN,
-          output_high: e.outputHigh[0] ?? Number.NaN,
-          swing: e.swing,
-          ...(e.error !== undefined ? { error: e.error } : {}),
-        }));
+        const entries = tornadoBars(t);
         if (options.json) {
           process.stdout.write(
             JSON.stringify(

@@ -14,8 +14,9 @@
  * The loan runs in money of the day (its rate is nominal): a real table is re-inflated by the
  * general price level, the loan computed, and the result deflated back. RMB flows use the
  * RMB/USD path of each row. Not modelled (conservative): the CIT deduction of shareholder-loan
- * interest (thin-capitalisation limits, 2017 Tax Code Art. 246; the 2026 Code's article is not in
- * the stored sources — econ/project/shareholder-loan-tax.ts; no value during a CIT holiday), the
+ * interest (thin-capitalisation limits, 2017 Tax Code Art. 246; the limit in the 2026 Code's
+ * Art. 263 is not in the stored sources — econ/project/shareholder-loan-tax.ts; no value during a
+ * CIT holiday), the
  * retained-earnings test on dividends, interest on locked-up cash.
  */
 import { irrAnalysis } from '../metrics/irr.js';

@@ -1,11 +1,12 @@
 /**
  * The chromate route's minor elements in its run: the ledger (chromate-minor-ledger.ts) on the
  * solved dry concentrate, and the KPIs a buyer and the environment section read. The metal's
- * contents are reported on the metal including them, as the smelter's alloy:
- *   w_X = 100 · m_X,metal / (m_metal + Σ m_minor,metal)  [wt%].
+ * contents are reported on the metal including them, as the smelter's alloy
+ * (minor-product-shares.ts).
  */
 import { chromiteMinorContents } from '../pyro/minor-element-data.js';
-import type { MinorContents, MinorElement } from '../pyro/minor-elements.js';
+import type { MinorContents } from '../pyro/minor-elements.js';
+import { minorProductShares } from '../pyro/minor-product-shares.js';
 import { chromateMinorBalance, type ChromateMinorBalance } from './chromate-minor-ledger.js';
 
 export interface ChromateMinorQuality {
@@ -29,18 +30,15 @@ export function chromateMinorQuality(
     dry_kg_per_h,
     chromiteMinorContents(given, warnings, "the chromate route's"),
   );
-  const m = ledger.metal_kg_per_h;
-  const total = metal_kg_per_h + m.S + m.P + m.Ti;
-  const wt = (e: MinorElement): number => (100 * m[e]) / total;
-  const perT = (kg_per_h: number): number => kg_per_h / (total / 1000);
+  const metal = minorProductShares(metal_kg_per_h, ledger.metal_kg_per_h);
   return {
     ledger,
     kpis: {
-      metal_s_wt_pct: wt('S'),
-      metal_p_wt_pct: wt('P'),
-      metal_ti_wt_pct: wt('Ti'),
-      effluent_s_kg_per_t: perT(ledger.effluent_kg_per_h.S),
-      offgas_s_kg_per_t: perT(ledger.offgas_kg_per_h.S),
+      metal_s_wt_pct: metal.wt_pct.S,
+      metal_p_wt_pct: metal.wt_pct.P,
+      metal_ti_wt_pct: metal.wt_pct.Ti,
+      effluent_s_kg_per_t: metal.per_t(ledger.effluent_kg_per_h.S),
+      offgas_s_kg_per_t: metal.per_t(ledger.offgas_kg_per_h.S),
     },
     warnings,
   };

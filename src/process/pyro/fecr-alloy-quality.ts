@@ -1,14 +1,15 @@
 /**
  * What a buyer prices in the smelter's alloy beyond its Cr: S, P and Ti from the minor-element
  * ledger (fecr-minor-ledger.ts), C and Si from the species balance, and the grade they give
- * (fecr-grade.ts). The minor elements are reported per mass of alloy including them:
- *   w_X = 100 · m_X,alloy / (m_alloy + Σ m_minor,alloy)  [wt%].
+ * (fecr-grade.ts). The minor elements are reported per mass of alloy including them
+ * (minor-product-shares.ts).
  */
 import type { StageRun } from '../stage-run.js';
 import { fecrMinorLedger } from './fecr-minor-ledger.js';
 import { gradeAlloy, type GradeResult } from './fecr-grade.js';
 import { chromiteMinorContents } from './minor-element-data.js';
-import type { MinorBalance, MinorContents, MinorElement } from './minor-elements.js';
+import type { MinorBalance, MinorContents } from './minor-elements.js';
+import { minorProductShares } from './minor-product-shares.js';
 import type { Solved } from './run-fecr.js';
 
 export interface AlloyQuality {
@@ -32,32 +33,28 @@ export function fecrAlloyQuality(
   const warnings: string[] = [];
   const ledger = fecrMinorLedger(r, chromiteMinorContents(chromite, warnings, "the alloy's"));
   const alloy = run.products[0];
-  const majors_kg_per_h = (alloy?.t_per_h ?? NaN) * 1000;
-  const a = ledger.alloy_kg_per_h;
-  const total = majors_kg_per_h + a.S + a.P + a.Ti;
-  const wt = (e: MinorElement): number => (100 * a[e]) / total;
+  const shares = minorProductShares((alloy?.t_per_h ?? NaN) * 1000, ledger.alloy_kg_per_h);
   const el = alloy?.composition_wt_pct ?? {};
   const grade = gradeAlloy({
     Cr: el.Cr ?? 0,
     C: el.C ?? 0,
     Si: el.Si ?? 0,
-    P: wt('P'),
-    S: wt('S'),
+    P: shares.wt_pct.P,
+    S: shares.wt_pct.S,
   });
   if (grade.grade === null)
     warnings.push(
       `the alloy meets no high-carbon grade of ${grade.standard}: ${grade.failing.join('; ')}; the HC ferrochrome price assumes an in-grade alloy`,
     );
-  const perT = (kg_per_h: number): number => kg_per_h / (total / 1000);
   return {
     ledger,
     kpis: {
-      alloy_s_wt_pct: wt('S'),
-      alloy_p_wt_pct: wt('P'),
-      alloy_ti_wt_pct: wt('Ti'),
+      alloy_s_wt_pct: shares.wt_pct.S,
+      alloy_p_wt_pct: shares.wt_pct.P,
+      alloy_ti_wt_pct: shares.wt_pct.Ti,
       alloy_in_grade: grade.grade === null ? 0 : 1,
-      slag_s_kg_per_t: perT(ledger.slag_kg_per_h.S),
-      offgas_s_kg_per_t: perT(ledger.gas_kg_per_h.S),
+      slag_s_kg_per_t: shares.per_t(ledger.slag_kg_per_h.S),
+      offgas_s_kg_per_t: shares.per_t(ledger.gas_kg_per_h.S),
     },
     grade,
     warnings,

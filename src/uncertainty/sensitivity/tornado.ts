@@ -132,3 +132,27 @@ export function tornadoForRun(
     rankBy,
   );
 }
+
+/** A bar as the CLI's JSON and the web app report it: the first output at the low and high value. */
+export interface TornadoBar {
+  input: string;
+  low: number;
+  high: number;
+  output_low: number;
+  output_high: number;
+  swing: number;
+  error?: string;
+}
+
+/** The bars of a tornado of one output (the first of `outputNames`), largest swing first. */
+export function tornadoBars(result: TornadoResult): TornadoBar[] {
+  return result.entries.map((e) => ({
+    input: e.name,
+    low: e.low,
+    high: e.high,
+    output_low: e.outputLow[0] ?? Number.NaN,
+    output_high: e.outputHigh[0] ?? Number.NaN,
+    swing: e.swing,
+    ...(e.error !== undefined ? { error: e.error } : {}),
+  }));
+}

@@ -12,7 +12,7 @@ import {
   type CashflowTable,
 } from '../../../src/index.js';
 import { seededUniform } from '../../helpers/seeded.js';
-import { noTaxRegime, stage1Input } from './fixture.js';
+import { HOLIDAYS, noTaxRegime, stage1Input, stage1WithHolidays } from './fixture.js';
 
 const sum = (t: CashflowTable, k: keyof CashflowTable['rows'][number]): number =>
   t.rows.reduce((s, r) => s + (r[k] ?? 0), 0);
@@ -230,22 +230,11 @@ describe('buildCashflowTable: worked examples', () => {
     expect(firstCit).toBeGreaterThan(2); // early losses are carried forward
     const r = base.rows[base.rows.length - 2]!;
     expect(r.cit_usd).toBeCloseTo(0.2 * r.taxable_income_usd, 6);
-    const pref = buildCashflowTable(
-      stage1Input({
-        fiscal: {
-          ...stage1Input().fiscal,
-          preferences: {
-            cit_exemption_years: 10,
-            property_tax_exemption_years: 8,
-            land_tax_exemption_years: 10,
-          },
-        },
-      }),
-    );
+    const pref = buildCashflowTable(stage1WithHolidays());
     pref.rows.forEach((row, t) => {
-      if (t < 2 + 10) expect(row.cit_usd).toBe(0);
-      if (t < 2 + 8) expect(row.property_tax_usd).toBe(0);
-      if (t < 2 + 10) expect(row.land_tax_usd).toBe(0);
+      if (t < 2 + HOLIDAYS.cit_exemption_years) expect(row.cit_usd).toBe(0);
+      if (t < 2 + HOLIDAYS.property_tax_exemption_years) expect(row.property_tax_usd).toBe(0);
+      if (t < 2 + HOLIDAYS.land_tax_exemption_years) expect(row.land_tax_usd).toBe(0);
     });
     expect(cashflowMetrics(pref).npv_usd).toBeGreaterThan(cashflowMetrics(base).npv_usd);
   });

@@ -91,6 +91,19 @@ export function stage1Input(overrides: Partial<CashflowInput> = {}): CashflowInp
   };
 }
 
+/** Priority-project holidays the tests grant: CIT 10 years, property tax 8, land tax 10. */
+export const HOLIDAYS = {
+  cit_exemption_years: 10,
+  property_tax_exemption_years: 8,
+  land_tax_exemption_years: 10,
+} as const;
+
+/** {@link stage1Input} with the {@link HOLIDAYS}. */
+export function stage1WithHolidays(overrides: Partial<CashflowInput> = {}): CashflowInput {
+  const base = stage1Input(overrides);
+  return { ...base, fiscal: { ...base.fiscal, preferences: HOLIDAYS } };
+}
+
 /** A regime with every rate zero (isolates the cash arithmetic from taxes). */
 export const noTaxRegime: FiscalRegime = {
   id: 'none',

@@ -8,7 +8,7 @@
  */
 import type { StageResult, UnitCapexLine } from '../../../src/appraisal.js';
 import type { I18n, MessageId } from '../i18n.js';
-import { millionsAxis, PALETTE, TOTAL, type Spec } from './options.js';
+import { millionsAxis, nameBelowAxis, PALETTE, TOTAL, type Spec } from './options.js';
 import { cell } from './table.js';
 import { waterfallSeriesData, type WaterfallBar } from './waterfall.js';
 
@@ -187,7 +187,7 @@ export function capexBreakdownOption(
           return lines.map(escapeHtml).join('<br/>');
         },
       },
-      xAxis: { ...millionsAxis(i18n), nameLocation: 'middle', nameGap: 28 },
+      xAxis: { ...millionsAxis(i18n), ...nameBelowAxis(28) },
       yAxis: {
         type: 'category',
         inverse: true,

@@ -7,7 +7,7 @@
  */
 import type { FeasibleRegionResult } from '../../../src/analysis/feasible-region.js';
 import type { I18n } from '../i18n.js';
-import { BAD, GOOD, PALETTE, type Spec } from './options.js';
+import { BAD, GOOD, nameBelowAxis, PALETTE, sigValueAxis, type Spec } from './options.js';
 import { cell } from './table.js';
 
 /** One input of the chart: its readable name and its unit. */
@@ -75,22 +75,12 @@ export function feasibleRegionOption(
         formatter: (p: { value: [number, number | null] }) =>
           p.value[1] === null ? '' : `${fx(p.value[0])} → ${fy(p.value[1])}`,
       },
-      xAxis: {
-        type: 'value',
-        name: withUnit(x),
-        nameLocation: 'middle',
-        nameGap: 30,
+      xAxis: sigValueAxis(i18n, withUnit(x), {
+        ...nameBelowAxis(30),
         min: r.range_x[0],
         max: r.range_x[1],
-        axisLabel: { formatter: (v: number) => i18n.sig(v) },
-      },
-      yAxis: {
-        type: 'value',
-        name: withUnit(y),
-        min: r.range_y[0],
-        max: r.range_y[1],
-        axisLabel: { formatter: (v: number) => i18n.sig(v) },
-      },
+      }),
+      yAxis: sigValueAxis(i18n, withUnit(y), { min: r.range_y[0], max: r.range_y[1] }),
       series: [
         ...band,
         {

@@ -35,6 +35,23 @@ export function millionsAxis(i18n: I18n, name?: string): Record<string, unknown>
   };
 }
 
+/**
+ * A value axis of any magnitude (an output, an input) labelled to significant digits in the
+ * user's locale; `more` adds bounds, scaling or where the name stands.
+ */
+export function sigValueAxis(
+  i18n: I18n,
+  name: string,
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { type: 'value', name, ...more, axisLabel: { formatter: (v: number) => i18n.sig(v) } };
+}
+
+/** Where an x axis's name stands: centred below the axis, `gap` px from it. */
+export function nameBelowAxis(gap: number): { nameLocation: 'middle'; nameGap: number } {
+  return { nameLocation: 'middle', nameGap: gap };
+}
+
 /** Tooltip value of millions of USD. */
 export function millionsTooltip(i18n: I18n): (v: unknown) => string {
   return (v) =>
@@ -370,14 +387,7 @@ export function histogramOption(
             : '';
         },
       },
-      xAxis: {
-        type: 'value',
-        name: unit,
-        nameLocation: 'middle',
-        nameGap: 26,
-        scale: true,
-        axisLabel: { formatter: (v: number) => i18n.sig(v) },
-      },
+      xAxis: sigValueAxis(i18n, unit, { ...nameBelowAxis(26), scale: true }),
       yAxis: {
         type: 'value',
         name: i18n.t('frequency'),
@@ -433,14 +443,7 @@ export function sCurveOption(
           return v ? `${fmt(v[0])}: ${i18n.pct(v[1])}` : '';
         },
       },
-      xAxis: {
-        type: 'value',
-        name: unit,
-        nameLocation: 'middle',
-        nameGap: 26,
-        scale: true,
-        axisLabel: { formatter: (v: number) => i18n.sig(v) },
-      },
+      xAxis: sigValueAxis(i18n, unit, { ...nameBelowAxis(26), scale: true }),
       yAxis: {
         type: 'value',
         min: 0,
@@ -542,13 +545,7 @@ export function tornadoOption(
           ].join('\n');
         },
       },
-      xAxis: {
-        type: 'value',
-        name: `${i18n.t('tornado_axis')} [${unit}]`,
-        nameLocation: 'middle',
-        nameGap: 28,
-        axisLabel: { formatter: (v: number) => i18n.sig(v) },
-      },
+      xAxis: sigValueAxis(i18n, `${i18n.t('tornado_axis')} [${unit}]`, nameBelowAxis(28)),
       yAxis: {
         type: 'category',
         data: rows.map(label),

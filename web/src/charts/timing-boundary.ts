@@ -8,7 +8,7 @@
  */
 import type { I18n } from '../i18n.js';
 import { boundarySeries, type StageTimingOption } from '../timing-option.js';
-import { PALETTE, type Spec } from './options.js';
+import { nameBelowAxis, PALETTE, type Spec } from './options.js';
 import { cell, type Cell } from './table.js';
 
 const UNIT = 'USD/t';
@@ -76,8 +76,7 @@ export function timingBoundaryOption(o: StageTimingOption, i18n: I18n): Spec | u
         type: 'category',
         data: years,
         name: i18n.t('opt_start_year'),
-        nameLocation: 'middle',
-        nameGap: 26,
+        ...nameBelowAxis(26),
       },
       yAxis: {
         type: 'value',

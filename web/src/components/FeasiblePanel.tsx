@@ -22,6 +22,7 @@ import {
 } from '../feasible-form.js';
 import { useI18n } from '../i18n.js';
 import { outputUnit } from '../labels.js';
+import { OutputSelect } from './OutputSelect.js';
 
 function Field(props: {
   id: string;
@@ -204,19 +205,12 @@ export const FeasiblePanel = memo(function FeasiblePanel(props: {
         >
           <label className="fr-field">
             <span>{t('output')}</span>
-            <select
-              data-testid="fr-output"
+            <OutputSelect
+              testId="fr-output"
+              outputs={props.outputs}
               value={form.output}
-              onChange={(e) => {
-                set('output')(e.currentTarget.value);
-              }}
-            >
-              {props.outputs.map((o) => (
-                <option key={o} value={o}>
-                  {i18n.output(o)}
-                </option>
-              ))}
-            </select>
+              onChange={set('output')}
+            />
           </label>
           <Field
             id="target"

@@ -16,6 +16,7 @@ import { useCore } from '../core-context.js';
 import { explain } from '../explain.js';
 import { useI18n, type MessageId } from '../i18n.js';
 import { useNarrow } from '../narrow.js';
+import { OutputSelect } from './OutputSelect.js';
 import type { TornadoBar } from '../worker/protocol.js';
 
 interface Summary {
@@ -356,19 +357,12 @@ export const McPanel = memo(function McPanel(props: {
       <div className="row">
         <label>
           {t('output')}{' '}
-          <select
+          <OutputSelect
+            testId="mc-output"
+            outputs={props.outputs}
             value={output}
-            data-testid="mc-output"
-            onChange={(e) => {
-              setOutput(e.currentTarget.value);
-            }}
-          >
-            {props.outputs.map((o) => (
-              <option key={o} value={o}>
-                {i18n.output(o)}
-              </option>
-            ))}
-          </select>
+            onChange={setOutput}
+          />
         </label>
         {canRun && (
           <>

@@ -5,6 +5,7 @@
  * the core reports them (numericLeaves). Problems of the validator are shown under their field.
  */
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { listItemKey } from '../../../src/scenario/list-item-key.js';
 import type { Problem } from '../../../src/scenario/problem.js';
 import { useI18n } from '../i18n.js';
 import { problemText } from '../problem-text.js';
@@ -313,12 +314,7 @@ function ArrayNode(props: FormProps & { name: string; path: Path; schema: Node; 
       list
     >
       {list.map((item, i) => {
-        const id =
-          typeof item === 'object' &&
-          item !== null &&
-          typeof (item as { id?: unknown }).id === 'string'
-            ? (item as { id: string }).id
-            : String(i);
+        const id = listItemKey(item, i);
         const itemField = fieldOf([...props.path, i]);
         return (
           <div key={i} className="list-item" data-item={itemField}>

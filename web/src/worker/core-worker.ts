@@ -9,7 +9,7 @@ import { WhatIf } from '../whatif.js';
 import { DeltaEncoder } from '../appraisal-delta.js';
 
 const { parseScenario, appraise, numericLeaves, formatPath, monteCarloSpec, compileRun } = analysis;
-const { tornadoForRun, appraisalOutputs } = analysis;
+const { tornadoForRun, tornadoBars, appraisalOutputs } = analysis;
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -137,15 +137,7 @@ function handle(req: WorkerRequest): WorkerResult | (WorkerResponse & { ok: fals
         ok: true,
         output: req.output,
         base: t.baseOutputs[0] ?? Number.NaN,
-        bars: t.entries.map((e) => ({
-          input: e.name,
-          low: e.low,
-          high: e.high,
-          output_low: e.outputLow[0] ?? Number.NaN,
-          output_high: e.outputHigh[0] ?? Number.NaN,
-          swing: e.swing,
-          ...(e.error !== undefined ? { error: e.error } : {}),
-        })),
+        bars: tornadoBars(t),
         ms: performance.now() - t0,
       };
     }

@@ -6,7 +6,7 @@ import { formatPath } from '../../../src/scenario/problem.js';
 import { monteCarloSpec } from '../../../src/analysis/monte-carlo.js';
 import { appraisalOutputs } from '../../../src/analysis/appraisal-outputs.js';
 import { compileRun } from '../../../src/uncertainty/runner/compile.js';
-import { tornadoForRun } from '../../../src/uncertainty/sensitivity/tornado.js';
+import { tornadoBars, tornadoForRun } from '../../../src/uncertainty/sensitivity/tornado.js';
 
 export const analysis = {
   appraise,
@@ -17,4 +17,5 @@ export const analysis = {
   appraisalOutputs,
   compileRun,
   tornadoForRun,
+  tornadoBars,
 };

@@ -4,6 +4,7 @@
  */
 import type { Appraisal } from '../../../src/appraisal.js';
 import type { Problem } from '../../../src/scenario/problem.js';
+import type { TornadoBar } from '../../../src/uncertainty/sensitivity/tornado.js';
 import type { AppraisalDelta } from '../appraisal-delta.js';
 
 /** One numeric input of the scenario with its provenance (for the editor form). */
@@ -36,15 +37,7 @@ export type WorkerRequest =
   | { id: number; type: 'whatif_text'; values: WhatIfValues }
   | { id: number; type: 'inputs' };
 
-export interface TornadoBar {
-  input: string;
-  low: number;
-  high: number;
-  output_low: number;
-  output_high: number;
-  swing: number;
-  error?: string;
-}
+export type { TornadoBar };
 
 export type WorkerResult =
   | {
