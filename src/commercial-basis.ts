@@ -286,6 +286,21 @@ function electricityBasis(
   };
 }
 
+/** The same elements in the same order with equal wt% (a priced stream depends on nothing else). */
+function sameAnalysis(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] ?? '';
+    if (k !== kb[i] || a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
 /**
  * @param scenario - The scenario.
  * @param start - Calendar year of row 0 (the project's first construction year).
@@ -299,7 +314,13 @@ export function commercialBasis(
   const rows = scenario.finance.horizon_years.value;
   const paths = new Map<string, Float64Array>();
   const responses = new Map<string, MarketResponse | null>();
-  const cache = new Map<string, PricedStream>();
+  // The last stream priced per product id, for the analysis it was priced on: a basis kept by a
+  // Monte Carlo run (HeadlineWork) asks again for the same product at the same (or a round-off
+  // different) analysis in every sample, so one entry per product bounds what it holds.
+  const last = new Map<
+    string,
+    { analysis: Readonly<Record<string, number>>; stream: PricedStream }
+  >();
   const product = (id: string, analysis: Readonly<Record<string, number>>): PricedStream => {
     const p = scenario.markets.products.find((x) => x.id === id);
     if (!p)
@@ -308,9 +329,8 @@ export function commercialBasis(
         id,
         `a price for product "${id}" (one of price_usd_per_t, price_usd_per_lb_cr, price_rmb_per_t_50pct_cr_vat_incl, price_rmb_per_t_vat_incl, price_formula)`,
       );
-    const key = `${id}|${JSON.stringify(analysis)}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
+    const hit = last.get(id);
+    if (hit && sameAnalysis(hit.analysis, analysis)) return hit.stream;
     let path = paths.get(id);
     let response = responses.get(id) ?? null;
     if (!path) {
@@ -323,7 +343,7 @@ export function commercialBasis(
       responses.set(id, response);
     }
     const s = pricedStream(scenario, p, analysis, path, response);
-    cache.set(key, s);
+    last.set(id, { analysis: { ...analysis }, stream: s });
     return s;
   };
   const feeds = new Map<string, FeedContract>();
