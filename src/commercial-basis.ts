@@ -11,11 +11,17 @@ import { valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.j
 import type {
   CommercialBasis,
   FeedContract,
+  MoneyPaths,
   PricePoint,
   PricedStream,
 } from './econ/commercial/types.js';
 import { marketResponse, type MarketResponse } from './econ/commercial/market-response.js';
 import { LB_PER_T } from './econ/revenue/price-basis.js';
+import {
+  declaredInflation,
+  priceLevelByRow,
+  realCostIndexByRow,
+} from './econ/project/money-paths.js';
 import { InputError } from './errors.js';
 import { DECK_LONG_TERM_KEYS } from './scenario/commercial-schema.js';
 import { templateInfo } from './scenario/template-catalogue.js';
@@ -347,7 +353,30 @@ export function commercialBasis(
     return s;
   };
   const feeds = new Map<string, FeedContract>();
+  // by base year, and by index rate and base year: a handful per basis
+  const levels = new Map<number, Float64Array>();
+  const indices = new Map<string, Float64Array>();
+  const money: MoneyPaths = {
+    usdPriceLevelByRow(baseYear) {
+      let v = levels.get(baseYear);
+      if (!v) {
+        v = priceLevelByRow((y) => declaredInflation('usd', y), baseYear, start, rows);
+        levels.set(baseYear, v);
+      }
+      return v;
+    },
+    realCostIndexByRow(pct, baseYear) {
+      const key = `${pct}|${baseYear}`;
+      let v = indices.get(key);
+      if (!v) {
+        v = realCostIndexByRow(pct, baseYear, start, rows);
+        indices.set(key, v);
+      }
+      return v;
+    },
+  };
   return {
+    money,
     start_year: start,
     horizon_years: rows,
     kzt_per_usd: scenario.markets.fx.kzt_per_usd.value,
