@@ -11,11 +11,17 @@ import { valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.j
 import type {
   CommercialBasis,
   FeedContract,
+  MoneyPaths,
   PricePoint,
   PricedStream,
 } from './econ/commercial/types.js';
 import { marketResponse, type MarketResponse } from './econ/commercial/market-response.js';
 import { LB_PER_T } from './econ/revenue/price-basis.js';
+import {
+  declaredInflation,
+  priceLevelByRow,
+  realCostIndexByRow,
+} from './econ/project/money-paths.js';
 import { InputError } from './errors.js';
 import { DECK_LONG_TERM_KEYS } from './scenario/commercial-schema.js';
 import { templateInfo } from './scenario/template-catalogue.js';
@@ -286,6 +292,21 @@ function electricityBasis(
   };
 }
 
+/** The same elements in the same order with equal wt% (a priced stream depends on nothing else). */
+function sameAnalysis(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] ?? '';
+    if (k !== kb[i] || a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
 /**
  * @param scenario - The scenario.
  * @param start - Calendar year of row 0 (the project's first construction year).
@@ -299,7 +320,13 @@ export function commercialBasis(
   const rows = scenario.finance.horizon_years.value;
   const paths = new Map<string, Float64Array>();
   const responses = new Map<string, MarketResponse | null>();
-  const cache = new Map<string, PricedStream>();
+  // The last stream priced per product id, for the analysis it was priced on: a basis kept by a
+  // Monte Carlo run (HeadlineWork) asks again for the same product at the same (or a round-off
+  // different) analysis in every sample, so one entry per product bounds what it holds.
+  const last = new Map<
+    string,
+    { analysis: Readonly<Record<string, number>>; stream: PricedStream }
+  >();
   const product = (id: string, analysis: Readonly<Record<string, number>>): PricedStream => {
     const p = scenario.markets.products.find((x) => x.id === id);
     if (!p)
@@ -308,9 +335,8 @@ export function commercialBasis(
         id,
         `a price for product "${id}" (one of price_usd_per_t, price_usd_per_lb_cr, price_rmb_per_t_50pct_cr_vat_incl, price_rmb_per_t_vat_incl, price_formula)`,
       );
-    const key = `${id}|${JSON.stringify(analysis)}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
+    const hit = last.get(id);
+    if (hit && sameAnalysis(hit.analysis, analysis)) return hit.stream;
     let path = paths.get(id);
     let response = responses.get(id) ?? null;
     if (!path) {
@@ -323,11 +349,34 @@ export function commercialBasis(
       responses.set(id, response);
     }
     const s = pricedStream(scenario, p, analysis, path, response);
-    cache.set(key, s);
+    last.set(id, { analysis: { ...analysis }, stream: s });
     return s;
   };
   const feeds = new Map<string, FeedContract>();
+  // by base year, and by index rate and base year: a handful per basis
+  const levels = new Map<number, Float64Array>();
+  const indices = new Map<string, Float64Array>();
+  const money: MoneyPaths = {
+    usdPriceLevelByRow(baseYear) {
+      let v = levels.get(baseYear);
+      if (!v) {
+        v = priceLevelByRow((y) => declaredInflation('usd', y), baseYear, start, rows);
+        levels.set(baseYear, v);
+      }
+      return v;
+    },
+    realCostIndexByRow(pct, baseYear) {
+      const key = `${pct}|${baseYear}`;
+      let v = indices.get(key);
+      if (!v) {
+        v = realCostIndexByRow(pct, baseYear, start, rows);
+        indices.set(key, v);
+      }
+      return v;
+    },
+  };
   return {
+    money,
     start_year: start,
     horizon_years: rows,
     kzt_per_usd: scenario.markets.fx.kzt_per_usd.value,

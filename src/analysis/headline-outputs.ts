@@ -19,6 +19,7 @@ import { npv } from '../econ/metrics/npv.js';
 import { paybackYears } from '../econ/metrics/payback.js';
 import { projectStageEconomics, projectStartYear } from '../econ/project/project-economics.js';
 import { commercialBasis, type PathOverrides } from '../commercial-basis.js';
+import type { CommercialBasis } from '../econ/commercial/types.js';
 import { emissionTotals } from '../impact/emissions.js';
 import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
@@ -33,11 +34,22 @@ export interface HeadlineWork {
   /** Temporaries of the row sums, and of the cash-flow engine. */
   readonly scratch: ScratchArrays;
   readonly cashflow: ScratchArrays;
+  /**
+   * The commercial basis of the run's base scenario, set by a caller whose samples move no
+   * input the basis reads (`commercialBasisReads`) and no price path: it is then the basis of
+   * every sample (prices, feed contracts, tariff), built once. Undefined: built per call.
+   */
+  basis: CommercialBasis | undefined;
 }
 
 /** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
 export function createHeadlineWork(): HeadlineWork {
-  return { columns: undefined, scratch: new ScratchArrays(), cashflow: new ScratchArrays() };
+  return {
+    columns: undefined,
+    scratch: new ScratchArrays(),
+    cashflow: new ScratchArrays(),
+    basis: undefined,
+  };
 }
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
@@ -71,7 +83,8 @@ export function allHeadline(names: readonly string[]): names is readonly Headlin
  * @param names - Outputs wanted, in order.
  * @param out - Receives one value per name [units of each output].
  * @param work - The caller's work arrays (default: new ones for this call).
- * @param pricePaths - Sampled price paths replacing the decks of their series.
+ * @param pricePaths - Sampled price paths replacing the decks of their series (not with a
+ *   `work.basis`, which has none).
  */
 export function headlineOutputs(
   scenario: Scenario,
@@ -83,7 +96,7 @@ export function headlineOutputs(
 ): void {
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
-  const basis = commercialBasis(scenario, projectStartYear(scenario), pricePaths);
+  const basis = work.basis ?? commercialBasis(scenario, projectStartYear(scenario), pricePaths);
   const economics = computable ? projectStageEconomics(scenario, stages, basis) : [];
   if (economics.length === 0) {
     for (let k = 0; k < names.length; k++) out[k] = Number.NaN;

@@ -23,6 +23,9 @@ import {
   headlineOutputs,
 } from './headline-outputs.js';
 import { pricePathGroup } from '../price-path-group.js';
+import { commercialBasis } from '../commercial-basis.js';
+import { commercialBasisReads } from '../commercial-basis-inputs.js';
+import { projectStartYear } from '../econ/project/project-economics.js';
 import { defaultParam } from '../scenario/data-files.js';
 
 /** Standard normal quantile at 0.9 (P90 = median · e^(z·σ)). */
@@ -215,6 +218,11 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   );
   const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
   const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
+  // Prices, feed contracts and the tariff read only markets, finance, the site, the feeds'
+  // commercial fields and the stages' calendar and nameplate: when no sample moves one of them
+  // (a process input such as the concentrate's moisture), every sample has the base's basis.
+  if (!priceGroup && !sampledPaths.some(commercialBasisReads))
+    work.basis = commercialBasis(own, projectStartYear(own));
   const keepStages = new Map(
     baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
   );

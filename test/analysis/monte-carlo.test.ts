@@ -30,7 +30,7 @@ describe('Monte Carlo over a scenario', () => {
   it('samples declared inputs by path and tracks appraisal outputs; same seed, same numbers', () => {
     const scenario = loadScenario(text, 'x');
     const spec = monteCarloSpec(scenario, {
-      samples: 256,
+      samples: 64,
       seed: 3,
       outputs: ['stages.smelter.capex_usd'],
     });
@@ -38,7 +38,7 @@ describe('Monte Carlo over a scenario', () => {
     const b = runAll(
       compileRun(
         monteCarloSpec(loadScenario(text, 'x'), {
-          samples: 256,
+          samples: 64,
           seed: 3,
           outputs: ['stages.smelter.capex_usd'],
         }),

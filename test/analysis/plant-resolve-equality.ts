@@ -13,6 +13,10 @@ export interface Comparison {
   /** Largest |a − b| / max(|a|, |b|) over every output of every sample [–]. */
   worst: number;
   worstOutput: string;
+  /** Outputs compared as finite numbers on both paths (a vacuous comparison has none). */
+  finite: number;
+  /** Outputs whose value differs between samples (the sampled input moves them). */
+  moved: number;
 }
 
 export function compareWithNested(which: PlantSample, samples: number, seed = 1): Comparison {
@@ -26,9 +30,13 @@ export function compareWithNested(which: PlantSample, samples: number, seed = 1)
   const spec = monteCarloSpec(scenario);
   let worst = 0;
   let worstOutput = '';
+  let finite = 0;
+  let moved = 0;
   a.outputs.forEach((column, k) => {
+    if (column.some((x) => x !== column[0])) moved++;
     column.forEach((x, i) => {
       const y = b.outputs[k]?.[i] ?? NaN;
+      if (Number.isFinite(x) && Number.isFinite(y)) finite++;
       const r =
         x === y || (Number.isNaN(x) && Number.isNaN(y))
           ? 0
@@ -39,5 +47,12 @@ export function compareWithNested(which: PlantSample, samples: number, seed = 1)
       }
     });
   });
-  return { samples, failed: [a.failed.length, b.failed.length], worst, worstOutput };
+  return {
+    samples,
+    failed: [a.failed.length, b.failed.length],
+    worst,
+    worstOutput,
+    finite,
+    moved,
+  };
 }

@@ -92,4 +92,18 @@ export interface CommercialBasis {
   electricity: ElectricityBasis;
   /** The contract of a feed by id (every scenario feed has one). */
   feed(id: string): FeedContract;
+  /** Price level and real cost indices by row of this basis's calendar. */
+  money: MoneyPaths;
+}
+
+/**
+ * Money paths by row of a project calendar (src/econ/project/money-paths.ts). A basis builds
+ * each once (its paths are read by every stage, and in a Monte Carlo run that keeps the basis,
+ * by every sample); the arrays are read only.
+ */
+export interface MoneyPaths {
+  /** General USD price level by row relative to `baseYear`, declared inflation path [–]. */
+  usdPriceLevelByRow(baseYear: number): Float64Array;
+  /** Real escalation index (1 + pct/100)^(year − baseYear) by row [–]. */
+  realCostIndexByRow(pct: number, baseYear: number): Float64Array;
 }

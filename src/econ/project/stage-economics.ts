@@ -23,7 +23,7 @@ import { stageStaffing } from '../opex/staffing.js';
 import { stageFinancing } from './stage-financing.js';
 import { declaredInflation, priceLevelByRow, realCostIndexByRow } from './money-paths.js';
 import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
-import type { CommercialBasis, PricePoint } from '../commercial/types.js';
+import type { CommercialBasis, MoneyPaths, PricePoint } from '../commercial/types.js';
 
 /** Where one stage sits in the project and what downstream stages take from it. */
 export interface ProjectFrame {
@@ -433,7 +433,17 @@ export function stageEconomics(
     : null;
   const purchased = opex.lines.find((l) => l.id === 'electricity')?.quantity_per_year ?? 0;
   const grid = gridConnection(stage, purchased, frame, basis, warnings);
-  const input = cashflowInput(scenario, stage, result, frame, sales, opex.lines, capex, isSale);
+  const input = cashflowInput(
+    scenario,
+    stage,
+    result,
+    frame,
+    moneyPaths(basis, frame),
+    sales,
+    opex.lines,
+    capex,
+    isSale,
+  );
   if (grid)
     input.capex.push({
       name: `${stage.id}: grid connection`,
@@ -464,11 +474,32 @@ function takeOrPay(stage: Stage, frame: ProjectFrame): YearlyCost | null {
   return usd && usd.some((v) => v > 0) ? { name: 'take-or-pay shortfall', usd_by_row: usd } : null;
 }
 
+/**
+ * The money paths of the frame's calendar: the basis's (built once per basis) when it spans the
+ * same rows, else computed for this frame (same functions, same numbers).
+ */
+function moneyPaths(basis: CommercialBasis, frame: ProjectFrame): MoneyPaths {
+  if (basis.start_year === frame.start_year && basis.horizon_years === frame.horizon_years)
+    return basis.money;
+  return {
+    usdPriceLevelByRow: (baseYear) =>
+      priceLevelByRow(
+        (y) => declaredInflation('usd', y),
+        baseYear,
+        frame.start_year,
+        frame.horizon_years,
+      ),
+    realCostIndexByRow: (pct, baseYear) =>
+      realCostIndexByRow(pct, baseYear, frame.start_year, frame.horizon_years),
+  };
+}
+
 function cashflowInput(
   scenario: Scenario,
   stage: Stage,
   result: StageResult,
   frame: ProjectFrame,
+  money: MoneyPaths,
   sales: StageEconomics['sales'],
   lines: NonNullable<StageResult['opex']>['lines'],
   capex: number,
@@ -534,7 +565,7 @@ function cashflowInput(
     unit: l.unit,
     unit_price_usd: l.unit_price_usd,
     variable: l.variable,
-    ...opexPricePath(l, f.cost_indices, baseYear, frame),
+    ...opexPricePath(l, f.cost_indices, baseYear, money),
     ...(l.category === 'labour' ? { is_wages: true, vat_applicable: false } : {}),
   }));
   const sale = sales[0];
@@ -546,12 +577,7 @@ function cashflowInput(
     inflation_rate: f.inflation_rate.value,
     ...(f.inflation === 'declared'
       ? {
-          price_index_by_row: priceLevelByRow(
-            (y) => declaredInflation('usd', y),
-            baseYear,
-            frame.start_year,
-            frame.horizon_years,
-          ),
+          price_index_by_row: money.usdPriceLevelByRow(baseYear),
         }
       : {}),
     capex: capexItems,
@@ -598,7 +624,7 @@ function opexPricePath(
   l: NonNullable<StageResult['opex']>['lines'][number],
   indices: Scenario['finance']['cost_indices'],
   baseYear: number,
-  frame: ProjectFrame,
+  money: MoneyPaths,
 ): { unit_price_usd_by_row?: ArrayLike<number> } {
   if (l.price_by_row) return { unit_price_usd_by_row: l.price_by_row };
   const pct =
@@ -610,6 +636,6 @@ function opexPricePath(
           : indices.consumables_real_escalation_pct_per_year.value
         : 0;
   if (pct === 0) return {};
-  const index = realCostIndexByRow(pct, baseYear, frame.start_year, frame.horizon_years);
+  const index = money.realCostIndexByRow(pct, baseYear);
   return { unit_price_usd_by_row: index.map((k) => k * l.unit_price_usd) };
 }

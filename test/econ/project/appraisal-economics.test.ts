@@ -21,7 +21,11 @@ const load = (text: string) => loadScenario(text, 'test.yaml');
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1);
 
 const REFERENCES = ['aktobe-raw-export.yaml', 'aktobe-stage1.yaml', 'aktobe-stage1-2.yaml'];
-const appraisals = new Map<string, Appraisal>(REFERENCES.map((f) => [f, appraise(load(read(f)))]));
+// Break-evens on; the two sections no test here reads (what a stage's budget buys on the other
+// routes, the stage-timing option) off: they cost ≈ 95 % of a reference appraisal.
+const appraisals = new Map<string, Appraisal>(
+  REFERENCES.map((f) => [f, appraise(load(read(f)), { byRoute: false, stageTimingOption: false })]),
+);
 const get = (f: string) => appraisals.get(f)!;
 
 describe.each(REFERENCES)('%s', (file) => {
