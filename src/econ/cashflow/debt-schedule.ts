@@ -11,11 +11,23 @@
  * is one sweep over the rows; the map is a contraction because fees, rates and tax rates are
  * well below 1), to 1e-12 relative; no convergence in 200 passes is a ConvergenceError.
  */
-import { ConvergenceError } from '../../errors.js';
+import { ConvergenceError, InputError } from '../../errors.js';
 import type { ScratchArrays } from '../../numeric/scratch-arrays.js';
 import { pmt } from '../metrics/pmt.js';
 import { LossCarryForward } from './loss-carry-forward.js';
 import type { FinancingInput } from './types.js';
+
+/**
+ * The DSCR a sculpted loan is sized on. An annuity has none: its k stays 1 and is never read.
+ * Validation refuses sculpting without a target; this refuses it again rather than assume one.
+ */
+function sculptingTarget(fin: FinancingInput): number {
+  if (fin.repayment !== 'sculpted') return 1;
+  const target = fin.target_dscr;
+  if (target === undefined || !(target > 0))
+    throw new InputError('financing.target_dscr', target, 'a positive DSCR for sculpted repayment');
+  return target;
+}
 
 /** What the tranche needs from the table builder, by row, in money of the day. */
 export interface DebtContext {
@@ -87,7 +99,7 @@ function sweep(ctx: DebtContext, g: Guess, s: DebtSchedule, fc: number, wc0: num
   const firstRepay = first + fin.grace_years;
   const lastRepay = firstRepay + fin.tenor_years - 1;
   const sculpted = fin.repayment === 'sculpted';
-  const target = fin.target_dscr ?? 1;
+  const target = sculptingTarget(fin);
   const lcf = new LossCarryForward(ctx.lossYears);
   let balance = 0;
   let drawn = 0;
@@ -231,7 +243,7 @@ export function debtSchedule(ctx: DebtContext, scratch: ScratchArrays): DebtSche
   const fc = financialClose(ctx.capex, first);
   const wc0 = fin.fund_initial_working_capital === false ? 0 : Math.max(0, ctx.dWc[first] ?? 0);
   const sculpted = fin.repayment === 'sculpted';
-  const target = fin.target_dscr ?? 1;
+  const target = sculptingTarget(fin);
   const firstRepay = first + fin.grace_years;
   const lastRepay = firstRepay + fin.tenor_years - 1;
   const r = fin.interest_rate;
