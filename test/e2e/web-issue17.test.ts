@@ -254,7 +254,7 @@ describe.runIf(chromiumPresent())('issue 17: the web app in Chromium', () => {
         'FKh',
         'Slag',
         'spinel',
-        'required',
+        '(required',
         'screening',
       ]),
     ).toEqual([]);
