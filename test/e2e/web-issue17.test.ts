@@ -252,6 +252,10 @@ describe.runIf(chromiumPresent())('issue 17: the web app in Chromium', () => {
         'Product grade',
         'Out of specification',
         'FKh',
+        'Slag',
+        'spinel',
+        '(required',
+        'screening',
       ]),
     ).toEqual([]);
     // The stage table: the grade in Cyrillic with its standard; S, P, Ti with Russian units.
@@ -259,6 +263,18 @@ describe.runIf(chromiumPresent())('issue 17: the web app in Chromium', () => {
     expect(await page.textContent('[data-testid=minors-smelter]')).toMatch(
       /^S 0,0\d\d\u00a0мас\. %, P /,
     );
+    // The slag (issue 16): liquidus in °C with its phase in Russian, viscosity in Па·с, and the
+    // reference's short superheat explained in words with the model's stated error.
+    expect(await page.textContent('[data-testid=slag-liquidus-smelter]')).toMatch(
+      /^1[\u00a0\u202f ]7\d\d\u00a0°Cшпинель MgAl2O4$/,
+    );
+    expect(await page.textContent('[data-testid=slag-viscosity-smelter]')).toMatch(
+      /^0,\d+\u00a0Па·с при /,
+    );
+    const superheat = await page.textContent('[data-testid=slag-superheat-smelter]');
+    expect(superheat).toMatch(/^\u22125\u00a0К \(требуется 100\u00a0К\)Перегрев меньше требуемого/);
+    expect(superheat).toContain('оценочный расчёт');
+    expect(await page.textContent('[data-testid=slag-superheat-chromium]')).toBe('—');
     // The capex breakdown and the budget table in Russian, with Russian units.
     expect(await page.textContent('[data-testid=budget-buys-smelter]')).toMatch(
       new RegExp(`Печь постоянного тока с открытой дугой.*\\d+ – \\d+${SP}тыс\\. т/год`),

@@ -102,6 +102,9 @@ export const LIQUIDUS_T_MAX_K = 2900;
 /** Width of the final bracket [K], and the most steps to reach it. */
 const T_TOLERANCE_K = 1e-4;
 const MAX_BRACKET_STEPS = 100;
+/** Every primary phase `slagLiquidus` can return, as named in its result (the web app translates these). */
+export const PRIMARY_PHASE_NAMES: readonly string[] = SOLIDS.map((s) => s.name);
+
 /** |SI| at which a trial temperature is the liquidus [–]. */
 const SI_TOLERANCE = 1e-10;
 const MAX_NEWTON = 200;

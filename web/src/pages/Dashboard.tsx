@@ -17,6 +17,7 @@ import { useCore, whatIfTimings } from '../core-context.js';
 import { useI18n } from '../i18n.js';
 import type { SliderDef } from '../whatif.js';
 import { stageQuality } from '../stage-quality.js';
+import { stageSlag } from '../stage-slag.js';
 
 // Drawn after the KPI cards and the charts, and the feasible region only runs on request: both
 // are chunks of their own, off the first load.
@@ -307,6 +308,18 @@ const NotImplementedList = memo(function NotImplementedList(props: {
   );
 });
 
+/** The reasons under a cell's value (a missed limit, a short superheat), when there are any. */
+function Reasons(props: { items: string[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <ul className="kpi-sub">
+      {props.items.map((r) => (
+        <li key={r}>{r}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The product grade (with the limits missed when out of specification) and its S, P, Ti. */
 function QualityCells(props: { stage: Appraisal['stages'][number] }) {
   const i18n = useI18n();
@@ -315,15 +328,43 @@ function QualityCells(props: { stage: Appraisal['stages'][number] }) {
     <>
       <td data-testid={`grade-${props.stage.id}`} className={q.in_spec === false ? 'bad' : ''}>
         {q.grade}
-        {q.reasons.length > 0 && (
-          <ul className="kpi-sub">
-            {q.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        )}
+        <Reasons items={q.reasons} />
       </td>
       <td data-testid={`minors-${props.stage.id}`}>{q.minors ?? '—'}</td>
+    </>
+  );
+}
+
+/**
+ * The slag of a FeCr stage: liquidus with its primary phase, viscosity at tapping, superheat
+ * against the required one — short, the cell says so in words and why (not by colour alone).
+ */
+function SlagCells(props: { stage: Appraisal['stages'][number] }) {
+  const i18n = useI18n();
+  const s = stageSlag(props.stage, i18n);
+  const id = props.stage.id;
+  if (s === null)
+    return (
+      <>
+        <td data-testid={`slag-liquidus-${id}`}>—</td>
+        <td data-testid={`slag-viscosity-${id}`}>—</td>
+        <td data-testid={`slag-superheat-${id}`}>—</td>
+      </>
+    );
+  return (
+    <>
+      <td data-testid={`slag-liquidus-${id}`} className="slag">
+        {s.liquidus}
+        <div className="kpi-sub">{s.phase}</div>
+      </td>
+      <td data-testid={`slag-viscosity-${id}`} className="slag">
+        {s.viscosity ?? '—'}
+        {s.viscosity_note !== null && <div className="kpi-sub">{s.viscosity_note}</div>}
+      </td>
+      <td data-testid={`slag-superheat-${id}`} className={s.short ? 'slag bad' : 'slag'}>
+        {s.superheat}
+        <Reasons items={s.reasons} />
+      </td>
     </>
   );
 }
@@ -341,6 +382,9 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
             <th scope="col">{t('cr_recovery')}</th>
             <th scope="col">{t('product_grade')}</th>
             <th scope="col">{t('product_minors')}</th>
+            <th scope="col">{t('col_slag_liquidus')}</th>
+            <th scope="col">{t('col_slag_viscosity')}</th>
+            <th scope="col">{t('col_slag_superheat')}</th>
           </tr>
         </thead>
         <tbody>
@@ -358,6 +402,7 @@ const StageTable = memo(function StageTable(props: { stages: Appraisal['stages']
                 {s.kpis.cr_recovery === undefined ? '—' : i18n.pct(s.kpis.cr_recovery)}
               </td>
               <QualityCells stage={s} />
+              <SlagCells stage={s} />
             </tr>
           ))}
         </tbody>
