@@ -5,8 +5,9 @@
  * user chose, e.g. a stage id), never as an English sentence.
  */
 import type { Lang } from './format.js';
+import { kpiUnit, STAGE_KPI_NAMES } from './kpi-labels.js';
 
-type Names = Record<string, readonly [en: string, ru: string, kk: string]>;
+export type Names = Record<string, readonly [en: string, ru: string, kk: string]>;
 
 /** Scenario schema property names (schema/scenario.schema.json). */
 export const FIELD_NAMES: Names = {
@@ -637,6 +638,7 @@ export const OUTPUT_NAMES: Names = {
   revenue_usd_per_year: ['Revenue', 'Выручка', 'Түсім'],
   t_per_year: ['Output', 'Выпуск', 'Шығарылым'],
   cr_recovery: ['Cr recovery', 'Извлечение Cr', 'Cr бөліп алу'],
+  ...STAGE_KPI_NAMES,
 };
 
 /** Flowsheet templates as routes (what-the-budget-buys table, src/scenario/template-catalogue.ts). */
@@ -707,7 +709,10 @@ export function kindFamily(kind: string): string {
   return 'other';
 }
 
-/** Unit of an appraisal output from its key's suffix (money, fraction, years, physical). */
+/**
+ * Unit of an appraisal output from its key's suffix (money, fraction, years, physical); the
+ * stages' KPIs by kpi-labels.ts.
+ */
 export function outputUnit(path: string): { kind: 'money' | 'pct' | 'qty'; unit: string } {
   const key = path.split('.').pop() ?? path;
   if (/(^|_)irr$|^mirr$|_rate$|recovery$|share$|efficiency$/.test(key))
@@ -722,5 +727,7 @@ export function outputUnit(path: string): { kind: 'money' | 'pct' | 'qty'; unit:
   if (key.endsWith('_t_per_year')) return { kind: 'qty', unit: 't/year' };
   if (key.endsWith('_MW')) return { kind: 'qty', unit: 'MW' };
   if (key.endsWith('_kwh_per_t')) return { kind: 'qty', unit: 'kWh/t' };
-  return { kind: 'qty', unit: '' };
+  // only a stage's KPI, so that no other output changes unit
+  const kpi = path.includes('.kpis.') || key in STAGE_KPI_NAMES ? kpiUnit(key) : undefined;
+  return kpi ?? { kind: 'qty', unit: '' };
 }
