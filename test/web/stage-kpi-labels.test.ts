@@ -4,6 +4,7 @@
 // no Latin word but chemical formulas (and USD, as the app writes money everywhere).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { appraisalOutputs } from '../../src/analysis/appraisal-outputs.js';
 import type { Appraisal } from '../../src/appraisal.js';
 import { appraise } from '../../src/appraise.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -126,7 +127,26 @@ describe('stage KPIs: names and units in EN/RU/KK', () => {
     expect(outputUnit('stages.smelter.kpis.cr_recovery')).toEqual({ kind: 'pct', unit: '%' });
     expect(outputUnit('payback_years')).toEqual({ kind: 'qty', unit: 'years' });
     expect(outputUnit('power_demand_MW')).toEqual({ kind: 'qty', unit: 'MW' });
-    expect(outputUnit('profitability_index')).toEqual({ kind: 'qty', unit: '' });
-    expect(outputUnit('cbam_embedded_t_co2_per_t')).toEqual({ kind: 'qty', unit: '' });
+    expect(outputUnit('profitability_index')).toEqual({ kind: 'qty', unit: '×' });
+    expect(outputUnit('cbam_embedded_t_co2_per_t')).toEqual({ kind: 'qty', unit: 't CO2/t' });
+  });
+
+  it('gives every numeric output of the appraisals a unit, or lists it as a pure number', () => {
+    const unitless = appraisals
+      .flatMap((a) => [...appraisalOutputs(a).keys()])
+      .filter((path) => outputUnit(path).unit === '')
+      .map((path) => path.split('.').pop() ?? path)
+      .filter((key) => DIMENSIONLESS_KPIS[key] === undefined);
+    expect([...new Set(unitless)]).toEqual([]);
+  });
+
+  it('keeps a figure in the sponsor currency in the unit of its USD twin, covers as ×', () => {
+    expect(outputUnit('metrics.sponsor_equity_irr_rmb')).toEqual({ kind: 'pct', unit: '%' });
+    expect(outputUnit('metrics.sponsor_payback_years_rmb')).toEqual({ kind: 'qty', unit: 'years' });
+    expect(outputUnit('stages.s.products.ferrochrome.t_per_year').unit).toBe('t/year');
+    expect(outputUnit('impact.jobs_direct').unit).toBe('jobs');
+    const ru = makeI18n('ru');
+    expect(ru.outputValue('metrics.min_dscr', 1.456)).toBe('1,46×');
+    expect(ru.outputValue('impact.jobs_direct', 378)).toBe('378\u00a0раб. мест');
   });
 });

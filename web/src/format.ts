@@ -264,6 +264,7 @@ export function makeFormatter(lang: Lang): Formatter {
     const n = digits === undefined ? sig(x) : num(x, digits);
     if (u === '') return n;
     if (u === '%') return `${n}${NBSP}%`;
+    if (u === '×') return `${n}×`; // a cover ratio, as the finance panel writes it
     return `${n}${NBSP}${unit(u)}`;
   };
   const scaled = (x: number): { value: number; word: string } => {

@@ -709,22 +709,29 @@ export function kindFamily(kind: string): string {
   return 'other';
 }
 
+/** Outputs that are ratios of two money flows (DSCR, LLCR, PLCR, PI), shown like the finance panel's "1.45×". */
+const RATIO_OUTPUT = /(^|_)(dscr|llcr|plcr)$|^profitability_index$/;
+
 /**
  * Unit of an appraisal output from its key's suffix (money, fraction, years, physical); the
- * stages' KPIs by kpi-labels.ts.
+ * stages' KPIs by kpi-labels.ts. A `_rmb` suffix names the same figure in the sponsor's
+ * currency (an IRR stays a per cent, a payback years).
  */
 export function outputUnit(path: string): { kind: 'money' | 'pct' | 'qty'; unit: string } {
-  const key = path.split('.').pop() ?? path;
+  const key = (path.split('.').pop() ?? path).replace(/_rmb$/, '');
   if (/(^|_)irr$|^mirr$|_rate$|recovery$|share$|efficiency$/.test(key))
     return { kind: 'pct', unit: '%' };
   if (/_usd$|_usd_per_year$/.test(key)) return { kind: 'money', unit: 'USD' };
   if (key.endsWith('_years')) return { kind: 'qty', unit: 'years' };
+  if (RATIO_OUTPUT.test(key)) return { kind: 'qty', unit: '×' };
+  if (key.startsWith('jobs_')) return { kind: 'qty', unit: 'jobs' };
   if (key.endsWith('_usd_per_t_cr')) return { kind: 'qty', unit: 'USD/t Cr' };
   if (key.endsWith('_usd_per_t')) return { kind: 'qty', unit: 'USD/t' };
   if (key.endsWith('_kzt_per_kwh')) return { kind: 'qty', unit: 'KZT/kWh' };
   if (key.endsWith('_t_co2_per_year')) return { kind: 'qty', unit: 't CO2/year' };
   if (key.endsWith('_t_co2_per_mwh')) return { kind: 'qty', unit: 't CO2/MWh' };
-  if (key.endsWith('_t_per_year')) return { kind: 'qty', unit: 't/year' };
+  if (key.endsWith('_t_co2_per_t')) return { kind: 'qty', unit: 't CO2/t' };
+  if (/(^|_)t_per_year$/.test(key)) return { kind: 'qty', unit: 't/year' };
   if (key.endsWith('_MW')) return { kind: 'qty', unit: 'MW' };
   if (key.endsWith('_kwh_per_t')) return { kind: 'qty', unit: 'kWh/t' };
   // only a stage's KPI, so that no other output changes unit
