@@ -9,43 +9,17 @@
 // Starts the server on a free port with a temporary SQLite file, logs in as the seeded admin,
 // then opens the stage 1 + 2 reference scenario `runs` times, each in a new browser context
 // (empty cache), and prints each time, the median and `uptime` before and after.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../src/server/start.js';
+import { machineLoad, median, startBrowserSession } from './browser-session.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 5);
 const PASSWORD = 'measure-password-0123456789';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 === 1 ? (s[(n - 1) / 2] ?? Number.NaN) : ((s[n / 2 - 1] ?? 0) + (s[n / 2] ?? 0)) / 2;
-}
-
 async function main(): Promise<void> {
-  const staticDir = process.env.STATIC_DIR ?? join(ROOT, 'dist-web');
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('run `npm run build:web` first');
-  const dir = mkdtempSync(join(tmpdir(), 'chromflow-first-load-'));
-  const lines: string[] = [];
-  const server = await startServer({
-    port: 0,
-    dbFile: join(dir, 'db.sqlite'),
-    staticDir,
-    passwordLog2N: 10,
-    log: (line) => lines.push(line),
-  });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless'],
-  });
-  console.log(`uptime before: ${execFileSync('uptime').toString().trim()}`);
+  const { staticDir, server, browser, adminPassword, close } =
+    await startBrowserSession('chromflow-first-load-');
+  console.log(`uptime before: ${machineLoad()}`);
   try {
-    const first = lines[lines.findIndex((l) => l.includes('one-time password')) + 1]?.trim();
+    const first = adminPassword;
     const setup = await browser.newPage();
     const login = (name: string, password: string) =>
       setup.evaluate(
@@ -60,7 +34,7 @@ async function main(): Promise<void> {
         [name, password] as const,
       );
     await setup.goto(server.url);
-    await login('admin', first ?? '');
+    await login('admin', first);
     await setup.evaluate(
       async ([current, next]) => {
         await fetch('/api/auth/password', {
@@ -69,7 +43,7 @@ async function main(): Promise<void> {
           body: JSON.stringify({ current_password: current, new_password: next }),
         });
       },
-      [first ?? '', PASSWORD] as const,
+      [first, PASSWORD] as const,
     );
     const scenarios = (await setup.evaluate(async () => {
       const r = await fetch('/api/scenarios');
@@ -133,10 +107,8 @@ async function main(): Promise<void> {
     }
     console.log(`median ${String(median(times))} ms over ${String(RUNS)} runs (${staticDir})`);
   } finally {
-    console.log(`uptime after: ${execFileSync('uptime').toString().trim()}`);
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    console.log(`uptime after: ${machineLoad()}`);
+    await close();
   }
 }
 

@@ -9,13 +9,7 @@
 // as the seeded admin, opens the stage 1 + 2 reference scenario and moves each slider one step
 // at a time (each step waits for its redraw, so no step queues behind another). Prints the median
 // and the split per slider, and the machine load (`uptime`) before and after.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../src/server/start.js';
+import { machineLoad, median, startBrowserSession } from './browser-session.js';
 
 interface Timings {
   redraw_ms: number[];
@@ -32,7 +26,6 @@ interface Timings {
   from_worker_ms?: number[];
 }
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STEPS = Number(process.argv[2] ?? 15);
 /** `cold`: the worker solves no plants in idle time (`?precompute=0`), every recovery step solves. */
 const COLD = process.argv[3] === 'cold';
@@ -49,31 +42,14 @@ function chartSplit(steps: string[][]): string {
   return [...by].map(([k, xs]) => `${k} ${median(xs).toFixed(1)}`).join(', ');
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 === 1 ? (s[(n - 1) / 2] ?? Number.NaN) : ((s[n / 2 - 1] ?? 0) + (s[n / 2] ?? 0)) / 2;
-}
-
 async function main(): Promise<void> {
-  const staticDir = process.env.STATIC_DIR ?? join(ROOT, 'dist-web');
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('run `npm run build:web` first');
-  const dir = mkdtempSync(join(tmpdir(), 'chromflow-whatif-'));
-  const lines: string[] = [];
-  const server = await startServer({
-    port: 0,
-    dbFile: join(dir, 'db.sqlite'),
-    staticDir,
-    passwordLog2N: 10,
-    log: (line) => lines.push(line),
-  });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless'],
-  });
+  const {
+    server,
+    browser,
+    adminPassword: password,
+    close,
+  } = await startBrowserSession('chromflow-whatif-');
   try {
-    const password = lines[lines.findIndex((l) => l.includes('one-time password')) + 1]?.trim();
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.on('pageerror', (e) => {
       console.error(`page error: ${e.message}`);
@@ -83,10 +59,10 @@ async function main(): Promise<void> {
     });
     await page.goto(COLD ? `${server.url}?precompute=0` : server.url);
     await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', password ?? '');
+    await page.fill('input[name=password]', password);
     await page.click('[data-testid=login-submit]');
     await page.waitForSelector('[data-testid=password-form]');
-    await page.fill('input[name=current]', password ?? '');
+    await page.fill('input[name=current]', password);
     await page.fill('input[name=new]', 'measure-password-0123456789');
     await page.click('[data-testid=password-submit]');
     await page.waitForSelector('[data-testid=scenario-list]');
@@ -94,7 +70,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-testid=chart-sankey] canvas', { timeout: 60_000 });
     // Idle-time plant solves of the recovery grid (unless cold) finish before the first step.
     await page.waitForTimeout(COLD ? 1000 : 6000);
-    console.log(`load before: ${execFileSync('uptime').toString().trim()}`);
+    console.log(`load before: ${machineLoad()}`);
     const count = () =>
       page.evaluate(
         () =>
@@ -162,16 +138,14 @@ async function main(): Promise<void> {
           ),
         ),
       );
-    console.log(`load after: ${execFileSync('uptime').toString().trim()}`);
+    console.log(`load after: ${machineLoad()}`);
     console.log(
       '| slider | slider → redraw | compute (worker) | transfer (page + to worker + back) | render (React + charts) | of which charts | frame | steps | plant solved | charts redrawn (median step) |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(r);
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
