@@ -176,7 +176,11 @@ export interface SolveOptions {
   specifications?: readonly FeedSpecification[];
   /** Start the recycle loops (tear streams and unit states) from this previous solution. */
   warmStart?: FlowsheetSolution;
-  /** Reuse these buffers (may be the same object as warmStart: no copy, no allocation). */
+  /**
+   * Reuse these buffers (may be the same object as warmStart: no copy, no allocation). Their
+   * previous results are overwritten, and with them any design snapshot taken of them
+   * (`designSnapshot` reads the solution's streams, it does not copy them).
+   */
   into?: FlowsheetSolution;
 }
 
