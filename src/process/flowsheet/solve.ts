@@ -88,19 +88,29 @@ interface SolveWork {
 /**
  * Elements of the solution's numeric arrays, in the order {@link createSolution} takes them
  * from its one block: streams, unit scratch, unit states, reagent duties, loop work, element
- * flows, unit closures, balance vectors.
+ * flows, unit closures, balance vectors (the demand streams are taken with the reagent duties).
  */
 function solutionLength(fs: CompiledFlowsheet): number {
   const { model } = fs;
   const per = streamLength(model);
   let n = fs.streams.length * per + unitScratchLength(model);
-  for (const u of fs.units) n += u.kind.stateSize + u.kind.reagents.length;
+  for (const u of fs.units)
+    n += u.kind.stateSize + u.kind.reagents.length + (u.kind.demandPorts?.length ?? 0) * per;
   for (const b of fs.blocks) n += 4 * b.tears.length * per;
   return n + fs.streams.length * model.nEl + fs.units.length + 2 * (model.nEl + 2);
 }
 
 function unitScratchLength(model: CompiledFlowsheet['model']): number {
   return 4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl;
+}
+
+function demandStreams(
+  ports: readonly string[],
+  model: CompiledFlowsheet['model'],
+  block: Float64Block,
+): Map<string, Stream> {
+  const streams = createStreams(model, ports.length, block);
+  return new Map(ports.map((p, k) => [p, streams[k] ?? createStream(model)]));
 }
 
 /**
@@ -123,6 +133,7 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     diagnostics: {},
     energy: null,
     demands: new Map<string, Stream>(),
+    demandStreams: demandStreams(u.kind.demandPorts ?? [], model, block),
   }));
   const ctx: SolverContext[] = fs.units.map((u, i) => ({
     model,
