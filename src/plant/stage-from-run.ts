@@ -24,8 +24,6 @@ export function stageFromRun(
   const consumptions: Record<string, number> = {};
   for (const c of run.consumptions)
     consumptions[c.id] = (consumptions[c.id] ?? 0) + c.per_h * hours;
-  const kpis: Record<string, number> = {};
-  for (const [k, v] of Object.entries(run.kpis)) kpis[k] = v;
   return {
     status: 'computed',
     products: run.products.map((p) => ({
@@ -34,7 +32,8 @@ export function stageFromRun(
       composition_wt_pct: p.composition_wt_pct,
     })),
     consumptions,
-    kpis,
+    // the run's own record, not a copy: the stage result merges its KPIs into a new one
+    kpis: run.kpis,
     byproducts: run.byproducts.map((b) => ({
       id: b.id,
       t_per_year: b.t_per_h * hours,

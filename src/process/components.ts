@@ -51,6 +51,11 @@ export interface ComponentModel {
   readonly key: string;
   /** Molar mass of each species component from its formula [kg/mol] (NaN for minerals). */
   readonly molarMass_kg_per_mol: Float64Array;
+  /**
+   * Molar mass [g/mol] of each gas-phase species (`(g)`), 0 for every other component: the
+   * gas measures read it instead of parsing the formula per call (a derived constant).
+   */
+  readonly gasMolarMass_g_per_mol: Float64Array;
 }
 
 /** What a template lists as its components. */
@@ -123,6 +128,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
   const density = new Float64Array(nMin);
   const magneticClass = new Uint8Array(nMin);
   const molarMass = new Float64Array(nComp).fill(NaN);
+  const gasMolarMass = new Float64Array(nComp);
   minerals.forEach((m, r) => {
     isMineral[r] = 1;
     isSolid[r] = 1;
@@ -142,6 +148,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
         'a formula with a phase suffix, e.g. "Cr2O3(s)" or "CO(g)"',
       );
     molarMass[nMin + k] = molarMass_g_per_mol(s) / 1000;
+    if (s.endsWith('(g)')) gasMolarMass[nMin + k] = molarMass_g_per_mol(s);
     isSolid[nMin + k] = phase === 's' || phase === 'cr' ? 1 : 0;
   });
   const sieve = sieveSeries(spec.sieve ?? DEFAULT_SIEVE);
@@ -167,6 +174,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
     index: new Map(names.map((n, i) => [n, i])),
     key: names.join('\n'),
     molarMass_kg_per_mol: molarMass,
+    gasMolarMass_g_per_mol: gasMolarMass,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentModel } from './components.js';
+import { Float64Block } from '../numeric/float64-block.js';
 
 /** Standard ambient temperature [K] and pressure [Pa] used for new streams. */
 export const T_AMBIENT_K = 298.15;
@@ -27,20 +28,29 @@ export function createStream(model: ComponentModel): Stream {
   };
 }
 
+/** Numbers a stream of `model` holds in its flow arrays (flow and sized flows) [-]. */
+export function streamLength(model: ComponentModel): number {
+  return model.nComp + model.nMin * model.nSize;
+}
+
 /**
- * Allocates n empty streams whose flows share one backing array (one allocation instead of 2n:
+ * Allocates n empty streams whose flows are views of one block (one allocation instead of 2n:
  * typed arrays beyond a few elements are allocated outside the JavaScript heap, at a cost).
+ * @param block - Where to take the flows from (n × {@link streamLength} elements; default: a
+ *   new block of that size)
  */
-export function createStreams(model: ComponentModel, n: number): Stream[] {
-  const per = model.nComp + model.nMin * model.nSize;
-  const backing = new Float64Array(per * n);
+export function createStreams(
+  model: ComponentModel,
+  n: number,
+  block: Float64Block = new Float64Block(n * streamLength(model)),
+): Stream[] {
   const out: Stream[] = [];
   for (let i = 0; i < n; i++)
     out.push({
       T_K: T_AMBIENT_K,
       P_Pa: P_ATM_PA,
-      flow: backing.subarray(i * per, i * per + model.nComp),
-      sized: backing.subarray(i * per + model.nComp, (i + 1) * per),
+      flow: block.take(model.nComp),
+      sized: block.take(model.nMin * model.nSize),
     });
   return out;
 }

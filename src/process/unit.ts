@@ -43,6 +43,11 @@ export interface UnitOutput {
    * inlet [kg/h]; cleared by the solver before each solve. Declared in `UnitKind.demandPorts`.
    */
   readonly demands: Map<string, Stream>;
+  /**
+   * One stream per declared demand port, allocated with the solution: `writeDemand` fills the
+   * port's stream and publishes it in `demands`, so that a solve allocates no demand stream.
+   */
+  readonly demandStreams: ReadonlyMap<string, Stream>;
 }
 
 /**

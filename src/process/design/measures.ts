@@ -2,7 +2,6 @@
  * Measures of solved streams that design steps size equipment with: dry solids, gas volume at
  * normal conditions, slurry volume, water. SI or the unit in the name; no state.
  */
-import { molarMass_g_per_mol } from '../../chem/formula-elements.js';
 import { InputError } from '../../errors.js';
 import type { ComponentModel } from '../components.js';
 import { solids_kg_per_h, type Stream } from '../stream.js';
@@ -20,10 +19,12 @@ export function solids_t_per_h(model: ComponentModel, streams: readonly Stream[]
 /** Gas-phase species of a stream as volume at normal conditions [Nm³/h]. */
 export function gas_Nm3_per_h(model: ComponentModel, s: Stream): number {
   let mol = 0;
-  model.names.forEach((name, c) => {
+  const M = model.gasMolarMass_g_per_mol;
+  for (let c = 0; c < model.nComp; c++) {
     const kg = s.flow[c] ?? 0;
-    if (kg !== 0 && name.endsWith('(g)')) mol += (kg * 1000) / molarMass_g_per_mol(name);
-  });
+    const m = M[c] ?? 0;
+    if (kg !== 0 && m !== 0) mol += (kg * 1000) / m;
+  }
   return mol * NM3_PER_MOL;
 }
 

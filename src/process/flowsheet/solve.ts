@@ -1,8 +1,10 @@
 import { ConvergenceError, InputError } from '../../errors.js';
+import { Float64Block } from '../../numeric/float64-block.js';
 import {
   copyStream,
   createStream,
   createStreams,
+  streamLength,
   syncMineralTotals,
   zeroStream,
   type Stream,
@@ -83,41 +85,75 @@ interface SolveWork {
   readonly balOut: Float64Array;
 }
 
-/** Allocates the solution buffers of a compiled flowsheet (all flows zero). */
+/**
+ * Elements of the solution's numeric arrays, in the order {@link createSolution} takes them
+ * from its one block: streams, unit scratch, unit states, reagent duties, loop work, element
+ * flows, unit closures, balance vectors (the demand streams are taken with the reagent duties).
+ */
+function solutionLength(fs: CompiledFlowsheet): number {
+  const { model } = fs;
+  const per = streamLength(model);
+  let n = fs.streams.length * per + unitScratchLength(model);
+  for (const u of fs.units)
+    n += u.kind.stateSize + u.kind.reagents.length + (u.kind.demandPorts?.length ?? 0) * per;
+  for (const b of fs.blocks) n += 4 * b.tears.length * per;
+  return n + fs.streams.length * model.nEl + fs.units.length + 2 * (model.nEl + 2);
+}
+
+function unitScratchLength(model: CompiledFlowsheet['model']): number {
+  return 4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl;
+}
+
+function demandStreams(
+  ports: readonly string[],
+  model: CompiledFlowsheet['model'],
+  block: Float64Block,
+): Map<string, Stream> {
+  const streams = createStreams(model, ports.length, block);
+  return new Map(ports.map((p, k) => [p, streams[k] ?? createStream(model)]));
+}
+
+/**
+ * Allocates the solution buffers of a compiled flowsheet (all flows zero): its numeric arrays
+ * are views of one block (float64-block.ts), one allocation per solution.
+ */
 export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
   const { model } = fs;
-  const streams = createStreams(model, fs.streams.length);
-  const scratch = new Float64Array(4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl);
-  const states = fs.units.map((u) => new Float64Array(u.kind.stateSize));
+  const block = new Float64Block(solutionLength(fs));
+  const streams = createStreams(model, fs.streams.length, block);
+  const scratch = block.take(unitScratchLength(model));
+  const states = fs.units.map((u) => block.take(u.kind.stateSize));
   const outputs: UnitOutput[] = fs.units.map((u) => ({
     outlets: u.outlets.map((s) => streams[s] ?? createStream(model)),
     duties: {
       power_kW: 0,
       water_added_kg_per_h: 0,
-      reagents_kg_per_h: new Float64Array(u.kind.reagents.length),
+      reagents_kg_per_h: block.take(u.kind.reagents.length),
     },
     diagnostics: {},
     energy: null,
     demands: new Map<string, Stream>(),
+    demandStreams: demandStreams(u.kind.demandPorts ?? [], model, block),
   }));
   const ctx: SolverContext[] = fs.units.map((u, i) => ({
     model,
     unitId: u.id,
     state: states[i] ?? new Float64Array(0),
     scratch,
-    prepared: u.kind.prepare ? u.kind.prepare(u.params, model) : new Float64Array(0),
+    // an empty view, not `new Float64Array(0)`: a new typed array costs as much as a long view
+    prepared: u.kind.prepare ? u.kind.prepare(u.params, model) : block.take(0),
     preparedFor: u.params,
   }));
   const inlets = fs.units.map((u) => u.inlets.map((s) => streams[s] ?? createStream(model)));
-  const per = model.nComp + model.nMin * model.nSize;
+  const per = streamLength(model);
   const loops = fs.blocks.map((b) => {
     if (b.tears.length === 0) return null;
     const len = b.tears.length * per;
     return {
-      x: new Float64Array(len),
-      g: new Float64Array(len),
-      xPrev: new Float64Array(len),
-      gPrev: new Float64Array(len),
+      x: block.take(len),
+      g: block.take(len),
+      xPrev: block.take(len),
+      gPrev: block.take(len),
       anderson: null,
     };
   });
@@ -130,22 +166,17 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
       worst_rel_change: NaN,
       worst_stream: '',
     }));
-  return {
-    streams,
-    outputs,
-    states,
-    tears,
-    elementFlows: new Float64Array(fs.streams.length * model.nEl),
-    closure: { unit_max_rel: new Float64Array(fs.units.length), plant_rel: 0, max_rel: 0 },
-    unitSolves: 0,
-    work: {
-      ctx,
-      inlets,
-      loops,
-      balIn: new Float64Array(model.nEl + 2),
-      balOut: new Float64Array(model.nEl + 2),
-    },
+  const elementFlows = block.take(fs.streams.length * model.nEl);
+  const closure = { unit_max_rel: block.take(fs.units.length), plant_rel: 0, max_rel: 0 };
+  const work = {
+    ctx,
+    inlets,
+    loops,
+    balIn: block.take(model.nEl + 2),
+    balOut: block.take(model.nEl + 2),
   };
+  block.done();
+  return { streams, outputs, states, tears, elementFlows, closure, unitSolves: 0, work };
 }
 
 /**
@@ -176,7 +207,11 @@ export interface SolveOptions {
   specifications?: readonly FeedSpecification[];
   /** Start the recycle loops (tear streams and unit states) from this previous solution. */
   warmStart?: FlowsheetSolution;
-  /** Reuse these buffers (may be the same object as warmStart: no copy, no allocation). */
+  /**
+   * Reuse these buffers (may be the same object as warmStart: no copy, no allocation). Their
+   * previous results are overwritten, and with them any design snapshot taken of them
+   * (`designSnapshot` reads the solution's streams, it does not copy them).
+   */
   into?: FlowsheetSolution;
 }
 

@@ -3,7 +3,6 @@
  * power, reductant and flux rates, off-gas, alloy grade, slag chemistry), read from the stage
  * summary and the furnace's declared results and design — never with a default.
  */
-import { molarMass_g_per_mol } from '../../chem/formula-elements.js';
 import { InputError } from '../../errors.js';
 import { gas_Nm3_per_h, NM3_PER_MOL } from '../design/measures.js';
 import { unitEnergy, unitResult } from '../design/unit-result.js';
@@ -71,7 +70,10 @@ export function fecrKpis(
   const gas = gasIndex === undefined ? undefined : sol.streams[gasIndex];
   if (!gas) throw new InputError(`units.${fu.id}.off-gas`, undefined, 'the furnace off-gas stream');
   const co = fs.model.names.indexOf('CO(g)');
-  const coNm3 = co < 0 ? 0 : ((gas.flow[co] ?? 0) / molarMass_g_per_mol('CO')) * 1000 * NM3_PER_MOL;
+  const coNm3 =
+    co < 0
+      ? 0
+      : ((gas.flow[co] ?? 0) / (fs.model.gasMolarMass_g_per_mol[co] ?? NaN)) * 1000 * NM3_PER_MOL;
   const slag = byproduct(run, 'slag');
   const sc = slag.composition_wt_pct;
   if (!sc) throw new InputError('summary.byproducts.slag.composition', sc, 'the slag analysis');

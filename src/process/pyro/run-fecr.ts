@@ -20,12 +20,13 @@ import { COMPILE_EACH_TIME, type FlowsheetSource } from '../flowsheet/flowsheet-
 import type { StageSolveOptions } from '../stage-solve-options.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
 import { summariseStage } from '../flowsheet/summarise.js';
-import { createStream, createStreams, type Stream } from '../stream.js';
+import { createStream, createStreams, P_ATM_PA, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
 import { fecrAlloyQuality } from './fecr-alloy-quality.js';
 import { fecrKpis } from './fecr-kpis.js';
 import { fecrSlagCheck } from './fecr-slag-check.js';
+import { mergeKpis } from '../merge-kpis.js';
 import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
@@ -374,17 +375,34 @@ function warmStart(
   // at the same alloy rate the scale is exactly 1: the first solve repeats the previous one
   const scale = target / alloy;
   const ids = Object.keys(t.makeup);
-  const streams = createStreams(fs.model, ids.length);
   const fed: Record<string, Stream> = {};
+  let streams: Stream[] | undefined;
   for (const [k, id] of ids.entries()) {
     const from = prev.solution.streams[prev.flowsheet.streamIndex.get(id) ?? -1];
+    if (!from) return;
+    if (scale === 1 && isPlainFeed(from)) {
+      // the feed as it is (the solve copies its feeds and never writes them): no allocation
+      fed[id] = from;
+      continue;
+    }
+    streams ??= createStreams(fs.model, ids.length);
     const s = streams[k];
-    if (!from || !s) return;
+    if (!s) return;
     for (let c = 0; c < s.flow.length; c++) s.flow[c] = (from.flow[c] ?? 0) * scale;
     s.T_K = from.T_K;
     fed[id] = s;
   }
   return { ore: ore * scale, fed };
+}
+
+/**
+ * Whether stream `s` equals the make-up feed {@link warmStart} would build from it at scale 1:
+ * no sized (mineral) flows and ambient pressure, as a new stream has.
+ */
+function isPlainFeed(s: Stream): boolean {
+  if (s.P_Pa !== P_ATM_PA) return false;
+  for (let c = 0; c < s.sized.length; c++) if (s.sized[c] !== 0) return false;
+  return true;
 }
 
 /**
@@ -443,7 +461,7 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
   const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct);
   // assigned, not spread: a spread would build the on-demand balance report
   const out = Object.assign(run, {
-    kpis: { ...run.kpis, ...fecrKpis(r, run, input.capacity_t_per_year), ...quality.kpis },
+    kpis: mergeKpis(run.kpis, fecrKpis(r, run, input.capacity_t_per_year), quality.kpis),
     product_grade: quality.grade,
     minor_elements: quality.ledger,
     sulphur_to_air_kg_per_h: quality.ledger.gas_kg_per_h.S,

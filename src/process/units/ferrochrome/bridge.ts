@@ -97,11 +97,9 @@ export function writeDemand(
   port: string,
   sp: SpeciesStream,
 ): void {
-  let s = out.demands.get(port);
-  if (!s) {
-    s = createStream(model);
-    out.demands.set(port, s);
-  }
+  // the port's stream of the solution (a port not declared gets a new one)
+  const s = out.demands.get(port) ?? out.demandStreams.get(port) ?? createStream(model);
+  out.demands.set(port, s);
   writeSpecies(model, sp, s);
 }
 
