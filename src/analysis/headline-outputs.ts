@@ -5,14 +5,14 @@
  * It runs the same functions as `appraise` (stage results with capex, each stage's economics,
  * the cash-flow engine, the same metric functions) but keeps the cash flows as typed columns,
  * adds them row by row instead of building and combining row objects, and skips everything a
- * sample does not report (sources list, merged mass balance, per-stage metrics, taxes by year,
- * exports, the CBAM schedule, break-evens). Every number equals the one `appraise` gives
- * (tested on random samples): the same operations in the same order.
+ * sample does not report (the debt tranche and every levered column — no headline output reads
+ * them —, sources list, merged mass balance, per-stage metrics, taxes by year, exports, the CBAM
+ * schedule, break-evens). Every number equals the one `appraise` gives (tested on random
+ * samples): the same operations in the same order.
  */
 import type { StageResult } from '../appraisal.js';
 import type { Scenario } from '../scenario/schema.js';
-import { cashflowColumns } from '../econ/cashflow/build-cashflow-table.js';
-import { emptyColumns, type CashflowColumns } from '../econ/cashflow/columns.js';
+import { addProjectFlows, takeProjectFlowSums } from '../econ/cashflow/project-flow-sums.js';
 import { levelisedCostPv } from '../econ/cashflow/cashflow-metrics.js';
 import { irrAnalysis } from '../econ/metrics/irr.js';
 import { npv } from '../econ/metrics/npv.js';
@@ -25,12 +25,12 @@ import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
 
 /**
- * The work arrays of {@link headlineOutputs}: the cash-flow columns and the row sums. A caller
- * that computes many samples (a Monte Carlo run) owns one and passes it to every call, so no
- * sample allocates them; the arrays are valid until the next call with the same work.
+ * The work arrays of {@link headlineOutputs}: the row sums and the cash-flow engine's
+ * temporaries. A caller that computes many samples (a Monte Carlo run) owns one and passes it
+ * to every call, so no sample allocates them; the arrays are valid until the next call with the
+ * same work.
  */
 export interface HeadlineWork {
-  columns: CashflowColumns | undefined;
   /** Temporaries of the row sums, and of the cash-flow engine. */
   readonly scratch: ScratchArrays;
   readonly cashflow: ScratchArrays;
@@ -45,7 +45,6 @@ export interface HeadlineWork {
 /** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
 export function createHeadlineWork(): HeadlineWork {
   return {
-    columns: undefined,
     scratch: new ScratchArrays(),
     cashflow: new ScratchArrays(),
     basis: undefined,
@@ -108,36 +107,21 @@ export function headlineOutputs(
   const n = first?.horizon_years ?? 0;
   const rate = first?.discount_rate ?? 0;
   work.scratch.reset();
-  const fcf = work.scratch.take(n);
-  const capex = work.scratch.take(n);
-  const opex = work.scratch.take(n);
-  const closure = work.scratch.take(n);
-  const production = work.scratch.take(n);
-  const productionCr = work.scratch.take(n);
-  const tax = work.scratch.take(n);
+  const sums = takeProjectFlowSums(work.scratch, n);
   let valueAdded = 0;
-  if (work.columns?.free_cash_flow_usd.length !== n) work.columns = emptyColumns(n);
-  const columns = work.columns;
   for (const { economics: e } of economics) {
-    const c = cashflowColumns(e.input, columns, work.cashflow);
-    for (let t = 0; t < n; t++) {
-      fcf[t] = (fcf[t] ?? 0) + (c.free_cash_flow_usd[t] ?? 0);
-      capex[t] = (capex[t] ?? 0) + (c.capex_usd[t] ?? 0);
-      opex[t] = (opex[t] ?? 0) + (c.opex_usd[t] ?? 0);
-      closure[t] = (closure[t] ?? 0) + (c.closure_cost_usd[t] ?? 0);
-      production[t] = (production[t] ?? 0) + (c.production_t[t] ?? 0);
-      productionCr[t] = (productionCr[t] ?? 0) + (c.production_cr_t[t] ?? 0);
-      tax[t] = (tax[t] ?? 0) + (c.tax_usd[t] ?? 0);
-    }
+    addProjectFlows(e.input, sums, work.cashflow);
     valueAdded += stageValueAdded(e);
   }
+  const { fcf, production, productionCr, tax } = sums;
   // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
   const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
   const co2Stages = [...power.values()].some((p) => p)
     ? stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }))
     : stages;
   const cost = work.scratch.take(n);
-  for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
+  for (let t = 0; t < n; t++)
+    cost[t] = (sums.capex[t] ?? 0) + (sums.opex[t] ?? 0) + (sums.closure[t] ?? 0);
   let co2: { scope1: number; scope2: number } | undefined;
   for (let k = 0; k < names.length; k++) {
     let v = Number.NaN;
