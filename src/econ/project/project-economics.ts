@@ -269,10 +269,16 @@ export function supplyExcesses(
   return out;
 }
 
-/** Tonnage above each feed's contract, assigned to the last stage (in scenario order) using it. */
-function extraFeed(scenario: Scenario, results: readonly StageResult[]): Map<string, number> {
+/**
+ * Tonnage above each feed's contract, assigned to the last stage (in scenario order) using it.
+ * @param use - {@link feedUseByStage} of the scenario and results.
+ */
+function extraFeed(
+  scenario: Scenario,
+  results: readonly StageResult[],
+  use: Map<string, Map<string, number>>,
+): Map<string, number> {
   const out = new Map<string, number>();
-  const use = feedUseByStage(scenario, results);
   for (const feed of scenario.feeds) {
     const byStage = use.get(feed.id);
     const supply = feed.supply_t_per_year?.value;
@@ -300,13 +306,12 @@ function extraFeed(scenario: Scenario, results: readonly StageResult[]): Map<str
  */
 function takeOrPayByStage(
   scenario: Scenario,
-  results: readonly StageResult[],
+  use: Map<string, Map<string, number>>,
   start: number,
   basis: CommercialBasis,
 ): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const rows = scenario.finance.horizon_years.value;
-  const use = feedUseByStage(scenario, results);
   for (const feed of scenario.feeds) {
     const c = basis.feed(feed.id);
     const byStage = use.get(feed.id);
@@ -324,12 +329,10 @@ function takeOrPayByStage(
       for (let r = 0; r < rows; r++) taken[r] = (taken[r] ?? 0) + t * (u[r] ?? 0);
     }
     const floor = c.take_or_pay_share * c.volume_t_per_year;
-    out.set(
-      holder.id,
-      Array.from({ length: rows }, (_, r) =>
-        r < from ? 0 : Math.max(floor - (taken[r] ?? 0), 0) * (c.usd_per_t_by_row?.[r] ?? 0),
-      ),
-    );
+    const usd = new Array<number>(rows);
+    for (let r = 0; r < rows; r++)
+      usd[r] = r < from ? 0 : Math.max(floor - (taken[r] ?? 0), 0) * (c.usd_per_t_by_row[r] ?? 0);
+    out.set(holder.id, usd);
   }
   return out;
 }
@@ -373,13 +376,14 @@ export function projectStageEconomics(
         basis.product(product.id, product.composition_wt_pct ?? {}).ex_works_usd_per_t_by_row,
       );
   });
+  const use = feedUseByStage(scenario, results);
   const frame: ProjectFrame = {
     start_year: start,
     horizon_years: horizon,
     internal_use_t_per_year: internal,
     transfer_price_usd_per_t_by_row: transfer,
-    extra_feed_t_per_year: extraFeed(scenario, results),
-    take_or_pay_usd_by_row: takeOrPayByStage(scenario, results, start, basis),
+    extra_feed_t_per_year: extraFeed(scenario, results, use),
+    take_or_pay_usd_by_row: takeOrPayByStage(scenario, use, start, basis),
   };
   const out: StageEconomicsEntry[] = [];
   scenario.stages.forEach((stage, i) => {

@@ -295,8 +295,10 @@ function mineOpex(
 /** Utilisation of a stage by row: 0 before production, the ramp-up, then 1 [-]. */
 export function utilisationByRow(stage: Stage, start: number, rows: number): Float64Array {
   const first = stage.start_year - start;
-  const ramp = (stage.ramp_up ?? []).map((r) => r.value);
-  return Float64Array.from({ length: rows }, (_, t) => (t < first ? 0 : (ramp[t - first] ?? 1)));
+  const ramp = stage.ramp_up ?? [];
+  const u = new Float64Array(rows);
+  for (let t = 0; t < rows; t++) u[t] = t < first ? 0 : (ramp[t - first]?.value ?? 1);
+  return u;
 }
 
 /**
