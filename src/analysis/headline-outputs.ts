@@ -12,7 +12,15 @@
  */
 import type { StageResult } from '../appraisal.js';
 import type { Scenario } from '../scenario/schema.js';
-import { addProjectFlows, takeProjectFlowSums } from '../econ/cashflow/project-flow-sums.js';
+import {
+  addProjectFlowSums,
+  copyProjectFlows,
+  stageProjectFlows,
+  takeProjectFlowSums,
+  type ProjectFlowSums,
+} from '../econ/cashflow/project-flow-sums.js';
+import type { KeptStageEconomics } from '../econ/project/kept-stage-economics.js';
+import type { StageEconomics } from '../econ/project/stage-economics.js';
 import { levelisedCostPv } from '../econ/cashflow/cashflow-metrics.js';
 import { irrAnalysis } from '../econ/metrics/irr.js';
 import { npv } from '../econ/metrics/npv.js';
@@ -40,6 +48,13 @@ export interface HeadlineWork {
    * every sample (prices, feed contracts, tariff), built once. Undefined: built per call.
    */
   basis: CommercialBasis | undefined;
+  /**
+   * The economics of the stages no sample moves, kept between samples (set by a caller that
+   * keeps `basis`: see KeptStageEconomics for when an entry is reused). Undefined: none kept.
+   */
+  economics: KeptStageEconomics | undefined;
+  /** The cash-flow columns of each kept stage economics (valid while that object is kept). */
+  readonly flows: Map<string, { economics: StageEconomics; flows: ProjectFlowSums }>;
 }
 
 /** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
@@ -48,7 +63,27 @@ export function createHeadlineWork(): HeadlineWork {
     scratch: new ScratchArrays(),
     cashflow: new ScratchArrays(),
     basis: undefined,
+    economics: undefined,
+    flows: new Map(),
   };
+}
+
+/**
+ * A stage's cash-flow columns: the kept ones when its economics are the kept object, else
+ * computed into `part` (and kept when the stage's economics are).
+ */
+function stageFlows(
+  stage: string,
+  e: StageEconomics,
+  part: ProjectFlowSums,
+  work: HeadlineWork,
+): ProjectFlowSums {
+  const kept = work.flows.get(stage);
+  if (kept?.economics === e) return kept.flows;
+  stageProjectFlows(e.input, part, work.cashflow);
+  if (work.economics?.keeps(stage) === true)
+    work.flows.set(stage, { economics: e, flows: copyProjectFlows(part) });
+  return part;
 }
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
@@ -96,7 +131,9 @@ export function headlineOutputs(
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
   const basis = work.basis ?? commercialBasis(scenario, projectStartYear(scenario), pricePaths);
-  const economics = computable ? projectStageEconomics(scenario, stages, basis) : [];
+  const economics = computable
+    ? projectStageEconomics(scenario, stages, basis, undefined, work.economics)
+    : [];
   if (economics.length === 0) {
     for (let k = 0; k < names.length; k++) out[k] = Number.NaN;
     return;
@@ -108,9 +145,10 @@ export function headlineOutputs(
   const rate = first?.discount_rate ?? 0;
   work.scratch.reset();
   const sums = takeProjectFlowSums(work.scratch, n);
+  const part = takeProjectFlowSums(work.scratch, n);
   let valueAdded = 0;
-  for (const { economics: e } of economics) {
-    addProjectFlows(e.input, sums, work.cashflow);
+  for (const { stage, economics: e } of economics) {
+    addProjectFlowSums(sums, stageFlows(stage, e, part, work));
     valueAdded += stageValueAdded(e);
   }
   const { fcf, production, productionCr, tax } = sums;

@@ -1,7 +1,7 @@
 /**
  * The project columns the headline outputs read (free cash flow, capex, opex, closure,
- * production, contained Cr, taxes), added row by row over the stages of a project without
- * building a table: the sampling loop's form of `combineTables` on the unlevered columns. No
+ * production, contained Cr, taxes) of each stage, added row by row over the stages of a project
+ * without building a table: the sampling loop's form of `combineTables` on the unlevered columns. No
  * headline output reads the debt tranche (FCF and the government take are unlevered), so it is
  * not solved; every number equals the table's column to the last bit (same operations).
  */
@@ -36,18 +36,19 @@ export function takeProjectFlowSums(scratch: ScratchArrays, n: number): ProjectF
 }
 
 /**
- * Adds one stage's columns to the sums (the columns of buildCashflowTable for the same input).
+ * Writes one stage's columns (the columns of buildCashflowTable for the same input).
  *
- * @param input - The stage's table input (its horizon is the sums' length).
- * @param sums - Receives the stage's flows, added row by row.
+ * @param input - The stage's table input (its horizon is the columns' length).
+ * @param out - Receives the stage's flows by row.
  * @param scratch - Work arrays of the engine (reset here).
+ * @returns `out`.
  * @throws As buildCashflowTable, except the debt tranche's ConvergenceError (not solved).
  */
-export function addProjectFlows(
+export function stageProjectFlows(
   input: CashflowInput,
-  sums: ProjectFlowSums,
+  out: ProjectFlowSums,
   scratch: ScratchArrays,
-): void {
+): ProjectFlowSums {
   validateCashflowInput(input);
   scratch.reset();
   const f = unleveredFlows(input, scratch);
@@ -61,12 +62,37 @@ export function addProjectFlows(
     const tax = (f.cit[t] ?? 0) + (f.otherTax[t] ?? 0);
     const fcf = rev - ox - cx - dw - tax - cl;
     const d = real ? 1 / (f.esc[t] ?? 1) : 1;
-    sums.fcf[t] = (sums.fcf[t] ?? 0) + fcf * d;
-    sums.capex[t] = (sums.capex[t] ?? 0) + cx * d;
-    sums.opex[t] = (sums.opex[t] ?? 0) + ox * d;
-    sums.closure[t] = (sums.closure[t] ?? 0) + cl * d;
-    sums.production[t] = (sums.production[t] ?? 0) + (f.production[t] ?? 0);
-    sums.productionCr[t] = (sums.productionCr[t] ?? 0) + (f.productionCr[t] ?? 0);
-    sums.tax[t] = (sums.tax[t] ?? 0) + tax * d;
+    out.fcf[t] = fcf * d;
+    out.capex[t] = cx * d;
+    out.opex[t] = ox * d;
+    out.closure[t] = cl * d;
+    out.production[t] = f.production[t] ?? 0;
+    out.productionCr[t] = f.productionCr[t] ?? 0;
+    out.tax[t] = tax * d;
   }
+  return out;
+}
+
+const COLUMNS = ['fcf', 'capex', 'opex', 'closure', 'production', 'productionCr', 'tax'] as const;
+
+/** Adds a stage's columns to the project's sums, row by row (as combineTables adds tables). */
+export function addProjectFlowSums(sums: ProjectFlowSums, stage: ProjectFlowSums): void {
+  for (const k of COLUMNS) {
+    const a = sums[k];
+    const b = stage[k];
+    for (let t = 0; t < a.length; t++) a[t] = (a[t] ?? 0) + (b[t] ?? 0);
+  }
+}
+
+/** A copy of a stage's columns in arrays of its own (kept beyond the scratch's next reset). */
+export function copyProjectFlows(flows: ProjectFlowSums): ProjectFlowSums {
+  return {
+    fcf: flows.fcf.slice(),
+    capex: flows.capex.slice(),
+    opex: flows.opex.slice(),
+    closure: flows.closure.slice(),
+    production: flows.production.slice(),
+    productionCr: flows.productionCr.slice(),
+    tax: flows.tax.slice(),
+  };
 }

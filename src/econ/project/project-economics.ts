@@ -20,6 +20,7 @@ import {
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
+import type { KeptStageEconomics } from './kept-stage-economics.js';
 import { InputError } from '../../errors.js';
 import type { CommercialBasis } from '../commercial/types.js';
 import {
@@ -346,6 +347,7 @@ function takeOrPayByStage(
  * @param results - Stage results in scenario order, with plant figures and capex filled.
  * @param basis - The commercial basis (prices, tariffs, contracts) on the project calendar.
  * @param only - Id of the one stage wanted (the frame still reads every stage); default all.
+ * @param kept - A sampling loop's kept economics of the stages its samples cannot move.
  * @returns Economics of every computed stage with a capex estimate, in scenario order.
  * @throws InputError naming the feed, its use and its supply when the use exceeds the contract.
  */
@@ -354,6 +356,7 @@ export function projectStageEconomics(
   results: readonly StageResult[],
   basis: CommercialBasis,
   only?: string,
+  kept?: KeptStageEconomics,
 ): StageEconomicsEntry[] {
   const start = basis.start_year;
   const horizon = basis.horizon_years;
@@ -390,9 +393,12 @@ export function projectStageEconomics(
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
     if (only !== undefined && stage.id !== only) return;
+    const compute = () => stageEconomics(scenario, stage, i, r, frame, basis);
     out.push({
       stage: stage.id,
-      economics: stageEconomics(scenario, stage, i, r, frame, basis),
+      economics: kept
+        ? kept.economics(stage.id, stage.flowsheet.inputs, r, frame, basis, compute)
+        : compute(),
     });
   });
   return out;
