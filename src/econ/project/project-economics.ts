@@ -27,7 +27,7 @@ import {
   feedPerYear,
   primaryPort,
   stageEconomics,
-  utilisationByRow,
+  utilisationAt,
   type ProjectFrame,
   type StageEconomics,
 } from './stage-economics.js';
@@ -323,16 +323,13 @@ function takeOrPayByStage(
     const holder = buyers[0];
     if (!holder || !c.usd_per_t_by_row) continue;
     const from = (c.start_year ?? Math.min(...buyers.map((b) => b.start_year))) - start;
-    const taken = new Float64Array(rows);
-    for (const b of buyers) {
-      const u = utilisationByRow(b, start, rows);
-      const t = byStage.get(b.id) ?? 0;
-      for (let r = 0; r < rows; r++) taken[r] = (taken[r] ?? 0) + t * (u[r] ?? 0);
-    }
     const floor = c.take_or_pay_share * c.volume_t_per_year;
     const usd = new Array<number>(rows);
-    for (let r = 0; r < rows; r++)
-      usd[r] = r < from ? 0 : Math.max(floor - (taken[r] ?? 0), 0) * (c.usd_per_t_by_row[r] ?? 0);
+    for (let r = 0; r < rows; r++) {
+      let taken = 0;
+      for (const b of buyers) taken += (byStage.get(b.id) ?? 0) * utilisationAt(b, start, r);
+      usd[r] = r < from ? 0 : Math.max(floor - taken, 0) * (c.usd_per_t_by_row[r] ?? 0);
+    }
     out.set(holder.id, usd);
   }
   return out;

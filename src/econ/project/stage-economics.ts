@@ -292,13 +292,10 @@ function mineOpex(
   return staffing;
 }
 
-/** Utilisation of a stage by row: 0 before production, the ramp-up, then 1 [-]. */
-export function utilisationByRow(stage: Stage, start: number, rows: number): Float64Array {
+/** Utilisation of a stage in row `t`: 0 before production, the ramp-up, then 1 [-]. */
+export function utilisationAt(stage: Stage, start: number, t: number): number {
   const first = stage.start_year - start;
-  const ramp = stage.ramp_up ?? [];
-  const u = new Float64Array(rows);
-  for (let t = 0; t < rows; t++) u[t] = t < first ? 0 : (ramp[t - first]?.value ?? 1);
-  return u;
+  return t < first ? 0 : (stage.ramp_up?.[t - first]?.value ?? 1);
 }
 
 /**
