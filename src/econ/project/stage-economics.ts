@@ -636,5 +636,7 @@ function opexPricePath(
         : 0;
   if (pct === 0) return {};
   const index = money.realCostIndexByRow(pct, baseYear);
-  return { unit_price_usd_by_row: index.map((k) => k * l.unit_price_usd) };
+  const byRow = new Float64Array(index.length);
+  for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * l.unit_price_usd;
+  return { unit_price_usd_by_row: byRow };
 }
