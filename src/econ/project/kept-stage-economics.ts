@@ -2,8 +2,8 @@
  * The economics of stages a sampling loop's samples cannot move, kept between samples: an
  * explicit object the loop owns (no state in the core). A moisture sample of the stage 1 + 2
  * scenario re-solves the smelter; the chromium stage's economics (opex lines, staffing, cash-flow
- * input, and its cash-flow columns) are then the same in every sample, and were half of a
- * sample's economics.
+ * input, and its cash-flow columns) are then the same in every sample, and were about a third
+ * of a moisture sample's economics.
  *
  * `stageEconomics(scenario, stage, i, result, frame, basis)` is a pure function of its arguments.
  * A kept entry is returned only when every one of them equals the one it was computed from:
