@@ -4,16 +4,18 @@
  * `stages[i].metrics.npv_usd`, computed without building an appraisal.
  *
  * It runs the same functions as `appraise` in the same order (stage results with capex, the
- * commercial basis, every stage's economics on the project calendar, the stage's cash-flow
- * columns, `npv` on its free cash flow), so the number is bit-identical; it skips what the NPV
- * does not read (impact, views, emissions, sources, other stages' tables, metrics beyond NPV,
- * break-evens). The plant is never solved again: prices and a stage's start year do not change
+ * commercial basis, every stage's economics on the project calendar, the stage's unlevered
+ * cash-flow columns, `npv` on its free cash flow), so the number is bit-identical; it skips what
+ * the NPV does not read (the debt tranche, impact, views, emissions, sources, other stages'
+ * tables, metrics beyond NPV, break-evens). The plant is never solved again: prices and a stage's start year do not change
  * a flowsheet. The stage results (capex depends on the construction years) are computed once
  * per start year and reused for every price scaling.
  */
 import type { StageResult } from './appraisal.js';
 import { commercialBasis, type PathOverrides } from './commercial-basis.js';
 import { cashflowColumns } from './econ/cashflow/build-cashflow-table.js';
+import { stageProjectFlows, takeProjectFlowSums } from './econ/cashflow/project-flow-sums.js';
+import { ScratchArrays } from './numeric/scratch-arrays.js';
 import { npv } from './econ/metrics/npv.js';
 import { InputError } from './errors.js';
 import { projectStageEconomics, projectStartYear } from './econ/project/project-economics.js';
@@ -76,12 +78,17 @@ export function stageNpvByStart(
     const basis = commercialBasis(s, projectStartYear(s), pricePaths);
     return projectStageEconomics(s, stages, basis, only);
   };
+  // the engine's work arrays, owned by this revaluation (one caller, synchronous)
+  const scratch = new ScratchArrays();
+  const columns = new ScratchArrays();
   return {
     npv(year, pricePaths) {
       const entry = id === undefined ? undefined : economics(year, pricePaths, id)[0];
       if (!entry) return Number.NaN;
       const input = entry.economics.input;
-      return npv(input.discount_rate, cashflowColumns(input).free_cash_flow_usd);
+      columns.reset();
+      const flows = takeProjectFlowSums(columns, input.horizon_years);
+      return npv(input.discount_rate, stageProjectFlows(input, flows, scratch).fcf);
     },
     debtRepaidWithinHorizon(year) {
       try {

@@ -5,14 +5,22 @@
  * It runs the same functions as `appraise` (stage results with capex, each stage's economics,
  * the cash-flow engine, the same metric functions) but keeps the cash flows as typed columns,
  * adds them row by row instead of building and combining row objects, and skips everything a
- * sample does not report (sources list, merged mass balance, per-stage metrics, taxes by year,
- * exports, the CBAM schedule, break-evens). Every number equals the one `appraise` gives
- * (tested on random samples): the same operations in the same order.
+ * sample does not report (the debt tranche and every levered column — no headline output reads
+ * them —, sources list, merged mass balance, per-stage metrics, taxes by year, exports, the CBAM
+ * schedule, break-evens). Every number equals the one `appraise` gives (tested on random
+ * samples): the same operations in the same order.
  */
 import type { StageResult } from '../appraisal.js';
 import type { Scenario } from '../scenario/schema.js';
-import { cashflowColumns } from '../econ/cashflow/build-cashflow-table.js';
-import { emptyColumns, type CashflowColumns } from '../econ/cashflow/columns.js';
+import {
+  addProjectFlowSums,
+  copyProjectFlows,
+  stageProjectFlows,
+  takeProjectFlowSums,
+  type ProjectFlowSums,
+} from '../econ/cashflow/project-flow-sums.js';
+import type { KeptStageEconomics } from '../econ/project/kept-stage-economics.js';
+import type { StageEconomics } from '../econ/project/stage-economics.js';
 import { levelisedCostPv } from '../econ/cashflow/cashflow-metrics.js';
 import { irrAnalysis } from '../econ/metrics/irr.js';
 import { npv } from '../econ/metrics/npv.js';
@@ -25,12 +33,12 @@ import { stageValueAdded } from '../impact/regional-impact.js';
 import { ScratchArrays } from '../numeric/scratch-arrays.js';
 
 /**
- * The work arrays of {@link headlineOutputs}: the cash-flow columns and the row sums. A caller
- * that computes many samples (a Monte Carlo run) owns one and passes it to every call, so no
- * sample allocates them; the arrays are valid until the next call with the same work.
+ * The work arrays of {@link headlineOutputs}: the row sums and the cash-flow engine's
+ * temporaries. A caller that computes many samples (a Monte Carlo run) owns one and passes it
+ * to every call, so no sample allocates them; the arrays are valid until the next call with the
+ * same work.
  */
 export interface HeadlineWork {
-  columns: CashflowColumns | undefined;
   /** Temporaries of the row sums, and of the cash-flow engine. */
   readonly scratch: ScratchArrays;
   readonly cashflow: ScratchArrays;
@@ -40,16 +48,42 @@ export interface HeadlineWork {
    * every sample (prices, feed contracts, tariff), built once. Undefined: built per call.
    */
   basis: CommercialBasis | undefined;
+  /**
+   * The economics of the stages no sample moves, kept between samples (set by a caller that
+   * keeps `basis`: see KeptStageEconomics for when an entry is reused). Undefined: none kept.
+   */
+  economics: KeptStageEconomics | undefined;
+  /** The cash-flow columns of each kept stage economics (valid while that object is kept). */
+  readonly flows: Map<string, { economics: StageEconomics; flows: ProjectFlowSums }>;
 }
 
 /** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
 export function createHeadlineWork(): HeadlineWork {
   return {
-    columns: undefined,
     scratch: new ScratchArrays(),
     cashflow: new ScratchArrays(),
     basis: undefined,
+    economics: undefined,
+    flows: new Map(),
   };
+}
+
+/**
+ * A stage's cash-flow columns: the kept ones when its economics are the kept object, else
+ * computed into `part` (and kept when the stage's economics are).
+ */
+function stageFlows(
+  stage: string,
+  e: StageEconomics,
+  part: ProjectFlowSums,
+  work: HeadlineWork,
+): ProjectFlowSums {
+  const kept = work.flows.get(stage);
+  if (kept?.economics === e) return kept.flows;
+  stageProjectFlows(e.input, part, work.cashflow);
+  if (work.economics?.keeps(stage) === true)
+    work.flows.set(stage, { economics: e, flows: copyProjectFlows(part) });
+  return part;
 }
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
@@ -97,7 +131,9 @@ export function headlineOutputs(
   const computable =
     stages.length > 0 && stages.every((s) => s.status === 'computed' && s.capex_usd !== null);
   const basis = work.basis ?? commercialBasis(scenario, projectStartYear(scenario), pricePaths);
-  const economics = computable ? projectStageEconomics(scenario, stages, basis) : [];
+  const economics = computable
+    ? projectStageEconomics(scenario, stages, basis, undefined, work.economics)
+    : [];
   if (economics.length === 0) {
     for (let k = 0; k < names.length; k++) out[k] = Number.NaN;
     return;
@@ -108,36 +144,22 @@ export function headlineOutputs(
   const n = first?.horizon_years ?? 0;
   const rate = first?.discount_rate ?? 0;
   work.scratch.reset();
-  const fcf = work.scratch.take(n);
-  const capex = work.scratch.take(n);
-  const opex = work.scratch.take(n);
-  const closure = work.scratch.take(n);
-  const production = work.scratch.take(n);
-  const productionCr = work.scratch.take(n);
-  const tax = work.scratch.take(n);
+  const sums = takeProjectFlowSums(work.scratch, n);
+  const part = takeProjectFlowSums(work.scratch, n);
   let valueAdded = 0;
-  if (work.columns?.free_cash_flow_usd.length !== n) work.columns = emptyColumns(n);
-  const columns = work.columns;
-  for (const { economics: e } of economics) {
-    const c = cashflowColumns(e.input, columns, work.cashflow);
-    for (let t = 0; t < n; t++) {
-      fcf[t] = (fcf[t] ?? 0) + (c.free_cash_flow_usd[t] ?? 0);
-      capex[t] = (capex[t] ?? 0) + (c.capex_usd[t] ?? 0);
-      opex[t] = (opex[t] ?? 0) + (c.opex_usd[t] ?? 0);
-      closure[t] = (closure[t] ?? 0) + (c.closure_cost_usd[t] ?? 0);
-      production[t] = (production[t] ?? 0) + (c.production_t[t] ?? 0);
-      productionCr[t] = (productionCr[t] ?? 0) + (c.production_cr_t[t] ?? 0);
-      tax[t] = (tax[t] ?? 0) + (c.tax_usd[t] ?? 0);
-    }
+  for (const { stage, economics: e } of economics) {
+    addProjectFlowSums(sums, stageFlows(stage, e, part, work));
     valueAdded += stageValueAdded(e);
   }
+  const { fcf, production, productionCr, tax } = sums;
   // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
   const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
   const co2Stages = [...power.values()].some((p) => p)
     ? stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }))
     : stages;
   const cost = work.scratch.take(n);
-  for (let t = 0; t < n; t++) cost[t] = (capex[t] ?? 0) + (opex[t] ?? 0) + (closure[t] ?? 0);
+  for (let t = 0; t < n; t++)
+    cost[t] = (sums.capex[t] ?? 0) + (sums.opex[t] ?? 0) + (sums.closure[t] ?? 0);
   let co2: { scope1: number; scope2: number } | undefined;
   for (let k = 0; k < names.length; k++) {
     let v = Number.NaN;

@@ -25,6 +25,7 @@ import {
 import { pricePathGroup } from '../price-path-group.js';
 import { commercialBasis } from '../commercial-basis.js';
 import { commercialBasisReads } from '../commercial-basis-inputs.js';
+import { KeptStageEconomics } from '../econ/project/kept-stage-economics.js';
 import { projectStartYear } from '../econ/project/project-economics.js';
 import { defaultParam } from '../scenario/data-files.js';
 
@@ -226,6 +227,16 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
   const keepStages = new Map(
     baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
   );
+  // With the basis kept, a stage's economics read only its kept result, the basis, the frame
+  // and fields no sample moves — unless an input of its own section or of impact is sampled.
+  if (work.basis && !sampledPaths.some((p) => p.startsWith('impact.')))
+    work.economics = new KeptStageEconomics(
+      new Set(
+        [...keepStages.keys()].filter(
+          (id) => !sampledPaths.some((p) => p.startsWith(`stages.${id}.`)),
+        ),
+      ),
+    );
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {
     const matrix: number[][] = sampledPaths.map((_, i) =>

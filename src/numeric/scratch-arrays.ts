@@ -26,7 +26,7 @@ export class ScratchArrays {
     if (a?.length !== n) {
       a = new Float64Array(n);
       this.arrays[this.next] = a;
-    } else a.fill(0);
+    } else for (let i = 0; i < n; i++) a[i] = 0; // a loop: `fill` is a runtime call, slower for short rows
     this.next++;
     return a;
   }

@@ -110,6 +110,11 @@ export function lookupDataRef(ref: string): Param | undefined {
   return defaultParam(ref as DataRef);
 }
 
+/** The data value `ref` names, else undefined (no `Param` built: for hot paths reading `value`). */
+export function lookupDataValue(ref: string): DataValue | undefined {
+  return DATA_VALUES_BY_REF.get(ref);
+}
+
 /** Every `<file>#<key>` reference that exists, for suggestions and documentation. */
 export function allDataRefs(): string[] {
   return Object.entries(DATA_FILES).flatMap(([file, f]) =>

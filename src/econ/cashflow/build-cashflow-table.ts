@@ -1,17 +1,11 @@
-import type { DepreciationGroup } from '../fiscal/fiscal-regime.js';
 import { InputError } from '../../errors.js';
 import { ScratchArrays } from '../../numeric/scratch-arrays.js';
 import { debtSchedule } from './debt-schedule.js';
 import { loanLifeCoverRatios } from './coverage-ratios.js';
-import { LossCarryForward } from './loss-carry-forward.js';
-import { taxDepreciation } from './tax-depreciation.js';
+import { unleveredFlows } from './unlevered-flows.js';
 import { emptyColumns, type CashflowColumns } from './columns.js';
 import type { CashflowInput, CashflowRow, CashflowTable } from './types.js';
 import { validateCashflowInput } from './validate-input.js';
-
-const DAYS_PER_YEAR = 365;
-
-/** Temporaries of {@link cashflowColumns} (synchronous, not re-entrant). */
 
 /**
  * Builds the yearly project cash-flow table from plain numbers (pure function).
@@ -75,177 +69,10 @@ export function cashflowColumns(
     );
   SCRATCH.reset();
   const n = input.horizon_years;
-  const infl = input.inflation_rate;
-  const regime = input.fiscal.regime;
-  const prefs = input.fiscal.preferences ?? {
-    cit_exemption_years: 0,
-    property_tax_exemption_years: 0,
-    land_tax_exemption_years: 0,
-  };
   const first = input.operation.first_index;
-  const last = input.operation.last_index ?? n - 1;
-  const wc = input.working_capital;
-
-  const esc = SCRATCH.take(n);
-  const util = SCRATCH.take(n);
-  for (let t = 0; t < n; t++) {
-    esc[t] = input.price_index_by_row?.[t] ?? Math.pow(1 + infl, t);
-    util[t] = t < first || t > last ? 0 : (input.operation.ramp_up[t - first] ?? 1);
-  }
-
-  const production = SCRATCH.take(n);
-  const productionCr = SCRATCH.take(n);
-  const revenue = SCRATCH.take(n);
-  const revenueDomestic = SCRATCH.take(n);
-  const revenueExport = SCRATCH.take(n);
-  for (const p of input.products) {
-    const exportShare = p.export_share ?? 1;
-    const byRow = p.price_usd_per_t_by_row;
-    for (let t = 0; t < n; t++) {
-      const q = p.capacity_t_per_year * (util[t] ?? 0);
-      const price = byRow === undefined ? p.price_usd_per_t : (byRow[t] ?? p.price_usd_per_t);
-      const rev = q * price * (esc[t] ?? 1);
-      if (p.byproduct !== true) {
-        production[t] = (production[t] ?? 0) + q;
-        productionCr[t] = (productionCr[t] ?? 0) + q * (p.cr_mass_fraction ?? 0);
-      }
-      revenue[t] = (revenue[t] ?? 0) + rev;
-      revenueExport[t] = (revenueExport[t] ?? 0) + rev * exportShare;
-      revenueDomestic[t] = (revenueDomestic[t] ?? 0) + rev * (1 - exportShare);
-    }
-  }
-
-  const opex = SCRATCH.take(n);
-  const opexVatable = SCRATCH.take(n);
-  const wages = SCRATCH.take(n);
-  for (const o of input.opex) {
-    const vatable = o.is_wages !== true && o.vat_applicable !== false;
-    const byRow = o.unit_price_usd_by_row;
-    for (let t = 0; t < n; t++) {
-      const operating = t >= first && t <= last;
-      const level = o.variable ? (util[t] ?? 0) : operating ? 1 : 0;
-      const price = byRow === undefined ? o.unit_price_usd : (byRow[t] ?? o.unit_price_usd);
-      const cost = o.quantity_per_year * level * price * (esc[t] ?? 1);
-      opex[t] = (opex[t] ?? 0) + cost;
-      if (vatable) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
-      if (o.is_wages === true) wages[t] = (wages[t] ?? 0) + cost;
-    }
-  }
-
-  for (const y of input.yearly_costs ?? []) {
-    for (let t = 0; t < n; t++) {
-      const cost = (y.usd_by_row[t] ?? 0) * (esc[t] ?? 1);
-      opex[t] = (opex[t] ?? 0) + cost;
-      if (y.vat_applicable === true) opexVatable[t] = (opexVatable[t] ?? 0) + cost;
-    }
-  }
-
-  const capex = SCRATCH.take(n);
-  // Construction capex only: what the loan may fund and what opens financial close.
-  const capexFinanced = SCRATCH.take(n);
-  const capexVatable = SCRATCH.take(n);
-  const additions: Record<DepreciationGroup, number[]> = {
-    buildings: new Array<number>(n).fill(0),
-    machinery: new Array<number>(n).fill(0),
-    computers: new Array<number>(n).fill(0),
-    other: new Array<number>(n).fill(0),
-  };
-  for (const c of input.capex) {
-    const s = c.start_index ?? 0;
-    c.phasing.forEach((f, j) => {
-      const t = s + j;
-      const amount = c.amount_usd * f * (esc[t] ?? 1);
-      capex[t] = (capex[t] ?? 0) + amount;
-      if (c.development !== true) capexFinanced[t] = (capexFinanced[t] ?? 0) + amount;
-      if (c.vat_applicable !== false) capexVatable[t] = (capexVatable[t] ?? 0) + amount;
-      const g = additions[c.depreciation_group];
-      g[t] = (g[t] ?? 0) + amount;
-    });
-  }
-  const closure = SCRATCH.take(n);
-  closure[n - 1] = (input.closure_cost_usd ?? 0) * (esc[n - 1] ?? 1);
-
-  // Working capital, recovered in the last row.
-  const wcBal = SCRATCH.take(n);
-  const dWc = SCRATCH.take(n);
-  for (let t = 0; t < n; t++) {
-    wcBal[t] =
-      t === n - 1
-        ? 0
-        : ((revenue[t] ?? 0) * wc.receivable_days +
-            (opex[t] ?? 0) * (wc.inventory_days - wc.payable_days)) /
-          DAYS_PER_YEAR;
-    dWc[t] = (wcBal[t] ?? 0) - (t > 0 ? (wcBal[t - 1] ?? 0) : 0);
-  }
-
-  const dep = taxDepreciation(additions, first, input.depreciation.method, (g) =>
-    regime.depreciationRate(g),
-  );
-
-  // VAT: excess input VAT (over output VAT) is recovered after the refund lag.
-  const lag = regime.vatRefundLagMonths;
-  const lagYears = Math.floor(lag / 12);
-  const lagFrac = (lag - 12 * lagYears) / 12;
-  const refund = SCRATCH.take(n);
-  const vatExcess = SCRATCH.take(n);
-
-  const rates = Array.from({ length: n }, (_, t) => regime.ratesFor(input.start_year + t));
-  const property = SCRATCH.take(n);
-  const land = SCRATCH.take(n);
-  const met = SCRATCH.take(n);
-  const payroll = SCRATCH.take(n);
-  const taxable = SCRATCH.take(n);
-  const landBase = input.fiscal.land_tax_usd_per_year ?? 0;
-  const mining = input.fiscal.mining_inside_boundary === true;
-  const mineral = input.fiscal.extracted_mineral_value_usd_per_year ?? 0;
-  const mineralByRow = input.fiscal.extracted_mineral_value_usd_per_year_by_row;
-  for (let t = 0; t < n; t++) {
-    const r = rates[t];
-    if (r === undefined) continue;
-    const e = esc[t] ?? 1;
-    property[t] =
-      t >= first && t >= first + prefs.property_tax_exemption_years
-        ? r.property_tax * (dep.buildings_average_balance[t] ?? 0)
-        : 0;
-    land[t] = t >= first + prefs.land_tax_exemption_years ? landBase * e : 0;
-    met[t] = mining ? r.met * (mineralByRow?.[t] ?? mineral) * (util[t] ?? 0) * e : 0;
-    payroll[t] =
-      (wages[t] ?? 0) *
-      (r.social_tax + r.social_contributions + r.medical_contributions + r.pension_employer);
-    const input_ = r.vat * ((capexVatable[t] ?? 0) + (opexVatable[t] ?? 0));
-    const output = r.vat * (revenueDomestic[t] ?? 0) + r.vat_export * (revenueExport[t] ?? 0);
-    const excess = Math.max(input_ - output, 0);
-    vatExcess[t] = excess;
-    const i1 = Math.min(t + lagYears, n - 1);
-    const i2 = Math.min(t + lagYears + 1, n - 1);
-    refund[i1] = (refund[i1] ?? 0) + (1 - lagFrac) * excess;
-    refund[i2] = (refund[i2] ?? 0) + lagFrac * excess;
-    taxable[t] =
-      (revenue[t] ?? 0) -
-      (opex[t] ?? 0) -
-      (payroll[t] ?? 0) -
-      (property[t] ?? 0) -
-      (land[t] ?? 0) -
-      (met[t] ?? 0) -
-      (dep.depreciation[t] ?? 0) -
-      (closure[t] ?? 0);
-  }
-
-  // Unlevered taxes by row, then the tranche (which needs them for the levered tax and CFADS).
-  const cit = SCRATCH.take(n);
-  const otherTax = SCRATCH.take(n);
-  const citRate = SCRATCH.take(n);
-  const citExempt = SCRATCH.take(n);
-  const operating = SCRATCH.take(n);
-  const lcfProject = new LossCarryForward(regime.lossCarryForwardYears);
-  for (let t = 0; t < n; t++) {
-    citRate[t] = rates[t]?.cit ?? 0;
-    citExempt[t] = t < first + prefs.cit_exemption_years ? 1 : 0;
-    cit[t] = lcfProject.step(taxable[t] ?? 0, citRate[t] ?? 0, citExempt[t] === 1, t);
-    const vatNet = (vatExcess[t] ?? 0) - (refund[t] ?? 0);
-    otherTax[t] = (property[t] ?? 0) + (land[t] ?? 0) + (met[t] ?? 0) + (payroll[t] ?? 0) + vatNet;
-    operating[t] = (revenue[t] ?? 0) - (opex[t] ?? 0) - (otherTax[t] ?? 0) - (closure[t] ?? 0);
-  }
+  const f = unleveredFlows(input, SCRATCH);
+  const { esc, util, production, productionCr, revenue, opex, capex, closure, wcBal, dWc } = f;
+  const { property, land, met, payroll, vatExcess, refund, taxable, cit, otherTax, operating } = f;
   const fin = input.financing;
   const debt =
     fin === undefined
@@ -255,13 +82,13 @@ export function cashflowColumns(
             n,
             first,
             fin,
-            capex: capexFinanced,
+            capex: f.capexFinanced,
             dWc,
             operating,
             taxable,
-            citRate,
-            citExempt,
-            lossYears: regime.lossCarryForwardYears,
+            citRate: f.citRate,
+            citExempt: f.citExempt,
+            lossYears: input.fiscal.regime.lossCarryForwardYears,
           },
           SCRATCH,
         );
@@ -298,7 +125,7 @@ export function cashflowColumns(
     c.capex_usd[t] = cx * d;
     c.working_capital_usd[t] = (wcBal[t] ?? 0) * d;
     c.working_capital_change_usd[t] = dw * d;
-    c.depreciation_usd[t] = (dep.depreciation[t] ?? 0) * d;
+    c.depreciation_usd[t] = (f.depreciation[t] ?? 0) * d;
     c.taxable_income_usd[t] = (taxable[t] ?? 0) * d;
     c.cit_usd[t] = (cit[t] ?? 0) * d;
     c.property_tax_usd[t] = (property[t] ?? 0) * d;

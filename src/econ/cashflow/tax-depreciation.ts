@@ -3,9 +3,9 @@ import { DEPRECIATION_GROUPS, type DepreciationGroup } from '../fiscal/fiscal-re
 /** Result of {@link taxDepreciation}, per row. */
 export interface TaxDepreciation {
   /** Deductible depreciation of all groups [USD]. */
-  depreciation: number[];
+  depreciation: Float64Array;
   /** Average tax balance of the buildings group over the year (property-tax base) [USD]. */
-  buildings_average_balance: number[];
+  buildings_average_balance: Float64Array;
 }
 
 /**
@@ -21,17 +21,22 @@ export interface TaxDepreciation {
  * @param firstIndex - First operating row [-].
  * @param method - `declining-balance` or `straight-line`.
  * @param rateOf - Maximum rate of a group [fraction per year].
- * @returns Depreciation and the buildings' average balance per row [USD].
+ * @param out - Zero-filled arrays of the additions' length (a sampling loop reuses its own);
+ *   default new ones.
+ * @returns `out`: depreciation and the buildings' average balance per row [USD].
  */
 export function taxDepreciation(
-  additions: Readonly<Record<DepreciationGroup, readonly number[]>>,
+  additions: Readonly<Record<DepreciationGroup, ArrayLike<number>>>,
   firstIndex: number,
   method: 'declining-balance' | 'straight-line',
   rateOf: (g: DepreciationGroup) => number,
+  out: TaxDepreciation = {
+    depreciation: new Float64Array(additions.buildings.length),
+    buildings_average_balance: new Float64Array(additions.buildings.length),
+  },
 ): TaxDepreciation {
   const n = additions.buildings.length;
-  const depreciation = new Array<number>(n).fill(0);
-  const buildings = new Array<number>(n).fill(0);
+  const { depreciation, buildings_average_balance: buildings } = out;
   for (const g of DEPRECIATION_GROUPS) {
     const add = additions[g];
     const rate = rateOf(g);
@@ -68,5 +73,5 @@ export function taxDepreciation(
       depreciation[t] = (depreciation[t] ?? 0) + d;
     }
   }
-  return { depreciation, buildings_average_balance: buildings };
+  return out;
 }

@@ -5,12 +5,29 @@ function finite(field: string, v: number, min = -Infinity, what = 'a finite numb
   if (!Number.isFinite(v) || v < min) throw new InputError(field, v, what);
 }
 
+/**
+ * {@link finite} for field `key` of entry `i` of list `list`, the name built only for the error
+ * (a sample validates hundreds of entries).
+ */
+function finiteAt(
+  list: string,
+  i: number,
+  key: string,
+  v: number,
+  min = -Infinity,
+  what = 'a finite number',
+): void {
+  if (!Number.isFinite(v) || v < min) throw new InputError(`${list}[${i}].${key}`, v, what);
+}
+
 /** A by-row price: at most one entry per row, every entry finite. */
 function byRowProblems(field: string, values: ArrayLike<number> | undefined, n: number): void {
   if (values === undefined) return;
   if (values.length > n)
     throw new InputError(field, values.length, `at most ${n} entries (one per row)`);
-  for (let t = 0; t < values.length; t++) finite(`${field}[${t}]`, values[t] ?? NaN);
+  // The field name of a row is built only for the error: a sample validates ~10³ entries.
+  for (let t = 0; t < values.length; t++)
+    if (!Number.isFinite(values[t])) finite(`${field}[${t}]`, values[t] ?? NaN);
 }
 
 /**
@@ -47,7 +64,8 @@ export function validateCashflowInput(input: CashflowInput): void {
       );
     const sum = c.phasing.reduce((a, b) => a + b, 0);
     c.phasing.forEach((p, j) => {
-      finite(`${f}.phasing[${j}]`, p, 0, 'a non-negative fraction');
+      if (!(Number.isFinite(p) && p >= 0))
+        finite(`${f}.phasing[${j}]`, p, 0, 'a non-negative fraction');
     });
     if (Math.abs(sum - 1) > 1e-9)
       throw new InputError(`${f}.phasing`, c.phasing, 'fractions summing to 1');
@@ -67,14 +85,18 @@ export function validateCashflowInput(input: CashflowInput): void {
       throw new InputError(`operation.ramp_up[${j}]`, u, 'a utilisation in [0, 1]');
   });
   input.products.forEach((p, i) => {
-    finite(
-      `products[${i}].capacity_t_per_year`,
+    finiteAt(
+      'products',
+      i,
+      'capacity_t_per_year',
       p.capacity_t_per_year,
       0,
       'a non-negative capacity [t/a]',
     );
-    finite(
-      `products[${i}].price_usd_per_t`,
+    finiteAt(
+      'products',
+      i,
+      'price_usd_per_t',
       p.price_usd_per_t,
       -Infinity,
       'a finite price [USD/t]',
@@ -88,8 +110,8 @@ export function validateCashflowInput(input: CashflowInput): void {
       throw new InputError(`products[${i}].export_share`, ex, 'a share in [0, 1]');
   });
   input.opex.forEach((o, i) => {
-    finite(`opex[${i}].quantity_per_year`, o.quantity_per_year, 0, 'a non-negative quantity');
-    finite(`opex[${i}].unit_price_usd`, o.unit_price_usd, -Infinity, 'a finite price [USD/unit]');
+    finiteAt('opex', i, 'quantity_per_year', o.quantity_per_year, 0, 'a non-negative quantity');
+    finiteAt('opex', i, 'unit_price_usd', o.unit_price_usd, -Infinity, 'a finite price [USD/unit]');
     byRowProblems(`opex[${i}].unit_price_usd_by_row`, o.unit_price_usd_by_row, n);
   });
   (input.yearly_costs ?? []).forEach((y, i) => {
@@ -99,14 +121,16 @@ export function validateCashflowInput(input: CashflowInput): void {
         y.usd_by_row.length,
         `at most horizon_years (${input.horizon_years}) values`,
       );
+    // A receipt (e.g. take-or-pay payments received) is a negative cost.
+    const min = y.receipt === true ? -Infinity : 0;
     y.usd_by_row.forEach((v, t) => {
-      // A receipt (e.g. take-or-pay payments received) is a negative cost.
-      finite(
-        `yearly_costs[${i}].usd_by_row[${t}]`,
-        v,
-        y.receipt === true ? -Infinity : 0,
-        y.receipt === true ? 'a finite amount [USD]' : 'a non-negative cost [USD]',
-      );
+      if (!(Number.isFinite(v) && v >= min))
+        finite(
+          `yearly_costs[${i}].usd_by_row[${t}]`,
+          v,
+          min,
+          y.receipt === true ? 'a finite amount [USD]' : 'a non-negative cost [USD]',
+        );
     });
   });
   const wc = input.working_capital;

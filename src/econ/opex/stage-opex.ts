@@ -7,6 +7,7 @@
  */
 import type { OpexLine, StageOpex, StageStaffing } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
+import { numberArray } from '../../numeric/number-array.js';
 import type { Scenario, Stage } from '../../scenario/schema.js';
 
 /** A purchased input of the stage other than consumables (a feed or another stage's product). */
@@ -95,7 +96,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
       cost_usd_per_year: f.t_per_year * f.price_usd_per_t,
       variable: true,
       source: f.source,
-      ...(f.price_usd_per_t_by_row ? { price_by_row: Array.from(f.price_usd_per_t_by_row) } : {}),
+      ...(f.price_usd_per_t_by_row ? { price_by_row: numberArray(f.price_usd_per_t_by_row) } : {}),
     });
   }
   for (const [id, quantity] of Object.entries(input.consumptions)) {
@@ -122,7 +123,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
             e.own_use_MWh_per_year > 0
               ? `${e.source}; demand ${quantity.toFixed(0)} MWh/a less ${e.own_use_MWh_per_year.toFixed(0)} MWh/a from the off-gas power plant`
               : e.source,
-          price_by_row: Array.from(e.usd_per_mwh_by_row),
+          price_by_row: numberArray(e.usd_per_mwh_by_row),
         });
       continue;
     }

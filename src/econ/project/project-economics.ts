@@ -20,13 +20,14 @@ import {
 import { combineTables } from '../cashflow/combine-tables.js';
 import type { CashflowInput, CashflowTable, OpexItem, ProductInput } from '../cashflow/types.js';
 import { npv } from '../metrics/npv.js';
+import type { KeptStageEconomics } from './kept-stage-economics.js';
 import { InputError } from '../../errors.js';
 import type { CommercialBasis } from '../commercial/types.js';
 import {
   feedPerYear,
   primaryPort,
   stageEconomics,
-  utilisationByRow,
+  utilisationAt,
   type ProjectFrame,
   type StageEconomics,
 } from './stage-economics.js';
@@ -269,10 +270,16 @@ export function supplyExcesses(
   return out;
 }
 
-/** Tonnage above each feed's contract, assigned to the last stage (in scenario order) using it. */
-function extraFeed(scenario: Scenario, results: readonly StageResult[]): Map<string, number> {
+/**
+ * Tonnage above each feed's contract, assigned to the last stage (in scenario order) using it.
+ * @param use - {@link feedUseByStage} of the scenario and results.
+ */
+function extraFeed(
+  scenario: Scenario,
+  results: readonly StageResult[],
+  use: Map<string, Map<string, number>>,
+): Map<string, number> {
   const out = new Map<string, number>();
-  const use = feedUseByStage(scenario, results);
   for (const feed of scenario.feeds) {
     const byStage = use.get(feed.id);
     const supply = feed.supply_t_per_year?.value;
@@ -300,13 +307,12 @@ function extraFeed(scenario: Scenario, results: readonly StageResult[]): Map<str
  */
 function takeOrPayByStage(
   scenario: Scenario,
-  results: readonly StageResult[],
+  use: Map<string, Map<string, number>>,
   start: number,
   basis: CommercialBasis,
 ): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const rows = scenario.finance.horizon_years.value;
-  const use = feedUseByStage(scenario, results);
   for (const feed of scenario.feeds) {
     const c = basis.feed(feed.id);
     const byStage = use.get(feed.id);
@@ -317,19 +323,14 @@ function takeOrPayByStage(
     const holder = buyers[0];
     if (!holder || !c.usd_per_t_by_row) continue;
     const from = (c.start_year ?? Math.min(...buyers.map((b) => b.start_year))) - start;
-    const taken = new Float64Array(rows);
-    for (const b of buyers) {
-      const u = utilisationByRow(b, start, rows);
-      const t = byStage.get(b.id) ?? 0;
-      for (let r = 0; r < rows; r++) taken[r] = (taken[r] ?? 0) + t * (u[r] ?? 0);
-    }
     const floor = c.take_or_pay_share * c.volume_t_per_year;
-    out.set(
-      holder.id,
-      Array.from({ length: rows }, (_, r) =>
-        r < from ? 0 : Math.max(floor - (taken[r] ?? 0), 0) * (c.usd_per_t_by_row?.[r] ?? 0),
-      ),
-    );
+    const usd = new Array<number>(rows);
+    for (let r = 0; r < rows; r++) {
+      let taken = 0;
+      for (const b of buyers) taken += (byStage.get(b.id) ?? 0) * utilisationAt(b, start, r);
+      usd[r] = r < from ? 0 : Math.max(floor - taken, 0) * (c.usd_per_t_by_row[r] ?? 0);
+    }
+    out.set(holder.id, usd);
   }
   return out;
 }
@@ -343,6 +344,7 @@ function takeOrPayByStage(
  * @param results - Stage results in scenario order, with plant figures and capex filled.
  * @param basis - The commercial basis (prices, tariffs, contracts) on the project calendar.
  * @param only - Id of the one stage wanted (the frame still reads every stage); default all.
+ * @param kept - A sampling loop's kept economics of the stages its samples cannot move.
  * @returns Economics of every computed stage with a capex estimate, in scenario order.
  * @throws InputError naming the feed, its use and its supply when the use exceeds the contract.
  */
@@ -351,6 +353,7 @@ export function projectStageEconomics(
   results: readonly StageResult[],
   basis: CommercialBasis,
   only?: string,
+  kept?: KeptStageEconomics,
 ): StageEconomicsEntry[] {
   const start = basis.start_year;
   const horizon = basis.horizon_years;
@@ -373,22 +376,26 @@ export function projectStageEconomics(
         basis.product(product.id, product.composition_wt_pct ?? {}).ex_works_usd_per_t_by_row,
       );
   });
+  const use = feedUseByStage(scenario, results);
   const frame: ProjectFrame = {
     start_year: start,
     horizon_years: horizon,
     internal_use_t_per_year: internal,
     transfer_price_usd_per_t_by_row: transfer,
-    extra_feed_t_per_year: extraFeed(scenario, results),
-    take_or_pay_usd_by_row: takeOrPayByStage(scenario, results, start, basis),
+    extra_feed_t_per_year: extraFeed(scenario, results, use),
+    take_or_pay_usd_by_row: takeOrPayByStage(scenario, use, start, basis),
   };
   const out: StageEconomicsEntry[] = [];
   scenario.stages.forEach((stage, i) => {
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
     if (only !== undefined && stage.id !== only) return;
+    const compute = () => stageEconomics(scenario, stage, i, r, frame, basis);
     out.push({
       stage: stage.id,
-      economics: stageEconomics(scenario, stage, i, r, frame, basis),
+      economics: kept
+        ? kept.economics(stage.id, stage.flowsheet.inputs, r, frame, basis, compute)
+        : compute(),
     });
   });
   return out;

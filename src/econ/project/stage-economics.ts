@@ -292,11 +292,10 @@ function mineOpex(
   return staffing;
 }
 
-/** Utilisation of a stage by row: 0 before production, the ramp-up, then 1 [-]. */
-export function utilisationByRow(stage: Stage, start: number, rows: number): Float64Array {
+/** Utilisation of a stage in row `t`: 0 before production, the ramp-up, then 1 [-]. */
+export function utilisationAt(stage: Stage, start: number, t: number): number {
   const first = stage.start_year - start;
-  const ramp = (stage.ramp_up ?? []).map((r) => r.value);
-  return Float64Array.from({ length: rows }, (_, t) => (t < first ? 0 : (ramp[t - first] ?? 1)));
+  return t < first ? 0 : (stage.ramp_up?.[t - first]?.value ?? 1);
 }
 
 /**
@@ -637,5 +636,7 @@ function opexPricePath(
         : 0;
   if (pct === 0) return {};
   const index = money.realCostIndexByRow(pct, baseYear);
-  return { unit_price_usd_by_row: index.map((k) => k * l.unit_price_usd) };
+  const byRow = new Float64Array(index.length);
+  for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * l.unit_price_usd;
+  return { unit_price_usd_by_row: byRow };
 }

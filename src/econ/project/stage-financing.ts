@@ -5,7 +5,7 @@
  * must come from the scenario or a lender preset.
  */
 import { InputError } from '../../errors.js';
-import { lookupDataRef } from '../../scenario/data-files.js';
+import { lookupDataValue } from '../../scenario/data-files.js';
 import type { FinancingTerms } from '../../scenario/schema.js';
 import type { FinancingInput } from '../cashflow/types.js';
 
@@ -28,8 +28,8 @@ function quantityTerm(
 /** A term from the lender preset, else the defaults file; undefined when neither has it. */
 function presetTerm(lender: string | undefined, key: string): number | undefined {
   const fromLender =
-    lender === undefined ? undefined : lookupDataRef(`finance/lenders#${lender}.${key}`);
-  return (fromLender ?? lookupDataRef(`finance/financing-defaults#${key}`))?.value;
+    lender === undefined ? undefined : lookupDataValue(`finance/lenders#${lender}.${key}`);
+  return (fromLender ?? lookupDataValue(`finance/financing-defaults#${key}`))?.value;
 }
 
 /** A covenant: the stage's, the project's, the preset's or the default (always present). */

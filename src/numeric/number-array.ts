@@ -1,0 +1,13 @@
+/**
+ * A plain-array copy of a numeric array (a typed array into a JSON-ready `number[]`): the same
+ * numbers as `Array.from(values)`, without the iterator protocol `Array.from` runs on a typed
+ * array (≈ 20 × slower; a Monte Carlo sample copies a few price paths per stage).
+ *
+ * @param values - The numbers.
+ * @returns A new array holding them.
+ */
+export function numberArray(values: ArrayLike<number>): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] ?? Number.NaN;
+  return out;
+}
