@@ -117,8 +117,8 @@ export interface MonteCarloOptions {
   /** Drop the declared correlations (Sobol indices are defined for independent inputs). */
   independent?: boolean;
   /**
-   * Solver of the plant for samples that move it; the run owns it (its compiled flowsheets are
-   * kept between samples). Default: a new one for this run.
+   * Solver of the plant for samples that move it; the run owns it (its compiled flowsheets and
+   * each stage's sample solution are kept between samples). Default: a new one for this run.
    */
   solver?: PlantSolver;
 }
@@ -265,8 +265,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     method: options.method ?? u.method,
     evaluate: (params, out) => {
       setParameters(model, all, params);
+      // a sample's runs are solved into the solver's per-stage solutions (runSample): read here
+      // and kept only as numbers, they are overwritten by the next sample
       const runs = (): ReadonlyMap<string, StageRun> =>
-        plantRuns ?? solver.runPlant(model.scenario, keepRuns, baseRuns);
+        plantRuns ?? solver.runSample(model.scenario, keepRuns, baseRuns);
       if (fast) {
         const stages =
           fixedStages ??

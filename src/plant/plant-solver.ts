@@ -1,12 +1,14 @@
 /**
  * The object that solves a scenario's plant and owns whatever is kept between solves: the
- * compiled flowsheets of its templates. Create one per worker thread, per Monte Carlo run or per
- * optimiser, never share one between threads; a pure one-off appraisal needs none (the stage
- * runners then compile afresh). The core holds no cache of its own (docs/architecture.md,
- * "State").
+ * compiled flowsheets of its templates and, for the samples of a Monte Carlo run
+ * ({@link PlantSolver.runSample}), one reused solution per stage. Create one per worker thread,
+ * per Monte Carlo run or per optimiser, never share one between threads; a pure one-off
+ * appraisal needs none (the stage runners then compile afresh). The core holds no cache of its
+ * own (docs/architecture.md, "State").
  */
 import type { ReagentMakeup } from '../process/chromium/run.js';
 import { FlowsheetCache, type FlowsheetSource } from '../process/flowsheet/flowsheet-cache.js';
+import { SolutionSlot } from '../process/flowsheet/solution-slot.js';
 import type { StageRun } from '../process/stage-run.js';
 import type { StageSolveOptions } from '../process/stage-solve-options.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -22,6 +24,8 @@ export interface PlantSolverOptions {
 export class PlantSolver implements StageSolveOptions {
   readonly flowsheets: FlowsheetSource;
   readonly chromiumMakeup?: ReagentMakeup;
+  /** The solution buffers of each stage's sample runs, by stage id (`runSample`). */
+  private readonly slots = new Map<string, SolutionSlot>();
 
   constructor(options: PlantSolverOptions = {}) {
     this.flowsheets = options.flowsheets ?? new FlowsheetCache();
@@ -41,18 +45,71 @@ export class PlantSolver implements StageSolveOptions {
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
   ): Map<string, StageRun> {
+    return this.solve(scenario, false, keep, warm);
+  }
+
+  /**
+   * {@link runPlant} for a Monte Carlo sample whose stage runs are read before the next sample
+   * and never after (the headline outputs and the appraisal's outputs are numbers): each stage
+   * solved is solved into this solver's solution for that stage (`StageSolveOptions.solution`),
+   * so a sample allocates no solution, and the runs returned are valid only until the next call.
+   * @param keep - Runs of the base solve (`runPlant`), reused as they are
+   * @param warm - Runs of the base solve to start from
+   * @throws Error when a kept or warm-start run is one of this method's (its solution would be
+   *   overwritten while it is read)
+   */
+  runSample(
+    scenario: Scenario,
+    keep?: ReadonlyMap<string, StageRun>,
+    warm?: ReadonlyMap<string, StageRun>,
+  ): Map<string, StageRun> {
+    for (const runs of [keep, warm])
+      for (const [id, run] of runs ?? [])
+        if ('solution' in run && this.slots.get(id)?.holds(run.solution))
+          throw new Error(
+            `PlantSolver.runSample: stage ${id}'s kept or warm-start run is a sample's run; pass runs of runPlant`,
+          );
+    return this.solve(scenario, true, keep, warm);
+  }
+
+  private solve(
+    scenario: Scenario,
+    sample: boolean,
+    keep?: ReadonlyMap<string, StageRun>,
+    warm?: ReadonlyMap<string, StageRun>,
+  ): Map<string, StageRun> {
     const runs = new Map<string, StageRun>();
     for (const i of stageOrder(scenario)) {
       const stage = scenario.stages[i];
       if (!stage) continue;
+      const kept = keep?.get(stage.id);
+      if (kept) {
+        runs.set(stage.id, kept);
+        continue;
+      }
       const start = warm?.get(stage.id);
-      const options: StageSolveOptions = start
-        ? { flowsheets: this.flowsheets, ...this.makeup(), warmStart: start }
-        : this;
-      const run = keep?.get(stage.id) ?? runStage(scenario, stage, i, runs, options);
+      const options: StageSolveOptions =
+        start || sample
+          ? {
+              flowsheets: this.flowsheets,
+              ...this.makeup(),
+              ...(start ? { warmStart: start } : {}),
+              ...(sample ? { solution: this.slot(stage.id) } : {}),
+            }
+          : this;
+      const run = runStage(scenario, stage, i, runs, options);
       if (run) runs.set(stage.id, run);
     }
     return runs;
+  }
+
+  private slot(stage: string): SolutionSlot {
+    let s = this.slots.get(stage);
+    if (!s) {
+      s = new SolutionSlot();
+      this.slots.set(stage, s);
+    }
+    return s;
   }
 
   private makeup(): Pick<StageSolveOptions, 'chromiumMakeup'> {

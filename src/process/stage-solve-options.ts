@@ -6,6 +6,7 @@
  */
 import type { ReagentMakeup } from './chromium/run.js';
 import type { FlowsheetSource } from './flowsheet/flowsheet-cache.js';
+import type { SolutionSlot } from './flowsheet/solution-slot.js';
 import type { StageRun } from './stage-run.js';
 
 export interface StageSolveOptions {
@@ -19,4 +20,13 @@ export interface StageSolveOptions {
    * `solveTemplate`).
    */
   readonly warmStart?: StageRun;
+  /**
+   * Buffers of the stage's solution, reused by every run given the same slot (a Monte Carlo
+   * sample's, `PlantSolver.runSample`): the run returned is valid only until the next run with
+   * this slot, which overwrites its solution and with it the run's design snapshot, balance
+   * report and report checks. Never for a run that outlives that (a base solve, a warm start of
+   * other runs, a run kept between samples). Used by the ferrochrome runners (`solveTemplate`);
+   * the other runners allocate their solution per run.
+   */
+  readonly solution?: SolutionSlot;
 }

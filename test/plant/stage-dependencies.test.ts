@@ -43,23 +43,58 @@ describe('stagesMovedBy', () => {
   });
 });
 
+/** The stage 1 + 2 plant solved once, and a setter of the concentrate's moisture. */
+function moistureRun() {
+  const sc = loadScenario(text, 'x');
+  const model = compileScenario(sc);
+  const path = 'feeds.kempirsai-concentrate.moisture_wt_pct';
+  const [index = -1] = parameterIndices(model, [path]);
+  const solver = new PlantSolver();
+  const base = solver.runPlant(model.scenario);
+  const keep = new Map([...base].filter(([id]) => !stagesMovedBy(sc, [path]).has(id)));
+  const values = new Float64Array(model.base);
+  const setMoisture = (wt_pct: number) => {
+    values[index] = wt_pct;
+    setParameters(model, Int32Array.from(values.keys()), values);
+  };
+  return { model, solver, base, keep, setMoisture };
+}
+
 describe('PlantSolver', () => {
   it('keeping the unmoved stages gives the runs of a full re-solve', () => {
-    const sc = loadScenario(text, 'x');
-    const model = compileScenario(sc);
-    const path = 'feeds.kempirsai-concentrate.moisture_wt_pct';
-    const [index = -1] = parameterIndices(model, [path]);
-    const solver = new PlantSolver();
-    const base = solver.runPlant(model.scenario);
-    const keep = new Map([...base].filter(([id]) => !stagesMovedBy(sc, [path]).has(id)));
-    const values = new Float64Array(model.base);
-    values[index] = 7.5;
-    setParameters(model, Int32Array.from(values.keys()), values);
+    const { model, solver, base, keep, setMoisture } = moistureRun();
+    setMoisture(7.5);
     const kept = solver.runPlant(model.scenario, keep);
     const full = new PlantSolver().runPlant(model.scenario);
     expect(kept.get('chromium')).toBe(base.get('chromium'));
     expect(kept.get('smelter')).not.toBe(base.get('smelter'));
     for (const id of ['smelter', 'chromium'])
       expect(JSON.stringify(kept.get(id)?.kpis)).toBe(JSON.stringify(full.get(id)?.kpis));
+  });
+
+  it("a sample's runs reuse one solution per stage, give a new solution's results and start nothing", () => {
+    const { model, solver, base, keep, setMoisture } = moistureRun();
+    const solutionOf = (run: unknown) => (run as { solution?: unknown }).solution;
+    const summary = (run: unknown) => {
+      const r = run as { kpis: unknown; products: unknown; consumptions: unknown; design: unknown };
+      return JSON.stringify([r.kpis, r.products, r.consumptions, r.design]);
+    };
+    let previous: unknown;
+    for (const moisture of [7.5, 3, 7.5]) {
+      setMoisture(moisture);
+      const sample = solver.runSample(model.scenario, keep, base);
+      // the same solve into a new solution (runPlant never passes a slot)
+      const fresh = solver.runPlant(model.scenario, keep, base);
+      const smelter = sample.get('smelter');
+      expect(sample.get('chromium')).toBe(base.get('chromium'));
+      // the base run is never the slot's; every sample writes the same solution
+      expect(solutionOf(smelter)).not.toBe(solutionOf(base.get('smelter')));
+      if (previous !== undefined) expect(solutionOf(smelter)).toBe(previous);
+      previous = solutionOf(smelter);
+      expect(summary(smelter)).toBe(summary(fresh.get('smelter')));
+      // a sample's run cannot be kept or start another sample: its solution is overwritten
+      expect(() => solver.runSample(model.scenario, keep, sample)).toThrow(/runSample/);
+      expect(() => solver.runSample(model.scenario, sample)).toThrow(/runSample/);
+    }
   });
 });

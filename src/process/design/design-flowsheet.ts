@@ -69,7 +69,8 @@ export interface DesignSnapshot {
  * What the design step reads from a solution. The streams are the solution's own, not copies
  * (once per Monte Carlo sample that moves the stage, a copy was ≈ 2 % of the sample and its
  * garbage): a solution that `solveFlowsheet` returns is not written again unless a caller passes
- * it back as `into`, and such a caller must not keep a snapshot of it.
+ * it back as `into` (a Monte Carlo sample's `SolutionSlot`), and such a caller must not keep a
+ * snapshot of it beyond the next solve.
  */
 export function designSnapshot(fs: CompiledFlowsheet, sol: FlowsheetSolution): DesignSnapshot {
   const stream = (i: number): Stream => {

@@ -210,7 +210,9 @@ export interface SolveOptions {
   /**
    * Reuse these buffers (may be the same object as warmStart: no copy, no allocation). Their
    * previous results are overwritten, and with them any design snapshot taken of them
-   * (`designSnapshot` reads the solution's streams, it does not copy them).
+   * (`designSnapshot` reads the solution's streams, it does not copy them). Without a warm
+   * start the solve zeroes its streams and states first, as in a new solution (a Monte Carlo
+   * sample's `SolutionSlot`).
    */
   into?: FlowsheetSolution;
 }

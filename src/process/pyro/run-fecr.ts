@@ -19,6 +19,7 @@ import type { CompiledFlowsheet } from '../flowsheet/compile.js';
 import { COMPILE_EACH_TIME, type FlowsheetSource } from '../flowsheet/flowsheet-cache.js';
 import type { StageSolveOptions } from '../stage-solve-options.js';
 import { solveFlowsheet, type FlowsheetSolution } from '../flowsheet/solve.js';
+import type { SolutionSlot } from '../flowsheet/solution-slot.js';
 import { summariseStage } from '../flowsheet/summarise.js';
 import { createStream, createStreams, P_ATM_PA, type Stream } from '../stream.js';
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
@@ -303,6 +304,11 @@ function solveAt(
  *   per t alloy and its make-up scaled to the new alloy rate are the first solve's; when they
  *   hold (a sample that moves neither the alloy yield nor the additions, e.g. the ore's free
  *   moisture) that solve is the answer. The result equals the cold start's to 1e-12.
+ * @param slot - Buffers every solve of this call writes (`StageSolveOptions.solution`; default:
+ *   a new solution per solve): the solution returned is the slot's, overwritten by the next
+ *   call with it. Each solve's make-up is copied out of it before the next one.
+ * @throws Error when the slot holds the warm start's solution (the solve would overwrite what
+ *   it starts from)
  */
 export function solveTemplate(
   template: keyof typeof FECR_TEMPLATE_DATA,
@@ -311,15 +317,21 @@ export function solveTemplate(
   alloy_t_per_h: number | null,
   flowsheets: FlowsheetSource = COMPILE_EACH_TIME,
   start?: StageRun,
+  slot?: SolutionSlot,
 ): Solved {
   const t = FECR_TEMPLATE_DATA[template];
   const fs = flowsheets.flowsheet(t.template, engineOverrides(t, overrides, feed.moisture_wt_pct));
+  if (slot && start && slot.holds((start as Partial<FerrochromeStageRun>).solution))
+    throw new Error(
+      `solveTemplate(${template}): the warm start's solution is the slot's; a run solved into a slot cannot start other runs`,
+    );
+  const into = slot?.take(fs);
   const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
   const target = alloy_t_per_h === null ? null : alloy_t_per_h / KG_S_TO_T_H;
   const warm = target === null || !start ? undefined : warmStart(start, t, fs, target);
   // first solve: at 1 kg/s without additions, or where a previous run of the template says
   const ore0 = warm?.ore ?? 1;
-  const first = solveAt(t, fs, feed, ore0, warm?.fed);
+  const first = solveAt(t, fs, feed, ore0, warm?.fed, into);
   let ore = ore0;
   if (target !== null) {
     const a = unitResult(fs, first, furnace, 'alloy_kg_per_h') / 3600;
@@ -334,7 +346,7 @@ export function solveTemplate(
     if (makeupChange(warm.fed, fed) <= MAKEUP_TOLERANCE) sol = first;
   } else fed = makeupFeeds(t, fs, first, ore / ore0);
   for (let pass = 1; !sol; pass++) {
-    const trial = solveAt(t, fs, feed, ore, fed);
+    const trial = solveAt(t, fs, feed, ore, fed, into);
     const next = makeupFeeds(t, fs, trial, 1);
     const worst = makeupChange(fed, next);
     if (worst <= MAKEUP_TOLERANCE) sol = trial;
@@ -441,6 +453,7 @@ export function runFerrochromeStage(
       alloy_t_per_h,
       options.flowsheets,
       options.warmStart,
+      options.solution,
     ),
     input,
   );

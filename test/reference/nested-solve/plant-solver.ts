@@ -43,4 +43,12 @@ export class NestedPlantSolver extends PlantSolver {
   ): Map<string, StageRun> {
     return super.runPlant(scenario);
   }
+
+  /** A sample solves every stage afresh too (no kept runs, no warm start, no reused solution). */
+  override runSample(
+    scenario: Scenario,
+    _keep?: ReadonlyMap<string, StageRun>,
+  ): Map<string, StageRun> {
+    return super.runPlant(scenario);
+  }
 }
