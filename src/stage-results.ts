@@ -196,7 +196,13 @@ function solvedStageResult(
     kpis: mergeKpis(plant.kpis, checks?.kpis ?? {}, {
       capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
     }),
-    warnings: [...warnings, ...capexWarnings],
+    // `warnings` is this call's own array: the capex warnings appended, not a second copy
+    warnings: pushAll(warnings, capexWarnings),
     ...liquidus,
   });
+}
+
+function pushAll(into: string[], more: readonly string[]): string[] {
+  for (const w of more) into.push(w);
+  return into;
 }

@@ -86,6 +86,15 @@ function stageFlows(
   return part;
 }
 
+/** The stage results with the off-gas power plant of each stage's economics set. */
+function withPowerPlants(
+  stages: readonly StageResult[],
+  economics: readonly { stage: string; economics: StageEconomics }[],
+): StageResult[] {
+  const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
+  return stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }));
+}
+
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
 export const HEADLINE_OUTPUTS = [
   'metrics.npv_usd',
@@ -153,9 +162,9 @@ export function headlineOutputs(
   }
   const { fcf, production, productionCr, tax } = sums;
   // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
-  const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
-  const co2Stages = [...power.values()].some((p) => p)
-    ? stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }))
+  // (a map and copies of the stage results only when a stage has one)
+  const co2Stages = economics.some(({ economics: e }) => e.power_plant)
+    ? withPowerPlants(stages, economics)
     : stages;
   const cost = work.scratch.take(n);
   for (let t = 0; t < n; t++)

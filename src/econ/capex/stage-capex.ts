@@ -7,7 +7,7 @@
 import type { SourceEntry } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
 import { designUnits, type UnitDesignRecord } from '../../process/design/design-flowsheet.js';
-import { dataValue, defaultParam } from '../../scenario/data-files.js';
+import { dataValue } from '../../scenario/data-files.js';
 import { sCurvePhasing } from './s-curve.js';
 import type { StageRun } from '../../process/stage-run.js';
 import type { Stage } from '../../scenario/schema.js';
@@ -15,7 +15,7 @@ import { calibrationFactor, STORED_CALIBRATION } from './calibration.js';
 import { COST_CLASSES, type CostClass, type SourcedValue } from './cost-class.js';
 import { templateFamily, type PlantFamily } from './reference-plants.js';
 import { estimateStage, type EstimateSettings, type StageCapexEstimate } from './stage-estimate.js';
-import { costUnits, type UnpricedUnit } from './unit-costs.js';
+import { costUnits, type UnitCostLine, type UnpricedUnit } from './unit-costs.js';
 
 /** The capacity a budget buys, with the range of the class's accuracy. */
 export interface BudgetCapacity {
@@ -73,11 +73,10 @@ export function estimateSettings(
     owners_cost_pct: c.owners_cost_pct?.value ?? cls.factors.owners_cost_pct.value,
     contingency_pct: c.contingency_pct.value,
     aace_class: c.aace_class,
-    accuracy_low_pct: defaultParam(`capex/estimating-factors#accuracy_low_pct_class${c.aace_class}`)
+    accuracy_low_pct: dataValue(`capex/estimating-factors#accuracy_low_pct_class${c.aace_class}`)
       .value,
-    accuracy_high_pct: defaultParam(
-      `capex/estimating-factors#accuracy_high_pct_class${c.aace_class}`,
-    ).value,
+    accuracy_high_pct: dataValue(`capex/estimating-factors#accuracy_high_pct_class${c.aace_class}`)
+      .value,
     capex_factor: c.factor.value,
     currency_per_usd: currencyPerUsd,
   };
@@ -214,37 +213,45 @@ export function stageCapex(
   if (!cls)
     throw new InputError('capex.reference_class', stage.capex.reference_class, 'a cost class');
   const plant = powerPlantDesign(stage, run);
-  const designsAt = (r: number): UnitDesignRecord[] => {
-    const d = r === 1 ? [...run.design] : designUnits(run.design_snapshot, run.design_overrides, r);
+  // the solved design itself at r = 1 (read only: costUnits copies what it prices)
+  const designsAt = (r: number): readonly UnitDesignRecord[] => {
+    const d = r === 1 ? run.design : designUnits(run.design_snapshot, run.design_overrides, r);
     return plant ? [...d, scaledPlant(plant, r)] : d;
   };
   const { lines, unpriced } = costUnits(designsAt(1), cls, baseYear);
   if (unpriced.length > 0) return { missing: missingText(unpriced, cls) };
   const perUsd = cls.currency === 'USD' ? 1 : cnyPerUsd;
   const settings = estimateSettings(stage, cls, family, perUsd);
-  const other = [...new Set(lines.flatMap((l) => (l.family === undefined ? [] : [l.family])))];
-  settings.calibration_by_family = Object.fromEntries(
-    other.map((f) => [f, calibrationFactor(cls.id, f) ?? 1]),
-  );
-  const est = estimateStage(lines, settings);
+  // each family's factor looked up once (the stage's, then the others' in order of first use)
+  const uncalibrated: string[] = [];
   const calibrated = calibrationFactor(cls.id, family) !== undefined;
-  for (const f of [family, ...other])
-    if (calibrationFactor(cls.id, f) === undefined)
-      est.warnings.push(
-        `capex class ${cls.id} has no reference plant of the ${f} family with a cost: its unit costs are uncalibrated (docs/capex.md)`,
-      );
+  if (!calibrated) uncalibrated.push(family);
+  const byFamily: Record<string, number> = {};
+  for (const f of otherFamilies(lines)) {
+    const k = calibrationFactor(cls.id, f);
+    if (k === undefined) uncalibrated.push(f);
+    byFamily[f] = k ?? 1;
+  }
+  settings.calibration_by_family = byFamily;
+  const est = estimateStage(lines, settings);
+  for (const f of uncalibrated)
+    est.warnings.push(
+      `capex class ${cls.id} has no reference plant of the ${f} family with a cost: its unit costs are uncalibrated (docs/capex.md)`,
+    );
   const phasing = phaseCapex(
     est.total_usd,
     stage.construction_years,
     stage.capex.phasing?.map((p) => p.value),
   );
-  const result: StageCapex = {
-    ...est,
+  // the estimate is this call's own object: extended in place, not copied (keys in the same
+  // order as a spread of it followed by these four)
+  const sources: SourceEntry[] = [];
+  const result: StageCapex = Object.assign(est, {
     family,
     calibrated,
     phasing_usd: phasing,
-    sources: [],
-  };
+    sources,
+  });
   if (options.detail === false) return result;
   result.sources = sourcesOf(stage, est, cls, family);
   if (stage.capex_budget_usd) {
@@ -285,6 +292,13 @@ function powerPlantDesign(
 function scaledPlant(d: UnitDesignRecord, r: number): UnitDesignRecord {
   const p = d.results.power_MW;
   return p ? { ...d, results: { power_MW: { value: p.value * r, unit: p.unit } } } : d;
+}
+
+/** The calibration families of priced items other than the stage's, in order of first use. */
+function otherFamilies(lines: readonly UnitCostLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) if (l.family !== undefined && !out.includes(l.family)) out.push(l.family);
+  return out;
 }
 
 function missingText(unpriced: readonly UnpricedUnit[], cls: CostClass): string {

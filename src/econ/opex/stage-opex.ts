@@ -87,7 +87,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
   const { scenario, stage } = input;
   const lines: OpexLine[] = [];
   for (const f of input.feeds) {
-    lines.push({
+    const line: OpexLine = {
       id: f.ref,
       category: 'feed',
       quantity_per_year: f.t_per_year,
@@ -96,8 +96,9 @@ export function stageOpex(input: StageOpexInput): StageOpex {
       cost_usd_per_year: f.t_per_year * f.price_usd_per_t,
       variable: true,
       source: f.source,
-      ...(f.price_usd_per_t_by_row ? { price_by_row: numberArray(f.price_usd_per_t_by_row) } : {}),
-    });
+    };
+    if (f.price_usd_per_t_by_row) line.price_by_row = numberArray(f.price_usd_per_t_by_row);
+    lines.push(line);
   }
   for (const [id, quantity] of Object.entries(input.consumptions)) {
     if (quantity === 0) continue;

@@ -558,15 +558,23 @@ function cashflowInput(
         : 0,
   }));
   const baseYear = scenario.site.base_year;
-  const opex: OpexItem[] = lines.map((l) => ({
-    name: l.id,
-    quantity_per_year: l.quantity_per_year,
-    unit: l.unit,
-    unit_price_usd: l.unit_price_usd,
-    variable: l.variable,
-    ...opexPricePath(l, f.cost_indices, baseYear, money),
-    ...(l.category === 'labour' ? { is_wages: true, vat_applicable: false } : {}),
-  }));
+  // optional keys stored one by one (not spread from small objects: one allocation per line)
+  const opex: OpexItem[] = lines.map((l) => {
+    const item: OpexItem = {
+      name: l.id,
+      quantity_per_year: l.quantity_per_year,
+      unit: l.unit,
+      unit_price_usd: l.unit_price_usd,
+      variable: l.variable,
+    };
+    const path = opexPricePath(l, f.cost_indices, baseYear, money);
+    if (path !== undefined) item.unit_price_usd_by_row = path;
+    if (l.category === 'labour') {
+      item.is_wages = true;
+      item.vat_applicable = false;
+    }
+    return item;
+  });
   const sale = sales[0];
   return {
     start_year: frame.start_year,
@@ -617,15 +625,16 @@ function isReductant(id: string): boolean {
 /**
  * The price path of an opex line [USD/unit by row]: its own (price deck, tariff path) when it
  * has one, else its base price times the real index of its cost kind (wages, reductants, other
- * consumables: finance.cost_indices); maintenance, insurance and overhead stay flat in real terms.
+ * consumables: finance.cost_indices); maintenance, insurance and overhead stay flat in real terms
+ * (undefined: no path).
  */
 function opexPricePath(
   l: NonNullable<StageResult['opex']>['lines'][number],
   indices: Scenario['finance']['cost_indices'],
   baseYear: number,
   money: MoneyPaths,
-): { unit_price_usd_by_row?: ArrayLike<number> } {
-  if (l.price_by_row) return { unit_price_usd_by_row: l.price_by_row };
+): ArrayLike<number> | undefined {
+  if (l.price_by_row) return l.price_by_row;
   const pct =
     l.category === 'labour'
       ? indices.labour_real_growth_pct_per_year.value
@@ -634,9 +643,9 @@ function opexPricePath(
           ? indices.reductants_real_escalation_pct_per_year.value
           : indices.consumables_real_escalation_pct_per_year.value
         : 0;
-  if (pct === 0) return {};
+  if (pct === 0) return undefined;
   const index = money.realCostIndexByRow(pct, baseYear);
   const byRow = new Float64Array(index.length);
   for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * l.unit_price_usd;
-  return { unit_price_usd_by_row: byRow };
+  return byRow;
 }
