@@ -6,6 +6,7 @@ import {
   bridgeOption,
   cashflowOption,
   histogramOption,
+  outputScale,
   sankeyOption,
   tornadoOption,
 } from '../../web/src/charts/options.js';
@@ -134,8 +135,7 @@ describe('chart options', () => {
   it('histogram: a value axis (round ticks), the base case marked', () => {
     const spec = histogramOption(
       { edges: [0, 1e6, 2e6], counts: [3, 7] },
-      1e6,
-      'USD M',
+      { scale: 1e6, origin: 0, unit: 'USD M' },
       makeI18n('en'),
       1.5e6,
     );
@@ -145,6 +145,22 @@ describe('chart options', () => {
     };
     expect(o.xAxis.type).toBe('value');
     expect(o.series[0]!.markLine.data[0]!.xAxis).toBe(1.5);
+  });
+
+  it('a slag temperature computed in K is charted in °C, its bins and base shifted by 273.15 K', () => {
+    const axis = outputScale('stages.smelter.kpis.slag_T_K', makeI18n('en'));
+    expect(axis).toEqual({ scale: 1, origin: 273.15, unit: '°C' });
+    const spec = histogramOption(
+      { edges: [1973.15, 2023.15], counts: [5] },
+      axis,
+      makeI18n('en'),
+      2000,
+    );
+    const o = spec.option as {
+      series: { data: number[][]; markLine: { data: { xAxis: number }[] } }[];
+    };
+    expect(o.series[0]!.data[0]![0]).toBeCloseTo(1725, 9); // bin centre 1,998.15 K
+    expect(o.series[0]!.markLine.data[0]!.xAxis).toBeCloseTo(1726.85, 9);
   });
 
   it('cash-flow chart is absent while the appraisal has no cash flow', () => {

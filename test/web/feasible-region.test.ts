@@ -153,6 +153,12 @@ describe('feasible-region form', () => {
     });
     const npv = checkFeasibleForm({ ...form, output: 'metrics.npv_usd', target: '25' }, 15);
     expect(npv.ok && npv.body.target).toBe(25e6);
+    // a temperature target is typed in °C, the unit the picker shows, and sent in K
+    const tap = checkFeasibleForm(
+      { ...form, output: 'stages.smelter.kpis.slag_T_K', target: '1750' },
+      15,
+    );
+    expect(tap.ok && tap.body.target).toBeCloseTo(2023.15, 9);
   });
 
   it('names each bad field', () => {

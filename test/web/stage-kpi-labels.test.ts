@@ -110,7 +110,12 @@ describe('stage KPIs: names and units in EN/RU/KK', () => {
     expect(ru.outputValue('stages.smelter.kpis.slag_viscosity_Pa_s', 0.255)).toBe(
       '0,255\u00a0Па·с',
     );
-    expect(kk.outputValue('stages.smelter.kpis.slag_liquidus_K', 2028)).toBe('2\u00a0028\u00a0К');
+    // absolute temperatures in °C, as the stage's slag table shows them; differences in K
+    expect(kk.outputValue('stages.smelter.kpis.slag_liquidus_K', 2028.15)).toBe(
+      '1\u00a0755\u00a0°C',
+    );
+    expect(en.outputValue('stages.smelter.kpis.slag_T_K', 2023.15)).toBe('1,750\u00a0°C');
+    expect(ru.outputValue('stages.smelter.kpis.slag_superheat_K', 40)).toBe('40,0\u00a0К');
     expect(en.outputValue('stages.smelter.kpis.alloy_p_wt_pct', 0.021)).toBe('0.021\u00a0wt %');
     expect(ru.outputValue('stages.smelter.kpis.alloy_p_wt_pct', 0.021)).toBe('0,021\u00a0мас. %');
     expect(ru.outputValue('stages.smelter.kpis.offgas_Nm3_per_t', 750)).toBe('750\u00a0нм³/т');

@@ -47,11 +47,13 @@ export function parseNumberText(s: string): number {
 
 /**
  * The target as the output's raw value from what the user typed in the output's display unit:
- * per cent for fractions, millions for money, the unit itself otherwise.
+ * per cent for fractions, millions for money, °C for a temperature computed in K, the unit
+ * itself otherwise.
  */
-export function targetScale(output: string): number {
+export function rawTarget(output: string, typed: number): number {
   const u = outputUnit(output);
-  return u.kind === 'pct' ? 0.01 : u.kind === 'money' ? 1e6 : 1;
+  const scale = u.kind === 'pct' ? 0.01 : u.kind === 'money' ? 1e6 : 1;
+  return typed * scale + (u.origin ?? 0);
 }
 
 export interface FeasibleForm {
@@ -97,7 +99,7 @@ export function checkFeasibleForm(
     ok: true,
     body: {
       output: f.output,
-      target: target * targetScale(f.output),
+      target: rawTarget(f.output, target),
       vary: [f.x, f.y],
       range_x: rx,
       range_y: ry,

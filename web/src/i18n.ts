@@ -78,7 +78,7 @@ export function makeI18n(lang: Lang): I18n {
     if (u.kind === 'money') return f.money(x);
     if (u.kind === 'pct') return f.pct(x);
     if (u.unit === 'years') return f.count(x, 'year', 1);
-    return f.qty(x, u.unit);
+    return f.qty(x - (u.origin ?? 0), u.unit);
   };
   return {
     ...f,

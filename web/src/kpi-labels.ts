@@ -228,9 +228,29 @@ const SUFFIX_UNITS: readonly (readonly [suffix: string, unit: string])[] = [
   ['_K', 'K'],
 ];
 
+/** Kelvin at 0 °C [K]. */
+export const KELVIN_AT_0_C = 273.15;
+
+/**
+ * KPIs that are absolute temperatures [K], shown in °C as the stage's slag table shows them
+ * (a tapping temperature is read in °C on a furnace floor); differences (superheats) stay in K.
+ */
+const ABSOLUTE_TEMPERATURE = /(^|_)T_K$|_liquidus_K$/;
+
+/**
+ * How a KPI is shown: its unit, and for an offset unit the raw value at the shown zero
+ * (`origin`: shown = raw − origin; 273.15 for K shown in °C).
+ */
+export interface KpiUnit {
+  kind: 'pct' | 'qty';
+  unit: string;
+  origin?: number;
+}
+
 /** Unit of a stage KPI key, or undefined when the key is none of the KPIs' kinds. */
-export function kpiUnit(key: string): { kind: 'pct' | 'qty'; unit: string } | undefined {
+export function kpiUnit(key: string): KpiUnit | undefined {
   if (FRACTION.test(key)) return { kind: 'pct', unit: '%' };
+  if (ABSOLUTE_TEMPERATURE.test(key)) return { kind: 'qty', unit: '°C', origin: KELVIN_AT_0_C };
   if (DIMENSIONLESS_KPIS[key] !== undefined) return { kind: 'qty', unit: '' };
   const rule = SUFFIX_UNITS.find(([suffix]) => key.endsWith(suffix));
   return rule === undefined ? undefined : { kind: 'qty', unit: rule[1] };

@@ -713,11 +713,22 @@ export function kindFamily(kind: string): string {
 const RATIO_OUTPUT = /(^|_)(dscr|llcr|plcr)$|^profitability_index$/;
 
 /**
+ * How an output is shown: money (in millions on charts), a fraction (in per cent) or a quantity
+ * in `unit`; an offset unit (°C for a temperature computed in K) gives the raw value at the
+ * shown zero, `origin` (shown = raw − origin, before any scale).
+ */
+export interface OutputUnit {
+  kind: 'money' | 'pct' | 'qty';
+  unit: string;
+  origin?: number;
+}
+
+/**
  * Unit of an appraisal output from its key's suffix (money, fraction, years, physical); the
  * stages' KPIs by kpi-labels.ts. A `_rmb` suffix names the same figure in the sponsor's
  * currency (an IRR stays a per cent, a payback years).
  */
-export function outputUnit(path: string): { kind: 'money' | 'pct' | 'qty'; unit: string } {
+export function outputUnit(path: string): OutputUnit {
   const key = (path.split('.').pop() ?? path).replace(/_rmb$/, '');
   if (/(^|_)irr$|^mirr$|_rate$|recovery$|share$|efficiency$/.test(key))
     return { kind: 'pct', unit: '%' };

@@ -7,6 +7,7 @@
  */
 import type { Appraisal } from '../../src/appraisal.js';
 import type { I18n, MessageId } from './i18n.js';
+import { KELVIN_AT_0_C } from './kpi-labels.js';
 
 type Stage = Appraisal['stages'][number];
 
@@ -39,9 +40,6 @@ export const PHASE_MESSAGES: Readonly<Record<string, MessageId>> = {
   'forsterite Mg2SiO4': 'phase_forsterite',
   'protoenstatite MgSiO3': 'phase_protoenstatite',
 };
-
-/** Kelvin to degrees Celsius [K]. */
-const KELVIN_AT_0_C = 273.15;
 
 /**
  * The liquidus model's measured error against published phase-diagram points, model − published

@@ -319,13 +319,27 @@ export function capexOption(a: Pick<Appraisal, 'stages'>, i18n: I18n): Spec | un
   };
 }
 
-/** Scale and unit of an output for charts: money in millions, fractions in per cent. */
-export function outputScale(path: string, i18n: I18n): { scale: number; unit: string } {
-  const u = outputUnit(path);
-  if (u.kind === 'money') return { scale: 1e6, unit: i18n.millionsUnit() };
-  if (u.kind === 'pct') return { scale: 0.01, unit: '%' };
-  return { scale: 1, unit: i18n.unit(u.unit === 'years' ? 'years' : u.unit) };
+/**
+ * How a chart shows an output: `shown = (raw − origin) / scale` in `unit` — money in millions,
+ * fractions in per cent, a temperature computed in K in °C.
+ */
+export interface ChartScale {
+  scale: number;
+  origin: number;
+  unit: string;
 }
+
+/** Scale, origin and unit of an output for charts. */
+export function outputScale(path: string, i18n: I18n): ChartScale {
+  const u = outputUnit(path);
+  if (u.kind === 'money') return { scale: 1e6, origin: 0, unit: i18n.millionsUnit() };
+  if (u.kind === 'pct') return { scale: 0.01, origin: 0, unit: '%' };
+  const unit = i18n.unit(u.unit === 'years' ? 'years' : u.unit);
+  return { scale: 1, origin: u.origin ?? 0, unit };
+}
+
+/** A raw value as a chart shows it. */
+const shown = (x: number, s: ChartScale): number => (x - s.origin) / s.scale;
 
 /** A vertical marker line at the base case (and P10/P50/P90) on a value x axis. */
 function baseMarks(
@@ -356,23 +370,23 @@ function baseMarks(
 /** Histogram of Monte Carlo results on a value axis (round ticks, bars over their bins). */
 export function histogramOption(
   h: { edges: readonly number[]; counts: readonly number[] },
-  scale: number,
-  unit: string,
+  axis: ChartScale,
   i18n: I18n,
   base?: number,
   quantiles?: { p10: number; p50: number; p90: number },
 ): Spec {
+  const unit = axis.unit;
   const fmt = (x: number) => `${i18n.sig(x)} ${unit}`;
   const bins = h.counts.map((count, i) => ({
-    lo: (h.edges[i] ?? 0) / scale,
-    hi: (h.edges[i + 1] ?? 0) / scale,
+    lo: shown(h.edges[i] ?? 0, axis),
+    hi: shown(h.edges[i + 1] ?? 0, axis),
     count,
   }));
   const total = bins.reduce((s, b) => s + b.count, 0);
   const scaleQ = quantiles && {
-    p10: quantiles.p10 / scale,
-    p50: quantiles.p50 / scale,
-    p90: quantiles.p90 / scale,
+    p10: shown(quantiles.p10, axis),
+    p50: shown(quantiles.p50, axis),
+    p90: shown(quantiles.p90, axis),
   };
   return {
     option: {
@@ -400,7 +414,12 @@ export function histogramOption(
           data: bins.map((b) => [(b.lo + b.hi) / 2, b.count]),
           barWidth: '95%',
           barCategoryGap: '0%',
-          markLine: baseMarks(base === undefined ? undefined : base / scale, scaleQ, i18n, fmt),
+          markLine: baseMarks(
+            base === undefined ? undefined : shown(base, axis),
+            scaleQ,
+            i18n,
+            fmt,
+          ),
         },
       ],
     },
@@ -418,13 +437,13 @@ export function histogramOption(
 /** S-curve: empirical cumulative distribution, with the base case marked. */
 export function sCurveOption(
   c: { x: readonly number[]; p: readonly number[] },
-  scale: number,
-  unit: string,
+  axis: ChartScale,
   i18n: I18n,
   base?: number,
 ): Spec {
+  const unit = axis.unit;
   const fmt = (x: number) => `${i18n.sig(x)} ${unit}`;
-  const points = c.x.map((x, i) => [x / scale, c.p[i] ?? 0] as const);
+  const points = c.x.map((x, i) => [shown(x, axis), c.p[i] ?? 0] as const);
   // The table: the curve at every 5th percentile (the full ECDF can have thousands of points).
   const rows = [];
   for (let q = 0.05; q < 0.999; q += 0.05) {
@@ -457,7 +476,12 @@ export function sCurveOption(
           name: i18n.t('s_curve'),
           showSymbol: false,
           data: points.map((p) => [...p]),
-          markLine: baseMarks(base === undefined ? undefined : base / scale, undefined, i18n, fmt),
+          markLine: baseMarks(
+            base === undefined ? undefined : shown(base, axis),
+            undefined,
+            i18n,
+            fmt,
+          ),
         },
       ],
     },

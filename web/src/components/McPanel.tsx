@@ -331,18 +331,19 @@ export const McPanel = memo(function McPanel(props: {
   }
 
   const summary = summaries?.[output];
-  const { scale, unit } = outputScale(output, i18n);
+  const { scale, origin, unit } = outputScale(output, i18n);
   const baseValue = outputValue(props.base, output);
   const histogram = useMemo(
     () =>
       summary
-        ? histogramOption(summary.histogram, scale, unit, i18n, baseValue, summary)
+        ? histogramOption(summary.histogram, { scale, origin, unit }, i18n, baseValue, summary)
         : undefined,
-    [summary, scale, unit, i18n, baseValue],
+    [summary, scale, origin, unit, i18n, baseValue],
   );
   const sCurve = useMemo(
-    () => (summary ? sCurveOption(summary.ecdf, scale, unit, i18n, baseValue) : undefined),
-    [summary, scale, unit, i18n, baseValue],
+    () =>
+      summary ? sCurveOption(summary.ecdf, { scale, origin, unit }, i18n, baseValue) : undefined,
+    [summary, scale, origin, unit, i18n, baseValue],
   );
   const tornadoChart = useMemo(() => {
     if (!tornado) return undefined;
