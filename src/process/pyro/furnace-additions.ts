@@ -8,7 +8,11 @@
  * v0 — the warm start — in a few more steps.
  */
 import { ConvergenceError, InputError } from '../../errors.js';
-import { solveSmallLinear } from '../../numeric/small-linear-solve.js';
+import {
+  createSmallLu,
+  factorSmallLinearInto,
+  solveFactoredInto,
+} from '../../numeric/small-linear-solve.js';
 import type { FurnaceBasis } from './furnace-basis.js';
 import { furnaceElementBalance, M_SLAG, type FurnaceUnknowns } from './furnace-element-balance.js';
 import {
@@ -49,22 +53,26 @@ function chord(
   const J: number[][] = [];
   for (let row = 0; row < free.length; row++) J.push(new Array<number>(free.length).fill(0));
   const Fk = new Array<number>(n).fill(0);
+  const probe = [...v0];
   for (let col = 0; col < free.length; col++) {
     const k = free[col] ?? 0;
-    const probe = [...v0];
-    probe[k] = (probe[k] ?? 0) + (h[k] ?? 1);
+    probe[k] = (v0[k] ?? 0) + (h[k] ?? 1);
     furnaceResiduals(b, p, probe, Fk);
+    probe[k] = v0[k] ?? 0;
     for (let row = 0; row < free.length; row++) {
       const r = J[row];
       if (r) r[col] = ((Fk[row] ?? 0) - (F0[row] ?? 0)) / (h[k] ?? 1);
     }
   }
+  // the chord's matrix is fixed: factored once, each step is a substitution
+  const lu = factorSmallLinearInto(J, createSmallLu(free.length));
+  const rhs = new Array<number>(free.length).fill(0);
+  const dv = new Array<number>(free.length).fill(0);
   const v = [...v0];
   const F = F0;
   for (let step = 1; step <= MAX_STEPS; step++) {
-    const rhs = new Array<number>(free.length);
     for (let row = 0; row < free.length; row++) rhs[row] = -(F[row] ?? 0);
-    const dv = solveSmallLinear(J, rhs);
+    solveFactoredInto(lu, rhs, dv);
     let worst = 0;
     for (let col = 0; col < free.length; col++) {
       const k = free[col] ?? 0;

@@ -104,14 +104,18 @@ const RANGES: Readonly<Partial<Record<keyof FurnaceParams, readonly [number, num
   offgas_T_K: [298.15, 1800],
 };
 
+/** {@link RANGES} as a list, in its key order (the furnace solve checks them on every call). */
+const RANGE_LIST: readonly (readonly [keyof FurnaceParams, number, number])[] = Object.entries(
+  RANGES,
+).map(([k, [lo, hi]]) => [k as keyof FurnaceParams, lo, hi] as const);
+
 /**
  * Checks every parameter against its physical range.
  * @throws InputError naming `furnace.<parameter>`, the value and the range
  */
 export function validateFurnaceParams(p: FurnaceParams): void {
-  for (const [k, range] of Object.entries(RANGES)) {
-    const v = p[k as keyof FurnaceParams] as number;
-    const [lo, hi] = range;
+  for (const [k, lo, hi] of RANGE_LIST) {
+    const v = p[k] as number;
     if (!(Number.isFinite(v) && v >= lo && v <= hi))
       throw new InputError(`furnace.${k}`, v, `a number in [${lo}, ${hi}]`);
   }
