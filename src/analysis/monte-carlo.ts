@@ -218,24 +218,28 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     (p) => !p.startsWith('site') && p !== 'markets.fx.rmb_per_usd',
   );
   const baseStages = fast && siteFixed ? stageResults(own, baseRuns, { detail: false }).stages : [];
-  const fixedStages = plantRuns && baseStages.length > 0 ? baseStages : undefined;
+  // a stage's result reads its whole section (capex factor, calendar…), not only what its run reads
+  const sectionSampled = (id: string) => sampledPaths.some((p) => p.startsWith(`stages.${id}.`));
   // Prices, feed contracts and the tariff read only markets, finance, the site, the feeds'
   // commercial fields and the stages' calendar and nameplate: when no sample moves one of them
   // (a process input such as the concentrate's moisture), every sample has the base's basis.
   if (!priceGroup && !sampledPaths.some(commercialBasisReads))
     work.basis = commercialBasis(own, projectStartYear(own));
   const keepStages = new Map(
-    baseStages.filter((s) => !moved.has(s.id) && keepRuns.has(s.id)).map((s) => [s.id, s]),
+    baseStages
+      .filter((s) => !moved.has(s.id) && !sectionSampled(s.id) && keepRuns.has(s.id))
+      .map((s) => [s.id, s]),
   );
+  // every stage's result as the base's: the samples move no run and no stage's section
+  const fixedStages =
+    plantRuns && baseStages.length > 0 && !baseStages.some((s) => sectionSampled(s.id))
+      ? baseStages
+      : undefined;
   // With the basis kept, a stage's economics read only its kept result, the basis, the frame
   // and fields no sample moves — unless an input of its own section or of impact is sampled.
   if (work.basis && !sampledPaths.some((p) => p.startsWith('impact.')))
     work.economics = new KeptStageEconomics(
-      new Set(
-        [...keepStages.keys()].filter(
-          (id) => !sampledPaths.some((p) => p.startsWith(`stages.${id}.`)),
-        ),
-      ),
+      new Set([...keepStages.keys()].filter((id) => !sectionSampled(id))),
     );
   let correlation: CorrelationSpec | undefined;
   if (u.correlations.length > 0 && options.independent !== true) {

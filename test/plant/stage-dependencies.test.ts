@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlantSolver } from '../../src/plant/plant-solver.js';
-import { stagesMovedBy } from '../../src/plant/stage-dependencies.js';
+import { STAGE_RUN_FIELDS, stagesMovedBy } from '../../src/plant/stage-dependencies.js';
 import { compileScenario, parameterIndices, setParameters } from '../../src/scenario/compile.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -34,6 +34,20 @@ describe('stagesMovedBy', () => {
     // the price of the feed is read by no runner
     expect(moved('feeds.kempirsai-concentrate.price_usd_per_t')).toEqual([]);
   });
+  it("the parts of a stage's section its flowsheet does not read (capex, opex, calendar) move no run", () => {
+    expect(
+      moved(
+        'stages.smelter.capex.factor',
+        'stages.chromium.capex.contingency_pct',
+        'stages.chromium.opex.maintenance_pct_of_capex',
+        'stages.smelter.ramp_up.0',
+        'stages.smelter.capex_budget_usd',
+      ),
+    ).toEqual([]);
+    expect(moved('stages.smelter.availability', 'stages.chromium.capex.factor')).toEqual([
+      'smelter',
+    ]);
+  });
   it('a stage fed by a moved stage moves with it', () => {
     const e = loadScenario(electrolytic, 'x');
     expect([...stagesMovedBy(e, ['feeds.kempirsai-concentrate.moisture_wt_pct'])].sort()).toEqual([
@@ -59,6 +73,42 @@ function moistureRun() {
   };
   return { model, solver, base, keep, setMoisture };
 }
+
+describe('STAGE_RUN_FIELDS', () => {
+  it("is every field of a stage's section that its run reads: changing any other leaves the runs as they were", () => {
+    const sc = loadScenario(text, 'x');
+    const model = compileScenario(sc);
+    const solver = new PlantSolver();
+    const fingerprint = (runs: ReadonlyMap<string, unknown>) =>
+      JSON.stringify(
+        [...runs].map(([id, run]) => {
+          const r = run as {
+            kpis: unknown;
+            products: unknown;
+            consumptions: unknown;
+            design: unknown;
+          };
+          return [id, r.kpis, r.products, r.consumptions, r.design];
+        }),
+      );
+    const base = fingerprint(solver.runPlant(model.scenario));
+    const paths = model.leaves.map((l) => l.path).filter((p) => p.startsWith('stages.'));
+    const isRunField = (p: string) => STAGE_RUN_FIELDS.includes(p.split('.')[2] ?? '');
+    const others = paths.filter((p) => !isRunField(p));
+    // the reference scenario samples the capex factors; it also has contingency, opex, ramp-up
+    expect(others).toContain('stages.smelter.capex.factor');
+    expect(others.length).toBeGreaterThan(10);
+    for (const path of [...others, ...paths.filter(isRunField)]) {
+      const idx = parameterIndices(model, [path]);
+      const value = model.base[idx[0] ?? -1] ?? NaN;
+      // 0.9 ×: within every range (ramp-up ≤ 1, availability ≤ 1, capex factor > 0)
+      setParameters(model, idx, Float64Array.of(value * 0.9));
+      const changed = fingerprint(solver.runPlant(model.scenario)) !== base;
+      setParameters(model, idx, Float64Array.of(value));
+      expect(changed, path).toBe(isRunField(path));
+    }
+  });
+});
 
 describe('PlantSolver', () => {
   it('keeping the unmoved stages gives the runs of a full re-solve', () => {
