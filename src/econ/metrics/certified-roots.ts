@@ -52,13 +52,18 @@ export function certifiedRoots(
     edges.push(1);
     edges.sort((x, y) => x - y);
   }
+  // the powers at a cell's upper end are those at the next cell's lower end (same exponents)
+  let prev: { s: number; exps: readonly number[]; at: EndPowers } | undefined;
   for (let k = 0; k + 1 < edges.length; k++) {
     const a = edges[k] ?? 1;
     const b = edges[k + 1] ?? 1;
     if (!(b > a)) continue;
     const exps = b <= 1 ? loExp : hiExp;
-    if (value(values, exps, a, 0) === 0) out.roots.push(a - 1);
-    cell(values, exps, a, b, out, what);
+    const pa = prev?.s === a && prev.exps === exps ? prev.at : endPowers(exps, a);
+    const pb = endPowers(exps, b);
+    prev = { s: b, exps, at: pb };
+    if (valueAt(values, exps, pa, 0) === 0) out.roots.push(a - 1);
+    cell(values, exps, pa, pb, out, what);
   }
   const last = edges[edges.length - 1] ?? sMax;
   if (value(values, last > 1 ? hiExp : loExp, last, 0) === 0) out.roots.push(last - 1);
@@ -83,21 +88,70 @@ function value(c: readonly number[], e: readonly number[], s: number, d: 0 | 1 |
   return acc;
 }
 
-/** Rounding-error bound of the evaluation of F = Σ c_i s^(e_i) at s [units of F]. */
-function noise(c: readonly number[], e: readonly number[], s: number): number {
+/**
+ * The powers s^(e_i − d) (d = 0, 1, 2) at one end of a cell: each cell reads them several times
+ * (F, F', the rounding bound, the derivative bounds), and adjacent cells share an end, so they
+ * are computed once per end — the same Math.pow calls as evaluating each sum afresh, so every
+ * sum is the same number. The derivatives' powers are computed when first read (most cells are
+ * settled by F and the bound on F' alone, and s^(e − 2) is then never needed).
+ */
+interface EndPowers {
+  readonly s: number;
+  readonly e: readonly number[];
+  readonly byOrder: [Float64Array | undefined, Float64Array | undefined, Float64Array | undefined];
+}
+
+function endPowers(e: readonly number[], s: number): EndPowers {
+  return { s, e, byOrder: [undefined, undefined, undefined] };
+}
+
+/** s^(e_i − d) for every i at an end. */
+function powers(at: EndPowers, d: 0 | 1 | 2): Float64Array {
+  const known = at.byOrder[d];
+  if (known) return known;
+  const p = new Float64Array(at.e.length);
+  for (let i = 0; i < p.length; i++) p[i] = Math.pow(at.s, (at.e[i] ?? 0) - d);
+  at.byOrder[d] = p;
+  return p;
+}
+
+/** {@link value} (d = 0 or 1) at an end whose powers are known. */
+function valueAt(c: readonly number[], e: readonly number[], at: EndPowers, d: 0 | 1): number {
+  const p = powers(at, d);
+  let acc = 0;
+  for (let i = 0; i < c.length; i++) {
+    const ci = c[i] ?? 0;
+    if (ci === 0) continue;
+    const k = d === 0 ? 1 : (e[i] ?? 0);
+    if (k !== 0) acc += ci * k * (p[i] as number);
+  }
+  return acc;
+}
+
+/** Rounding-error bound of the evaluation of F = Σ c_i s^(e_i) at an end [units of F]. */
+function noise(c: readonly number[], at: EndPowers): number {
+  const p0 = powers(at, 0);
   let sum = 0;
-  for (let i = 0; i < c.length; i++) sum += Math.abs((c[i] ?? 0) * Math.pow(s, e[i] ?? 0));
+  for (let i = 0; i < c.length; i++) sum += Math.abs((c[i] ?? 0) * (p0[i] as number));
   return 4 * (c.length + 2) * Number.EPSILON * sum;
 }
 
-/** Upper bound of |d-th derivative| (d = 1, 2) on [a, b]. */
-function bound(c: readonly number[], e: readonly number[], a: number, b: number, d: 1 | 2): number {
+/** Upper bound of |d-th derivative| (d = 1, 2) on the cell between ends a and b. */
+function bound(
+  c: readonly number[],
+  e: readonly number[],
+  a: EndPowers,
+  b: EndPowers,
+  d: 1 | 2,
+): number {
+  const pa = powers(a, d);
+  const pb = powers(b, d);
   let m = 0;
   for (let i = 0; i < c.length; i++) {
     const ei = e[i] ?? 0;
     const k = d === 1 ? ei : ei * (ei - 1);
     if (k === 0) continue;
-    m += Math.abs((c[i] ?? 0) * k) * Math.max(Math.pow(a, ei - d), Math.pow(b, ei - d));
+    m += Math.abs((c[i] ?? 0) * k) * Math.max(pa[i] as number, pb[i] as number);
   }
   return m;
 }
@@ -105,29 +159,31 @@ function bound(c: readonly number[], e: readonly number[], a: number, b: number,
 function cell(
   c: readonly number[],
   e: readonly number[],
-  a: number,
-  b: number,
+  pa: EndPowers,
+  pb: EndPowers,
   out: CertifiedRoots,
   what: string,
 ): void {
-  const fa = value(c, e, a, 0);
-  const fb = value(c, e, b, 0);
+  const a = pa.s;
+  const b = pb.s;
+  const fa = valueAt(c, e, pa, 0);
+  const fb = valueAt(c, e, pb, 0);
   const w = b - a;
-  if (Math.abs(fa) <= noise(c, e, a) && Math.abs(fb) <= noise(c, e, b)) {
+  if (Math.abs(fa) <= noise(c, pa) && Math.abs(fb) <= noise(c, pb)) {
     // F is at rounding level at both ends: its sign there means nothing.
     out.unresolved.push(0.5 * (a + b) - 1);
     return;
   }
   if (fa !== 0 && fb !== 0 && Math.sign(fa) === Math.sign(fb)) {
-    if (Math.abs(fa) + Math.abs(fb) > bound(c, e, a, b, 1) * w) return; // no root
+    if (Math.abs(fa) + Math.abs(fb) > bound(c, e, pa, pb, 1) * w) return; // no root
   }
-  const da = value(c, e, a, 1);
-  const db = value(c, e, b, 1);
+  const da = valueAt(c, e, pa, 1);
+  const db = valueAt(c, e, pb, 1);
   if (
     da !== 0 &&
     db !== 0 &&
     Math.sign(da) === Math.sign(db) &&
-    Math.abs(da) + Math.abs(db) > bound(c, e, a, b, 2) * w
+    Math.abs(da) + Math.abs(db) > bound(c, e, pa, pb, 2) * w
   ) {
     // F is strictly monotone here: one root iff a strict sign change (a zero at `a` is
     // recorded by the caller, one at `b` by the next cell).
@@ -141,8 +197,8 @@ function cell(
     out.unresolved.push(0.5 * (a + b) - 1);
     return;
   }
-  const m = 0.5 * (a + b);
-  if (value(c, e, m, 0) === 0) out.roots.push(m - 1);
-  cell(c, e, a, m, out, what);
-  cell(c, e, m, b, out, what);
+  const pm = endPowers(e, 0.5 * (a + b));
+  if (valueAt(c, e, pm, 0) === 0) out.roots.push(pm.s - 1);
+  cell(c, e, pa, pm, out, what);
+  cell(c, e, pm, pb, out, what);
 }
