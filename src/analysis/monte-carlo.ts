@@ -202,8 +202,8 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
           ]),
         )
       : undefined;
-  // A stage's run reads only its own section, the fields of its feed its runner reads and its
-  // upstream stage's products: the plant is solved once (above), and in each sample only the
+  // A stage's run reads only the flowsheet fields of its own section (STAGE_RUN_FIELDS), the
+  // fields of its feed its runner reads and its upstream stage's products: the plant is solved once (above), and in each sample only the
   // stages a sampled input can move are solved again (none when only prices, tariffs and
   // finance are sampled).
   const moved = stagesMovedBy(own, sampledPaths);

@@ -53,15 +53,15 @@ export function certifiedRoots(
     edges.sort((x, y) => x - y);
   }
   // the powers at a cell's upper end are those at the next cell's lower end (same exponents)
-  let prev: { s: number; exps: readonly number[]; at: EndPowers } | undefined;
+  let prev: EndPowers | undefined;
   for (let k = 0; k + 1 < edges.length; k++) {
     const a = edges[k] ?? 1;
     const b = edges[k + 1] ?? 1;
     if (!(b > a)) continue;
     const exps = b <= 1 ? loExp : hiExp;
-    const pa = prev?.s === a && prev.exps === exps ? prev.at : endPowers(exps, a);
+    const pa = prev?.s === a && prev.e === exps ? prev : endPowers(exps, a);
     const pb = endPowers(exps, b);
-    prev = { s: b, exps, at: pb };
+    prev = pb;
     if (valueAt(values, exps, pa, 0) === 0) out.roots.push(a - 1);
     cell(values, exps, pa, pb, out, what);
   }
