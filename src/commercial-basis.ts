@@ -7,7 +7,7 @@
 import { containedCrWtPct } from './chem/contained-cr.js';
 import { deckByRow } from './econ/commercial/price-deck.js';
 import { gradedConcentratePrice_usd_per_dmt } from './econ/commercial/concentrate-formula.js';
-import { valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.js';
+import { gateValues, valuesAtPoints, type RouteLegs } from './econ/commercial/price-points.js';
 import type {
   CommercialBasis,
   FeedContract,
@@ -108,43 +108,44 @@ function quotePath(
 }
 
 /**
- * One quotation value → USD per t of product at its point, net of VAT, with origin premium.
- * @param q - Quotation in its unit (RMB/t, USD/lb, RMB/dmtu, …).
+ * The conversion of a product's quotation values → USD per t of product at its point, net of
+ * VAT, with origin premium; the analysis's contained Cr and the exchange rates are read once per
+ * product, not once per row of its price path.
  */
-function quoteUsdPerT(
+function quoteToUsdPerT(
   scenario: Scenario,
   p: Product,
-  q: number,
   analysis: Readonly<Record<string, number>>,
-): number {
+): (q: number) => number {
   const rmb = scenario.markets.fx.rmb_per_usd.value;
   const vat = 1 + scenario.markets.china_vat_rate_pct.value / 100;
   const cr = containedCrWtPct(analysis);
-  let usd: number;
-  if (p.price_formula) {
-    const f = p.price_formula;
-    const basis = f.basis_rmb_per_dmtu_vat_incl ? q / vat / rmb : q;
-    usd = gradedConcentratePrice_usd_per_dmt(
-      {
-        basis_usd_per_dmtu: basis,
-        basis_cr2o3_pct: f.basis_cr2o3_pct.value,
-        cr2o3_step_usd_per_dmtu_per_pct: f.cr2o3_step_usd_per_dmtu_per_pct?.value ?? 0,
-        basis_cr_fe: f.basis_cr_fe.value,
-        cr_fe_premium_usd_per_dmtu: f.cr_fe_premium_usd_per_dmtu.value,
-        sio2_max_pct: f.sio2_max_pct.value,
-        sio2_penalty_usd_per_dmt_per_pct: f.sio2_penalty_usd_per_dmt_per_pct.value,
-        p_max_pct: f.p_max_pct.value,
-        p_penalty_usd_per_dmt_per_0_01pct: f.p_penalty_usd_per_dmt_per_0_01pct.value,
-      },
-      analysis,
-    );
-  } else if (p.price_usd_per_t) usd = q;
-  else if (p.price_usd_per_lb_cr) usd = q * LB_PER_T * (cr / 100);
-  else if (p.price_rmb_per_t_50pct_cr_vat_incl) {
+  const premiumUsd = p.origin_premium_usd_per_t?.value ?? 0;
+  const f = p.price_formula;
+  if (f) {
+    const terms = {
+      basis_cr2o3_pct: f.basis_cr2o3_pct.value,
+      cr2o3_step_usd_per_dmtu_per_pct: f.cr2o3_step_usd_per_dmtu_per_pct?.value ?? 0,
+      basis_cr_fe: f.basis_cr_fe.value,
+      cr_fe_premium_usd_per_dmtu: f.cr_fe_premium_usd_per_dmtu.value,
+      sio2_max_pct: f.sio2_max_pct.value,
+      sio2_penalty_usd_per_dmt_per_pct: f.sio2_penalty_usd_per_dmt_per_pct.value,
+      p_max_pct: f.p_max_pct.value,
+      p_penalty_usd_per_dmt_per_0_01pct: f.p_penalty_usd_per_dmt_per_0_01pct.value,
+    };
+    return (q) =>
+      gradedConcentratePrice_usd_per_dmt(
+        { basis_usd_per_dmtu: f.basis_rmb_per_dmtu_vat_incl ? q / vat / rmb : q, ...terms },
+        analysis,
+      ) + premiumUsd;
+  }
+  if (p.price_usd_per_t) return (q) => q + premiumUsd;
+  if (p.price_usd_per_lb_cr) return (q) => q * LB_PER_T * (cr / 100) + premiumUsd;
+  if (p.price_rmb_per_t_50pct_cr_vat_incl) {
     const premium = p.origin_premium_rmb_per_t_50pct_cr_vat_incl?.value ?? 0;
-    usd = (((q + premium) / vat) * (cr / 50)) / rmb;
-  } else usd = q / vat / rmb;
-  return usd + (p.origin_premium_usd_per_t?.value ?? 0);
+    return (q) => (((q + premium) / vat) * (cr / 50)) / rmb + premiumUsd;
+  }
+  return (q) => q / vat / rmb + premiumUsd;
 }
 
 /**
@@ -194,15 +195,13 @@ function pricedStream(
   const rows = path.length;
   const exWorks = new Float64Array(rows);
   const fca = new Float64Array(rows);
-  let first: ReturnType<typeof valuesAtPoints> | undefined;
-  let quote0 = NaN;
+  const quoteUsdPerT = quoteToUsdPerT(scenario, p, analysis);
+  // the conversion's steps are shown for the first row only
+  const quote0 = quoteUsdPerT(path[0] ?? NaN);
+  const first = rows > 0 ? valuesAtPoints(quote0, point, legs, duty, other) : undefined;
   for (let r = 0; r < rows; r++) {
-    const q = quoteUsdPerT(scenario, p, path[r] ?? NaN, analysis);
-    const v = valuesAtPoints(q, point, legs, duty, other);
-    if (r === 0) {
-      first = v;
-      quote0 = q;
-    }
+    const v =
+      r === 0 && first ? first : gateValues(quoteUsdPerT(path[r] ?? NaN), point, legs, duty, other);
     exWorks[r] = v.ex_works_usd_per_t;
     fca[r] = v.fca_border_usd_per_t;
   }

@@ -50,7 +50,8 @@ const designOverrides = (stage: Stage, index: number): Record<string, number> =>
 
 function analysisOf(feed: Feed): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, p] of Object.entries(feed.composition_wt_pct)) out[k] = p.value;
+  const c: Readonly<Record<string, { value: number } | undefined>> = feed.composition_wt_pct;
+  for (const k in c) out[k] = (c[k] as { value: number }).value;
   return out;
 }
 
@@ -75,12 +76,22 @@ const minorContents = (feed: Feed): Partial<MinorContents> =>
 /** Minor-element keys of a feed analysis (S, P2O5, TiO2). */
 const MINOR_KEYS = MINOR_ANALYSIS_KEYS;
 
+/** Keys of a smelter charge analysis, without and with the minor-element keys. */
+const SMELTER_KEYS: ReadonlySet<string> = new Set(SMELTER_OXIDES);
+const SMELTER_KEYS_MINOR: ReadonlySet<string> = new Set([
+  ...SMELTER_OXIDES,
+  ...Object.keys(MINOR_KEYS),
+]);
+
 /**
  * The smelter's charge analysis: the oxides the furnace model reads, others refused by name
  * (with `minor`, also S, P2O5 and TiO2, which the minor-element ledger reads).
  */
-function chromiteAnalysis(feed: Feed, minor = false): OxideAnalysis {
-  const a = analysisOf(feed);
+function chromiteAnalysis(
+  feed: Feed,
+  minor = false,
+  a: Readonly<Record<string, number>> = analysisOf(feed),
+): OxideAnalysis {
   const need = (key: 'Cr2O3' | 'FeO' | 'MgO' | 'Al2O3' | 'SiO2'): number => {
     const v = a[key];
     if (v === undefined) {
@@ -92,9 +103,8 @@ function chromiteAnalysis(feed: Feed, minor = false): OxideAnalysis {
     }
     return v;
   };
-  const known = new Set<string>(SMELTER_OXIDES);
-  if (minor) for (const k of Object.keys(MINOR_KEYS)) known.add(k);
-  for (const key of Object.keys(a)) {
+  const known = minor ? SMELTER_KEYS_MINOR : SMELTER_KEYS;
+  for (const key in a) {
     if (!known.has(key)) {
       throw new InputError(
         `feeds.${feed.id}.composition_wt_pct.${key}`,
@@ -117,13 +127,14 @@ function chromiteAnalysis(feed: Feed, minor = false): OxideAnalysis {
 
 const ferrochrome: Runner = (stage, input, index, options) => {
   const feed = requireFeed(input, index, 'chromite');
+  const analysis = analysisOf(feed);
   return runFerrochromeStage(
     stage.flowsheet.template,
     {
       feed: {
-        analysis: chromiteAnalysis(feed, true),
+        analysis: chromiteAnalysis(feed, true, analysis),
         moisture_wt_pct: feed.moisture_wt_pct?.value ?? 0,
-        minor_wt_pct: minorContents(feed),
+        minor_wt_pct: minorElementContents(analysis),
       },
       capacity_t_per_year: stage.capacity_t_per_year.value,
       availability: stage.availability.value,

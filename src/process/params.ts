@@ -35,8 +35,10 @@ export function resolveParams(
   field: string,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, def] of Object.entries(schema)) out[name] = def.value;
-  for (const [name, v] of Object.entries(given)) {
+  // for…in, not Object.entries: resolved for every unit of a plant solved per Monte Carlo sample
+  for (const name in schema) out[name] = (schema[name] as ParamDef).value;
+  for (const name in given) {
+    const v = given[name];
     const def = schema[name];
     if (!def)
       throw new InputError(

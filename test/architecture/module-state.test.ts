@@ -43,6 +43,9 @@ function moduleState(): string[] {
 /** Constants: filled at load (or once) from code and bundled data, never written after. */
 const CONSTANTS: Record<string, string> = {
   'process/pyro/run-fecr.ts:MAIN_KINDS': 'a Set of three literal unit-kind names',
+  'plant/run-stage.ts:SMELTER_KEYS': 'a Set of the eight literal oxide keys of a smelter charge',
+  'plant/run-stage.ts:SMELTER_KEYS_MINOR':
+    'the same with the three literal minor-element keys (S, P2O5, TiO2)',
   'scenario/limits.ts:MARKERS': 'a Set of three literal marker characters (never changed)',
   'scenario/semantics.ts:DESIGN_PARAMS':
     'design-basis parameter names by unit kind, from data/process/design-basis.json at load',

@@ -38,6 +38,12 @@ export interface PointValues {
   steps: ConversionStep[];
 }
 
+/** The values of a quotation at the plant gate and at the border [USD/t]. */
+export interface GateValues {
+  ex_works_usd_per_t: number;
+  fca_border_usd_per_t: number;
+}
+
 /**
  * @param quote_usd_per_t - The quotation at its point, net of VAT, with any origin premium [USD/t].
  * @param point - Where the quotation is valued.
@@ -53,33 +59,76 @@ export function valuesAtPoints(
   other_logistics_usd_per_t: number,
 ): PointValues {
   const steps: ConversionStep[] = [];
-  let v = quote_usd_per_t;
-  const step = (name: string, delta: number) => {
-    steps.push({ step: name, usd_per_t: delta });
-    v += delta;
+  const v = convertQuote(quote_usd_per_t, point, legs, duty_pct, other_logistics_usd_per_t, steps);
+  return {
+    ex_works_usd_per_t: v.ex_works_usd_per_t,
+    fca_border_usd_per_t: v.fca_border_usd_per_t,
+    steps,
   };
+}
+
+/**
+ * {@link valuesAtPoints} without the steps: the same arithmetic in the same order (so the same
+ * numbers), for a price path's rows after the first, whose steps nobody shows.
+ */
+export function gateValues(
+  quote_usd_per_t: number,
+  point: PricePoint,
+  legs: RouteLegs,
+  duty_pct: number,
+  other_logistics_usd_per_t: number,
+): GateValues {
+  return convertQuote(quote_usd_per_t, point, legs, duty_pct, other_logistics_usd_per_t, null);
+}
+
+/** Records a step when the caller keeps them; returns the value after it. */
+function step(steps: ConversionStep[] | null, name: string, v: number, delta: number): number {
+  if (steps) steps.push({ step: name, usd_per_t: delta });
+  return v + delta;
+}
+
+function convertQuote(
+  quote_usd_per_t: number,
+  point: PricePoint,
+  legs: RouteLegs,
+  duty_pct: number,
+  other_logistics_usd_per_t: number,
+  steps: ConversionStep[] | null,
+): GateValues {
+  let v = quote_usd_per_t;
   if (point === 'other') {
-    step('logistics to the price point (logistics_usd_per_t)', -other_logistics_usd_per_t);
-    return { ex_works_usd_per_t: v, fca_border_usd_per_t: v, steps };
+    v = step(
+      steps,
+      'logistics to the price point (logistics_usd_per_t)',
+      v,
+      -other_logistics_usd_per_t,
+    );
+    return { ex_works_usd_per_t: v, fca_border_usd_per_t: v };
   }
   if (point === 'china-port')
-    step(
+    v = step(
+      steps,
       'port handling and rail to the mill borne by seaborne material',
+      v,
       legs.china_port_to_mill_usd_per_t,
     );
   if (point === 'china-port' || point === 'delivered-china') {
-    step('China rail, border → mill', -legs.china_rail_to_mill_usd_per_t);
+    v = step(steps, 'China rail, border → mill', v, -legs.china_rail_to_mill_usd_per_t);
     // Duty-paid value d = c(1 + duty): the customs value c = d/(1 + duty).
-    step('Chinese import duty', v / (1 + duty_pct / 100) - v);
+    v = step(steps, 'Chinese import duty', v, v / (1 + duty_pct / 100) - v);
   }
   if (point !== 'ex-works' && point !== 'fca-border')
-    step('gauge change, transshipment and border fees', -legs.border_crossing_usd_per_t);
+    v = step(
+      steps,
+      'gauge change, transshipment and border fees',
+      v,
+      -legs.border_crossing_usd_per_t,
+    );
   const fca = v;
   if (point !== 'ex-works')
-    step('KTZ rail, Aktobe Region → border', -legs.rail_to_border_usd_per_t);
+    v = step(steps, 'KTZ rail, Aktobe Region → border', v, -legs.rail_to_border_usd_per_t);
   return {
     ex_works_usd_per_t: v,
     fca_border_usd_per_t: point === 'ex-works' ? v + legs.rail_to_border_usd_per_t : fca,
-    steps,
   };
 }

@@ -9,7 +9,7 @@ import type { FlowsheetSolution } from '../flowsheet/solve.js';
 import { resolveParams } from '../params.js';
 import type { ComponentModel } from '../components.js';
 import { copyStream, createStream, type Stream } from '../stream.js';
-import type { EnergyTerms, SolvedUnit, UnitKind } from '../unit.js';
+import type { EnergyTerms, ResultSpec, SolvedUnit, UnitKind } from '../unit.js';
 
 /** A design result with its unit. */
 export interface DesignValue {
@@ -40,7 +40,8 @@ function overridesFor(
   kind: string,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(overrides)) {
+  for (const key in overrides) {
+    const v = overrides[key] as number;
     const dot = key.lastIndexOf('.');
     const head = key.slice(0, dot);
     if (dot > 0 && (head === unitId || head === kind)) out[key.slice(dot + 1)] = v;
@@ -159,7 +160,9 @@ export function designUnits(
     };
     const values = u.kind.design.size(view);
     const results: Record<string, DesignValue> = {};
-    for (const [name, spec] of Object.entries(u.kind.design.results)) {
+    const declared = u.kind.design.results;
+    for (const name in declared) {
+      const spec = declared[name] as ResultSpec;
       const v = values[name];
       if (v === undefined || !Number.isFinite(v) || v < 0)
         throw new InputError(
@@ -169,8 +172,8 @@ export function designUnits(
         );
       results[name] = { value: v, unit: spec.unit };
     }
-    for (const name of Object.keys(values))
-      if (!(name in u.kind.design.results))
+    for (const name in values)
+      if (!(name in declared))
         throw new InputError(
           `units.${u.unit_id}.design.${name}`,
           name,

@@ -65,12 +65,21 @@ export function unitEnergy(fs: CompiledFlowsheet, sol: FlowsheetSolution, i: num
     );
   const e = outputOf(sol, i, u.id).energy;
   if (!e) throw new InputError(`units.${u.id}.energy`, null, 'energy terms written by the solve');
-  for (const [k, v] of Object.entries(e))
-    if (!Number.isFinite(v))
+  for (const k of ENERGY_TERMS)
+    if (!Number.isFinite(e[k]))
       throw new InputError(
         `units.${u.id}.energy.${k}`,
-        v,
+        e[k],
         'a finite energy term (species inside the thermo database ranges)',
       );
   return e;
 }
+
+/** The energy terms a unit reports, checked by name (no entries array per read). */
+const ENERGY_TERMS: readonly (keyof EnergyTerms)[] = [
+  'H_in_kW',
+  'H_out_kW',
+  'electric_kW',
+  'heat_in_kW',
+  'heat_loss_kW',
+];
