@@ -93,7 +93,7 @@ export interface StageRun {
   /**
    * Report-only checks computed when read, afresh on each read (as `balance`), so that a Monte
    * Carlo sample that reads only headline outputs does not pay for them: the smelter slag's
-   * liquidus and superheat (FeCr stages, fecr-slag-check.ts), merged into the stage's KPIs and
+   * viscosity, liquidus and superheat (FeCr stages, fecr-slag-check.ts), merged into the stage's KPIs and
    * warnings by the appraisal (stage-results.ts).
    */
   readonly report_checks?: ReportChecks;

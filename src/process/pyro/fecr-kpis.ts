@@ -9,7 +9,6 @@ import { unitEnergy, unitResult } from '../design/unit-result.js';
 import { lowerHeatingValue_kW } from '../flowsheet/summarise.js';
 import type { StageRun } from '../stage-run.js';
 import { MATERIALS, T_WET_MAX_K } from './materials.js';
-import { slagViscosity_Pa_s } from './slag-viscosity.js';
 import type { Solved } from './run-fecr.js';
 
 /**
@@ -122,17 +121,6 @@ export function fecrKpis(
     slag_basicity: (wtPct(sc, 'CaO') + wtPct(sc, 'MgO')) / wtPct(sc, 'SiO2'),
     slag_Cr2O3_wt_pct: wtPct(sc, 'Cr2O3'),
     slag_T_K: param(r, 'slag_T_K'),
-    // of the liquid at the tapping temperature (Urbain's model); the liquidus beside it: fecr-slag-check.ts
-    slag_viscosity_Pa_s: slagViscosity_Pa_s(
-      {
-        Cr2O3: wtPct(sc, 'Cr2O3'),
-        FeO: wtPct(sc, 'FeO'),
-        SiO2: wtPct(sc, 'SiO2'),
-        MgO: wtPct(sc, 'MgO'),
-        Al2O3: wtPct(sc, 'Al2O3'),
-        CaO: wtPct(sc, 'CaO'),
-      },
-      param(r, 'slag_T_K'),
-    ),
+    // the slag's viscosity and liquidus are report checks (fecr-slag-check.ts), computed when read
   };
 }

@@ -1,14 +1,15 @@
 /**
  * The smelter slag against its liquidus: the liquidus and its primary phase (slag-liquidus.ts)
- * of the tapped slag, the superheat it has at the tapping temperature `slag_T_K`, and a warning
- * naming the numbers when that superheat is below the declared `slag_superheat_K`. Computed
- * from the stage summary's slag analysis (reporting only; the furnace solve uses the liquidus
- * only with flux_by_liquidus = 1).
+ * of the tapped slag, the superheat it has at the tapping temperature `slag_T_K`, a warning
+ * naming the numbers when that superheat is below the declared `slag_superheat_K`, and the
+ * viscosity of the liquid slag at that temperature (slag-viscosity.ts). Computed from the stage
+ * summary's slag analysis when the appraisal reads the run's report checks, not per Monte Carlo
+ * sample (reporting only; the furnace solve uses the liquidus only with flux_by_liquidus = 1).
  */
 import { InputError } from '../../errors.js';
 import type { ReportChecks, StageRun } from '../stage-run.js';
 import { slagLiquidus } from './slag-liquidus.js';
-import type { SlagOxides } from './slag-viscosity.js';
+import { slagViscosity_Pa_s, type SlagOxides } from './slag-viscosity.js';
 import type { Solved } from './run-fecr.js';
 
 /** The slag oxides of the stage's slag by-product [wt%] (absent oxides: 0). */
@@ -29,7 +30,8 @@ export function slagAnalysis(run: StageRun): SlagOxides {
 /**
  * @param r - The solved template (its furnace's slag_T_K and slag_superheat_K)
  * @param run - Its stage summary (the slag analysis)
- * @returns KPIs slag_liquidus_K, slag_superheat_K (T_slag − T_liq), slag_superheat_required_K,
+ * @returns KPIs slag_viscosity_Pa_s (of the liquid at the tapping temperature, Urbain's model),
+ *   slag_liquidus_K, slag_superheat_K (T_slag − T_liq), slag_superheat_required_K,
  *   the same with the primary phase as `slag_liquidus`, and a warning when the superheat falls
  *   short
  */
@@ -39,7 +41,8 @@ export function fecrSlagCheck(r: Solved, run: StageRun): ReportChecks {
   const required = params?.slag_superheat_K;
   if (T_slag === undefined || required === undefined)
     throw new InputError('furnace', r.fs.id, 'a furnace with slag_T_K and slag_superheat_K');
-  const liq = slagLiquidus(slagAnalysis(run));
+  const oxides = slagAnalysis(run);
+  const liq = slagLiquidus(oxides);
   const superheat = T_slag - liq.T_K;
   const warnings: string[] = [];
   if (superheat < required - 1e-6)
@@ -48,6 +51,7 @@ export function fecrSlagCheck(r: Solved, run: StageRun): ReportChecks {
     );
   return {
     kpis: {
+      slag_viscosity_Pa_s: slagViscosity_Pa_s(oxides, T_slag),
       slag_liquidus_K: liq.T_K,
       slag_superheat_K: superheat,
       slag_superheat_required_K: required,
