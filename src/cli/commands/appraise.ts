@@ -316,8 +316,12 @@ function usd(x: number): string {
   return `USD ${(x / 1e6).toFixed(1)} M`;
 }
 
+/**
+ * Whole numbers from 1,000 up; four significant digits below (45.51 KZT/kWh, 43.5 MW, 0.9232):
+ * no input of a scenario is known to more, so more digits would be false precision.
+ */
 function formatAmount(x: number): string {
   return Math.abs(x) >= 1000
     ? Math.round(x).toLocaleString('en-US')
-    : String(Number(x.toPrecision(6)));
+    : String(Number(x.toPrecision(4)));
 }
