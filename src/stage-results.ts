@@ -68,6 +68,11 @@ function appraiseConcentrateSale(
   };
 }
 
+/**
+ * `detail: false` (sampling loops) also leaves out each stage's report-only checks (the smelter
+ * slag's viscosity and liquidus) and its KPI `capex_usd_per_t_capacity`: its `kpis` are then the
+ * run's own record, shared, never to be written.
+ */
 export interface StageResultsOptions extends StageCapexOptions {
   /**
    * Results to reuse as they are, by stage id (a Monte Carlo sample that changes neither the
@@ -164,11 +169,12 @@ export function stageResults(
 }
 
 /**
- * The result of a solved stage: its plant figures, the report-only checks (not with
- * `detail: false`) and its capex. Built with one `Object.assign` and one KPI merge, not a spread
- * per part: a Monte Carlo sample that moves the stage builds it once (V8 copies a spread of
- * these ~25-key records slowly, see merge-kpis.ts). Keys in the order of `base`, then the
- * product grade and the slag liquidus (a key `base` lacks comes last).
+ * The result of a solved stage: its plant figures, the report-only checks and the capex per t of
+ * capacity (not with `detail: false`) and its capex. A copy of `base` whose fields are then set
+ * one by one, keys in the order of `base`, then the product grade and the slag liquidus: stores
+ * into fields the copy has keep V8's fast shape of the result, where an `Object.assign` of the
+ * parts (or a spread per part) turned it into a dictionary, slow to build and to read in a Monte
+ * Carlo sample that moves the stage.
  */
 function solvedStageResult(
   base: StageResult,
@@ -181,25 +187,31 @@ function solvedStageResult(
   const plant = stageFromRun(run, stage.availability.value);
   // report-only checks (the smelter slag's liquidus): not in a Monte Carlo sample's results
   const checks = options.detail === false ? undefined : run.report_checks;
-  const warnings = [...plant.warnings, ...(checks?.warnings ?? []), ...limitations];
-  const liquidus = checks?.slag_liquidus ? { slag_liquidus: checks.slag_liquidus } : {};
-  if ('missing' in capex)
-    return Object.assign({}, base, plant, {
-      kpis: mergeKpis(plant.kpis, checks?.kpis ?? {}),
-      warnings,
-      ...liquidus,
-    });
-  const { sources: _sources, warnings: capexWarnings, total_usd, units, ...detail } = capex;
-  return Object.assign({}, base, plant, {
-    capex_usd: total_usd,
-    capex: { ...detail, units: units.map(({ source: _source, ...u }) => u) },
-    kpis: mergeKpis(plant.kpis, checks?.kpis ?? {}, {
-      capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
-    }),
-    // `warnings` is this call's own array: the capex warnings appended, not a second copy
-    warnings: pushAll(warnings, capexWarnings),
-    ...liquidus,
-  });
+  const out: StageResult = { ...base };
+  out.status = plant.status;
+  out.products = plant.products;
+  out.consumptions = plant.consumptions;
+  out.byproducts = plant.byproducts;
+  out.energy_balances = plant.energy_balances;
+  out.warnings = [...plant.warnings, ...(checks?.warnings ?? []), ...limitations];
+  if (plant.product_grade) out.product_grade = plant.product_grade;
+  if ('missing' in capex) out.kpis = checks ? mergeKpis(plant.kpis, checks.kpis) : plant.kpis;
+  else {
+    const { sources: _sources, warnings: capexWarnings, total_usd, units, ...detail } = capex;
+    out.capex_usd = total_usd;
+    out.capex = { ...detail, units: units.map(({ source: _source, ...u }) => u) };
+    // without detail (a sampling loop) the run's own KPIs, not a copy with the report-only
+    // capex per t of capacity (no headline output reads it; the run is never written)
+    out.kpis =
+      options.detail === false
+        ? plant.kpis
+        : mergeKpis(plant.kpis, checks?.kpis ?? {}, {
+            capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
+          });
+    pushAll(out.warnings, capexWarnings);
+  }
+  if (checks?.slag_liquidus) out.slag_liquidus = checks.slag_liquidus;
+  return out;
 }
 
 function pushAll(into: string[], more: readonly string[]): string[] {

@@ -28,6 +28,7 @@ import type {
 import { solids_kg_per_h, totalMass_kg_per_h, type Stream } from '../stream.js';
 import type { CompiledFlowsheet } from './compile.js';
 import { balanceReport, type BalanceReport } from './report.js';
+import { defineOnDemand } from '../on-demand.js';
 import type { FlowsheetSolution } from './solve.js';
 import type { CompositionBasis, StageSummarySpec, SummaryConsumable } from './summary-spec.js';
 
@@ -308,20 +309,16 @@ export function summariseStage(
     product_t_per_h: t,
     electricity_MWh_per_t: power_MW / t,
     specific_energy_MWh_per_t: (power_MW + gas_MW) / t,
-    [`${el.toLowerCase()}_recovery`]:
-      elementKg(fs, sol, mainSpec.streams, el) / elementKg(fs, sol, spec.feed, el),
   };
+  // stored after the literal: a computed key inside it makes V8 build the literal slowly
+  kpis[`${el.toLowerCase()}_recovery`] =
+    elementKg(fs, sol, mainSpec.streams, el) / elementKg(fs, sol, spec.feed, el);
   if (spec.co2_from)
     kpis.co2_t_per_t =
       ((elementKg(fs, sol, spec.co2_from, 'C') / C_KG_PER_MOL) * CO2_KG_PER_MOL) / 1000 / t;
   const snapshot = designSnapshot(fs, sol);
   const designs = designUnits(snapshot, design);
-  return {
-    // built when read (the appraisal's balance section), not per Monte Carlo sample: ~500 named
-    // properties that no headline output reads; each read builds it afresh from the solution
-    get balance() {
-      return stageBalance(fs, sol, designs);
-    },
+  const run = {
     kpis,
     products,
     consumptions,
@@ -331,4 +328,7 @@ export function summariseStage(
     design_snapshot: snapshot,
     design_overrides: design,
   };
+  // built when read (the appraisal's balance section), not per Monte Carlo sample: ~500 named
+  // properties that no headline output reads; each read builds it afresh from the solution
+  return defineOnDemand(run, 'balance', () => stageBalance(fs, sol, designs));
 }

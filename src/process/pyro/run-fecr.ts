@@ -28,6 +28,7 @@ import { fecrAlloyQuality } from './fecr-alloy-quality.js';
 import { fecrKpis } from './fecr-kpis.js';
 import { fecrSlagCheck } from './fecr-slag-check.js';
 import { mergeKpis } from '../merge-kpis.js';
+import { defineOnDemand } from '../on-demand.js';
 import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
@@ -486,10 +487,7 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
   });
   // on demand (the liquidus costs about as much as the stage solve): read by the appraisal's
   // stage results, not by a Monte Carlo sample's headline outputs
-  return Object.defineProperty(out, 'report_checks', {
-    get: () => fecrSlagCheck(r, out),
-    enumerable: false,
-  });
+  return defineOnDemand(out, 'report_checks', () => fecrSlagCheck(r, out));
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * Properties of a stage run that are computed when read, afresh on each read: its balance
+ * report and its report checks (stage-run.ts). Each property name has one getter shared by
+ * every run; the getter calls the run's own builder, kept in a non-enumerable slot of the run.
+ *
+ * Why not a getter closure per run: V8 keeps an accessor in the object's hidden class, so a new
+ * closure per run gives every run a hidden class of its own. Every later read of the run's
+ * fields (products, consumptions, KPIs, design) then misses the inline caches, and the run
+ * falls back to a dictionary of properties; a Monte Carlo sample that re-solves the plant builds
+ * a run per sample.
+ */
+
+/** The slot holding an object's builders, by property name. */
+const BUILDERS = Symbol('chromflow.onDemandBuilders');
+
+/** The names of the on-demand properties (each has its one shared getter). */
+export type OnDemandName = 'balance' | 'report_checks';
+
+interface WithBuilders {
+  [BUILDERS]?: Partial<Record<OnDemandName, () => unknown>>;
+}
+
+function sharedGetter(name: OnDemandName): (this: WithBuilders) => unknown {
+  return function onDemand(this: WithBuilders): unknown {
+    const build = this[BUILDERS]?.[name];
+    if (!build) throw new Error(`on-demand property ${name}: the object holds no builder for it`);
+    return build();
+  };
+}
+
+const GETTERS: Readonly<Record<OnDemandName, (this: WithBuilders) => unknown>> = {
+  balance: sharedGetter('balance'),
+  report_checks: sharedGetter('report_checks'),
+};
+
+/**
+ * Whether a spread or `Object.assign` from the object copies the property (computing it): the
+ * balance report yes (as a plain field would be), the report checks no (they cost about as much
+ * as the stage solve, and only the appraisal's stage results read them).
+ */
+const ENUMERABLE: Readonly<Record<OnDemandName, boolean>> = {
+  balance: true,
+  report_checks: false,
+};
+
+/**
+ * Defines property `name` of `target` as computed by `build` on each read.
+ * @returns The same object, typed with the property
+ */
+export function defineOnDemand<T extends object, K extends OnDemandName, V>(
+  target: T,
+  name: K,
+  build: () => V,
+): T & { readonly [P in K]: V } {
+  const holder = target as T & WithBuilders;
+  let builders = holder[BUILDERS];
+  if (!builders) {
+    builders = {};
+    Object.defineProperty(holder, BUILDERS, { value: builders, enumerable: false });
+  }
+  builders[name] = build;
+  Object.defineProperty(target, name, {
+    get: GETTERS[name],
+    enumerable: ENUMERABLE[name],
+    configurable: true,
+  });
+  return target as T & { readonly [P in K]: V };
+}
