@@ -6,7 +6,7 @@
  * Carlo spec relies on it to reuse the results when none of these is sampled).
  */
 import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
-import { stageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
+import { stageCapex, type StageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
 import { InputError } from './errors.js';
 import { stageFromRun } from './plant/stage-from-run.js';
 import { mergeKpis } from './process/merge-kpis.js';
@@ -170,11 +170,11 @@ export function stageResults(
 
 /**
  * The result of a solved stage: its plant figures, the report-only checks and the capex per t of
- * capacity (not with `detail: false`) and its capex. A copy of `base` whose fields are then set
- * one by one, keys in the order of `base`, then the product grade and the slag liquidus: stores
- * into fields the copy has keep V8's fast shape of the result, where an `Object.assign` of the
- * parts (or a spread per part) turned it into a dictionary, slow to build and to read in a Monte
- * Carlo sample that moves the stage.
+ * capacity (not with `detail: false`) and its capex. One object literal with the keys of `base`
+ * in its order, then the product grade and the slag liquidus: V8 builds it with one fixed shape,
+ * where an `Object.assign` of the parts (or a spread per part, or a copy of `base` whose `null`
+ * capex then takes a number) made it slow to build and to read in a Monte Carlo sample that
+ * moves the stage.
  */
 function solvedStageResult(
   base: StageResult,
@@ -187,31 +187,51 @@ function solvedStageResult(
   const plant = stageFromRun(run, stage.availability.value);
   // report-only checks (the smelter slag's liquidus): not in a Monte Carlo sample's results
   const checks = options.detail === false ? undefined : run.report_checks;
-  const out: StageResult = { ...base };
-  out.status = plant.status;
-  out.products = plant.products;
-  out.consumptions = plant.consumptions;
-  out.byproducts = plant.byproducts;
-  out.energy_balances = plant.energy_balances;
-  out.warnings = [...plant.warnings, ...(checks?.warnings ?? []), ...limitations];
+  const warnings = [...plant.warnings, ...(checks?.warnings ?? []), ...limitations];
+  const priced = 'missing' in capex ? undefined : capex;
+  // without detail (a sampling loop) the run's own KPIs, not a copy with the report-only capex
+  // per t of capacity (no headline output reads it; the run is never written)
+  const kpis =
+    options.detail === false
+      ? plant.kpis
+      : priced
+        ? mergeKpis(plant.kpis, checks?.kpis ?? {}, {
+            capex_usd_per_t_capacity: priced.total_usd / stage.capacity_t_per_year.value,
+          })
+        : mergeKpis(plant.kpis, checks?.kpis ?? {});
+  if (priced) pushAll(warnings, priced.warnings);
+  const out: StageResult = {
+    id: base.id,
+    name: base.name,
+    template: base.template,
+    start_year: base.start_year,
+    construction_years: base.construction_years,
+    capacity_t_per_year: base.capacity_t_per_year,
+    capacity_basis: base.capacity_basis,
+    status: plant.status,
+    products: plant.products,
+    consumptions: plant.consumptions,
+    kpis,
+    byproducts: plant.byproducts,
+    energy_balances: plant.energy_balances,
+    capex_usd: priced ? priced.total_usd : base.capex_usd,
+    capex: priced ? capexDetail(priced) : base.capex,
+    opex_usd_per_year: base.opex_usd_per_year,
+    opex: base.opex,
+    revenue_usd_per_year: base.revenue_usd_per_year,
+    staffing: base.staffing,
+    metrics: base.metrics,
+    warnings,
+  };
   if (plant.product_grade) out.product_grade = plant.product_grade;
-  if ('missing' in capex) out.kpis = checks ? mergeKpis(plant.kpis, checks.kpis) : plant.kpis;
-  else {
-    const { sources: _sources, warnings: capexWarnings, total_usd, units, ...detail } = capex;
-    out.capex_usd = total_usd;
-    out.capex = { ...detail, units: units.map(({ source: _source, ...u }) => u) };
-    // without detail (a sampling loop) the run's own KPIs, not a copy with the report-only
-    // capex per t of capacity (no headline output reads it; the run is never written)
-    out.kpis =
-      options.detail === false
-        ? plant.kpis
-        : mergeKpis(plant.kpis, checks?.kpis ?? {}, {
-            capex_usd_per_t_capacity: total_usd / stage.capacity_t_per_year.value,
-          });
-    pushAll(out.warnings, capexWarnings);
-  }
   if (checks?.slag_liquidus) out.slag_liquidus = checks.slag_liquidus;
   return out;
+}
+
+/** A stage result's capex: the estimate without its sources and warnings (listed elsewhere). */
+function capexDetail(capex: StageCapex): NonNullable<StageResult['capex']> {
+  const { sources: _sources, warnings: _warnings, total_usd: _total, units, ...detail } = capex;
+  return { ...detail, units: units.map(({ source: _source, ...u }) => u) };
 }
 
 function pushAll(into: string[], more: readonly string[]): string[] {
