@@ -10,6 +10,7 @@ import { stageCapex, type StageCapex, type StageCapexOptions } from './econ/cape
 import { InputError } from './errors.js';
 import { stageFromRun } from './plant/stage-from-run.js';
 import { mergeKpis } from './process/merge-kpis.js';
+import { defineOnDemand } from './process/on-demand.js';
 import type { BalanceReport } from './process/flowsheet/report.js';
 import type { StageRun } from './process/stage-run.js';
 import type { Scenario, Stage } from './scenario/schema.js';
@@ -143,12 +144,9 @@ export function stageResults(
       return base;
     }
     // the report is built only when the appraisal reads it (not in a Monte Carlo sample)
-    balances.push({
-      stage: stage.id,
-      get balance() {
-        return run.balance;
-      },
-    });
+    // (with the getter shared by every stage: a getter closure per object gave each object its
+    // own V8 hidden class, and a Monte Carlo sample's garbage then outlived the young generation)
+    balances.push(defineOnDemand({ stage: stage.id }, 'balance', () => run.balance));
     const capex = stageCapex(
       stage,
       template.id,
