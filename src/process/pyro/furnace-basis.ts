@@ -20,7 +20,7 @@ import {
   type FurnaceParams,
   type FurnaceRoute,
 } from './furnace-params.js';
-import { emptySpeciesStream, N_SPECIES, pyroSet, SP, type SpeciesStream } from './species.js';
+import { N_SPECIES, pyroSet, SP, type SpeciesStream } from './species.js';
 
 /** Mole fractions of O2 and N2 in air [–]. */
 export const AIR_O2 = 0.21;
@@ -49,10 +49,12 @@ export const EL = (() => {
   };
 })();
 
-/** Element amounts of a species vector [mol/s or mol/kg, as the vector], by `pyroSet().elements`. */
-export function elementsOf(mol: Float64Array): Float64Array {
+/**
+ * Element amounts of a species vector [mol/s or mol/kg, as the vector], by `pyroSet().elements`.
+ * @param out - Where to write them (zeroed, EL.count long; default a new array)
+ */
+export function elementsOf(mol: Float64Array, out = new Float64Array(EL.count)): Float64Array {
   const set = pyroSet();
-  const out = new Float64Array(EL.count);
   for (let e = 0; e < EL.count; e++) {
     let sum = 0;
     for (let j = 0; j < N_SPECIES; j++) {
@@ -102,10 +104,10 @@ export interface FurnaceBasis {
  * freeboard gas (to Cr2O3 and FeO; the O comes from the gas balance), the charge's share of
  * graphite.
  */
-function fixedDust(charge: SpeciesStream, fd: number): Float64Array {
+/** The fixed dust, written into `d` (zeroed, N_SPECIES long) [mol/s]. */
+function fixedDust(charge: SpeciesStream, fd: number, d: Float64Array): Float64Array {
   const c = charge.mol_per_s;
-  const dust = emptySpeciesStream('dust', charge.T_K);
-  const d = dust.mol_per_s;
+  const dust: SpeciesStream = { id: 'dust', T_K: charge.T_K, mol_per_s: d };
   for (let j = 0; j < N_SPECIES; j++) d[j] = fd * (c[j] ?? 0);
   d[SP['H2O(l)']] = 0;
   d[SP['CH4(g)']] = 0;
@@ -203,14 +205,18 @@ export function furnaceBasis(
   const lime_per_alloy = p.lime_kg_per_t / 1000;
   const electrode_per_alloy = p.electrode_kg_per_t / 1000;
   const air_mol_per_alloy = p.air_ingress_Nm3_per_t / 1000 / NM3_PER_MOL;
-  const nPerAlloy = new Float64Array(EL.count);
+  // one backing array for the basis's four vectors: a typed array over 64 bytes is allocated
+  // outside V8's heap (≈ 1 µs each, once per furnace solve of a Monte Carlo sample)
+  const n = EL.count;
+  const block = new Float64Array(3 * n + N_SPECIES);
+  const nPerAlloy = block.subarray(0, n);
   for (let e = 0; e < EL.count; e++)
     nPerAlloy[e] =
       lime_per_alloy * (m.lime.elements[e] ?? 0) +
       electrode_per_alloy * (mat.electrode.elements[e] ?? 0);
   nPerAlloy[EL.O] = (nPerAlloy[EL.O] ?? 0) + 2 * AIR_O2 * air_mol_per_alloy;
   nPerAlloy[EL.N] = (nPerAlloy[EL.N] ?? 0) + 2 * AIR_N2 * air_mol_per_alloy;
-  const dust = fixedDust(charge, p.dust_fraction);
+  const dust = fixedDust(charge, p.dust_fraction, block.subarray(3 * n));
   return {
     charge,
     wet,
@@ -221,7 +227,7 @@ export function furnaceBasis(
     lime_per_alloy,
     electrode_per_alloy,
     air_mol_per_alloy,
-    nCharge: elementsOf(charge.mol_per_s),
+    nCharge: elementsOf(charge.mol_per_s, block.subarray(n, 2 * n)),
     nReductant: m.reductant.elements,
     nQuartzite: m.quartzite.elements,
     nPerAlloy,
@@ -230,7 +236,7 @@ export function furnaceBasis(
     waterQuartzite: quartzite[water] ?? 0,
     waterPerAlloy: lime_per_alloy * (lime[water] ?? 0),
     dust,
-    nDust: elementsOf(dust),
+    nDust: elementsOf(dust, block.subarray(2 * n, 3 * n)),
     chargeFixedC: charge.mol_per_s[SP['C(s)']] ?? 0,
     reductantFixedC: reductant[SP['C(s)']] ?? 0,
   };
