@@ -51,5 +51,6 @@ export function runConcentratorStage(
     },
   });
   const run = summariseStage(result.flowsheet, result.solution, SUMMARY, { design });
-  return { ...run, kpis: { ...run.kpis, ...result.kpis } };
+  // assigned, not spread: a spread would build the on-demand balance report
+  return Object.assign(run, { kpis: { ...run.kpis, ...result.kpis } });
 }
