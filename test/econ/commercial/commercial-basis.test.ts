@@ -9,7 +9,7 @@ import {
   gradedConcentratePrice,
 } from '../../../src/econ/commercial/concentrate-formula.js';
 import { decimalYear, deckMedian } from '../../../src/econ/commercial/price-deck.js';
-import { valuesAtPoints } from '../../../src/econ/commercial/price-points.js';
+import { gateValues, valuesAtPoints } from '../../../src/econ/commercial/price-points.js';
 import { loadScenario } from '../../../src/scenario/index.js';
 import { compilePricePaths } from '../../../src/uncertainty/paths/log-ou-path.js';
 import { ROOT } from '../../helpers/run-cli.js';
@@ -46,6 +46,26 @@ describe('price points', () => {
       steps: [],
     });
     expect(valuesAtPoints(300, 'other', legs, 0, 60).ex_works_usd_per_t).toBe(240);
+  });
+
+  it('gateValues gives the numbers of valuesAtPoints bit for bit, without the steps', () => {
+    const points = [
+      'ex-works',
+      'fca-border',
+      'china-border',
+      'delivered-china',
+      'china-port',
+      'other',
+    ] as const;
+    for (const point of points)
+      for (const q of [0, 1, 333.3, 1234.5678, 98765.4321])
+        for (const duty of [0, 2, 7.5]) {
+          const full = valuesAtPoints(q, point, legs, duty, 61.7);
+          expect(gateValues(q, point, legs, duty, 61.7)).toEqual({
+            ex_works_usd_per_t: full.ex_works_usd_per_t,
+            fca_border_usd_per_t: full.fca_border_usd_per_t,
+          });
+        }
   });
 });
 
