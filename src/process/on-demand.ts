@@ -1,7 +1,8 @@
 /**
- * Properties of a stage run that are computed when read, afresh on each read: its balance
- * report and its report checks (stage-run.ts). Each property name has one getter shared by
- * every run; the getter calls the run's own builder, kept in a non-enumerable slot of the run.
+ * Properties computed when read, afresh on each read: a stage run's balance report and report
+ * checks (stage-run.ts), and the balance of the appraisal's per-stage balance entries
+ * (stage-results.ts). Each property name has one getter shared by every object; the getter calls
+ * the object's own builder, kept in a non-enumerable slot of the object.
  *
  * Why not a getter closure per run: V8 keeps an accessor in the object's hidden class, so a new
  * closure per run gives every run a hidden class of its own. Every later read of the run's
