@@ -9,12 +9,18 @@ const only = process.argv[2];
 const results: BenchResult[] = [];
 const ratioLines: string[] = [];
 
-for (const load of suites) {
-  const suite = await load();
-  if (only && suite.area !== only) {
-    await suite.dispose?.();
-    continue;
-  }
+if (only && !suites.some((s) => s.area === only)) {
+  console.error(
+    `npm run bench: no area "${only}" (one of ${suites.map((s) => s.area).join(', ')})`,
+  );
+  process.exit(2);
+}
+
+for (const entry of suites) {
+  if (only && entry.area !== only) continue;
+  const suite = await entry.load();
+  if (suite.area !== entry.area)
+    throw new Error(`bench/suites.ts lists area ${entry.area} for a suite of area ${suite.area}`);
   const byName = new Map<string, BenchResult>();
   for (const c of suite.cases) {
     const r = c.runAsync ? await measureAsync(suite.area, c) : measure(suite.area, c);

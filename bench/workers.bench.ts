@@ -25,7 +25,22 @@ import type { BenchCase, BenchSuite } from './harness.js';
 const N = 100_000;
 const CHUNK = 500;
 
+/**
+ * The suite compares chromflow with a Gnumeric recalculation: without `ssconvert` it stops at
+ * once, naming the tool and how to get it (not with the bare ENOENT of its first call).
+ */
+function requireSsconvert(): void {
+  try {
+    execFileSync('ssconvert', ['--version'], { stdio: 'pipe' });
+  } catch {
+    throw new Error(
+      "npm run bench: the workers suite needs Gnumeric's ssconvert, which is not installed here. Install it: bash scripts/install-system-deps.sh (or run one area, e.g. npm run bench plant).",
+    );
+  }
+}
+
 export function suite(): Promise<BenchSuite> {
+  requireSsconvert();
   const file = new URL('../scenarios/aktobe-stage1-2.yaml', import.meta.url);
   const scenario = loadScenario(readFileSync(file, 'utf8'), 'aktobe-stage1-2.yaml');
   const { source, run } = resolveSource(scenario, { samples: N, seed: 1 });
