@@ -10,6 +10,7 @@ import {
 } from '../../../src/econ/commercial/concentrate-formula.js';
 import { decimalYear, deckMedian } from '../../../src/econ/commercial/price-deck.js';
 import { gateValues, valuesAtPoints } from '../../../src/econ/commercial/price-points.js';
+import { PRICE_POINTS } from '../../../src/scenario/commercial-schema.js';
 import { loadScenario } from '../../../src/scenario/index.js';
 import { compilePricePaths } from '../../../src/uncertainty/paths/log-ou-path.js';
 import { ROOT } from '../../helpers/run-cli.js';
@@ -49,15 +50,7 @@ describe('price points', () => {
   });
 
   it('gateValues gives the numbers of valuesAtPoints bit for bit, without the steps', () => {
-    const points = [
-      'ex-works',
-      'fca-border',
-      'china-border',
-      'delivered-china',
-      'china-port',
-      'other',
-    ] as const;
-    for (const point of points)
+    for (const point of PRICE_POINTS)
       for (const q of [0, 1, 333.3, 1234.5678, 98765.4321])
         for (const duty of [0, 2, 7.5]) {
           const full = valuesAtPoints(q, point, legs, duty, 61.7);
