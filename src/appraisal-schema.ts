@@ -215,6 +215,7 @@ const stage = z.strictObject({
           in_range: z.boolean(),
           priced_by: z.string(),
           status: z.enum(['verified', 'derived', 'assumed']),
+          family: z.string().optional(),
           installed_usd: num,
         }),
       ),

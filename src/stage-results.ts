@@ -5,8 +5,9 @@
  * sections and the RMB exchange rate `markets.fx.rmb_per_usd` of the china-epc class (the Monte
  * Carlo spec relies on it to reuse the results when none of these is sampled).
  */
-import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
+import type { NotImplemented, SourceEntry, StageResult, UnitCapexLine } from './appraisal.js';
 import { stageCapex, type StageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
+import type { UnitCapex } from './econ/capex/stage-estimate.js';
 import { InputError } from './errors.js';
 import { stageFromRun } from './plant/stage-from-run.js';
 import { mergeKpis } from './process/merge-kpis.js';
@@ -226,10 +227,57 @@ function solvedStageResult(
   return out;
 }
 
-/** A stage result's capex: the estimate without its sources and warnings (listed elsewhere). */
-function capexDetail(capex: StageCapex): NonNullable<StageResult['capex']> {
-  const { sources: _sources, warnings: _warnings, total_usd: _total, units, ...detail } = capex;
-  return { ...detail, units: units.map(({ source: _source, ...u }) => u) };
+/**
+ * A stage result's capex: the estimate without its total, sources and warnings (listed
+ * elsewhere), its units without their sources; keys in the estimate's order, the units last.
+ * Written out, not as rest copies: V8 builds a rest copy key by key (≈ 1 % of a Monte Carlo
+ * sample that re-costs the stage).
+ */
+function capexDetail(c: StageCapex): NonNullable<StageResult['capex']> {
+  const units = c.units.map(unitCapexLine);
+  const detail: NonNullable<StageResult['capex']> = {
+    reference_class: c.reference_class,
+    currency: c.currency,
+    isbl_usd: c.isbl_usd,
+    osbl_usd: c.osbl_usd,
+    indirect_usd: c.indirect_usd,
+    owners_cost_usd: c.owners_cost_usd,
+    contingency_usd: c.contingency_usd,
+    accuracy_usd: c.accuracy_usd,
+    calibration_factor: c.calibration_factor,
+    location_factor: c.location_factor,
+    capex_factor: c.capex_factor,
+    currency_per_usd: c.currency_per_usd,
+    family: c.family,
+    calibrated: c.calibrated,
+    phasing_usd: c.phasing_usd,
+    units,
+  };
+  if (c.budget === undefined) return detail;
+  // (report only) the budget after the phasing as in the estimate, the units still last
+  const { units: _units, ...head } = detail;
+  return { ...head, budget: c.budget, units };
+}
+
+/** A unit's capex line of the stage result: the estimate's without its source (same key order). */
+function unitCapexLine(u: UnitCapex): UnitCapexLine {
+  const { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status } = u;
+  const { family, installed_usd } = u;
+  return family === undefined
+    ? { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status, installed_usd }
+    : {
+        unit_id,
+        kind,
+        item_id,
+        size,
+        size_unit,
+        count,
+        in_range,
+        priced_by,
+        status,
+        family,
+        installed_usd,
+      };
 }
 
 function pushAll(into: string[], more: readonly string[]): string[] {

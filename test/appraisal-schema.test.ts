@@ -29,6 +29,19 @@ describe('appraisal JSON Schema', () => {
     expect(r.success, r.success ? '' : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
   });
 
+  it('stage 1 with an off-gas power plant: its unit line with a calibration family validates', () => {
+    // the power plant is priced by an item of the `power` family, whose line names its family
+    const text = readFileSync(`${ROOT}/scenarios/aktobe-stage1.yaml`, 'utf8').replace(
+      /^ {2}- id: smelter$/m,
+      '  - id: smelter\n    power_plant: {}',
+    );
+    const a = appraise(loadScenario(text, 'power-plant'), { breakEvens: false });
+    const units = a.stages[0]?.capex?.units ?? [];
+    expect(units.map((u) => u.family)).toContain('power');
+    const r = appraisalSchema.safeParse(JSON.parse(JSON.stringify(a)));
+    expect(r.success, r.success ? '' : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
+  });
+
   it('rejects an appraisal with a key the schema does not know', () => {
     const a = appraise(
       loadScenario(readFileSync(`${ROOT}/scenarios/aktobe-raw-export.yaml`, 'utf8'), 'x'),

@@ -66,6 +66,43 @@ export interface StageCapexEstimate {
 }
 
 /**
+ * A unit's share of the capex: its cost line with the installed cost at the site in place of the
+ * class-currency cost, keys in the line's order. Written out, not as a rest copy of the line:
+ * V8 builds a rest copy key by key, ≈ 2 % of a Monte Carlo sample that re-costs the stage.
+ */
+function unitCapex(l: UnitCostLine, installed_usd: number): UnitCapex {
+  const { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status, source } = l;
+  return l.family === undefined
+    ? {
+        unit_id,
+        kind,
+        item_id,
+        size,
+        size_unit,
+        count,
+        in_range,
+        priced_by,
+        status,
+        source,
+        installed_usd,
+      }
+    : {
+        unit_id,
+        kind,
+        item_id,
+        size,
+        size_unit,
+        count,
+        in_range,
+        priced_by,
+        status,
+        source,
+        family: l.family,
+        installed_usd,
+      };
+}
+
+/**
  * @param lines - Priced units in the class currency of the year of money (src/econ/capex/unit-costs.ts)
  * @returns The estimate in USD of the year of money, with its breakdown adding up to the total
  */
@@ -94,10 +131,7 @@ export function estimateStage(
   return {
     reference_class: s.cls.id,
     currency: s.cls.currency,
-    units: lines.map((l) => {
-      const { installed, ...rest } = l;
-      return { ...rest, installed_usd: kOf(l) * installed * site };
-    }),
+    units: lines.map((l) => unitCapex(l, kOf(l) * l.installed * site)),
     isbl_usd: isbl * site,
     osbl_usd: osbl * site,
     indirect_usd: indirect * site,

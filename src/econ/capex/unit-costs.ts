@@ -59,7 +59,7 @@ function priceWith(
   const size = value(d, item.size, item.id);
   const count = item.count === undefined ? 1 : value(d, item.count, item.id);
   const c = itemCost(item, size, count);
-  return {
+  const line: UnitCostLine = {
     unit_id: d.unit_id,
     kind: d.kind,
     item_id: item.id,
@@ -71,8 +71,10 @@ function priceWith(
     priced_by: pricedBy,
     status: item.status,
     source: item.source,
-    ...(item.family !== undefined ? { family: item.family } : {}),
   };
+  // set after the literal (a conditional spread in it is built slowly), in the same key order
+  if (item.family !== undefined) line.family = item.family;
+  return line;
 }
 
 /**

@@ -15,7 +15,6 @@ import type { Solved } from './run-fecr.js';
 export interface AlloyQuality {
   /** The stage's minor-element ledger [kg/h]. */
   ledger: MinorBalance;
-  kpis: Record<string, number>;
   grade: GradeResult;
   warnings: string[];
 }
@@ -24,11 +23,15 @@ export interface AlloyQuality {
  * @param r - The solved template
  * @param run - Its stage summary (the alloy product first)
  * @param chromite - Minor contents the feed states [wt% S, P, Ti of the dry feed]
+ * @param kpis - Receives the alloy's S, P, Ti [wt%], whether it is in grade [1/0] and the S to
+ *   slag and off-gas [kg/t], each stored by name (the stage's record stays in V8's fast mode;
+ *   fecr-kpis.ts)
  */
 export function fecrAlloyQuality(
   r: Solved,
   run: StageRun,
   chromite: Partial<MinorContents> | undefined,
+  kpis: Record<string, number>,
 ): AlloyQuality {
   const warnings: string[] = [];
   const ledger = fecrMinorLedger(r, chromiteMinorContents(chromite, warnings, "the alloy's"));
@@ -46,17 +49,11 @@ export function fecrAlloyQuality(
     warnings.push(
       `the alloy meets no high-carbon grade of ${grade.standard}: ${grade.failing.join('; ')}; the HC ferrochrome price assumes an in-grade alloy`,
     );
-  return {
-    ledger,
-    kpis: {
-      alloy_s_wt_pct: shares.wt_pct.S,
-      alloy_p_wt_pct: shares.wt_pct.P,
-      alloy_ti_wt_pct: shares.wt_pct.Ti,
-      alloy_in_grade: grade.grade === null ? 0 : 1,
-      slag_s_kg_per_t: shares.per_t(ledger.slag_kg_per_h.S),
-      offgas_s_kg_per_t: shares.per_t(ledger.gas_kg_per_h.S),
-    },
-    grade,
-    warnings,
-  };
+  kpis.alloy_s_wt_pct = shares.wt_pct.S;
+  kpis.alloy_p_wt_pct = shares.wt_pct.P;
+  kpis.alloy_ti_wt_pct = shares.wt_pct.Ti;
+  kpis.alloy_in_grade = grade.grade === null ? 0 : 1;
+  kpis.slag_s_kg_per_t = shares.per_t(ledger.slag_kg_per_h.S);
+  kpis.offgas_s_kg_per_t = shares.per_t(ledger.gas_kg_per_h.S);
+  return { ledger, grade, warnings };
 }

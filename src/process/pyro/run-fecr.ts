@@ -25,7 +25,7 @@ import { createStream, createStreams, P_ATM_PA, type Stream } from '../stream.js
 import { demandStream, toSpecies, writeSpecies } from '../units/ferrochrome/bridge.js';
 import { MATERIALS, chromiteStream, type ChromiteForm, type OxideAnalysis } from './materials.js';
 import { fecrAlloyQuality } from './fecr-alloy-quality.js';
-import { fecrKpis } from './fecr-kpis.js';
+import { addFecrKpis } from './fecr-kpis.js';
 import { fecrSlagCheck } from './fecr-slag-check.js';
 import { defineOnDemand } from '../on-demand.js';
 import type { MinorBalance, MinorContents } from './minor-elements.js';
@@ -471,12 +471,12 @@ function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
     design: input.design ?? {},
     moisture_wt_pct: BOUGHT_WET,
   });
-  const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct);
+  // the summary's KPIs are this run's own record, extended in place by name: the smelting KPIs,
+  // then the alloy quality's
+  addFecrKpis(r, run, input.capacity_t_per_year, run.kpis);
+  const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct, run.kpis);
   // assigned, not spread: a spread would build the on-demand balance report
   const out = Object.assign(run, {
-    // the summary's KPIs are this run's own record: extended in place (keys in the order of a
-    // merge; measured ≈ 1.6 × faster than copying the three records into a new one)
-    kpis: Object.assign(run.kpis, fecrKpis(r, run, input.capacity_t_per_year), quality.kpis),
     product_grade: quality.grade,
     minor_elements: quality.ledger,
     sulphur_to_air_kg_per_h: quality.ledger.gas_kg_per_h.S,
