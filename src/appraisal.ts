@@ -99,10 +99,10 @@ export interface UnitCapexLine {
   /** The class that priced it (`<fallback class> × factor` when borrowed). */
   priced_by: string;
   status: 'verified' | 'derived' | 'assumed';
-  /** Calibration family of the item when not the stage's (`power`: an off-gas power plant). */
-  family?: string;
   /** Installed cost at the site after calibration, location and capex factor [USD]. */
   installed_usd: number;
+  /** Calibration family of the item when not the stage's (`power`: an off-gas power plant). */
+  family?: string;
 }
 
 /** What a budget buys on one route under one reference class. */

@@ -5,9 +5,8 @@
  * sections and the RMB exchange rate `markets.fx.rmb_per_usd` of the china-epc class (the Monte
  * Carlo spec relies on it to reuse the results when none of these is sampled).
  */
-import type { NotImplemented, SourceEntry, StageResult, UnitCapexLine } from './appraisal.js';
+import type { NotImplemented, SourceEntry, StageResult } from './appraisal.js';
 import { stageCapex, type StageCapex, type StageCapexOptions } from './econ/capex/stage-capex.js';
-import type { UnitCapex } from './econ/capex/stage-estimate.js';
 import { InputError } from './errors.js';
 import { stageFromRun } from './plant/stage-from-run.js';
 import { mergeKpis } from './process/merge-kpis.js';
@@ -229,12 +228,11 @@ function solvedStageResult(
 
 /**
  * A stage result's capex: the estimate without its total, sources and warnings (listed
- * elsewhere), its units without their sources; keys in the estimate's order, the units last.
- * Written out, not as rest copies: V8 builds a rest copy key by key (≈ 1 % of a Monte Carlo
- * sample that re-costs the stage).
+ * elsewhere); keys in the estimate's order, the units (the estimate's own lines) last. Written
+ * out, not as a rest copy: V8 builds a rest copy key by key (≈ 1 % of a Monte Carlo sample that
+ * re-costs the stage).
  */
 function capexDetail(c: StageCapex): NonNullable<StageResult['capex']> {
-  const units = c.units.map(unitCapexLine);
   const detail: NonNullable<StageResult['capex']> = {
     reference_class: c.reference_class,
     currency: c.currency,
@@ -251,33 +249,12 @@ function capexDetail(c: StageCapex): NonNullable<StageResult['capex']> {
     family: c.family,
     calibrated: c.calibrated,
     phasing_usd: c.phasing_usd,
-    units,
+    units: c.units,
   };
   if (c.budget === undefined) return detail;
   // (report only) the budget after the phasing as in the estimate, the units still last
-  const { units: _units, ...head } = detail;
+  const { units, ...head } = detail;
   return { ...head, budget: c.budget, units };
-}
-
-/** A unit's capex line of the stage result: the estimate's without its source (same key order). */
-function unitCapexLine(u: UnitCapex): UnitCapexLine {
-  const { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status } = u;
-  const { family, installed_usd } = u;
-  return family === undefined
-    ? { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status, installed_usd }
-    : {
-        unit_id,
-        kind,
-        item_id,
-        size,
-        size_unit,
-        count,
-        in_range,
-        priced_by,
-        status,
-        family,
-        installed_usd,
-      };
 }
 
 function pushAll(into: string[], more: readonly string[]): string[] {

@@ -38,8 +38,8 @@ export interface EstimateSettings {
   currency_per_usd: number;
 }
 
-/** A unit's share of the capital cost. */
-export interface UnitCapex extends Omit<UnitCostLine, 'installed'> {
+/** A unit's share of the capital cost (the item's source is in the stage's sources). */
+export interface UnitCapex extends Omit<UnitCostLine, 'installed' | 'source'> {
   /** Installed cost at the site after calibration, location and capex factor [USD]. */
   installed_usd: number;
 }
@@ -67,39 +67,27 @@ export interface StageCapexEstimate {
 
 /**
  * A unit's share of the capex: its cost line with the installed cost at the site in place of the
- * class-currency cost, keys in the line's order. Written out, not as a rest copy of the line:
- * V8 builds a rest copy key by key, ≈ 2 % of a Monte Carlo sample that re-costs the stage.
+ * class-currency cost, without the item's source (the estimate's sources list it). Written out,
+ * not as a rest copy of the line: V8 builds a rest copy key by key, ≈ 2 % of a Monte Carlo
+ * sample that re-costs the stage.
  */
 function unitCapex(l: UnitCostLine, installed_usd: number): UnitCapex {
-  const { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status, source } = l;
-  return l.family === undefined
-    ? {
-        unit_id,
-        kind,
-        item_id,
-        size,
-        size_unit,
-        count,
-        in_range,
-        priced_by,
-        status,
-        source,
-        installed_usd,
-      }
-    : {
-        unit_id,
-        kind,
-        item_id,
-        size,
-        size_unit,
-        count,
-        in_range,
-        priced_by,
-        status,
-        source,
-        family: l.family,
-        installed_usd,
-      };
+  const { unit_id, kind, item_id, size, size_unit, count, in_range, priced_by, status } = l;
+  const u: UnitCapex = {
+    unit_id,
+    kind,
+    item_id,
+    size,
+    size_unit,
+    count,
+    in_range,
+    priced_by,
+    status,
+    installed_usd,
+  };
+  // a borrowed item's calibration family (stored by name after the literal: one shape each)
+  if (l.family !== undefined) u.family = l.family;
+  return u;
 }
 
 /**
