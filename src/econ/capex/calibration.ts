@@ -50,7 +50,23 @@ export const STORED_CALIBRATION: Readonly<Record<string, FamilyCalibration>> = (
   data as { families: Record<string, FamilyCalibration> }
 ).families;
 
+/**
+ * The stored factors by class, then family: a constant of the data file, looked up without
+ * building a `<class>/<family>` key (a Monte Carlo sample that re-costs a stage looks up several).
+ */
+const FACTORS_BY_CLASS: ReadonlyMap<string, ReadonlyMap<string, number>> = (() => {
+  const out = new Map<string, Map<string, number>>();
+  for (const [key, fit] of Object.entries(STORED_CALIBRATION)) {
+    const slash = key.indexOf('/');
+    const cls = key.slice(0, slash);
+    const byFamily = out.get(cls) ?? new Map<string, number>();
+    byFamily.set(key.slice(slash + 1), fit.factor);
+    out.set(cls, byFamily);
+  }
+  return out;
+})();
+
 /** The calibration factor of a class and family, or undefined when the family is uncalibrated. */
 export function calibrationFactor(classId: string, family: string): number | undefined {
-  return STORED_CALIBRATION[`${classId}/${family}`]?.factor;
+  return FACTORS_BY_CLASS.get(classId)?.get(family);
 }

@@ -54,6 +54,20 @@ export interface CapexMissing {
   missing: string;
 }
 
+/** The AACE accuracy range of each estimate class [%] (data/capex/estimating-factors.json). */
+const ACCURACY_PCT: Readonly<Record<3 | 4 | 5, { low: number; high: number }>> = {
+  3: accuracyOfClass(3),
+  4: accuracyOfClass(4),
+  5: accuracyOfClass(5),
+};
+
+function accuracyOfClass(c: 3 | 4 | 5): { low: number; high: number } {
+  return {
+    low: dataValue(`capex/estimating-factors#accuracy_low_pct_class${c}`).value,
+    high: dataValue(`capex/estimating-factors#accuracy_high_pct_class${c}`).value,
+  };
+}
+
 /** Settings of a stage's estimate: the scenario's keys, else the class's and AACE defaults. */
 export function estimateSettings(
   stage: Stage,
@@ -73,10 +87,8 @@ export function estimateSettings(
     owners_cost_pct: c.owners_cost_pct?.value ?? cls.factors.owners_cost_pct.value,
     contingency_pct: c.contingency_pct.value,
     aace_class: c.aace_class,
-    accuracy_low_pct: dataValue(`capex/estimating-factors#accuracy_low_pct_class${c.aace_class}`)
-      .value,
-    accuracy_high_pct: dataValue(`capex/estimating-factors#accuracy_high_pct_class${c.aace_class}`)
-      .value,
+    accuracy_low_pct: ACCURACY_PCT[c.aace_class].low,
+    accuracy_high_pct: ACCURACY_PCT[c.aace_class].high,
     capex_factor: c.factor.value,
     currency_per_usd: currencyPerUsd,
   };

@@ -5,7 +5,7 @@
  * must come from the scenario or a lender preset.
  */
 import { InputError } from '../../errors.js';
-import { lookupDataValue } from '../../scenario/data-files.js';
+import { DATA_FILES } from '../../scenario/data-files.js';
 import type { FinancingTerms } from '../../scenario/schema.js';
 import type { FinancingInput } from '../cashflow/types.js';
 
@@ -25,11 +25,38 @@ function quantityTerm(
   return stage?.[key]?.value ?? project?.[key]?.value;
 }
 
+/** Values of a data file whose keys are `<group>.<term>`, by group then term. */
+function byGroup(values: Readonly<Record<string, { value: number }>>): TermTable {
+  const out = new Map<string, Map<string, number>>();
+  for (const [key, v] of Object.entries(values)) {
+    const dot = key.indexOf('.');
+    if (dot < 1) throw new InputError('data/finance/lenders.json', key, 'a key <lender>.<term>');
+    const terms = out.get(key.slice(0, dot)) ?? new Map<string, number>();
+    terms.set(key.slice(dot + 1), v.value);
+    out.set(key.slice(0, dot), terms);
+  }
+  return out;
+}
+
+type TermTable = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * The lender presets by lender then term, and the defaults by term: constants of the data files,
+ * read without building a `<file>#<lender>.<term>` reference per term (a stage's economics read
+ * a dozen of them, in every Monte Carlo sample that moves the stage).
+ */
+const LENDER_TERMS: TermTable = byGroup(DATA_FILES['finance/lenders']?.values ?? {});
+const DEFAULT_TERMS: ReadonlyMap<string, number> = new Map(
+  Object.entries(DATA_FILES['finance/financing-defaults']?.values ?? {}).map(([k, v]) => [
+    k,
+    v.value,
+  ]),
+);
+
 /** A term from the lender preset, else the defaults file; undefined when neither has it. */
 function presetTerm(lender: string | undefined, key: string): number | undefined {
-  const fromLender =
-    lender === undefined ? undefined : lookupDataValue(`finance/lenders#${lender}.${key}`);
-  return (fromLender ?? lookupDataValue(`finance/financing-defaults#${key}`))?.value;
+  const fromLender = lender === undefined ? undefined : LENDER_TERMS.get(lender)?.get(key);
+  return fromLender ?? DEFAULT_TERMS.get(key);
 }
 
 /** A covenant: the stage's, the project's, the preset's or the default (always present). */
