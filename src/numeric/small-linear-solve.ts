@@ -21,9 +21,13 @@ export interface SmallLu {
   readonly perm: Int32Array;
 }
 
-/** Storage for the factors of an n × n matrix, to be reused by {@link factorSmallLinearInto}. */
-export function createSmallLu(n: number): SmallLu {
-  return { n, lu: new Float64Array(n * n), perm: new Int32Array(n) };
+/**
+ * Storage for the factors of an n × n matrix, to be reused by {@link factorSmallLinearInto}.
+ * @param lu - The caller's array for the factors (at least n² long; its first n² entries are
+ *   used), default a new one
+ */
+export function createSmallLu(n: number, lu?: Float64Array): SmallLu {
+  return { n, lu: lu ? lu.subarray(0, n * n) : new Float64Array(n * n), perm: new Int32Array(n) };
 }
 
 /** Swaps rows a and b of the row-major n × n matrix m. */

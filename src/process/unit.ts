@@ -101,7 +101,10 @@ export interface UnitContext {
   readonly unitId: string;
   /** Persistent state carried between solves (warm start), length `UnitKind.stateSize`. */
   readonly state: Float64Array;
-  /** Scratch array of length ≥ 4 · nMin · nSize + 4 · nSize, not preserved between calls. */
+  /**
+   * Scratch array of length ≥ 4 · nMin · nSize + 4 · nSize and ≥ the kind's `scratchSize`, not
+   * preserved between calls (shared by the units of a solution).
+   */
   readonly scratch: Float64Array;
   /** What `UnitKind.prepare` computed once at solution creation (e.g. a partition matrix); empty otherwise. */
   readonly prepared: Float64Array;
@@ -122,6 +125,12 @@ export interface UnitKind<S extends ParamSchema = ParamSchema> {
   readonly params: S;
   readonly reagents: readonly string[];
   readonly stateSize: number;
+  /**
+   * Doubles of `UnitContext.scratch` the unit's solve uses (default: the mineral units' work,
+   * which every scratch holds): the solution allocates the largest of its units' once, so a
+   * solve that needs work arrays takes views of it instead of allocating them.
+   */
+  readonly scratchSize?: number;
   /**
    * A reactive unit conserves elements and total mass but not components: its liquid water may
    * leave as vapour or bound in products, so the water row of the closure is not checked for it

@@ -93,15 +93,19 @@ interface SolveWork {
 function solutionLength(fs: CompiledFlowsheet): number {
   const { model } = fs;
   const per = streamLength(model);
-  let n = fs.streams.length * per + unitScratchLength(model);
+  let n = fs.streams.length * per + unitScratchLength(fs);
   for (const u of fs.units)
     n += u.kind.stateSize + u.kind.reagents.length + (u.kind.demandPorts?.length ?? 0) * per;
   for (const b of fs.blocks) n += 4 * b.tears.length * per;
   return n + fs.streams.length * model.nEl + fs.units.length + 2 * (model.nEl + 2);
 }
 
-function unitScratchLength(model: CompiledFlowsheet['model']): number {
-  return 4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl;
+/** The unit scratch: the mineral units' work, or the largest any unit kind declares. */
+function unitScratchLength(fs: CompiledFlowsheet): number {
+  const { model } = fs;
+  let n = 4 * model.nMin * model.nSize + 4 * model.nSize + model.nEl;
+  for (const u of fs.units) n = Math.max(n, u.kind.scratchSize ?? 0);
+  return n;
 }
 
 function demandStreams(
@@ -121,7 +125,7 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
   const { model } = fs;
   const block = new Float64Block(solutionLength(fs));
   const streams = createStreams(model, fs.streams.length, block);
-  const scratch = block.take(unitScratchLength(model));
+  const scratch = block.take(unitScratchLength(fs));
   const states = fs.units.map((u) => block.take(u.kind.stateSize));
   const outputs: UnitOutput[] = fs.units.map((u) => ({
     outlets: u.outlets.map((s) => streams[s] ?? createStream(model)),

@@ -46,6 +46,7 @@ function chord(
   v0: readonly number[],
   free: readonly number[],
   h: readonly number[],
+  luStorage?: Float64Array,
 ): { v: number[]; steps: number } {
   const n = v0.length;
   const F0 = new Array<number>(n).fill(0);
@@ -65,7 +66,7 @@ function chord(
     }
   }
   // the chord's matrix is fixed: factored once, each step is a substitution
-  const lu = factorSmallLinearInto(J, createSmallLu(free.length));
+  const lu = factorSmallLinearInto(J, createSmallLu(free.length, luStorage));
   const rhs = new Array<number>(free.length).fill(0);
   const dv = new Array<number>(free.length).fill(0);
   const v = [...v0];
@@ -162,9 +163,14 @@ function checkFeasible(
     );
 }
 
+/** Doubles of the caller's storage for the factors of the additions' chord matrix (4 × 4). */
+export const ADDITIONS_LU_LENGTH = 16;
+
 /**
  * Reductant, quartzite and alloy rate, and the Cr recovery when a slag Cr2O3 target is set.
  * @param crRecoveryStart - Start of the Cr recovery [–] (warm start; default the parameter)
+ * @param luStorage - The caller's work for the chord matrix's factors, {@link ADDITIONS_LU_LENGTH}
+ *   long (default a new array)
  * @throws InputError when the charge holds more carbon than the furnace needs (negative
  *   reductant), the flux target needs negative quartzite, or the Cr2O3 target an impossible
  *   recovery; ConvergenceError for a singular balance (e.g. a reductant without carbon)
@@ -173,12 +179,13 @@ export function solveFurnaceAdditions(
   b: FurnaceBasis,
   p: FurnaceParams,
   crRecoveryStart: number = p.cr_recovery,
+  luStorage?: Float64Array,
 ): FurnaceSolution {
   const scale = mass_kg_per_s(b.charge) || 1;
   const recovery = solvesRecovery(p);
   const v0 = recovery ? [0, 0, 0, Math.min(crRecoveryStart, 1 - p.dust_fraction)] : [0, 0, 0];
   const h = [scale, scale, scale, 1];
-  const { v, steps } = chord(b, p, v0, recovery ? [0, 1, 2, 3] : [0, 1, 2], h);
+  const { v, steps } = chord(b, p, v0, recovery ? [0, 1, 2, 3] : [0, 1, 2], h, luStorage);
   checkFeasible(b, p, v, v0, h);
   // a root within round-off of zero is zero (a charge that needs exactly no reductant or flux)
   v[0] = Math.max(v[0] ?? 0, 0);

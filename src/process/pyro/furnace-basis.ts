@@ -53,7 +53,10 @@ export const EL = (() => {
  * Element amounts of a species vector [mol/s or mol/kg, as the vector], by `pyroSet().elements`.
  * @param out - Where to write them (zeroed, EL.count long; default a new array)
  */
-export function elementsOf(mol: Float64Array, out = new Float64Array(EL.count)): Float64Array {
+export function elementsOf(
+  mol: Float64Array,
+  out: Float64Array = new Float64Array(EL.count),
+): Float64Array {
   const set = pyroSet();
   for (let e = 0; e < EL.count; e++) {
     let sum = 0;
@@ -179,16 +182,22 @@ export function materialVectorsOf(
     : furnaceMaterialVectors(mat);
 }
 
+/** Doubles of the block that holds a basis's computed vectors (per-alloy, charge, dust). */
+export const FURNACE_BASIS_LENGTH = 3 * EL.count + N_SPECIES;
+
 /**
  * The per-unit vectors of a furnace solve.
  * @param charge - Chromite charge [mol/s] at its temperature [K]
  * @param mat - Per-kg vectors of the materials ({@link furnaceMaterialVectors})
+ * @param block - Holds the basis's four computed vectors, {@link FURNACE_BASIS_LENGTH} long
+ *   (overwritten; the caller's work, valid while the basis is used), default a new array
  * @throws InputError for liquid water in a charge above 373.15 K
  */
 export function furnaceBasis(
   charge: SpeciesStream,
   p: FurnaceParams,
   mat: FurnaceMaterialVectors,
+  block: Float64Array = new Float64Array(FURNACE_BASIS_LENGTH),
 ): FurnaceBasis {
   const wet = charge.T_K <= T_WET_MAX_K;
   const water = SP['H2O(l)'];
@@ -208,7 +217,6 @@ export function furnaceBasis(
   // one backing array for the basis's four vectors: a typed array over 64 bytes is allocated
   // outside V8's heap (≈ 1 µs each, once per furnace solve of a Monte Carlo sample)
   const n = EL.count;
-  const block = new Float64Array(3 * n + N_SPECIES);
   const nPerAlloy = block.subarray(0, n);
   for (let e = 0; e < EL.count; e++)
     nPerAlloy[e] =

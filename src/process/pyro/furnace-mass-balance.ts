@@ -42,10 +42,15 @@ function fill(s: SpeciesStream, a: number, perUnit: Float64Array): SpeciesStream
   return s;
 }
 
+/** Doubles of the caller's work that holds the furnace's nine streams. */
+export const FURNACE_STREAMS_LENGTH = 9 * N_SPECIES;
+
 /**
  * The furnace's streams.
  * @param x - Additions and alloy rate [kg/s]
  * @param crRecovery - Cr recovery to the alloy [–]
+ * @param backing - Holds the streams' flows, {@link FURNACE_STREAMS_LENGTH} long (the caller's
+ *   work: the streams are valid until it is reused), default a new array
  * @throws InputError when the recoveries leave a negative amount of Cr or Fe in the slag
  */
 export function furnaceStreams(
@@ -53,6 +58,7 @@ export function furnaceStreams(
   p: FurnaceParams,
   x: FurnaceUnknowns,
   crRecovery: number,
+  backing?: Float64Array,
 ): FurnaceStreams {
   const el = furnaceElementBalance(b, p, x, crRecovery);
   if (el.slagCr < -1e-12 * el.inletCr || el.slagFe < -1e-12 * el.inletFe)
@@ -62,17 +68,20 @@ export function furnaceStreams(
       'recoveries leaving a non-negative amount in the slag',
     );
   const Tc = b.charge.T_K;
-  const [reductant, quartzite, lime, electrode, air, alloy, slag, gas, dust] = emptySpeciesStreams([
-    ['reductant', Tc],
-    ['quartzite', Tc],
-    ['lime', Tc],
-    ['electrode', 298.15],
-    ['air-ingress', 298.15],
-    ['alloy', p.alloy_T_K],
-    ['slag', p.slag_T_K],
-    ['off-gas', p.offgas_T_K],
-    ['dust', p.offgas_T_K],
-  ]) as [
+  const [reductant, quartzite, lime, electrode, air, alloy, slag, gas, dust] = emptySpeciesStreams(
+    [
+      ['reductant', Tc],
+      ['quartzite', Tc],
+      ['lime', Tc],
+      ['electrode', 298.15],
+      ['air-ingress', 298.15],
+      ['alloy', p.alloy_T_K],
+      ['slag', p.slag_T_K],
+      ['off-gas', p.offgas_T_K],
+      ['dust', p.offgas_T_K],
+    ],
+    backing,
+  ) as [
     SpeciesStream,
     SpeciesStream,
     SpeciesStream,

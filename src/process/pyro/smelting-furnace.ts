@@ -15,11 +15,15 @@
  * Si_alloy = R_Si·Si_in; dust = f_d × chromite charge; carbon as CO with CO2 only from the
  * air-ingress O2; slag the remaining oxides.
  */
-import { solveFurnaceAdditions } from './furnace-additions.js';
-import { furnaceBasis, materialVectorsOf } from './furnace-basis.js';
+import { ADDITIONS_LU_LENGTH, solveFurnaceAdditions } from './furnace-additions.js';
+import { FURNACE_BASIS_LENGTH, furnaceBasis, materialVectorsOf } from './furnace-basis.js';
 import { furnaceEnergyBalance } from './furnace-energy-balance.js';
 import { slagSiO2ByLiquidus_wt_pct } from './flux-solve.js';
-import { furnaceStreams, type FurnaceAdditions } from './furnace-mass-balance.js';
+import {
+  FURNACE_STREAMS_LENGTH,
+  furnaceStreams,
+  type FurnaceAdditions,
+} from './furnace-mass-balance.js';
 import {
   routeMaterials,
   validateFurnaceParams,
@@ -77,6 +81,30 @@ export interface FurnaceSolveOptions {
    * charge composition at another throughput). Changes the round-off, not the result.
    */
   crRecoveryStart?: number;
+  /**
+   * The caller's work array, {@link FURNACE_WORK_LENGTH} long (a flowsheet unit's scratch): it
+   * holds the result's streams, valid until the work is reused. Default: new arrays per solve
+   * (typed arrays over 64 bytes are allocated outside V8's heap, ≈ 1 µs each).
+   */
+  work?: Float64Array;
+}
+
+/** Doubles of a furnace solve's work: the basis's vectors, the nine streams, the chord's factors. */
+export const FURNACE_WORK_LENGTH =
+  FURNACE_BASIS_LENGTH + FURNACE_STREAMS_LENGTH + ADDITIONS_LU_LENGTH;
+
+/** The parts of a work array (views; none when there is no work). */
+function workParts(work: Float64Array | undefined) {
+  if (!work) return { basis: undefined, streams: undefined, lu: undefined };
+  if (work.length < FURNACE_WORK_LENGTH)
+    throw new RangeError(`furnace work: ${work.length} doubles, needs ${FURNACE_WORK_LENGTH}`);
+  const s = FURNACE_BASIS_LENGTH;
+  const l = s + FURNACE_STREAMS_LENGTH;
+  return {
+    basis: work.subarray(0, s),
+    streams: work.subarray(s, l),
+    lu: work.subarray(l, l + ADDITIONS_LU_LENGTH),
+  };
 }
 
 /**
@@ -98,12 +126,13 @@ export function solveSmeltingFurnace(
 ): FurnaceResult {
   validateFurnaceParams(p0);
   const vectors = materialVectorsOf(p0.route, mat);
-  const b = furnaceBasis(charge, p0, vectors);
+  const work = workParts(options.work);
+  const b = furnaceBasis(charge, p0, vectors, work.basis);
   // the liquidus option only moves the SiO2 target: the rest of the solve is unchanged
   const p =
     p0.flux_by_liquidus === 1 ? { ...p0, slag_SiO2_wt_pct: slagSiO2ByLiquidus_wt_pct(b, p0) } : p0;
-  const solved = solveFurnaceAdditions(b, p, options.crRecoveryStart);
-  const s = furnaceStreams(b, p, solved.additions, solved.cr_recovery);
+  const solved = solveFurnaceAdditions(b, p, options.crRecoveryStart, work.lu);
+  const s = furnaceStreams(b, p, solved.additions, solved.cr_recovery, work.streams);
   const a = s.additions;
   const inlets = [charge, a.reductant, a.quartzite, a.lime, a.electrode, a.air];
   const outlets = [s.alloy, s.slag, s.gas, s.dust];

@@ -76,11 +76,16 @@ export function emptySpeciesStream(id: string, T_K: number): SpeciesStream {
   return { id, T_K, mol_per_s: new Float64Array(N_SPECIES) };
 }
 
-/** Empty streams (id, T [K]) whose flows share one backing array (one allocation). */
+/**
+ * Empty streams (id, T [K]) whose flows share one backing array: the caller's (zeroed here, at
+ * least N_SPECIES per stream), else one new allocation.
+ */
 export function emptySpeciesStreams(
   specs: readonly (readonly [id: string, T_K: number])[],
+  backing?: Float64Array,
 ): SpeciesStream[] {
-  const backing = new Float64Array(N_SPECIES * specs.length);
+  if (backing) backing.fill(0, 0, N_SPECIES * specs.length);
+  else backing = new Float64Array(N_SPECIES * specs.length);
   return specs.map(([id, T_K], i) => ({
     id,
     T_K,

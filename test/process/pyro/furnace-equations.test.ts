@@ -6,6 +6,7 @@ import { InputError } from '../../../src/errors.js';
 import { chromiteStream, type OxideAnalysis } from '../../../src/process/pyro/materials.js';
 import {
   FURNACE_ADDITIONS,
+  FURNACE_WORK_LENGTH,
   furnaceDefaults,
   solveSmeltingFurnace,
   type FurnaceParams,
@@ -203,6 +204,32 @@ describe('smelting furnace: explicit equations', () => {
     });
     expect(rel(warm.cr_recovery, cold.cr_recovery)).toBeLessThan(1e-13);
     expect(rel(warm.electric_W, cold.electric_W)).toBeLessThan(1e-12);
+  });
+
+  it("a caller's work array gives the same result bit for bit, and holds its streams", () => {
+    // one work array reused by every solve (a flowsheet unit's scratch): filled with garbage
+    // first, so a part the solve reads before writing would show
+    const work = new Float64Array(FURNACE_WORK_LENGTH).fill(Number.NaN);
+    for (const { charge, p } of cases(12, 23)) {
+      const own = solveSmeltingFurnace(charge, p);
+      const shared = solveSmeltingFurnace(charge, p, undefined, { work });
+      expect(shared.electric_W).toBe(own.electric_W);
+      expect(shared.cr_recovery).toBe(own.cr_recovery);
+      own.outlets.forEach((s, k) => {
+        expect(Array.from(shared.outlets[k]?.mol_per_s ?? [])).toEqual(Array.from(s.mol_per_s));
+      });
+      expect(shared.alloy.mol_per_s.buffer).toBe(work.buffer);
+    }
+    expect(() =>
+      solveSmeltingFurnace(
+        cases(1, 23)[0]?.charge as SpeciesStream,
+        furnaceDefaults('dc'),
+        undefined,
+        {
+          work: new Float64Array(8),
+        },
+      ),
+    ).toThrow(/furnace work: 8 doubles/);
   });
 
   it('names the field of an infeasible target', () => {

@@ -63,11 +63,18 @@ function speciesMap(model: ComponentModel): Map_ {
  * @param model - Component model holding every PYRO_SPECIES entry
  * @param s - Engine stream [kg/h]
  * @param id - Name of the species stream
+ * @param into - Receives the molar flows (the caller's work, PYRO_SPECIES long; default a new
+ *   array)
  * @returns Molar flows [mol/s] at the stream's temperature [K]
  */
-export function toSpecies(model: ComponentModel, s: Stream, id: string): SpeciesStream {
+export function toSpecies(
+  model: ComponentModel,
+  s: Stream,
+  id: string,
+  into?: Float64Array,
+): SpeciesStream {
   const { comp, M } = speciesMap(model);
-  const mol = new Float64Array(PYRO_SPECIES.length);
+  const mol = into ?? new Float64Array(PYRO_SPECIES.length);
   let other = 0;
   for (let i = 0; i < mol.length; i++) mol[i] = (s.flow[comp[i] ?? 0] ?? 0) / 3600 / (M[i] ?? 1);
   if (model.nComp !== PYRO_SPECIES.length)

@@ -1,5 +1,7 @@
+import { N_SPECIES } from '../../pyro/species.js';
 import {
   FURNACE_ADDITIONS,
+  FURNACE_WORK_LENGTH,
   solveSmeltingFurnace,
   type FurnaceParams,
   type FurnaceResult,
@@ -49,6 +51,8 @@ function furnaceKind(
     params: schemaOf(FURNACE_DATA[route], KEYS),
     reagents: [],
     stateSize: 0,
+    // the charge's species, then the furnace solve's work (its streams are written out at once)
+    scratchSize: N_SPECIES + FURNACE_WORK_LENGTH,
     reactive: true,
     references: [
       'src/process/pyro/smelting-furnace.ts (element balance, additions as one linear system, heat balance); docs/model.md §Ferrochrome',
@@ -58,7 +62,9 @@ function furnaceKind(
       const charge = inlets[0];
       if (!charge) return;
       const params: FurnaceParams = { ...p, route };
-      const f = solveSmeltingFurnace(toSpecies(ctx.model, charge, 'charge'), params);
+      const species = toSpecies(ctx.model, charge, 'charge', ctx.scratch.subarray(0, N_SPECIES));
+      const work = ctx.scratch.subarray(N_SPECIES, N_SPECIES + FURNACE_WORK_LENGTH);
+      const f = solveSmeltingFurnace(species, params, undefined, { work });
       writeFurnaceOutput(ctx.model, f, out);
     },
   };
