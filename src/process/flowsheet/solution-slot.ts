@@ -9,12 +9,38 @@
  * duties, demands and energy terms, not the diagnostics record, so a diagnostic written only in
  * some solves would keep an earlier solve's value.
  */
+import type { ComponentModel } from '../components.js';
+import { createStreams, zeroStream, type Stream } from '../stream.js';
 import type { CompiledFlowsheet } from './compile.js';
 import { createSolution, type FlowsheetSolution } from './solve.js';
+
+/**
+ * What a runner builds streams for around a solve: the feeds it gives the solve (which copies
+ * them), the make-up a solve asks for (compared with the make-up it was given).
+ */
+export type SlotStreamUse = 'feeds' | 'makeup';
 
 export class SolutionSlot {
   private flowsheet: CompiledFlowsheet | undefined;
   private solution: FlowsheetSolution | undefined;
+  private readonly streamSets = new Map<SlotStreamUse, { model: ComponentModel; set: Stream[] }>();
+
+  /**
+   * `n` streams of `model` for one use, zeroed (no flows, ambient T and P, as new streams): the
+   * same objects on every call with the same use, model and count, so a runner that builds them
+   * per solve allocates none. What they held before is gone: streams from an earlier call with
+   * the same use must no longer be needed.
+   */
+  streams(use: SlotStreamUse, model: ComponentModel, n: number): Stream[] {
+    const kept = this.streamSets.get(use);
+    if (!kept || kept.model !== model || kept.set.length !== n) {
+      const set = createStreams(model, n);
+      this.streamSets.set(use, { model, set });
+      return set;
+    }
+    for (const s of kept.set) zeroStream(s);
+    return kept.set;
+  }
 
   /**
    * The slot's solution for `fs`: the previous one when it is of the same compiled flowsheet or

@@ -212,15 +212,21 @@ function makeupStream(
   return s;
 }
 
-/** Every make-up feed of template `t` from the demands of `sol`, times `scale` [kg/h]. */
+/**
+ * Every make-up feed of template `t` from the demands of `sol`, times `scale` [kg/h].
+ * @param slot - Whose make-up streams to write (they hold the previous call's make-up until
+ *   then), default new streams
+ */
 function makeupFeeds(
   t: FecrTemplateData,
   fs: CompiledFlowsheet,
   sol: FlowsheetSolution,
   scale: number,
+  slot?: SolutionSlot,
 ): Record<string, Stream> {
   const ids = Object.keys(t.makeup);
-  const streams = createStreams(fs.model, ids.length);
+  const streams =
+    slot?.streams('makeup', fs.model, ids.length) ?? createStreams(fs.model, ids.length);
   const out: Record<string, Stream> = {};
   ids.forEach((id, k) => {
     const m = t.makeup[id];
@@ -259,6 +265,8 @@ export interface Solved {
 /**
  * Solves template `t` at `ore_kg_per_s` dry ore with the given make-up feeds (none: every
  * addition feed empty, so each unit only reports what it demands).
+ * @param slot - The solution to solve into and the feed streams to build (the solve copies its
+ *   feeds), default new ones
  */
 function solveAt(
   t: FecrTemplateData,
@@ -266,7 +274,7 @@ function solveAt(
   feed: ChromiteFeed,
   ore_kg_per_s: number,
   makeup?: Record<string, Stream>,
-  into?: FlowsheetSolution,
+  slot?: SolutionSlot,
 ): FlowsheetSolution {
   const ore = chromiteStream(
     'chromite',
@@ -277,14 +285,15 @@ function solveAt(
     feed.form ?? 'spinel',
   );
   const ids = Object.keys(t.makeup);
-  const streams = createStreams(fs.model, 1 + (makeup ? 0 : ids.length));
+  const n = 1 + (makeup ? 0 : ids.length);
+  const streams = slot?.streams('feeds', fs.model, n) ?? createStreams(fs.model, n);
   const oreStream = streams[0] ?? createStream(fs.model);
   writeSpecies(fs.model, ore, oreStream);
   const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
   ids.forEach((id, k) => {
     feeds[id] = makeup?.[id] ?? streams[k + 1] ?? createStream(fs.model);
   });
-  return solveFlowsheet(fs, feeds, into ? { into } : {});
+  return solveFlowsheet(fs, feeds, slot ? { into: slot.take(fs) } : {});
 }
 
 /**
@@ -325,13 +334,12 @@ export function solveTemplate(
     throw new Error(
       `solveTemplate(${template}): the warm start's solution is the slot's; a run solved into a slot cannot start other runs`,
     );
-  const into = slot?.take(fs);
   const furnace = fs.units.findIndex((u) => MAIN_KINDS.has(u.kind.kind));
   const target = alloy_t_per_h === null ? null : alloy_t_per_h / KG_S_TO_T_H;
   const warm = target === null || !start ? undefined : warmStart(start, t, fs, target);
   // first solve: at 1 kg/s without additions, or where a previous run of the template says
   const ore0 = warm?.ore ?? 1;
-  const first = solveAt(t, fs, feed, ore0, warm?.fed, into);
+  const first = solveAt(t, fs, feed, ore0, warm?.fed, slot);
   let ore = ore0;
   if (target !== null) {
     const a = unitResult(fs, first, furnace, 'alloy_kg_per_h') / 3600;
@@ -342,11 +350,12 @@ export function solveTemplate(
   if (warm && Math.abs(ore / ore0 - 1) <= ORE_TOLERANCE) {
     // the warm start hit the alloy rate: the first solve is the answer if its make-up holds
     ore = ore0;
-    fed = makeupFeeds(t, fs, first, 1);
+    fed = makeupFeeds(t, fs, first, 1, slot);
     if (makeupChange(warm.fed, fed) <= MAKEUP_TOLERANCE) sol = first;
-  } else fed = makeupFeeds(t, fs, first, ore / ore0);
+  } else fed = makeupFeeds(t, fs, first, ore / ore0, slot);
+  // (the passes' make-up in new streams: the first, in the slot's, is still compared)
   for (let pass = 1; !sol; pass++) {
-    const trial = solveAt(t, fs, feed, ore, fed, into);
+    const trial = solveAt(t, fs, feed, ore, fed, slot);
     const next = makeupFeeds(t, fs, trial, 1);
     const worst = makeupChange(fed, next);
     if (worst <= MAKEUP_TOLERANCE) sol = trial;
