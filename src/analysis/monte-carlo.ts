@@ -9,7 +9,7 @@ import { stagesMovedBy } from '../plant/stage-dependencies.js';
 import type { StageRun } from '../process/stage-run.js';
 import { stageResults } from '../stage-results.js';
 import { InputError } from '../errors.js';
-import { compileScenario, parameterIndices, setParameters } from '../scenario/compile.js';
+import { compileScenario, parameterIndices, setParametersAt } from '../scenario/compile.js';
 import type { Distribution as ScenarioDistribution, Scenario } from '../scenario/schema.js';
 import type { CorrelationSpec } from '../uncertainty/correlation/correlation-spec.js';
 import type { DistributionSpec } from '../uncertainty/distributions/distribution.js';
@@ -182,7 +182,9 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
       );
     }
   }
-  const all = Int32Array.from(model.leaves.keys());
+  // a sample's vector is the base with the sampled entries overwritten: only those are set (the
+  // scenario's other inputs stay at their base values, which no evaluation writes)
+  const sampled = Int32Array.from(parameters, (p) => p.index);
   const priceGroup = pricePathGroup(own, model.base.length);
   const base = new Float64Array(
     model.base.length + (priceGroup ? priceGroup.series.length * priceGroup.rows : 0),
@@ -268,7 +270,7 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     seed: options.seed ?? u.seed,
     method: options.method ?? u.method,
     evaluate: (params, out) => {
-      setParameters(model, all, params);
+      setParametersAt(model, sampled, params);
       // a sample's runs are solved into the solver's per-stage solutions (runSample): read here
       // and kept only as numbers, they are overwritten by the next sample
       const runs = (): ReadonlyMap<string, StageRun> =>

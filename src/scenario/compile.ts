@@ -62,6 +62,24 @@ export function setParameters(
   }
 }
 
+/**
+ * Writes `vector[i]` into the input at each index i of `indices`: a sample's full parameter
+ * vector, of which only the sampled entries differ from the base (hot path: no checks, no
+ * allocation; the inputs not listed keep their values).
+ */
+export function setParametersAt(
+  model: CompiledScenario,
+  indices: Int32Array,
+  vector: ArrayLike<number>,
+): void {
+  const leaves = model.leaves;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] ?? 0;
+    const leaf = leaves[i];
+    if (leaf) leaf.param.value = vector[i] ?? Number.NaN;
+  }
+}
+
 /** Restores every input to its loaded value. */
 export function resetParameters(model: CompiledScenario): void {
   model.leaves.forEach((leaf, i) => {
