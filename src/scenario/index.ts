@@ -30,6 +30,7 @@ export {
   compileScenario,
   parameterIndices,
   setParameters,
+  setParametersAt,
   resetParameters,
   currentParameters,
   type CompiledScenario,

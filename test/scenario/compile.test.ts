@@ -8,6 +8,7 @@ import {
   parameterIndices,
   resetParameters,
   setParameters,
+  setParametersAt,
 } from '../../src/scenario/index.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -37,6 +38,19 @@ describe('compiled scenario', () => {
     resetParameters(m);
     expect(currentParameters(m)).toEqual(m.base);
     expect(appraise(m.scenario).stages[0]!.capex_usd).toBe(before);
+  });
+
+  it('setParametersAt writes the listed entries of a full vector and leaves the others', () => {
+    const m = compileScenario(load());
+    const ix = parameterIndices(m, ['stages.smelter.capacity_t_per_year']);
+    const vector = Float64Array.from(m.base, () => -1);
+    const i = ix[0] ?? -1;
+    vector[i] = 90000;
+    setParametersAt(m, ix, vector);
+    const now = currentParameters(m);
+    expect(now[i]).toBe(90000);
+    now[i] = m.base[i] ?? NaN;
+    expect(now).toEqual(m.base);
   });
 
   it('rejects an unknown path with a suggestion', () => {
