@@ -55,6 +55,22 @@ export interface HeadlineWork {
   economics: KeptStageEconomics | undefined;
   /** The cash-flow columns of each kept stage economics (valid while that object is kept). */
   readonly flows: Map<string, { economics: StageEconomics; flows: ProjectFlowSums }>;
+  /** The discount factors (1 + rate)^−t of the last rate and horizon asked for. */
+  discount: { rate: number; factors: Float64Array } | undefined;
+}
+
+/**
+ * (1 + rate)^−t for t = 0 … n − 1, as the cash-flow table's `discount_factor` computes them:
+ * the work's when they are of the same rate and horizon (a run that does not sample the
+ * discount rate computes them once), else computed and kept in the work.
+ */
+function discountFactors(work: HeadlineWork, rate: number, n: number): Float64Array {
+  const d = work.discount;
+  if (d && d.rate === rate && d.factors.length === n) return d.factors;
+  const factors = new Float64Array(n);
+  for (let t = 0; t < n; t++) factors[t] = Math.pow(1 + rate, -t);
+  work.discount = { rate, factors };
+  return factors;
 }
 
 /** Work arrays for {@link headlineOutputs}, to be owned by one caller (one thread). */
@@ -65,6 +81,7 @@ export function createHeadlineWork(): HeadlineWork {
     basis: undefined,
     economics: undefined,
     flows: new Map(),
+    discount: undefined,
   };
 }
 
@@ -191,8 +208,9 @@ export function headlineOutputs(
         v = valueAdded;
         break;
       case 'impact.government_take_npv_usd': {
+        const df = discountFactors(work, rate, n);
         let take = 0;
-        for (let t = 0; t < n; t++) take += Math.pow(1 + rate, -t) * (tax[t] ?? 0);
+        for (let t = 0; t < n; t++) take += (df[t] ?? 0) * (tax[t] ?? 0);
         v = take;
         break;
       }
