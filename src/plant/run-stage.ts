@@ -33,7 +33,8 @@ function numbersOf(
   field: string,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(entries)) {
+  for (const key in entries) {
+    const v = entries[key];
     const value = typeof v === 'object' ? v.value : v;
     if (typeof value !== 'number') throw new InputError(`${field}.${key}`, value, 'a number');
     out[key] = value;

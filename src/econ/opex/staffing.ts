@@ -62,8 +62,8 @@ const SOURCE_NOTE = 'data/econ/staffing.json (positions assumed; see its descrip
 
 /** The staffing family of a template, or undefined when the model has none for it. */
 export function staffingFamily(template: string): string | undefined {
-  for (const [id, f] of Object.entries(STAFFING_DATA.families))
-    if (f.templates.includes(template)) return id;
+  for (const id in STAFFING_DATA.families)
+    if (STAFFING_DATA.families[id]?.templates.includes(template)) return id;
   return undefined;
 }
 

@@ -100,7 +100,8 @@ export function stageOpex(input: StageOpexInput): StageOpex {
     if (f.price_usd_per_t_by_row) line.price_by_row = numberArray(f.price_usd_per_t_by_row);
     lines.push(line);
   }
-  for (const [id, quantity] of Object.entries(input.consumptions)) {
+  for (const id in input.consumptions) {
+    const quantity = input.consumptions[id] as number;
     if (quantity === 0) continue;
     if (quantity < 0 || !Number.isFinite(quantity))
       throw new InputError(

@@ -286,14 +286,17 @@ export function summariseStage(
     throw new InputError(`template ${fs.id}.summary.products`, [], 'a main product');
   const { power_MW, gas_MW } = utilities(fs, sol);
   const consumptions: StageConsumption[] = [];
-  for (const [id, c] of Object.entries(spec.consumables)) {
+  for (const id in spec.consumables) {
+    const c = spec.consumables[id] as SummaryConsumable;
     const t = consumptionOf(fs, sol, c, options.moisture_wt_pct ?? {});
     if (c.if_used === true && !(t > 0)) continue;
     consumptions.push({ id, per_h: t, unit: id === 'water' ? 'm3/h' : 't/h' });
   }
   consumptions.push({ id: 'electricity', per_h: power_MW, unit: 'MWh/h' });
   if (gas_MW > 0) consumptions.push({ id: 'natural-gas', per_h: gas_MW, unit: 'MWh/h' });
-  const byproducts: StageByproduct[] = Object.entries(spec.byproducts).map(([id, b]) => {
+  const byproducts: StageByproduct[] = [];
+  for (const id in spec.byproducts) {
+    const b = spec.byproducts[id] as StageSummarySpec['byproducts'][string];
     const streams = b.streams.map((s) => streamOf(fs, sol, s));
     const out: StageByproduct = {
       id,
@@ -301,8 +304,8 @@ export function summariseStage(
     };
     if (b.composition) out.composition_wt_pct = componentWtPct(model, streams, b.composition);
     if (b.energy === true) out.energy_MWh_per_h = lowerHeatingValue_kW(model, streams) / 1000;
-    return out;
-  });
+    byproducts.push(out);
+  }
   const t = main.t_per_h;
   const el = spec.recovery_element;
   const kpis: Record<string, number> = {

@@ -101,9 +101,11 @@ export function gradeAlloy(
   grades: readonly FecrGrade[] = FECR_GRADES,
   standard: string = FECR_GRADE_STANDARD,
 ): GradeResult {
-  for (const [e, v] of Object.entries(alloy))
+  for (const e in alloy) {
+    const v = alloy[e as keyof GradedAlloy];
     if (!(Number.isFinite(v) && v >= 0 && v <= 100))
       throw new InputError(`alloy.${e}`, v, 'a content in [0, 100] wt%');
+  }
   if (grades.length === 0) throw new InputError('grades', grades, 'at least one grade');
   let closest: MissedLimit[] | undefined;
   for (const g of grades) {

@@ -105,9 +105,11 @@ function engineOverrides(
   moisture_wt_pct: number,
 ): Record<string, number> {
   const fd = FURNACE_DEFAULTS;
-  const units = Object.entries(t.template.units);
+  const units = t.template.units;
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(o)) {
+  // (for…in, not Object.entries: once per Monte Carlo sample that re-solves the smelter)
+  for (const k in o) {
+    const v = o[k] as number;
     const [head, name] = k.split('.', 2);
     const ok =
       (head === 'furnace' && name && name in fd && name !== 'route') ||
@@ -120,7 +122,9 @@ function engineOverrides(
         `a key furnace.<${Object.keys(fd).join('|')}>, pretreatment.<${Object.keys(PRETREATMENT_DEFAULTS).join('|')}> or refining.<${(PARAMS_BY_KIND['fecr-silicothermic-refining'] ?? []).join('|')}>`,
       );
     if (!Number.isFinite(v)) throw new InputError(`overrides.${k}`, v, 'a finite number');
-    for (const [id, u] of units) {
+    for (const id in units) {
+      const u = units[id];
+      if (!u) continue;
       const isFurnace = u.kind === 'submerged-arc-furnace' || u.kind === 'dc-arc-furnace';
       if (head === 'furnace' ? isFurnace : !isFurnace && hasParam(u.kind, name))
         out[`units.${id}.${name}`] = v;
@@ -134,8 +138,9 @@ function engineOverrides(
       o['furnace.cr_recovery'],
       'no fixed recovery while the Cr recovery is solved from the slag Cr2O3 target (set furnace.slag_Cr2O3_wt_pct: 0 to fix it)',
     );
-  for (const [id, u] of units)
-    if (u.kind === 'fecr-pelletiser') out[`units.${id}.ore_moisture_wt_pct`] = moisture_wt_pct;
+  for (const id in units)
+    if (units[id]?.kind === 'fecr-pelletiser')
+      out[`units.${id}.ore_moisture_wt_pct`] = moisture_wt_pct;
   return out;
 }
 
@@ -239,8 +244,8 @@ function makeupFeeds(
 /** Largest change of any make-up feed between two sets, relative to its largest flow [–]. */
 function makeupChange(a: Record<string, Stream>, b: Record<string, Stream>): number {
   let worst = 0;
-  for (const [id, sa] of Object.entries(a)) {
-    const fa = sa.flow;
+  for (const id in a) {
+    const fa = (a[id] as Stream).flow;
     const fb = b[id]?.flow ?? fa;
     let scale = 0;
     let diff = 0;
