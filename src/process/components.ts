@@ -45,6 +45,11 @@ export interface ComponentModel {
   readonly breakage: Float64Array;
   /** Element indices used by assays (−1 if absent). */
   readonly el: { readonly Cr: number; readonly Fe: number };
+  /**
+   * Each component's name without its phase suffix (`Cr2O3(l)` → `Cr2O3`; minerals as named):
+   * the keys of an oxide analysis, built with the model rather than per summary.
+   */
+  readonly formulas: readonly string[];
   /** Component index by name (built with the model: unit kinds look components up by name). */
   readonly index: ReadonlyMap<string, number>;
   /** The component list as one string (names joined by newlines): a key for tables by list. */
@@ -171,6 +176,7 @@ export function buildComponentModel(spec: ComponentSpec): ComponentModel {
     nSize: sieve.n,
     breakage: breakageMatrix(sieve),
     el: { Cr: elements.indexOf('Cr'), Fe: elements.indexOf('Fe') },
+    formulas: names.map((n) => n.replace(/\([a-z]+\)$/, '')),
     index: new Map(names.map((n, i) => [n, i])),
     key: names.join('\n'),
     molarMass_kg_per_mol: molarMass,

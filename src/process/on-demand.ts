@@ -1,7 +1,7 @@
 /**
  * Properties computed when read, afresh on each read: a stage run's balance report and report
- * checks (stage-run.ts), and the balance of the appraisal's per-stage balance entries
- * (stage-results.ts). Each property name has one getter shared by every object; the getter calls
+ * checks (stage-run.ts), the balance of the appraisal's per-stage balance entries
+ * (stage-results.ts) and a flowsheet solution's closure (solve.ts). Each property name has one getter shared by every object; the getter calls
  * the object's own builder, kept in a non-enumerable slot of the object.
  *
  * Why not a getter closure per run: V8 keeps an accessor in the object's hidden class, so a new
@@ -15,7 +15,7 @@
 const BUILDERS = Symbol('chromflow.onDemandBuilders');
 
 /** The names of the on-demand properties (each has its one shared getter). */
-export type OnDemandName = 'balance' | 'report_checks';
+export type OnDemandName = 'balance' | 'report_checks' | 'closure';
 
 interface WithBuilders {
   [BUILDERS]?: Partial<Record<OnDemandName, () => unknown>>;
@@ -32,16 +32,19 @@ function sharedGetter(name: OnDemandName): (this: WithBuilders) => unknown {
 const GETTERS: Readonly<Record<OnDemandName, (this: WithBuilders) => unknown>> = {
   balance: sharedGetter('balance'),
   report_checks: sharedGetter('report_checks'),
+  closure: sharedGetter('closure'),
 };
 
 /**
  * Whether a spread or `Object.assign` from the object copies the property (computing it): the
  * balance report yes (as a plain field would be), the report checks no (they cost about as much
- * as the stage solve, and only the appraisal's stage results read them).
+ * as the stage solve, and only the appraisal's stage results read them), a solution's closure
+ * no (nothing copies a solution).
  */
 const ENUMERABLE: Readonly<Record<OnDemandName, boolean>> = {
   balance: true,
   report_checks: false,
+  closure: false,
 };
 
 /**

@@ -25,7 +25,7 @@ export function relImbalance(inFlow: number, outFlow: number): number {
  */
 export function balanceVector(
   fs: CompiledFlowsheet,
-  sol: FlowsheetSolution,
+  sol: Omit<FlowsheetSolution, 'closure'>,
   streams: readonly number[],
   waterAdded_kg_per_h: number,
   out: Float64Array,
@@ -51,13 +51,25 @@ export function balanceVector(
   }
 }
 
-/** Fills `sol.elementFlows` and `sol.closure` from the solved streams and duties. */
-export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): void {
+/** Fills `sol.elementFlows` from the solved streams (every solve: the summary reads them). */
+export function computeElementFlows(fs: CompiledFlowsheet, sol: FlowsheetSolution): void {
   const { model } = fs;
   const nEl = model.nEl;
   sol.streams.forEach((s, i) => {
     elementFlows(model, s, sol.elementFlows, i * nEl);
   });
+}
+
+/**
+ * The closure of a solution's balances, per unit and plant-wide, from its streams, element flows
+ * and duties, written into `into` (computed when read: `FlowsheetSolution.closure`).
+ */
+export function solutionClosure(
+  fs: CompiledFlowsheet,
+  sol: Omit<FlowsheetSolution, 'closure'>,
+  into: Closure,
+): Closure {
+  const nEl = fs.model.nEl;
   const a = sol.work.balIn;
   const b = sol.work.balOut;
   let max = 0;
@@ -73,7 +85,7 @@ export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): v
       for (let k = 0; k < nEl + 2; k++)
         if (k !== nEl || u.kind.reactive !== true)
           worst = Math.max(worst, relImbalance(a[k] ?? 0, b[k] ?? 0));
-    sol.closure.unit_max_rel[i] = worst;
+    into.unit_max_rel[i] = worst;
     max = Math.max(max, worst);
   });
   balanceVector(fs, sol, fs.feeds, plantWater, a);
@@ -82,6 +94,7 @@ export function computeClosure(fs: CompiledFlowsheet, sol: FlowsheetSolution): v
   const reactive = fs.units.some((u) => u.kind.reactive === true);
   for (let k = 0; k < nEl + 2; k++)
     if (k !== nEl || !reactive) plant = Math.max(plant, relImbalance(a[k] ?? 0, b[k] ?? 0));
-  sol.closure.plant_rel = plant;
-  sol.closure.max_rel = Math.max(max, plant);
+  into.plant_rel = plant;
+  into.max_rel = Math.max(max, plant);
+  return into;
 }

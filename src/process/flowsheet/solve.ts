@@ -10,7 +10,8 @@ import {
   type Stream,
 } from '../stream.js';
 import type { UnitContext, UnitOutput } from '../unit.js';
-import { computeClosure, type Closure } from './closure.js';
+import { computeElementFlows, solutionClosure, type Closure } from './closure.js';
+import { defineOnDemand } from '../on-demand.js';
 import type { CompiledFlowsheet } from './compile.js';
 import { andersonStep, createAndersonWork, resetAnderson, type AndersonWork } from './anderson.js';
 
@@ -55,6 +56,10 @@ export interface FlowsheetSolution {
   readonly tears: readonly TearDiagnostics[];
   /** Element flows of every stream, row-major nStreams × nEl [kg/h]. */
   readonly elementFlows: Float64Array;
+  /**
+   * Closure of every element, water and total mass, per unit and plant-wide: computed when read
+   * (on-demand.ts) from the solution as it then is; a Monte Carlo sample never reads it.
+   */
   readonly closure: Closure;
   /** Unit solves performed in the last solve. */
   unitSolves: number;
@@ -171,7 +176,8 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
       worst_stream: '',
     }));
   const elementFlows = block.take(fs.streams.length * model.nEl);
-  const closure = { unit_max_rel: block.take(fs.units.length), plant_rel: 0, max_rel: 0 };
+  // written when read (the balance report, tests), not per solve: a sample never reads it
+  const closure: Closure = { unit_max_rel: block.take(fs.units.length), plant_rel: 0, max_rel: 0 };
   const work = {
     ctx,
     inlets,
@@ -180,7 +186,8 @@ export function createSolution(fs: CompiledFlowsheet): FlowsheetSolution {
     balOut: block.take(model.nEl + 2),
   };
   block.done();
-  return { streams, outputs, states, tears, elementFlows, closure, unitSolves: 0, work };
+  const sol = { streams, outputs, states, tears, elementFlows, unitSolves: 0, work };
+  return defineOnDemand(sol, 'closure', () => solutionClosure(fs, sol, closure));
 }
 
 /**
@@ -224,7 +231,8 @@ export interface SolveOptions {
 /**
  * Solves a flowsheet sequentially (sequential-modular): acyclic units once in topological
  * order, recycle loops by iterating on their tear streams with bounded Wegstein acceleration.
- * Computes the per-unit and plant-wide closure of every element, water and total mass.
+ * Computes the element flows of every stream; the per-unit and plant-wide closure of every
+ * element, water and total mass is computed when the solution's `closure` is read.
  * @param fs - Compiled flowsheet
  * @param feeds - Feed streams by feed id [kg/h]
  * @returns Solution (streams, duties, diagnostics, tear diagnostics, closure)
@@ -309,7 +317,7 @@ export function solveFlowsheet(
     if (!diag || !lw) return;
     solveLoop(fs, sol, block.units, block.tears, lw, diag, settings, solve);
   });
-  computeClosure(fs, sol);
+  computeElementFlows(fs, sol);
   return sol;
 }
 

@@ -105,14 +105,13 @@ function componentWtPct(
   let tot = 0;
   for (const s of streams) tot += totalMass_kg_per_h(s);
   const out: Record<string, number> = {};
-  model.names.forEach((n, c) => {
+  const keys = naming === 'oxides' ? model.formulas : model.names;
+  for (let c = 0; c < model.nComp; c++) {
     let v = 0;
     for (const s of streams) v += s.flow[c] ?? 0;
-    if (v > 0) {
-      const key = naming === 'oxides' ? n.replace(/\([a-z]+\)$/, '') : n;
-      out[key] = (out[key] ?? 0) + (100 * v) / tot;
-    }
-  });
+    const key = keys[c];
+    if (v > 0 && key !== undefined) out[key] = (out[key] ?? 0) + (100 * v) / tot;
+  }
   return out;
 }
 
