@@ -24,7 +24,7 @@ export interface StageResults {
   notImplemented: NotImplemented[];
   /** Model data behind the capex estimates, with sources. */
   modelSources: SourceEntry[];
-  /** The mass balance of every solved stage. */
+  /** The mass balance of every solved stage (none with `detail: false`). */
   balances: { stage: string; balance: BalanceReport }[];
 }
 
@@ -71,8 +71,8 @@ function appraiseConcentrateSale(
 
 /**
  * `detail: false` (sampling loops) also leaves out each stage's report-only checks (the smelter
- * slag's viscosity and liquidus) and its KPI `capex_usd_per_t_capacity`: its `kpis` are then the
- * run's own record, shared, never to be written.
+ * slag's viscosity and liquidus), its KPI `capex_usd_per_t_capacity` (its `kpis` are then the
+ * run's own record, shared, never to be written) and the stages' mass balances.
  */
 export interface StageResultsOptions extends StageCapexOptions {
   /**
@@ -146,7 +146,8 @@ export function stageResults(
     // the report is built only when the appraisal reads it (not in a Monte Carlo sample)
     // (with the getter shared by every stage: a getter closure per object gave each object its
     // own V8 hidden class, and a Monte Carlo sample's garbage then outlived the young generation)
-    balances.push(defineOnDemand({ stage: stage.id }, 'balance', () => run.balance));
+    if (options.detail !== false)
+      balances.push(defineOnDemand({ stage: stage.id }, 'balance', () => run.balance));
     const capex = stageCapex(
       stage,
       template.id,
