@@ -645,7 +645,8 @@ function opexPricePath(
         : 0;
   if (pct === 0) return undefined;
   const index = money.realCostIndexByRow(pct, baseYear);
-  const byRow = new Float64Array(index.length);
+  // a plain array: a typed array of a horizon's rows lives outside V8's heap (≈ 1 µs to allocate)
+  const byRow = new Array<number>(index.length);
   for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * l.unit_price_usd;
   return byRow;
 }
