@@ -20,14 +20,26 @@ function finiteAt(
   if (!Number.isFinite(v) || v < min) throw new InputError(`${list}[${i}].${key}`, v, what);
 }
 
-/** A by-row price: at most one entry per row, every entry finite. */
-function byRowProblems(field: string, values: ArrayLike<number> | undefined, n: number): void {
+/**
+ * A by-row price, field `key` of entry `i` of list `list`: at most one entry per row, every entry
+ * finite. The field's name is built only for the error (a sample validates ~10³ entries).
+ */
+function byRowProblems(
+  list: string,
+  i: number,
+  key: string,
+  values: ArrayLike<number> | undefined,
+  n: number,
+): void {
   if (values === undefined) return;
   if (values.length > n)
-    throw new InputError(field, values.length, `at most ${n} entries (one per row)`);
-  // The field name of a row is built only for the error: a sample validates ~10³ entries.
+    throw new InputError(
+      `${list}[${i}].${key}`,
+      values.length,
+      `at most ${n} entries (one per row)`,
+    );
   for (let t = 0; t < values.length; t++)
-    if (!Number.isFinite(values[t])) finite(`${field}[${t}]`, values[t] ?? NaN);
+    if (!Number.isFinite(values[t])) finite(`${list}[${i}].${key}[${t}]`, values[t] ?? NaN);
 }
 
 /**
@@ -53,22 +65,21 @@ export function validateCashflowInput(input: CashflowInput): void {
         throw new InputError(`price_index_by_row[${t}]`, index[t], 'a finite price level > 0');
   }
   input.capex.forEach((c, i) => {
-    const f = `capex[${i}]`;
-    finite(`${f}.amount_usd`, c.amount_usd, 0, 'a non-negative amount [USD]');
+    finiteAt('capex', i, 'amount_usd', c.amount_usd, 0, 'a non-negative amount [USD]');
     const s = c.start_index ?? 0;
     if (!Number.isInteger(s) || s < 0 || s + c.phasing.length > n)
       throw new InputError(
-        `${f}.start_index`,
+        `capex[${i}].start_index`,
         s,
         `an integer row with the phasing inside 0..${n - 1}`,
       );
     const sum = c.phasing.reduce((a, b) => a + b, 0);
     c.phasing.forEach((p, j) => {
       if (!(Number.isFinite(p) && p >= 0))
-        finite(`${f}.phasing[${j}]`, p, 0, 'a non-negative fraction');
+        finite(`capex[${i}].phasing[${j}]`, p, 0, 'a non-negative fraction');
     });
     if (Math.abs(sum - 1) > 1e-9)
-      throw new InputError(`${f}.phasing`, c.phasing, 'fractions summing to 1');
+      throw new InputError(`capex[${i}].phasing`, c.phasing, 'fractions summing to 1');
   });
   const op = input.operation;
   const last = op.last_index ?? n - 1;
@@ -101,7 +112,7 @@ export function validateCashflowInput(input: CashflowInput): void {
       -Infinity,
       'a finite price [USD/t]',
     );
-    byRowProblems(`products[${i}].price_usd_per_t_by_row`, p.price_usd_per_t_by_row, n);
+    byRowProblems('products', i, 'price_usd_per_t_by_row', p.price_usd_per_t_by_row, n);
     const cr = p.cr_mass_fraction;
     if (cr !== undefined && !(cr >= 0 && cr <= 1))
       throw new InputError(`products[${i}].cr_mass_fraction`, cr, 'a mass fraction in [0, 1]');
@@ -112,7 +123,7 @@ export function validateCashflowInput(input: CashflowInput): void {
   input.opex.forEach((o, i) => {
     finiteAt('opex', i, 'quantity_per_year', o.quantity_per_year, 0, 'a non-negative quantity');
     finiteAt('opex', i, 'unit_price_usd', o.unit_price_usd, -Infinity, 'a finite price [USD/unit]');
-    byRowProblems(`opex[${i}].unit_price_usd_by_row`, o.unit_price_usd_by_row, n);
+    byRowProblems('opex', i, 'unit_price_usd_by_row', o.unit_price_usd_by_row, n);
   });
   (input.yearly_costs ?? []).forEach((y, i) => {
     if (y.usd_by_row.length > input.horizon_years)
