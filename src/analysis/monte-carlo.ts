@@ -272,9 +272,10 @@ export function monteCarloSpec(scenario: Scenario, options: MonteCarloOptions = 
     evaluate: (params, out) => {
       setParametersAt(model, sampled, params);
       // a sample's runs are solved into the solver's per-stage solutions (runSample): read here
-      // and kept only as numbers, they are overwritten by the next sample
+      // and kept only as numbers, they are overwritten by the next sample; for headline outputs
+      // only, without what only a report reads (detail false)
       const runs = (): ReadonlyMap<string, StageRun> =>
-        plantRuns ?? solver.runSample(model.scenario, keepRuns, baseRuns);
+        plantRuns ?? solver.runSample(model.scenario, keepRuns, baseRuns, fast === undefined);
       if (fast) {
         const stages =
           fixedStages ??

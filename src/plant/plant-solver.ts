@@ -45,7 +45,7 @@ export class PlantSolver implements StageSolveOptions {
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
   ): Map<string, StageRun> {
-    return this.solve(scenario, false, keep, warm);
+    return this.solve(scenario, 'plant', keep, warm);
   }
 
   /**
@@ -55,6 +55,8 @@ export class PlantSolver implements StageSolveOptions {
    * so a sample allocates no solution, and the runs returned are valid only until the next call.
    * @param keep - Runs of the base solve (`runPlant`), reused as they are
    * @param warm - Runs of the base solve to start from
+   * @param detail - false for a sample that reads only headline outputs: the runs leave out what
+   *   only a report reads (`StageSolveOptions.detail`)
    * @throws Error when a kept or warm-start run is one of this method's (its solution would be
    *   overwritten while it is read)
    */
@@ -62,6 +64,7 @@ export class PlantSolver implements StageSolveOptions {
     scenario: Scenario,
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
+    detail = true,
   ): Map<string, StageRun> {
     for (const runs of [keep, warm])
       for (const [id, run] of runs ?? [])
@@ -69,12 +72,12 @@ export class PlantSolver implements StageSolveOptions {
           throw new Error(
             `PlantSolver.runSample: stage ${id}'s kept or warm-start run is a sample's run; pass runs of runPlant`,
           );
-    return this.solve(scenario, true, keep, warm);
+    return this.solve(scenario, detail ? 'sample' : 'lean-sample', keep, warm);
   }
 
   private solve(
     scenario: Scenario,
-    sample: boolean,
+    kind: 'plant' | 'sample' | 'lean-sample',
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
   ): Map<string, StageRun> {
@@ -88,6 +91,7 @@ export class PlantSolver implements StageSolveOptions {
         continue;
       }
       const start = warm?.get(stage.id);
+      const sample = kind !== 'plant';
       const options: StageSolveOptions =
         start || sample
           ? {
@@ -95,6 +99,7 @@ export class PlantSolver implements StageSolveOptions {
               ...this.makeup(),
               ...(start ? { warmStart: start } : {}),
               ...(sample ? { solution: this.slot(stage.id) } : {}),
+              ...(kind === 'lean-sample' ? { detail: false } : {}),
             }
           : this;
       const run = runStage(scenario, stage, i, runs, options);

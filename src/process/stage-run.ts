@@ -109,15 +109,19 @@ export interface StageRun {
   design_overrides: DesignOverrides;
   /** Warnings the route choices raise (e.g. an obsolete route chosen by a route key). */
   warnings?: string[];
-  /** Grade of the main product against its standard (ferrochrome stages; fecr-grade.ts). */
-  product_grade?: ProductGrade;
+  /**
+   * Grade of the main product against its standard (ferrochrome stages; fecr-grade.ts);
+   * undefined in a run without detail (`StageSolveOptions.detail`).
+   */
+  product_grade?: ProductGrade | undefined;
   /** Hexavalent chromium, hazardous waste and water of the stage at nameplate (per hour). */
   environment?: StageEnvironmentPerHour;
   /**
    * Sulphur leaving the stage with its off-gas (and, for the smelter, the dust), before any gas
-   * cleaning, at nameplate [kg S/h]: from the minor-element ledger of the stages that keep one.
+   * cleaning, at nameplate [kg S/h]: from the minor-element ledger of the stages that keep one
+   * (undefined in a run without detail).
    */
-  sulphur_to_air_kg_per_h?: number;
+  sulphur_to_air_kg_per_h?: number | undefined;
 }
 
 /** A stage's environmental flows at nameplate, per hour of operation. */

@@ -147,4 +147,26 @@ describe('PlantSolver', () => {
       expect(() => solver.runSample(model.scenario, sample)).toThrow(/runSample/);
     }
   });
+
+  it('a sample without detail leaves out the alloy quality and the energy balances, nothing else', () => {
+    const { model, solver, base, keep, setMoisture } = moistureRun();
+    setMoisture(6);
+    const full = solver.runPlant(model.scenario, keep, base).get('smelter');
+    const lean = solver.runSample(model.scenario, keep, base, false).get('smelter');
+    if (!full || !lean) throw new Error('no smelter run');
+    expect(lean.product_grade).toBeUndefined();
+    expect(lean.sulphur_to_air_kg_per_h).toBeUndefined();
+    expect(lean.energy).toEqual([]);
+    expect(full.product_grade).toBeDefined();
+    expect(full.energy.length).toBeGreaterThan(0);
+    // every other figure is the full run's; the KPIs less the alloy quality's six
+    const quality = ['alloy_s_wt_pct', 'alloy_p_wt_pct', 'alloy_ti_wt_pct', 'alloy_in_grade'];
+    const kpis = Object.entries(full.kpis).filter(
+      ([k]) => !quality.includes(k) && k !== 'slag_s_kg_per_t' && k !== 'offgas_s_kg_per_t',
+    );
+    expect(Object.entries(lean.kpis)).toEqual(kpis);
+    const figures = (r: typeof full) =>
+      JSON.stringify([r.products, r.consumptions, r.byproducts, r.design]);
+    expect(figures(lean)).toBe(figures(full));
+  });
 });

@@ -251,6 +251,8 @@ export interface SummaryOptions {
   design?: DesignOverrides;
   /** As-received moisture of the materials that `DriedFeed` entries name [wt%]. */
   moisture_wt_pct?: Readonly<Record<string, number>>;
+  /** false: no unit energy balances (an empty list; `StageSolveOptions.detail`). Default true. */
+  energy?: boolean;
 }
 
 /**
@@ -325,7 +327,7 @@ export function summariseStage(
     products,
     consumptions,
     byproducts,
-    energy: energyBalances(fs, sol),
+    energy: options.energy === false ? [] : energyBalances(fs, sol),
     design: designs,
     design_snapshot: snapshot,
     design_overrides: design,

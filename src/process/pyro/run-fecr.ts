@@ -75,8 +75,11 @@ export interface FerrochromeStageRun extends StageRun {
    * rate, so that the first solve repeats this one bit for bit. */
   ore_dry_kg_per_s: number;
   target_alloy_t_per_h: number;
-  /** S, P and Ti in and out of the stage [kg/h] (fecr-minor-ledger.ts); smelting templates only. */
-  minor_elements?: MinorBalance;
+  /**
+   * S, P and Ti in and out of the stage [kg/h] (fecr-minor-ledger.ts); smelting templates only,
+   * undefined in a run without detail (`StageSolveOptions.detail`).
+   */
+  minor_elements?: MinorBalance | undefined;
 }
 
 const KG_S_TO_T_H = 3.6;
@@ -470,6 +473,7 @@ export function runFerrochromeStage(
       options.solution,
     ),
     input,
+    options.detail !== false,
   );
 }
 
@@ -479,22 +483,28 @@ const BOUGHT_WET: Readonly<Record<string, number>> = {
   quartzite: MATERIALS.quartzite.moisture_wt_pct,
 };
 
-function stageRun(r: Solved, input: FerrochromeInput): FerrochromeStageRun {
+/**
+ * The stage run of a solved template: its summary, the smelting KPIs and, with `detail`, the
+ * alloy's quality (`StageSolveOptions.detail`: without it the run has the same fields, the
+ * quality's undefined, so that sample runs and appraisal runs share one V8 shape).
+ */
+function stageRun(r: Solved, input: FerrochromeInput, detail: boolean): FerrochromeStageRun {
   const { fs, sol } = r;
   const run = summariseStage(fs, sol, r.t.summary, {
     design: input.design ?? {},
     moisture_wt_pct: BOUGHT_WET,
+    energy: detail,
   });
   // the summary's KPIs are this run's own record, extended in place by name: the smelting KPIs,
   // then the alloy quality's
   addFecrKpis(r, run, input.capacity_t_per_year, run.kpis);
-  const quality = fecrAlloyQuality(r, run, input.feed.minor_wt_pct, run.kpis);
+  const quality = detail ? fecrAlloyQuality(r, run, input.feed.minor_wt_pct, run.kpis) : undefined;
   // assigned, not spread: a spread would build the on-demand balance report
   const out = Object.assign(run, {
-    product_grade: quality.grade,
-    minor_elements: quality.ledger,
-    sulphur_to_air_kg_per_h: quality.ledger.gas_kg_per_h.S,
-    warnings: [...(run.warnings ?? []), ...quality.warnings],
+    product_grade: quality?.grade,
+    minor_elements: quality?.ledger,
+    sulphur_to_air_kg_per_h: quality?.ledger.gas_kg_per_h.S,
+    warnings: [...(run.warnings ?? []), ...(quality?.warnings ?? [])],
     flowsheet: fs,
     solution: sol,
     ore_dry_kg_per_s: r.ore_dry_kg_per_s,
