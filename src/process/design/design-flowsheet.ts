@@ -95,7 +95,8 @@ export function designSnapshot(fs: CompiledFlowsheet, sol: FlowsheetSolution): D
           power_kW: out.duties.power_kW,
           water_added_kg_per_h: out.duties.water_added_kg_per_h,
         },
-        energy: out.energy ? { ...out.energy } : null,
+        // the solve's own record (each solve writes a new one; nothing writes into it)
+        energy: out.energy,
       };
     }),
   };
@@ -139,6 +140,8 @@ export function designUnits(
   if (!(throughputRatio > 0) || !Number.isFinite(throughputRatio))
     throw new InputError('throughputRatio', throughputRatio, 'a finite ratio > 0');
   const { model } = snapshot;
+  // at the solved throughput the unit's own streams and terms, read only (no copies per sample)
+  const same = throughputRatio === 1;
   return snapshot.units.map((u) => {
     const basis = resolveParams(
       u.kind.design.basis,
@@ -150,13 +153,15 @@ export function designUnits(
       unitId: u.unit_id,
       params: u.params,
       basis,
-      inlets: u.inlets.map((s) => scaled(model, s, throughputRatio)),
-      outlets: u.outlets.map((s) => scaled(model, s, throughputRatio)),
-      duties: {
-        power_kW: u.duties.power_kW * throughputRatio,
-        water_added_kg_per_h: u.duties.water_added_kg_per_h * throughputRatio,
-      },
-      energy: scaledEnergy(u.energy, throughputRatio),
+      inlets: same ? u.inlets : u.inlets.map((s) => scaled(model, s, throughputRatio)),
+      outlets: same ? u.outlets : u.outlets.map((s) => scaled(model, s, throughputRatio)),
+      duties: same
+        ? u.duties
+        : {
+            power_kW: u.duties.power_kW * throughputRatio,
+            water_added_kg_per_h: u.duties.water_added_kg_per_h * throughputRatio,
+          },
+      energy: same ? u.energy : scaledEnergy(u.energy, throughputRatio),
     };
     const values = u.kind.design.size(view);
     const results: Record<string, DesignValue> = {};
