@@ -2,7 +2,7 @@
 // chromflow command-line interface (an edge: it may use Node built-ins and print).
 import { Command } from '@commander-js/extra-typings';
 import { VERSION } from '../version.js';
-import { commands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { runMain } from './run-main.js';
 
 // A closed pipe (`chromflow … | head`) is a normal way for a reader to stop, not an error.
@@ -29,6 +29,7 @@ const program = new Command()
     },
   });
 
-for (const register of commands) register(program);
+// only the command the line names is loaded (every one for help, the version or a typo)
+for (const command of commandsFor(process.argv.slice(2))) (await command.load()).register(program);
 
 await runMain(program);

@@ -10,8 +10,9 @@ import pg from 'pg';
 import { KyselyStore, type KyselyStoreOptions } from './kysely-store.js';
 import type { Database } from './schema.js';
 
-/** Default SQLite file, relative to the working directory. */
-export const DEFAULT_SQLITE_FILE = './var/chromflow.sqlite';
+import { DEFAULT_SQLITE_FILE } from './default-file.js';
+
+export { DEFAULT_SQLITE_FILE };
 
 /**
  * Opens (creating the file and its directory when missing) an embedded SQLite store in WAL mode

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { InputError } from '../../errors.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { DEFAULT_SQLITE_FILE, openSqliteStore, type KyselyStore } from '../../store/index.js';
+import { DEFAULT_SQLITE_FILE } from '../../store/default-file.js';
+import type { KyselyStore } from '../../store/kysely-store.js';
 import { localExecutor, type ChunkExecutor } from '../../workers/executor.js';
 import {
   buildReport,
@@ -16,7 +17,6 @@ import {
 } from '../../workers/mc-run.js';
 import { resolveSource } from '../../workers/mc-source.js';
 import { defaultWorkers } from '../../workers/pool.js';
-import { queueExecutor } from '../../workers/queue.js';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { progressBar } from '../progress.js';
@@ -124,6 +124,8 @@ export function register(program: Command): void {
       try {
         if (options.store) {
           try {
+            // loaded only to store a run (the database drivers take ≈ 0.2 s to load)
+            const { openSqliteStore } = await import('../../store/open.js');
             store = openSqliteStore(options.db);
             await store.migrate();
           } catch (error) {
@@ -168,8 +170,11 @@ export function register(program: Command): void {
               `warning: run ${runId} was started by chromflow ${meta.chromflow_version}, this is ${VERSION}; if the model changed in between, old and new chunks differ\n`,
             );
         }
+        // the queue's client (BullMQ, ioredis) is loaded only to publish on a queue
         const exec =
-          options.queue !== undefined ? await queueExecutor(options.queue) : localExecutor(workers);
+          options.queue !== undefined
+            ? await (await import('../../workers/queue.js')).queueExecutor(options.queue)
+            : localExecutor(workers);
         if (options.queue !== undefined)
           process.stderr.write(
             `publishing chunks on ${options.queue}; they are evaluated by \`chromflow worker --queue ${options.queue}\` (start it on one or more machines)\n`,
