@@ -354,7 +354,7 @@ export function commercialBasis(
   const feeds = new Map<string, FeedContract>();
   // by base year, and by index rate and base year: a handful per basis
   const levels = new Map<number, Float64Array>();
-  const indices = new Map<string, Float64Array>();
+  const indices = new Map<number, Map<number, Float64Array>>();
   const money: MoneyPaths = {
     usdPriceLevelByRow(baseYear) {
       let v = levels.get(baseYear);
@@ -365,11 +365,16 @@ export function commercialBasis(
       return v;
     },
     realCostIndexByRow(pct, baseYear) {
-      const key = `${pct}|${baseYear}`;
-      let v = indices.get(key);
+      // by rate, then base year (no key string per call: every opex line of every sample asks)
+      let byYear = indices.get(pct);
+      if (!byYear) {
+        byYear = new Map();
+        indices.set(pct, byYear);
+      }
+      let v = byYear.get(baseYear);
       if (!v) {
         v = realCostIndexByRow(pct, baseYear, start, rows);
-        indices.set(key, v);
+        byYear.set(baseYear, v);
       }
       return v;
     },

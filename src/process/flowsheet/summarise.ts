@@ -245,6 +245,16 @@ function stageBalance(
   return balance;
 }
 
+/** The recovery KPI of each element a template may name, built once (not a new string per run). */
+const RECOVERY_KPIS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['Cr', 'Fe', 'Mg', 'Al', 'Si', 'Ca', 'C'].map((e) => [e, `${e.toLowerCase()}_recovery`]),
+);
+
+/** `<element>_recovery`, the KPI of the element's recovery to the main product. */
+function recoveryKpi(el: string): string {
+  return RECOVERY_KPIS[el] ?? `${el.toLowerCase()}_recovery`;
+}
+
 /** Options of {@link summariseStage}. */
 export interface SummaryOptions {
   /** Design-basis overrides of the stage (`stages[].design`). */
@@ -315,7 +325,7 @@ export function summariseStage(
     specific_energy_MWh_per_t: (power_MW + gas_MW) / t,
   };
   // stored after the literal: a computed key inside it makes V8 build the literal slowly
-  kpis[`${el.toLowerCase()}_recovery`] =
+  kpis[recoveryKpi(el)] =
     elementKg(fs, sol, mainSpec.streams, el) / elementKg(fs, sol, spec.feed, el);
   if (spec.co2_from)
     kpis.co2_t_per_t =
