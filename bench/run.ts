@@ -1,5 +1,6 @@
 // `npm run bench`: runs every suite, prints a table and writes bench/results.md with the
-// machine and date. Optional argument: an area name to run only that suite.
+// machine and date. Optional argument: an area name to run only that suite; its table goes to
+// bench/results-<area>.md (not committed), never over the full run's bench/results.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { measure, measureAsync, type BenchResult } from './harness.js';
@@ -56,4 +57,6 @@ const md = [
   ...(ratioLines.length ? ratioLines : ['(none)']),
   '',
 ].join('\n');
-writeFileSync(new URL('./results.md', import.meta.url), md);
+const file = only ? `./results-${only}.md` : './results.md';
+writeFileSync(new URL(file, import.meta.url), md);
+console.log(`written: bench/${file.slice(2)}`);
