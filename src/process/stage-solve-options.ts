@@ -31,8 +31,9 @@ export interface StageSolveOptions {
   readonly solution?: SolutionSlot;
   /**
    * false: the run leaves out what only an appraisal's report reads, for a Monte Carlo sample's
-   * headline outputs, which read none of it: the units' energy balances (empty) and the smelter
-   * alloy's quality (minor-element ledger, grade, S/P/Ti KPIs and its warnings). Default true.
+   * headline outputs, which read none of it: the units' energy balances (empty), the report
+   * checks (absent) and the smelter alloy's quality (minor-element ledger, grade, S/P/Ti KPIs and
+   * its warnings). Default true.
    * Used by the ferrochrome runners; the other runners give every result.
    */
   readonly detail?: boolean;

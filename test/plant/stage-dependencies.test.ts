@@ -157,6 +157,8 @@ describe('PlantSolver', () => {
     expect(lean.product_grade).toBeUndefined();
     expect(lean.sulphur_to_air_kg_per_h).toBeUndefined();
     expect(lean.energy).toEqual([]);
+    expect(lean.report_checks).toBeUndefined();
+    expect(full.report_checks).toBeDefined();
     expect(full.product_grade).toBeDefined();
     expect(full.energy.length).toBeGreaterThan(0);
     // every other figure is the full run's; the KPIs less the alloy quality's six

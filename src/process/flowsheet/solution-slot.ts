@@ -24,6 +24,17 @@ export class SolutionSlot {
   private flowsheet: CompiledFlowsheet | undefined;
   private solution: FlowsheetSolution | undefined;
   private readonly streamSets = new Map<SlotStreamUse, { model: ComponentModel; set: Stream[] }>();
+  private scratch: Float64Array | undefined;
+
+  /**
+   * A work array of at least `n` doubles for a runner's temporaries around a solve (e.g. a feed's
+   * species before it is written into the feed stream): the same array on every call that fits,
+   * its content whatever the last user left.
+   */
+  work(n: number): Float64Array {
+    if (!this.scratch || this.scratch.length < n) this.scratch = new Float64Array(n);
+    return this.scratch;
+  }
 
   /**
    * `n` streams of `model` for one use, zeroed (no flows, ambient T and P, as new streams): the

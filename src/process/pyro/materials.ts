@@ -4,7 +4,7 @@
  */
 import data from '../../../data/pyro/fecr.json' with { type: 'json' };
 import { InputError } from '../../errors.js';
-import { emptySpeciesStream, molarMass, SP, type SpeciesStream } from './species.js';
+import { emptySpeciesStream, molarMass, N_SPECIES, SP, type SpeciesStream } from './species.js';
 
 /** Chromite analysis, dry basis [wt%]; LOI is taken as structural water (serpentine, chlorite). */
 export interface OxideAnalysis {
@@ -133,6 +133,8 @@ export type ChromiteForm = 'spinel' | 'oxides';
  * @param dry_kg_per_s - Dry ore [kg/s]
  * @param moisture_wt_pct - Free moisture as received [wt% of wet ore]
  * @param T_K - Temperature [K]; a wet ore must be ≤ 373.15 K
+ * @param into - Holds the molar flows (the caller's work, N_SPECIES long, overwritten), default
+ *   a new array
  */
 export function chromiteStream(
   id: string,
@@ -141,8 +143,11 @@ export function chromiteStream(
   moisture_wt_pct: number,
   T_K: number,
   form: ChromiteForm = 'spinel',
+  into?: Float64Array,
 ): SpeciesStream {
-  const s = emptySpeciesStream(id, T_K);
+  const s: SpeciesStream = into
+    ? { id, T_K, mol_per_s: into.fill(0, 0, N_SPECIES).subarray(0, N_SPECIES) }
+    : emptySpeciesStream(id, T_K);
   const a: Record<string, number> = {
     Cr2O3: analysis.Cr2O3,
     FeO: analysis.FeO,

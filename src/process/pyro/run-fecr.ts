@@ -31,7 +31,7 @@ import { defineOnDemand } from '../on-demand.js';
 import type { MinorBalance, MinorContents } from './minor-elements.js';
 import { PRETREATMENT_DEFAULTS } from './pretreatment.js';
 import { furnaceDefaults } from './smelting-furnace.js';
-import { mass_kg_per_s, molarMass, SP } from './species.js';
+import { mass_kg_per_s, molarMass, N_SPECIES, SP } from './species.js';
 import { FECR_TEMPLATE_DATA, type FecrTemplateData } from './templates.js';
 
 export const FECR_TEMPLATES = ['fecr-saf', 'fecr-dc', 'fecr-outokumpu', 'fecr-prereduced'] as const;
@@ -291,6 +291,8 @@ function solveAt(
     feed.moisture_wt_pct,
     feed.T_K ?? 298.15,
     feed.form ?? 'spinel',
+    // the ore's species are written into its feed stream at once: the slot's work array
+    slot?.work(N_SPECIES),
   );
   const ids = Object.keys(t.makeup);
   const n = 1 + (makeup ? 0 : ids.length);
@@ -511,8 +513,8 @@ function stageRun(r: Solved, input: FerrochromeInput, detail: boolean): Ferrochr
     target_alloy_t_per_h: input.capacity_t_per_year / (8760 * input.availability),
   });
   // on demand (the liquidus costs about as much as the stage solve): read by the appraisal's
-  // stage results, not by a Monte Carlo sample's headline outputs
-  return defineOnDemand(out, 'report_checks', () => fecrSlagCheck(r, out));
+  // stage results, not by a Monte Carlo sample's headline outputs (none without detail)
+  return detail ? defineOnDemand(out, 'report_checks', () => fecrSlagCheck(r, out)) : out;
 }
 
 /**
