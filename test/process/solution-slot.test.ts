@@ -9,7 +9,7 @@ import { createStream, P_ATM_PA, T_AMBIENT_K } from '../../src/process/stream.js
 const model = buildComponentModel({ minerals: [], species: ['Cr2O3(s)', 'FeO(s)', 'C(s)'] });
 const other = buildComponentModel({ minerals: [], species: ['SiO2(s)'] });
 
-describe('SolutionSlot streams', () => {
+describe('SolutionSlot streams and work', () => {
   it('reuses the same streams for a use, emptied as new ones', () => {
     const slot = new SolutionSlot();
     const a = slot.streams('feeds', model, 2);
@@ -34,5 +34,15 @@ describe('SolutionSlot streams', () => {
     expect(slot.streams('feeds', model, 3)).not.toBe(feeds);
     const o = slot.streams('feeds', other, 3);
     expect(o[0]?.flow.length).toBe(other.nComp);
+  });
+
+  it('lends one work array, grown when a call needs more', () => {
+    const slot = new SolutionSlot();
+    const a = slot.work(8);
+    expect(a.length).toBeGreaterThanOrEqual(8);
+    expect(slot.work(4)).toBe(a);
+    const b = slot.work(64);
+    expect(b.length).toBeGreaterThanOrEqual(64);
+    expect(slot.work(8)).toBe(b);
   });
 });
