@@ -45,7 +45,7 @@ export class PlantSolver implements StageSolveOptions {
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
   ): Map<string, StageRun> {
-    return this.solve(scenario, 'plant', keep, warm);
+    return this.solve(scenario, false, true, keep, warm);
   }
 
   /**
@@ -72,12 +72,13 @@ export class PlantSolver implements StageSolveOptions {
           throw new Error(
             `PlantSolver.runSample: stage ${id}'s kept or warm-start run is a sample's run; pass runs of runPlant`,
           );
-    return this.solve(scenario, detail ? 'sample' : 'lean-sample', keep, warm);
+    return this.solve(scenario, true, detail, keep, warm);
   }
 
   private solve(
     scenario: Scenario,
-    kind: 'plant' | 'sample' | 'lean-sample',
+    sample: boolean,
+    detail: boolean,
     keep?: ReadonlyMap<string, StageRun>,
     warm?: ReadonlyMap<string, StageRun>,
   ): Map<string, StageRun> {
@@ -91,7 +92,6 @@ export class PlantSolver implements StageSolveOptions {
         continue;
       }
       const start = warm?.get(stage.id);
-      const sample = kind !== 'plant';
       const options: StageSolveOptions =
         start || sample
           ? {
@@ -99,7 +99,7 @@ export class PlantSolver implements StageSolveOptions {
               ...this.makeup(),
               ...(start ? { warmStart: start } : {}),
               ...(sample ? { solution: this.slot(stage.id) } : {}),
-              ...(kind === 'lean-sample' ? { detail: false } : {}),
+              ...(detail ? {} : { detail: false }),
             }
           : this;
       const run = runStage(scenario, stage, i, runs, options);
