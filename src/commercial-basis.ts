@@ -181,20 +181,47 @@ function productMarketResponse(scenario: Scenario, p: Product): MarketResponse |
   });
 }
 
+/**
+ * What a product's conversion to ex-works reads besides the quotation and the analysis: its
+ * point, the cargo legs, the import duty, other logistics, and the labels of its priced
+ * stream. Fixed for a basis (read from the scenario once per product, not once per analysis:
+ * a Monte Carlo run prices the re-solved alloy in every sample).
+ */
+interface ProductTerms {
+  point: PricePoint;
+  legs: RouteLegs;
+  duty_pct: number;
+  other_logistics_usd_per_t: number;
+  export_share: number;
+  basis_path: string;
+}
+
+function productTerms(scenario: Scenario, p: Product): ProductTerms {
+  const key = quoteKey(p) ?? 'price';
+  return {
+    point: pricePointOf(p),
+    legs: cargoLegs(scenario, p.id),
+    duty_pct: importDutyPct(p).value,
+    other_logistics_usd_per_t: p.logistics_usd_per_t?.value ?? 0,
+    export_share: p.export_share?.value ?? 1,
+    basis_path: `markets.products.${p.id}.${p.price_formula ? `price_formula.${key}` : key}`,
+  };
+}
+
 function pricedStream(
   scenario: Scenario,
   p: Product,
+  terms: ProductTerms,
   analysis: Readonly<Record<string, number>>,
   path: Float64Array,
   response: MarketResponse | null,
 ): PricedStream {
-  const point = pricePointOf(p);
-  const legs = cargoLegs(scenario, p.id);
-  const duty = importDutyPct(p).value;
-  const other = p.logistics_usd_per_t?.value ?? 0;
+  const { point, legs, duty_pct: duty, other_logistics_usd_per_t: other } = terms;
   const rows = path.length;
-  const exWorks = new Float64Array(rows);
-  const fca = new Float64Array(rows);
+  // both paths in one buffer: a typed array of a horizon's rows is allocated off V8's heap
+  const buffer = new Float64Array(2 * rows);
+  const exWorks = buffer.subarray(0, rows);
+  const fca = buffer.subarray(rows);
   const quoteUsdPerT = quoteToUsdPerT(scenario, p, analysis);
   // the conversion's steps are shown for the first row only
   const quote0 = quoteUsdPerT(path[0] ?? NaN);
@@ -205,7 +232,6 @@ function pricedStream(
     exWorks[r] = v.ex_works_usd_per_t;
     fca[r] = v.fca_border_usd_per_t;
   }
-  const key = quoteKey(p) ?? 'price';
   return {
     id: p.id,
     price_point: point,
@@ -215,8 +241,8 @@ function pricedStream(
     fca_border_usd_per_t: fca[0] ?? NaN,
     quote_usd_per_t: quote0,
     steps: first?.steps ?? [],
-    export_share: p.export_share?.value ?? 1,
-    basis_path: `markets.products.${p.id}.${p.price_formula ? `price_formula.${key}` : key}`,
+    export_share: terms.export_share,
+    basis_path: terms.basis_path,
     market_response: response,
   };
 }
@@ -319,6 +345,7 @@ export function commercialBasis(
   const rows = scenario.finance.horizon_years.value;
   const paths = new Map<string, Float64Array>();
   const responses = new Map<string, MarketResponse | null>();
+  const termsById = new Map<string, ProductTerms>();
   // The last stream priced per product id, for the analysis it was priced on: a basis kept by a
   // Monte Carlo run (HeadlineWork) asks again for the same product at the same (or a round-off
   // different) analysis in every sample, so one entry per product bounds what it holds.
@@ -347,7 +374,12 @@ export function commercialBasis(
       paths.set(id, path);
       responses.set(id, response);
     }
-    const s = pricedStream(scenario, p, analysis, path, response);
+    let terms = termsById.get(id);
+    if (!terms) {
+      terms = productTerms(scenario, p);
+      termsById.set(id, terms);
+    }
+    const s = pricedStream(scenario, p, terms, analysis, path, response);
     last.set(id, { analysis: { ...analysis }, stream: s });
     return s;
   };

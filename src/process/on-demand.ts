@@ -62,10 +62,47 @@ export function defineOnDemand<T extends object, K extends OnDemandName, V>(
     builders = {};
     Object.defineProperty(holder, BUILDERS, { value: builders, enumerable: false });
   }
+  // an object that has the property already (a solution slot solved into again) keeps its
+  // getter: only the builder changes (defining a property is a slow runtime call)
+  const defined = builders[name] !== undefined;
   builders[name] = build;
+  if (defined) return target as T & { readonly [P in K]: V };
   Object.defineProperty(target, name, {
     get: GETTERS[name],
     enumerable: ENUMERABLE[name],
+    configurable: true,
+  });
+  return target as T & { readonly [P in K]: V };
+}
+
+function leftOutGetter(name: OnDemandName): () => never {
+  return function leftOut(): never {
+    throw new Error(
+      `${name}: left out of this result, built without detail (a Monte Carlo sample's lean solve); solve with detail to read it`,
+    );
+  };
+}
+
+const LEFT_OUT: Readonly<Record<OnDemandName, () => never>> = {
+  balance: leftOutGetter('balance'),
+  report_checks: leftOutGetter('report_checks'),
+  closure: leftOutGetter('closure'),
+};
+
+/**
+ * Declares property `name` of `target` as left out (a result built without detail): reading it
+ * throws, saying so. One shared getter per name and no builder slot — defining the slot was the
+ * dearer half of {@link defineOnDemand} on an object built per Monte Carlo sample. Not
+ * enumerable, so a spread or JSON of the result skips it instead of throwing.
+ * @returns The same object, typed with the property
+ */
+export function defineLeftOut<T extends object, K extends OnDemandName, V>(
+  target: T,
+  name: K,
+): T & { readonly [P in K]: V } {
+  Object.defineProperty(target, name, {
+    get: LEFT_OUT[name],
+    enumerable: false,
     configurable: true,
   });
   return target as T & { readonly [P in K]: V };

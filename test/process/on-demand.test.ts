@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineOnDemand } from '../../src/process/on-demand.js';
+import { defineLeftOut, defineOnDemand } from '../../src/process/on-demand.js';
 
 describe('defineOnDemand', () => {
   it('computes the property on each read, afresh', () => {
@@ -42,5 +42,22 @@ describe('defineOnDemand', () => {
     expect(Object.keys(o)).toEqual(['a', 'balance']);
     expect(checks).toBe(0);
     expect(JSON.parse(JSON.stringify(o))).toEqual({ a: 1, balance: 'b' });
+  });
+
+  it('replaces the builder of an object defined again (a reused solution), keeping its getter', () => {
+    const o = defineOnDemand({ a: 1 }, 'closure', () => 1);
+    const getter = Object.getOwnPropertyDescriptor(o, 'closure')?.get;
+    defineOnDemand(o, 'closure', () => 2);
+    expect(o.closure).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(o, 'closure')?.get).toBe(getter);
+  });
+});
+
+describe('defineLeftOut', () => {
+  it('throws on read, saying the result was built without detail; spreads and JSON skip it', () => {
+    const o = defineLeftOut({ a: 1 }, 'balance');
+    expect(() => Reflect.get(o, 'balance')).toThrow(/balance: left out .* without detail/);
+    expect({ ...o }).toEqual({ a: 1 });
+    expect(JSON.parse(JSON.stringify(o))).toEqual({ a: 1 });
   });
 });

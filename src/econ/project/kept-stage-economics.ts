@@ -20,6 +20,7 @@
 import type { StageResult } from '../../appraisal.js';
 import type { CommercialBasis } from '../commercial/types.js';
 import type { ProjectFrame, StageEconomics } from './stage-economics.js';
+import { StaffingMemo } from '../opex/staffing-memo.js';
 
 /** What a stage's economics read of the project frame. */
 interface FrameSlice {
@@ -77,6 +78,8 @@ function frameSlice(
 /** Stage economics kept between the samples of one run (owned by the run, one per thread). */
 export class KeptStageEconomics {
   private readonly kept = new Map<string, Kept>();
+  /** The staffing of every stage, kept while its design's furnaces do not change. */
+  readonly staffing = new StaffingMemo();
 
   /**
    * @param stages - Ids of the stages whose scenario fields no sample moves (see the module

@@ -390,7 +390,7 @@ export function projectStageEconomics(
     const r = results[i];
     if (!r || r.status !== 'computed' || r.capex_usd === null) return;
     if (only !== undefined && stage.id !== only) return;
-    const compute = () => stageEconomics(scenario, stage, i, r, frame, basis);
+    const compute = () => stageEconomics(scenario, stage, i, r, frame, basis, kept?.staffing);
     out.push({
       stage: stage.id,
       economics: kept

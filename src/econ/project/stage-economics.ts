@@ -20,6 +20,7 @@ import { scenarioCbamCostUsd, stageEmissions } from '../../impact/emissions.js';
 import { kazakhstan } from '../fiscal/kazakhstan.js';
 import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js';
 import { stageStaffing } from '../opex/staffing.js';
+import type { StaffingMemo } from '../opex/staffing-memo.js';
 import { stageFinancing } from './stage-financing.js';
 import { declaredInflation, priceLevelByRow, realCostIndexByRow } from './money-paths.js';
 import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
@@ -342,6 +343,7 @@ function gridConnection(
  * @param result - The stage's plant result with `capex_usd` set.
  * @param frame - Project calendar and internal transfers.
  * @param basis - Prices, tariffs, contracts and logistics (the commercial basis).
+ * @param memo - A sampling loop's kept staffing (default: staffing computed afresh).
  */
 export function stageEconomics(
   scenario: Scenario,
@@ -350,19 +352,20 @@ export function stageEconomics(
   result: StageResult,
   frame: ProjectFrame,
   basis: CommercialBasis,
+  memo?: StaffingMemo,
 ): StageEconomics {
   const capex = result.capex_usd ?? 0;
   const fx = basis.kzt_per_usd;
   const isSale = result.template === 'concentrate-sale';
   const warnings: string[] = [];
+  const capacity = stage.capacity_t_per_year.value;
+  const wage = scenario.markets.labour.average_wage_kzt_per_month.value;
+  // the capex lines are the designed units as staffing reads them (kind, count)
+  const units = result.capex?.units;
   let staffing =
-    stageStaffing(
-      result.template,
-      stage.capacity_t_per_year.value,
-      scenario.markets.labour.average_wage_kzt_per_month.value,
-      fx,
-      result.capex?.units.map((u) => ({ kind: u.kind, count: u.count })),
-    ) ?? null;
+    (memo
+      ? memo.staffing(result.template, capacity, wage, fx, units)
+      : stageStaffing(result.template, capacity, wage, fx, units)) ?? null;
   const feeds = feedUses(stage, result, frame, basis);
   const sales: StageEconomics['sales'] = [];
   const productSales: ProductSale[] = [];
@@ -576,17 +579,24 @@ function cashflowInput(
     return item;
   });
   const sale = sales[0];
-  return {
+  // optional keys stored after the literals, not spread into them (a spread copies)
+  const fiscal: CashflowInput['fiscal'] = { regime: kazakhstan };
+  if (f.fiscal.priority_project && !isSale) fiscal.preferences = kazakhstan.maxPreferences;
+  if (isSale && sale) {
+    // MET falls on the miner: inside the boundary only for the concentrate seller.
+    fiscal.mining_inside_boundary = true;
+    fiscal.extracted_mineral_value_usd_per_year = sale.t_per_year * sale.price_usd_per_t;
+    fiscal.extracted_mineral_value_usd_per_year_by_row = Array.from(
+      sale.price_usd_per_t_by_row,
+      (p) => p * sale.t_per_year,
+    );
+  }
+  const input: CashflowInput = {
     start_year: frame.start_year,
     horizon_years: frame.horizon_years,
     discount_rate: f.discount_rate.value,
     basis: f.analysis,
     inflation_rate: f.inflation_rate.value,
-    ...(f.inflation === 'declared'
-      ? {
-          price_index_by_row: money.usdPriceLevelByRow(baseYear),
-        }
-      : {}),
     capex: capexItems,
     operation: { first_index: first, ramp_up: (stage.ramp_up ?? []).map((r) => r.value) },
     products,
@@ -597,24 +607,12 @@ function cashflowInput(
       payable_days: f.working_capital.payable_days.value,
     },
     depreciation: { method: f.depreciation },
-    fiscal: {
-      regime: kazakhstan,
-      ...(f.fiscal.priority_project && !isSale ? { preferences: kazakhstan.maxPreferences } : {}),
-      ...(isSale && sale
-        ? {
-            // MET falls on the miner: inside the boundary only for the concentrate seller.
-            mining_inside_boundary: true,
-            extracted_mineral_value_usd_per_year: sale.t_per_year * sale.price_usd_per_t,
-            extracted_mineral_value_usd_per_year_by_row: Array.from(
-              sale.price_usd_per_t_by_row,
-              (p) => p * sale.t_per_year,
-            ),
-          }
-        : {}),
-    },
-    ...(financing !== undefined && capex > 0 ? { financing } : {}),
+    fiscal,
     closure_cost_usd: (capex * f.closure_cost_pct_of_capex.value) / 100,
   };
+  if (f.inflation === 'declared') input.price_index_by_row = money.usdPriceLevelByRow(baseYear);
+  if (financing !== undefined && capex > 0) input.financing = financing;
+  return input;
 }
 
 /** Reductants (carbon and electrodes) follow data/finance/cost-indices.json#reductants_…. */

@@ -28,7 +28,7 @@ import type {
 import { solids_kg_per_h, totalMass_kg_per_h, type Stream } from '../stream.js';
 import type { CompiledFlowsheet } from './compile.js';
 import { balanceReport, type BalanceReport } from './report.js';
-import { defineOnDemand } from '../on-demand.js';
+import { defineLeftOut, defineOnDemand } from '../on-demand.js';
 import type { FlowsheetSolution } from './solve.js';
 import type { CompositionBasis, StageSummarySpec, SummaryConsumable } from './summary-spec.js';
 
@@ -261,8 +261,11 @@ export interface SummaryOptions {
   design?: DesignOverrides;
   /** As-received moisture of the materials that `DriedFeed` entries name [wt%]. */
   moisture_wt_pct?: Readonly<Record<string, number>>;
-  /** false: no unit energy balances (an empty list; `StageSolveOptions.detail`). Default true. */
-  energy?: boolean;
+  /**
+   * false: no unit energy balances (an empty list) and no balance report (reading `balance`
+   * throws): `StageSolveOptions.detail`. Default true.
+   */
+  detail?: boolean;
 }
 
 /**
@@ -337,12 +340,14 @@ export function summariseStage(
     products,
     consumptions,
     byproducts,
-    energy: options.energy === false ? [] : energyBalances(fs, sol),
+    energy: options.detail === false ? [] : energyBalances(fs, sol),
     design: designs,
     design_snapshot: snapshot,
     design_overrides: design,
   };
   // built when read (the appraisal's balance section), not per Monte Carlo sample: ~500 named
   // properties that no headline output reads; each read builds it afresh from the solution
+  if (options.detail === false)
+    return defineLeftOut<typeof run, 'balance', BalanceReport>(run, 'balance');
   return defineOnDemand(run, 'balance', () => stageBalance(fs, sol, designs));
 }

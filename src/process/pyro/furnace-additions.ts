@@ -16,6 +16,7 @@ import {
 import type { FurnaceBasis } from './furnace-basis.js';
 import { furnaceElementBalance, M_SLAG, type FurnaceUnknowns } from './furnace-element-balance.js';
 import {
+  createResidualWork,
   furnaceResiduals,
   recoveryOf,
   solvesRecovery,
@@ -49,8 +50,9 @@ function chord(
   luStorage?: Float64Array,
 ): { v: number[]; steps: number } {
   const n = v0.length;
+  const work = createResidualWork();
   const F0 = new Array<number>(n).fill(0);
-  furnaceResiduals(b, p, v0, F0);
+  furnaceResiduals(b, p, v0, F0, work);
   const J: number[][] = [];
   for (let row = 0; row < free.length; row++) J.push(new Array<number>(free.length).fill(0));
   const Fk = new Array<number>(n).fill(0);
@@ -58,7 +60,7 @@ function chord(
   for (let col = 0; col < free.length; col++) {
     const k = free[col] ?? 0;
     probe[k] = (v0[k] ?? 0) + (h[k] ?? 1);
-    furnaceResiduals(b, p, probe, Fk);
+    furnaceResiduals(b, p, probe, Fk, work);
     probe[k] = v0[k] ?? 0;
     for (let row = 0; row < free.length; row++) {
       const r = J[row];
@@ -87,7 +89,7 @@ function chord(
         worst,
       );
     if (worst <= STEP_TOLERANCE) return { v, steps: step };
-    furnaceResiduals(b, p, v, F);
+    furnaceResiduals(b, p, v, F, work);
   }
   throw new ConvergenceError('furnace additions and Cr recovery', MAX_STEPS, NaN);
 }

@@ -75,17 +75,48 @@ function inletFlow(b: FurnaceBasis, e: number, x: FurnaceUnknowns): number {
   );
 }
 
+/** A {@link FurnaceElements} whose fields a balance may write (the caller's work object). */
+export type FurnaceElementsWork = { -readonly [K in keyof FurnaceElements]: FurnaceElements[K] };
+
+/** A zeroed element balance: work for {@link furnaceElementBalance}'s `into`. */
+export function createFurnaceElements(): FurnaceElementsWork {
+  return {
+    inletCr: 0,
+    inletFe: 0,
+    alloyCr: 0,
+    alloyFe: 0,
+    alloySi: 0,
+    alloyC: 0,
+    carbonLoss: 0,
+    slagCr: 0,
+    slagFe: 0,
+    slagSi: 0,
+    slagMg: 0,
+    slagAl: 0,
+    slagCa: 0,
+    slag_kg_per_s: 0,
+    water: 0,
+    gasH2: 0,
+    gasN: 0,
+    gasC: 0,
+    gasO: 0,
+    airO2: 0,
+  };
+}
+
 /**
- * The furnace's element balance (equations in the file comment). Allocation-free apart from its
- * result: the additions solve evaluates it a few times per furnace solve.
+ * The furnace's element balance (equations in the file comment).
  * @param x - Additions and alloy rate [kg/s]
  * @param crRecovery - Cr recovery to the alloy R_Cr [–]
+ * @param into - Where to write it (the additions solve evaluates the balance a few times per
+ *   furnace solve and reads each result before the next); default a new object
  */
 export function furnaceElementBalance(
   b: FurnaceBasis,
   p: FurnaceParams,
   x: FurnaceUnknowns,
   crRecovery: number,
+  into: FurnaceElementsWork = createFurnaceElements(),
 ): FurnaceElements {
   const d = b.nDust;
   const inletCr = inletFlow(b, EL.Cr, x);
@@ -104,38 +135,37 @@ export function furnaceElementBalance(
   const slagAl = inletFlow(b, EL.Al, x) - (d[EL.Al] ?? 0);
   const slagCa = inletFlow(b, EL.Ca, x) - (d[EL.Ca] ?? 0);
   const slagO = 1.5 * slagCr + slagFe + 2 * slagSi + slagMg + 1.5 * slagAl + slagCa;
-  const slag_kg_per_s =
+  const water =
+    b.waterCharge +
+    x.reductant_kg_per_s * b.waterReductant +
+    x.quartzite_kg_per_s * b.waterQuartzite +
+    x.alloy_kg_per_s * b.waterPerAlloy;
+  const out = into;
+  out.inletCr = inletCr;
+  out.inletFe = inletFe;
+  out.alloyCr = alloyCr;
+  out.alloyFe = alloyFe;
+  out.alloySi = alloySi;
+  out.alloyC = alloyC;
+  out.carbonLoss = carbonLoss;
+  out.slagCr = slagCr;
+  out.slagFe = slagFe;
+  out.slagSi = slagSi;
+  out.slagMg = slagMg;
+  out.slagAl = slagAl;
+  out.slagCa = slagCa;
+  out.slag_kg_per_s =
     (slagCr / 2) * M_SLAG.Cr2O3 +
     slagFe * M_SLAG.FeO +
     slagSi * M_SLAG.SiO2 +
     slagMg * M_SLAG.MgO +
     (slagAl / 2) * M_SLAG.Al2O3 +
     slagCa * M_SLAG.CaO;
-  const water =
-    b.waterCharge +
-    x.reductant_kg_per_s * b.waterReductant +
-    x.quartzite_kg_per_s * b.waterQuartzite +
-    x.alloy_kg_per_s * b.waterPerAlloy;
-  return {
-    inletCr,
-    inletFe,
-    alloyCr,
-    alloyFe,
-    alloySi,
-    alloyC,
-    carbonLoss,
-    slagCr,
-    slagFe,
-    slagSi,
-    slagMg,
-    slagAl,
-    slagCa,
-    slag_kg_per_s,
-    water,
-    gasH2: inletFlow(b, EL.H, x) - (d[EL.H] ?? 0) - 2 * water,
-    gasN: inletFlow(b, EL.N, x),
-    gasC: inletFlow(b, EL.C, x) - alloyC - (d[EL.C] ?? 0) - carbonLoss,
-    gasO: inletFlow(b, EL.O, x) - slagO - (d[EL.O] ?? 0) - water,
-    airO2: AIR_O2 * b.air_mol_per_alloy * x.alloy_kg_per_s,
-  };
+  out.water = water;
+  out.gasH2 = inletFlow(b, EL.H, x) - (d[EL.H] ?? 0) - 2 * water;
+  out.gasN = inletFlow(b, EL.N, x);
+  out.gasC = inletFlow(b, EL.C, x) - alloyC - (d[EL.C] ?? 0) - carbonLoss;
+  out.gasO = inletFlow(b, EL.O, x) - slagO - (d[EL.O] ?? 0) - water;
+  out.airO2 = AIR_O2 * b.air_mol_per_alloy * x.alloy_kg_per_s;
+  return out;
 }

@@ -11,7 +11,13 @@
  * system is linear in all four unknowns.
  */
 import type { FurnaceBasis } from './furnace-basis.js';
-import { furnaceElementBalance, M_SLAG, type FurnaceUnknowns } from './furnace-element-balance.js';
+import {
+  createFurnaceElements,
+  furnaceElementBalance,
+  M_SLAG,
+  type FurnaceElementsWork,
+  type FurnaceUnknowns,
+} from './furnace-element-balance.js';
 import type { FurnaceParams } from './furnace-params.js';
 import { ATOMIC_KG } from './species.js';
 
@@ -31,18 +37,34 @@ export const unknownsOf = (v: FurnaceVector): FurnaceUnknowns => ({
 export const recoveryOf = (p: FurnaceParams, v: FurnaceVector): number =>
   solvesRecovery(p) ? (v[3] ?? NaN) : p.cr_recovery;
 
+/** The work objects of {@link furnaceResiduals}: its unknowns and element balance. */
+export interface ResidualWork {
+  x: { -readonly [K in keyof FurnaceUnknowns]: FurnaceUnknowns[K] };
+  el: FurnaceElementsWork;
+}
+
+/** Work for {@link furnaceResiduals}, owned by one solve (it evaluates them a few times). */
+export function createResidualWork(): ResidualWork {
+  return { x: unknownsOf([0, 0, 0]), el: createFurnaceElements() };
+}
+
 /**
  * Residuals of the furnace equations at v, written into `out` (3 entries, or 4 with the slag
  * Cr2O3 target) [kg/s, mol/s, kg/s, kg/s].
+ * @param work - The caller's work objects (default new ones)
  */
 export function furnaceResiduals(
   b: FurnaceBasis,
   p: FurnaceParams,
   v: FurnaceVector,
   out: number[],
+  work: ResidualWork = createResidualWork(),
 ): void {
-  const x = unknownsOf(v);
-  const el = furnaceElementBalance(b, p, x, recoveryOf(p, v));
+  const x = work.x;
+  x.reductant_kg_per_s = v[0] ?? NaN;
+  x.quartzite_kg_per_s = v[1] ?? NaN;
+  x.alloy_kg_per_s = v[2] ?? NaN;
+  const el = furnaceElementBalance(b, p, x, recoveryOf(p, v), work.el);
   const metal_kg_per_s =
     ATOMIC_KG.Cr * el.alloyCr + ATOMIC_KG.Fe * el.alloyFe + ATOMIC_KG.Si * el.alloySi;
   const silica = M_SLAG.SiO2 * el.slagSi;

@@ -495,7 +495,7 @@ function stageRun(r: Solved, input: FerrochromeInput, detail: boolean): Ferrochr
   const run = summariseStage(fs, sol, r.t.summary, {
     design: input.design ?? {},
     moisture_wt_pct: BOUGHT_WET,
-    energy: detail,
+    detail,
   });
   // the summary's KPIs are this run's own record, extended in place by name: the smelting KPIs,
   // then the alloy quality's
