@@ -96,14 +96,14 @@ const LEFT_OUT: Readonly<Record<OnDemandName, () => never>> = {
  * enumerable, so a spread or JSON of the result skips it instead of throwing.
  * @returns The same object, typed with the property
  */
-export function defineLeftOut<T extends object, K extends OnDemandName, V>(
+export function defineLeftOut<T extends object, K extends OnDemandName>(
   target: T,
   name: K,
-): T & { readonly [P in K]: V } {
+): T & { readonly [P in K]: never } {
   Object.defineProperty(target, name, {
     get: LEFT_OUT[name],
     enumerable: false,
     configurable: true,
   });
-  return target as T & { readonly [P in K]: V };
+  return target as T & { readonly [P in K]: never };
 }

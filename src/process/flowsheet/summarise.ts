@@ -347,7 +347,6 @@ export function summariseStage(
   };
   // built when read (the appraisal's balance section), not per Monte Carlo sample: ~500 named
   // properties that no headline output reads; each read builds it afresh from the solution
-  if (options.detail === false)
-    return defineLeftOut<typeof run, 'balance', BalanceReport>(run, 'balance');
+  if (options.detail === false) return defineLeftOut(run, 'balance');
   return defineOnDemand(run, 'balance', () => stageBalance(fs, sol, designs));
 }
