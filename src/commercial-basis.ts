@@ -18,10 +18,12 @@ import type {
 import { marketResponse, type MarketResponse } from './econ/commercial/market-response.js';
 import { LB_PER_T } from './econ/revenue/price-basis.js';
 import {
+  costPathByRow,
   declaredInflation,
   priceLevelByRow,
   realCostIndexByRow,
 } from './econ/project/money-paths.js';
+import { numberArray } from './numeric/number-array.js';
 import { InputError } from './errors.js';
 import { DECK_LONG_TERM_KEYS } from './scenario/commercial-schema.js';
 import { templateInfo } from './scenario/template-catalogue.js';
@@ -387,6 +389,7 @@ export function commercialBasis(
   // by base year, and by index rate and base year: a handful per basis
   const levels = new Map<number, Float64Array>();
   const indices = new Map<number, Map<number, Float64Array>>();
+  const costPaths = new Map<number, Map<number, Map<number, number[]>>>();
   const money: MoneyPaths = {
     usdPriceLevelByRow(baseYear) {
       let v = levels.get(baseYear);
@@ -410,7 +413,22 @@ export function commercialBasis(
       }
       return v;
     },
+    costPathByRow(pct, baseYear, price) {
+      // by rate, base year and price: one per escalated opex line of the stages, not per sample
+      const byYear = costPaths.get(pct) ?? new Map<number, Map<number, number[]>>();
+      costPaths.set(pct, byYear);
+      const byPrice = byYear.get(baseYear) ?? new Map<number, number[]>();
+      byYear.set(baseYear, byPrice);
+      let v = byPrice.get(price);
+      if (!v) {
+        v = costPathByRow(this.realCostIndexByRow(pct, baseYear), price);
+        byPrice.set(price, v);
+      }
+      return v;
+    },
   };
+  // the plain copies of the basis's own paths (keys are this basis's arrays: none outlives it)
+  const plain = new WeakMap<Float64Array, number[]>();
   return {
     money,
     start_year: start,
@@ -419,6 +437,14 @@ export function commercialBasis(
     valuation_point: 'ex-works',
     product,
     electricity: electricityBasis(scenario, start, rows, overrides?.get('electricity')),
+    plainRows(path) {
+      let v = plain.get(path);
+      if (!v) {
+        v = numberArray(path);
+        plain.set(path, v);
+      }
+      return v;
+    },
     feed(id) {
       let c = feeds.get(id);
       if (!c) {

@@ -11,3 +11,16 @@ export function numberArray(values: ArrayLike<number>): number[] {
   for (let i = 0; i < values.length; i++) out[i] = values[i] ?? Number.NaN;
   return out;
 }
+
+/** Whether the numbers are a plain array already. */
+function isNumberArray(values: ArrayLike<number>): values is number[] {
+  return Array.isArray(values);
+}
+
+/**
+ * The numbers as a plain array: the array itself when it is one (shared: the caller reads it
+ * only), else a {@link numberArray} copy.
+ */
+export function plainNumbers(values: ArrayLike<number>): number[] {
+  return isNumberArray(values) ? values : numberArray(values);
+}

@@ -94,6 +94,12 @@ export interface CommercialBasis {
   feed(id: string): FeedContract;
   /** Price level and real cost indices by row of this basis's calendar. */
   money: MoneyPaths;
+  /**
+   * One of this basis's paths (a feed contract's, the tariff's, a product's) as a plain array,
+   * for an opex line's JSON: one copy per path, shared by every line and sample that reads it
+   * (read only).
+   */
+  plainRows(rows: Float64Array): number[];
 }
 
 /**
@@ -106,4 +112,10 @@ export interface MoneyPaths {
   usdPriceLevelByRow(baseYear: number): Float64Array;
   /** Real escalation index (1 + pct/100)^(year − baseYear) by row [–]. */
   realCostIndexByRow(pct: number, baseYear: number): Float64Array;
+  /**
+   * A cost item's price by row: `price` × the real escalation index, entry by entry, as a plain
+   * array (an opex line's JSON-ready path) [USD/unit]. Read only: a basis shares it between the
+   * lines and samples that ask for the same rate, base year and price.
+   */
+  costPathByRow(pct: number, baseYear: number, price: number): number[];
 }

@@ -7,7 +7,7 @@
  */
 import type { OpexLine, StageOpex, StageStaffing } from '../../appraisal.js';
 import { InputError } from '../../errors.js';
-import { numberArray } from '../../numeric/number-array.js';
+import { plainNumbers } from '../../numeric/number-array.js';
 import type { Scenario, Stage } from '../../scenario/schema.js';
 
 /** A purchased input of the stage other than consumables (a feed or another stage's product). */
@@ -97,7 +97,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
       variable: true,
       source: f.source,
     };
-    if (f.price_usd_per_t_by_row) line.price_by_row = numberArray(f.price_usd_per_t_by_row);
+    if (f.price_usd_per_t_by_row) line.price_by_row = plainNumbers(f.price_usd_per_t_by_row);
     lines.push(line);
   }
   for (const id in input.consumptions) {
@@ -125,7 +125,7 @@ export function stageOpex(input: StageOpexInput): StageOpex {
             e.own_use_MWh_per_year > 0
               ? `${e.source}; demand ${quantity.toFixed(0)} MWh/a less ${e.own_use_MWh_per_year.toFixed(0)} MWh/a from the off-gas power plant`
               : e.source,
-          price_by_row: numberArray(e.usd_per_mwh_by_row),
+          price_by_row: plainNumbers(e.usd_per_mwh_by_row),
         });
       continue;
     }

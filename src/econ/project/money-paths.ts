@@ -63,6 +63,19 @@ export function realCostIndexByRow(
 }
 
 /**
+ * A cost item's price by row: its base price × a real escalation index, entry by entry, as a
+ * plain array (an opex line's JSON-ready path; a typed array of a horizon's rows would also be
+ * allocated outside V8's heap) [USD/unit].
+ * @param index - {@link realCostIndexByRow} of the item's cost kind [-]
+ * @param price - Base-year price [USD/unit]
+ */
+export function costPathByRow(index: ArrayLike<number>, price: number): number[] {
+  const byRow = new Array<number>(index.length);
+  for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * price;
+  return byRow;
+}
+
+/**
  * RMB per USD by row. `ppp`: relative purchasing-power parity, X_t = X_0 · P_RMB(t)/P_USD(t)
  * (the real rate stays at X_0); `constant`: X_0 in every row (nominal) [RMB/USD].
  *

@@ -22,7 +22,12 @@ import { stageOpex, type FeedUse, type ProductSale } from '../opex/stage-opex.js
 import { stageStaffing } from '../opex/staffing.js';
 import type { StaffingMemo } from '../opex/staffing-memo.js';
 import { stageFinancing } from './stage-financing.js';
-import { declaredInflation, priceLevelByRow, realCostIndexByRow } from './money-paths.js';
+import {
+  costPathByRow,
+  declaredInflation,
+  priceLevelByRow,
+  realCostIndexByRow,
+} from './money-paths.js';
 import { offgasPower, type OffgasPower } from '../opex/offgas-power.js';
 import type { CommercialBasis, MoneyPaths, PricePoint } from '../commercial/types.js';
 
@@ -184,7 +189,8 @@ function feedUses(
         ref,
         t_per_year: t - extra,
         price_usd_per_t: c.usd_per_t_by_row[0] ?? NaN,
-        price_usd_per_t_by_row: c.usd_per_t_by_row,
+        // the basis's plain copy, shared by every sample (its opex line's JSON path)
+        price_usd_per_t_by_row: basis.plainRows(c.usd_per_t_by_row),
         source: c.price_source,
       },
     ];
@@ -406,7 +412,7 @@ export function stageEconomics(
     stageIndex,
     electricity: {
       usd_per_mwh: e.usd_per_mwh_by_row[0] ?? NaN,
-      usd_per_mwh_by_row: e.usd_per_mwh_by_row,
+      usd_per_mwh_by_row: basis.plainRows(e.usd_per_mwh_by_row),
       own_use_MWh_per_year: power?.own_use_MWh_per_year ?? 0,
       source: e.source,
     },
@@ -483,6 +489,8 @@ function takeOrPay(stage: Stage, frame: ProjectFrame): YearlyCost | null {
 function moneyPaths(basis: CommercialBasis, frame: ProjectFrame): MoneyPaths {
   if (basis.start_year === frame.start_year && basis.horizon_years === frame.horizon_years)
     return basis.money;
+  const realCostIndex = (pct: number, baseYear: number): Float64Array =>
+    realCostIndexByRow(pct, baseYear, frame.start_year, frame.horizon_years);
   return {
     usdPriceLevelByRow: (baseYear) =>
       priceLevelByRow(
@@ -491,8 +499,8 @@ function moneyPaths(basis: CommercialBasis, frame: ProjectFrame): MoneyPaths {
         frame.start_year,
         frame.horizon_years,
       ),
-    realCostIndexByRow: (pct, baseYear) =>
-      realCostIndexByRow(pct, baseYear, frame.start_year, frame.horizon_years),
+    realCostIndexByRow: realCostIndex,
+    costPathByRow: (pct, baseYear, price) => costPathByRow(realCostIndex(pct, baseYear), price),
   };
 }
 
@@ -642,9 +650,6 @@ function opexPricePath(
           : indices.consumables_real_escalation_pct_per_year.value
         : 0;
   if (pct === 0) return undefined;
-  const index = money.realCostIndexByRow(pct, baseYear);
-  // a plain array: a typed array of a horizon's rows lives outside V8's heap (≈ 1 µs to allocate)
-  const byRow = new Array<number>(index.length);
-  for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * l.unit_price_usd;
-  return byRow;
+  // shared with every line and sample of the same rate, base year and price (read only)
+  return money.costPathByRow(pct, baseYear, l.unit_price_usd);
 }
