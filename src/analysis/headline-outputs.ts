@@ -103,13 +103,13 @@ function stageFlows(
   return part;
 }
 
-/** The stage results with the off-gas power plant of each stage's economics set. */
-function withPowerPlants(
-  stages: readonly StageResult[],
+/** The off-gas power plant of each stage's economics, by stage id. */
+function powerPlants(
   economics: readonly { stage: string; economics: StageEconomics }[],
-): StageResult[] {
-  const power = new Map(economics.map(({ stage, economics: e }) => [stage, e.power_plant]));
-  return stages.map((s) => ({ ...s, power_plant: power.get(s.id) ?? null }));
+): Map<string, StageEconomics['power_plant']> {
+  const power = new Map<string, StageEconomics['power_plant']>();
+  for (const { stage, economics: e } of economics) power.set(stage, e.power_plant);
+  return power;
 }
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
@@ -178,11 +178,11 @@ export function headlineOutputs(
     valueAdded += stageValueAdded(e);
   }
   const { fcf, production, productionCr, tax } = sums;
-  // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages).
-  // (a map and copies of the stage results only when a stage has one)
-  const co2Stages = economics.some(({ economics: e }) => e.power_plant)
-    ? withPowerPlants(stages, economics)
-    : stages;
+  // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages);
+  // (a map of them only when a stage has one; the stage results are not copied)
+  const power = economics.some(({ economics: e }) => e.power_plant)
+    ? powerPlants(economics)
+    : undefined;
   const cost = work.scratch.take(n);
   for (let t = 0; t < n; t++)
     cost[t] = (sums.capex[t] ?? 0) + (sums.opex[t] ?? 0) + (sums.closure[t] ?? 0);
@@ -215,10 +215,10 @@ export function headlineOutputs(
         break;
       }
       case 'emissions.scope1_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope1;
+        v = (co2 ??= emissionTotals(scenario, stages, power)).scope1;
         break;
       case 'emissions.scope2_t_co2_per_year':
-        v = (co2 ??= emissionTotals(scenario, co2Stages)).scope2;
+        v = (co2 ??= emissionTotals(scenario, stages, power)).scope2;
         break;
       case undefined:
         break;

@@ -98,10 +98,14 @@ export function scenarioCbamEmbedded(
 /** CO2 released per t of Na2CO3 decomposed [t/t]. */
 export const SODA_ASH_CO2_T_PER_T = molarMass_g_per_mol('CO2') / molarMass_g_per_mol('Na2CO3');
 
-/** Scope 1 and 2 of one stage at nameplate [t CO2/a]. */
+/**
+ * Scope 1 and 2 of one stage at nameplate [t CO2/a].
+ * @param powerPlant - The stage's off-gas power plant (default the result's own)
+ */
 export function stageEmissions(
   stage: StageResult,
   grid_t_per_MWh: number,
+  powerPlant: StageResult['power_plant'] = stage.power_plant,
 ): { scope1: number; scope2: number } {
   const main = stage.products[0];
   const c = stage.consumptions;
@@ -113,7 +117,7 @@ export function stageEmissions(
     scope1 += (c['soda-ash'] ?? 0) * SODA_ASH_CO2_T_PER_T;
   }
   // Electricity from the stage's own off-gas power plant is not bought: no scope 2 for it.
-  const bought = (c.electricity ?? 0) - (stage.power_plant?.own_use_MWh_per_year ?? 0);
+  const bought = (c.electricity ?? 0) - (powerPlant?.own_use_MWh_per_year ?? 0);
   return { scope1, scope2: bought * grid_t_per_MWh };
 }
 
@@ -121,17 +125,24 @@ export function stageEmissions(
  * Scope 1 and 2 of the processing stages at nameplate (the raw-export sale has no plant) [t CO2/a].
  * @param scenario - For the grid emission factor.
  * @param stages - Stage results (computed ones count).
+ * @param powerPlants - Each stage's off-gas power plant by stage id, when the results do not
+ *   carry it yet (a Monte Carlo sample's, set by its economics); default the results' own.
  */
 export function emissionTotals(
   scenario: Scenario,
   stages: readonly StageResult[],
+  powerPlants?: ReadonlyMap<string, StageResult['power_plant']>,
 ): { scope1: number; scope2: number } {
   const grid = scenario.impact.grid_co2_t_per_mwh.value;
   let scope1 = 0;
   let scope2 = 0;
   for (const s of stages) {
     if (s.status !== 'computed' || s.template === 'concentrate-sale') continue;
-    const e = stageEmissions(s, grid);
+    const e = stageEmissions(
+      s,
+      grid,
+      powerPlants ? (powerPlants.get(s.id) ?? null) : s.power_plant,
+    );
     scope1 += e.scope1;
     scope2 += e.scope2;
   }

@@ -45,14 +45,34 @@ function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | un
   return true;
 }
 
-function sameSlice(a: FrameSlice, b: FrameSlice): boolean {
-  return (
-    Object.is(a.extraFeed, b.extraFeed) &&
-    sameNumbers(a.takeOrPay, b.takeOrPay) &&
-    sameNumbers(a.internal, b.internal) &&
-    a.transfers.length === b.transfers.length &&
-    a.transfers.every((t, i) => sameNumbers(t, b.transfers[i]))
-  );
+/**
+ * Whether the frame's entries for the stage equal the kept slice's, read in place (no slice is
+ * built for a sample whose kept economics are reused).
+ */
+function sameSlice(
+  a: FrameSlice,
+  stageId: string,
+  inputs: Readonly<Record<string, string>>,
+  result: StageResult,
+  frame: ProjectFrame,
+): boolean {
+  if (!Object.is(a.extraFeed, frame.extra_feed_t_per_year.get(stageId) ?? 0)) return false;
+  if (!sameNumbers(a.takeOrPay, frame.take_or_pay_usd_by_row.get(stageId))) return false;
+  if (a.internal.length !== result.products.length) return false;
+  for (let i = 0; i < a.internal.length; i++) {
+    const id = result.products[i]?.id ?? '';
+    const t = frame.internal_use_t_per_year.get(`${stageId}/${id}`) ?? 0;
+    if (!Object.is(a.internal[i], t)) return false;
+  }
+  let k = 0;
+  for (const port in inputs) {
+    const ref = inputs[port] ?? '';
+    if (!ref.startsWith('stage:')) continue;
+    const transfer = frame.transfer_price_usd_per_t_by_row.get(ref.slice('stage:'.length));
+    if (k >= a.transfers.length || !sameNumbers(a.transfers[k], transfer)) return false;
+    k++;
+  }
+  return k === a.transfers.length;
 }
 
 /** The stage's entries of the frame (`inputs`: its flowsheet's input references by port). */
@@ -112,11 +132,16 @@ export class KeptStageEconomics {
     compute: () => StageEconomics,
   ): StageEconomics {
     if (!this.stages.has(stageId)) return compute();
-    const slice = frameSlice(stageId, inputs, result, frame);
     const k = this.kept.get(stageId);
-    if (k && k.result === result && k.basis === basis && sameSlice(k.frame, slice))
+    if (
+      k &&
+      k.result === result &&
+      k.basis === basis &&
+      sameSlice(k.frame, stageId, inputs, result, frame)
+    )
       return k.economics;
     const economics = compute();
+    const slice = frameSlice(stageId, inputs, result, frame);
     this.kept.set(stageId, { result, basis, frame: slice, economics });
     return economics;
   }

@@ -168,12 +168,13 @@ function feedUses(
 ): FeedUse[] {
   if (result.template === 'concentrate-sale') return [];
   const hours = operatingHours(stage.availability.value);
-  const refs = Object.entries(stage.flowsheet.inputs);
+  const inputs = stage.flowsheet.inputs;
   // A template uses one port; stages wired to several (the Cr-metal routes) take the first one
   // that the template's feed KPI refers to: the port whose source is actually consumed.
-  const used = refs.find(([port]) => port === primaryPort(stage.flowsheet.template)) ?? refs[0];
-  if (!used) return [];
-  const [port, ref] = used;
+  const primary = primaryPort(stage.flowsheet.template);
+  const port = inputs[primary] !== undefined ? primary : Object.keys(inputs)[0];
+  const ref = port === undefined ? undefined : inputs[port];
+  if (port === undefined || ref === undefined) return [];
   const t = feedPerYear(stage, result, hours);
   if (ref.startsWith('feed:')) {
     const c = basis.feed(ref.slice(5));
@@ -624,8 +625,17 @@ function cashflowInput(
 }
 
 /** Reductants (carbon and electrodes) follow data/finance/cost-indices.json#reductants_…. */
+const REDUCTANTS: ReadonlySet<string> = new Set([
+  'coke',
+  'coal',
+  'char',
+  'anthracite',
+  'electrode-paste',
+  'graphite-electrode',
+]);
+
 function isReductant(id: string): boolean {
-  return /^(coke|coal|char|anthracite|electrode-paste|graphite-electrode)$/.test(id);
+  return REDUCTANTS.has(id);
 }
 
 /**
