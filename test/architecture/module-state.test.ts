@@ -57,6 +57,8 @@ const CONSTANTS: Record<string, string> = {
   'thermo/species-db.ts:byComposition': 'index of data/thermo/species.json, filled at load',
   'scenario/data-files.ts:DATA_VALUES_BY_REF':
     'index of the bundled data files by full reference (`file#key`), filled at load',
+  'econ/project/stage-economics.ts:REDUCTANTS':
+    'a Set of the six literal consumable ids escalated as reductants',
   'econ/project/stage-financing.ts:DEFAULT_TERMS':
     'the financing defaults by term, from data/finance/financing-defaults.json at load',
 };
