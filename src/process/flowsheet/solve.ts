@@ -246,7 +246,10 @@ export function solveFlowsheet(
   feeds: Readonly<Record<string, Stream>>,
   options: SolveOptions = {},
 ): FlowsheetSolution {
-  const settings: SolverSettings = { ...DEFAULT_SOLVER_SETTINGS, ...options.settings };
+  // the defaults as they are (no copy per solve: a Monte Carlo sample solves the smelter once)
+  const settings: Readonly<SolverSettings> = options.settings
+    ? { ...DEFAULT_SOLVER_SETTINGS, ...options.settings }
+    : DEFAULT_SOLVER_SETTINGS;
   validateSettings(settings);
   const sol = options.into ?? createSolution(fs);
   const warm = options.warmStart;

@@ -299,10 +299,13 @@ function solveAt(
   const streams = slot?.streams('feeds', fs.model, n) ?? createStreams(fs.model, n);
   const oreStream = streams[0] ?? createStream(fs.model);
   writeSpecies(fs.model, ore, oreStream);
-  const feeds: Record<string, Stream> = { [t.feed_stream]: oreStream };
-  ids.forEach((id, k) => {
+  // stored one by one (a computed key in the literal makes V8 build it slowly)
+  const feeds: Record<string, Stream> = {};
+  feeds[t.feed_stream] = oreStream;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string;
     feeds[id] = makeup?.[id] ?? streams[k + 1] ?? createStream(fs.model);
-  });
+  }
   return solveFlowsheet(fs, feeds, slot ? { into: slot.take(fs) } : {});
 }
 
