@@ -19,7 +19,7 @@
  */
 import type { StageResult } from '../../appraisal.js';
 import type { CommercialBasis } from '../commercial/types.js';
-import type { ProjectFrame, StageEconomics } from './stage-economics.js';
+import { internalUse, type ProjectFrame, type StageEconomics } from './stage-economics.js';
 import { StaffingMemo } from '../opex/staffing-memo.js';
 
 /** What a stage's economics read of the project frame. */
@@ -61,7 +61,7 @@ function sameSlice(
   if (a.internal.length !== result.products.length) return false;
   for (let i = 0; i < a.internal.length; i++) {
     const id = result.products[i]?.id ?? '';
-    const t = frame.internal_use_t_per_year.get(`${stageId}/${id}`) ?? 0;
+    const t = internalUse(frame, stageId, id);
     if (!Object.is(a.internal[i], t)) return false;
   }
   let k = 0;
@@ -82,7 +82,6 @@ function frameSlice(
   result: StageResult,
   frame: ProjectFrame,
 ): FrameSlice {
-  const internal = frame.internal_use_t_per_year;
   const transfers: (ArrayLike<number> | undefined)[] = [];
   for (const ref of Object.values(inputs))
     if (ref.startsWith('stage:'))
@@ -90,7 +89,7 @@ function frameSlice(
   return {
     extraFeed: frame.extra_feed_t_per_year.get(stageId) ?? 0,
     takeOrPay: frame.take_or_pay_usd_by_row.get(stageId),
-    internal: result.products.map((p) => internal.get(`${stageId}/${p.id}`) ?? 0),
+    internal: result.products.map((p) => internalUse(frame, stageId, p.id)),
     transfers,
   };
 }

@@ -46,6 +46,15 @@ export interface ProjectFrame {
   take_or_pay_usd_by_row: ReadonlyMap<string, number[]>;
 }
 
+/**
+ * Tonnes per year of a stage's product consumed by later stages [t/a]: 0 without a key built
+ * when no stage takes another's product (a fresh key string is hashed on every lookup).
+ */
+export function internalUse(frame: ProjectFrame, stageId: string, productId: string): number {
+  const use = frame.internal_use_t_per_year;
+  return use.size === 0 ? 0 : (use.get(`${stageId}/${productId}`) ?? 0);
+}
+
 export interface StageEconomics {
   staffing: StageStaffing | null;
   opex: NonNullable<StageResult['opex']>;
@@ -381,7 +390,7 @@ export function stageEconomics(
   for (const p of result.products) {
     const cr = containedCrWtPct(p.composition_wt_pct ?? {});
     const priced = basis.product(p.id, p.composition_wt_pct ?? {});
-    const internal = frame.internal_use_t_per_year.get(`${stage.id}/${p.id}`) ?? 0;
+    const internal = internalUse(frame, stage.id, p.id);
     sales.push({
       id: p.id,
       t_per_year: p.t_per_year,
