@@ -389,7 +389,7 @@ export function commercialBasis(
   // by base year, and by index rate and base year: a handful per basis
   const levels = new Map<number, Float64Array>();
   const indices = new Map<number, Map<number, Float64Array>>();
-  const costPaths = new Map<number, Map<number, Map<number, number[]>>>();
+  const costPaths = new Map<number, Map<number, Map<number, Float64Array>>>();
   const money: MoneyPaths = {
     usdPriceLevelByRow(baseYear) {
       let v = levels.get(baseYear);
@@ -415,9 +415,9 @@ export function commercialBasis(
     },
     costPathByRow(pct, baseYear, price) {
       // by rate, base year and price: one per escalated opex line of the stages, not per sample
-      const byYear = costPaths.get(pct) ?? new Map<number, Map<number, number[]>>();
+      const byYear = costPaths.get(pct) ?? new Map<number, Map<number, Float64Array>>();
       costPaths.set(pct, byYear);
-      const byPrice = byYear.get(baseYear) ?? new Map<number, number[]>();
+      const byPrice = byYear.get(baseYear) ?? new Map<number, Float64Array>();
       byYear.set(baseYear, byPrice);
       let v = byPrice.get(price);
       if (!v) {
@@ -429,6 +429,7 @@ export function commercialBasis(
   };
   // the plain copies of the basis's own paths (keys are this basis's arrays: none outlives it)
   const plain = new WeakMap<Float64Array, number[]>();
+  const typed = new WeakMap<readonly number[], Float64Array>();
   return {
     money,
     start_year: start,
@@ -442,8 +443,12 @@ export function commercialBasis(
       if (!v) {
         v = numberArray(path);
         plain.set(path, v);
+        typed.set(v, path);
       }
       return v;
+    },
+    typedRows(rows) {
+      return typed.get(rows);
     },
     feed(id) {
       let c = feeds.get(id);

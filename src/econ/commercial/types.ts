@@ -100,6 +100,11 @@ export interface CommercialBasis {
    * (read only).
    */
   plainRows(rows: Float64Array): number[];
+  /**
+   * The path a {@link plainRows} copy was made of (undefined for any other array): the typed
+   * form the cash-flow engine reads.
+   */
+  typedRows(plain: readonly number[]): Float64Array | undefined;
 }
 
 /**
@@ -113,9 +118,9 @@ export interface MoneyPaths {
   /** Real escalation index (1 + pct/100)^(year − baseYear) by row [–]. */
   realCostIndexByRow(pct: number, baseYear: number): Float64Array;
   /**
-   * A cost item's price by row: `price` × the real escalation index, entry by entry, as a plain
-   * array (an opex line's JSON-ready path) [USD/unit]. Read only: a basis shares it between the
-   * lines and samples that ask for the same rate, base year and price.
+   * A cost item's price by row: `price` × the real escalation index, entry by entry [USD/unit].
+   * Read only: a basis shares it between the lines and samples that ask for the same rate, base
+   * year and price.
    */
-  costPathByRow(pct: number, baseYear: number, price: number): number[];
+  costPathByRow(pct: number, baseYear: number, price: number): Float64Array;
 }

@@ -63,14 +63,14 @@ export function realCostIndexByRow(
 }
 
 /**
- * A cost item's price by row: its base price × a real escalation index, entry by entry, as a
- * plain array (an opex line's JSON-ready path; a typed array of a horizon's rows would also be
- * allocated outside V8's heap) [USD/unit].
+ * A cost item's price by row: its base price × a real escalation index, entry by entry [USD/unit].
+ * Typed, as every price path the cash-flow engine reads: a loop that reads plain arrays of
+ * doubles beside typed ones boxes each number it loads.
  * @param index - {@link realCostIndexByRow} of the item's cost kind [-]
  * @param price - Base-year price [USD/unit]
  */
-export function costPathByRow(index: ArrayLike<number>, price: number): number[] {
-  const byRow = new Array<number>(index.length);
+export function costPathByRow(index: ArrayLike<number>, price: number): Float64Array {
+  const byRow = new Float64Array(index.length);
   for (let t = 0; t < index.length; t++) byRow[t] = (index[t] ?? Number.NaN) * price;
   return byRow;
 }

@@ -457,6 +457,7 @@ export function stageEconomics(
     result,
     frame,
     moneyPaths(basis, frame),
+    basis,
     sales,
     opex.lines,
     capex,
@@ -520,6 +521,7 @@ function cashflowInput(
   result: StageResult,
   frame: ProjectFrame,
   money: MoneyPaths,
+  basis: CommercialBasis,
   sales: StageEconomics['sales'],
   lines: NonNullable<StageResult['opex']>['lines'],
   capex: number,
@@ -588,7 +590,7 @@ function cashflowInput(
       unit_price_usd: l.unit_price_usd,
       variable: l.variable,
     };
-    const path = opexPricePath(l, f.cost_indices, baseYear, money);
+    const path = opexPricePath(l, f.cost_indices, baseYear, money, basis);
     if (path !== undefined) item.unit_price_usd_by_row = path;
     if (l.category === 'labour') {
       item.is_wages = true;
@@ -658,8 +660,10 @@ function opexPricePath(
   indices: Scenario['finance']['cost_indices'],
   baseYear: number,
   money: MoneyPaths,
+  basis: CommercialBasis,
 ): ArrayLike<number> | undefined {
-  if (l.price_by_row) return l.price_by_row;
+  // the basis's typed path when the line's is its plain copy (the engine reads typed paths)
+  if (l.price_by_row) return basis.typedRows(l.price_by_row) ?? l.price_by_row;
   const pct =
     l.category === 'labour'
       ? indices.labour_real_growth_pct_per_year.value
