@@ -44,7 +44,7 @@ function swapRows(m: Float64Array, n: number, a: number, b: number): void {
  * @param A - Row-major n × n matrix [row unit / x unit]; not modified
  * @returns f; a singular A gives a zero pivot, and the solve then non-finite entries
  */
-export function factorSmallLinearInto(A: readonly (readonly number[])[], f: SmallLu): SmallLu {
+export function factorSmallLinearInto(A: readonly ArrayLike<number>[], f: SmallLu): SmallLu {
   const { n, lu, perm } = f;
   for (let i = 0; i < n; i++) {
     perm[i] = i;

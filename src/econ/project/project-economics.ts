@@ -325,13 +325,14 @@ function takeOrPayByStage(
     const from = (c.start_year ?? Math.min(...buyers.map((b) => b.start_year))) - start;
     const floor = c.take_or_pay_share * c.volume_t_per_year;
     const tonnes = buyers.map((b) => byStage.get(b.id) ?? 0);
-    const usd = new Array<number>(rows);
+    // pushed: a plain array stored into `new Array(rows)` stays holey, and reads of it box
+    const usd: number[] = [];
     for (let r = 0; r < rows; r++) {
       let taken = 0;
       for (let k = 0; k < buyers.length; k++)
         taken +=
           (tonnes[k] ?? 0) * utilisationAt(buyers[k] as Scenario['stages'][number], start, r);
-      usd[r] = r < from ? 0 : Math.max(floor - taken, 0) * (c.usd_per_t_by_row[r] ?? 0);
+      usd.push(r < from ? 0 : Math.max(floor - taken, 0) * (c.usd_per_t_by_row[r] ?? 0));
     }
     out.set(holder.id, usd);
   }

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import { operatingHours } from '../../plant/hours.js';
 import type { Scenario, Stage } from '../../scenario/schema.js';
 import { dataValue } from '../../scenario/data-files.js';
+import { filledNumbers } from '../../numeric/number-array.js';
 import type {
   CashflowInput,
   CapexItem,
@@ -467,7 +468,7 @@ export function stageEconomics(
     input.capex.push({
       name: `${stage.id}: grid connection`,
       amount_usd: grid.capex_usd,
-      phasing: new Array<number>(grid.rows).fill(1 / grid.rows),
+      phasing: filledNumbers(grid.rows, 1 / grid.rows),
       start_index: grid.first_row,
       depreciation_group: 'machinery',
     });
@@ -563,7 +564,7 @@ function cashflowInput(
       capexItems.push({
         name: `${stage.id}: development (feasibility, EIA, permits)`,
         amount_usd: (capex * stage.development_cost_pct_of_capex.value) / 100,
-        phasing: new Array<number>(dev).fill(1 / dev),
+        phasing: filledNumbers(dev, 1 / dev),
         start_index: build - dev,
         depreciation_group: 'other',
         development: true,

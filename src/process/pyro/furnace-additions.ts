@@ -51,11 +51,13 @@ function chord(
 ): { v: number[]; steps: number } {
   const n = v0.length;
   const work = createResidualWork();
-  const F0 = new Array<number>(n).fill(0);
+  // small typed arrays (on V8's heap): plain ones from `new Array(n)` stay holey, and the
+  // loops below would box every number they read from them
+  const F0 = new Float64Array(n);
   furnaceResiduals(b, p, v0, F0, work);
-  const J: number[][] = [];
-  for (let row = 0; row < free.length; row++) J.push(new Array<number>(free.length).fill(0));
-  const Fk = new Array<number>(n).fill(0);
+  const J: Float64Array[] = [];
+  for (let row = 0; row < free.length; row++) J.push(new Float64Array(free.length));
+  const Fk = new Float64Array(n);
   const probe = [...v0];
   for (let col = 0; col < free.length; col++) {
     const k = free[col] ?? 0;
@@ -69,8 +71,8 @@ function chord(
   }
   // the chord's matrix is fixed: factored once, each step is a substitution
   const lu = factorSmallLinearInto(J, createSmallLu(free.length, luStorage));
-  const rhs = new Array<number>(free.length).fill(0);
-  const dv = new Array<number>(free.length).fill(0);
+  const rhs = new Float64Array(free.length);
+  const dv = new Float64Array(free.length);
   const v = [...v0];
   const F = F0;
   for (let step = 1; step <= MAX_STEPS; step++) {

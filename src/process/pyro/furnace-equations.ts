@@ -57,7 +57,7 @@ export function furnaceResiduals(
   b: FurnaceBasis,
   p: FurnaceParams,
   v: FurnaceVector,
-  out: number[],
+  out: number[] | Float64Array,
   work: ResidualWork = createResidualWork(),
 ): void {
   const x = work.x;
