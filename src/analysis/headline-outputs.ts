@@ -103,13 +103,13 @@ function stageFlows(
   return part;
 }
 
-/** The off-gas power plant of each stage's economics, by stage id. */
-function powerPlants(
+/** The off-gas power plant of a stage's economics (null for a stage without economics). */
+function powerPlantIn(
   economics: readonly { stage: string; economics: StageEconomics }[],
-): Map<string, StageEconomics['power_plant']> {
-  const power = new Map<string, StageEconomics['power_plant']>();
-  for (const { stage, economics: e } of economics) power.set(stage, e.power_plant);
-  return power;
+  stageId: string,
+): StageEconomics['power_plant'] {
+  for (const { stage, economics: e } of economics) if (stage === stageId) return e.power_plant;
+  return null;
 }
 
 /** The outputs {@link headlineOutputs} computes, by their appraisal output names. */
@@ -179,9 +179,9 @@ export function headlineOutputs(
   }
   const { fcf, production, productionCr, tax } = sums;
   // The own use of an off-gas power plant lowers scope 2 (as appraise sets it on the stages);
-  // (a map of them only when a stage has one; the stage results are not copied)
+  // (looked up only when a stage has one; the stage results are not copied)
   const power = economics.some(({ economics: e }) => e.power_plant)
-    ? powerPlants(economics)
+    ? (id: string) => powerPlantIn(economics, id)
     : undefined;
   const cost = work.scratch.take(n);
   for (let t = 0; t < n; t++)

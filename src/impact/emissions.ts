@@ -125,24 +125,20 @@ export function stageEmissions(
  * Scope 1 and 2 of the processing stages at nameplate (the raw-export sale has no plant) [t CO2/a].
  * @param scenario - For the grid emission factor.
  * @param stages - Stage results (computed ones count).
- * @param powerPlants - Each stage's off-gas power plant by stage id, when the results do not
- *   carry it yet (a Monte Carlo sample's, set by its economics); default the results' own.
+ * @param powerPlantOf - A stage's off-gas power plant by stage id, when the results do not
+ *   carry it yet (a Monte Carlo sample's, from its economics); default the results' own.
  */
 export function emissionTotals(
   scenario: Scenario,
   stages: readonly StageResult[],
-  powerPlants?: ReadonlyMap<string, StageResult['power_plant']>,
+  powerPlantOf?: (stageId: string) => StageResult['power_plant'],
 ): { scope1: number; scope2: number } {
   const grid = scenario.impact.grid_co2_t_per_mwh.value;
   let scope1 = 0;
   let scope2 = 0;
   for (const s of stages) {
     if (s.status !== 'computed' || s.template === 'concentrate-sale') continue;
-    const e = stageEmissions(
-      s,
-      grid,
-      powerPlants ? (powerPlants.get(s.id) ?? null) : s.power_plant,
-    );
+    const e = stageEmissions(s, grid, powerPlantOf ? powerPlantOf(s.id) : s.power_plant);
     scope1 += e.scope1;
     scope2 += e.scope2;
   }

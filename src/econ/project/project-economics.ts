@@ -219,9 +219,10 @@ export function feedUseByStage(
       r.template === 'concentrate-sale'
         ? (r.products[0]?.t_per_year ?? 0)
         : feedPerYear(stage, r, operatingHours(stage.availability.value));
-    const byStage = out.get(ref.slice(5)) ?? new Map<string, number>();
+    const feed = ref.slice(5);
+    const byStage = out.get(feed) ?? new Map<string, number>();
     byStage.set(stage.id, t);
-    out.set(ref.slice(5), byStage);
+    out.set(feed, byStage);
   });
   return out;
 }
@@ -324,8 +325,10 @@ function takeOrPayByStage(
     if (!holder || !c.usd_per_t_by_row) continue;
     const from = (c.start_year ?? Math.min(...buyers.map((b) => b.start_year))) - start;
     const floor = c.take_or_pay_share * c.volume_t_per_year;
-    const tonnes = buyers.map((b) => byStage.get(b.id) ?? 0);
-    // pushed: a plain array stored into `new Array(rows)` stays holey, and reads of it box
+    const tonnes: number[] = [];
+    for (const b of buyers) tonnes.push(byStage.get(b.id) ?? 0);
+    // pushed (as the tonnes): a plain array stored into `new Array(n)` or built by `map` stays
+    // holey in V8, and reads of it box every number
     const usd: number[] = [];
     for (let r = 0; r < rows; r++) {
       let taken = 0;
