@@ -5,6 +5,7 @@
  * a budget, the capacity the budget buys (the design scaled by homogeneity, no new plant solve).
  */
 import type { SourceEntry } from '../../appraisal.js';
+import { mapNumbers } from '../../numeric/number-array.js';
 import { InputError } from '../../errors.js';
 import { designUnits, type UnitDesignRecord } from '../../process/design/design-flowsheet.js';
 import { dataValue } from '../../scenario/data-files.js';
@@ -144,7 +145,8 @@ export function phaseCapex(
       dataValue('capex/schedule#s_curve_c').value,
       dataValue('capex/schedule#s_curve_k').value,
     );
-  return f.map((x) => x * total_usd);
+  // packed (mapNumbers): the cash-flow engine reads the phasing in every Monte Carlo sample
+  return mapNumbers(f, (x) => x * total_usd);
 }
 
 function sourced(path: string, v: SourcedValue): SourceEntry {

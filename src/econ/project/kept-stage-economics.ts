@@ -21,6 +21,7 @@ import type { StageResult } from '../../appraisal.js';
 import type { CommercialBasis } from '../commercial/types.js';
 import { internalUse, type ProjectFrame, type StageEconomics } from './stage-economics.js';
 import { StaffingMemo } from '../opex/staffing-memo.js';
+import { mapNumbers } from '../../numeric/number-array.js';
 
 /** What a stage's economics read of the project frame. */
 interface FrameSlice {
@@ -89,7 +90,7 @@ function frameSlice(
   return {
     extraFeed: frame.extra_feed_t_per_year.get(stageId) ?? 0,
     takeOrPay: frame.take_or_pay_usd_by_row.get(stageId),
-    internal: result.products.map((p) => internalUse(frame, stageId, p.id)),
+    internal: mapNumbers(result.products, (p) => internalUse(frame, stageId, p.id)),
     transfers,
   };
 }

@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
 import { operatingHours } from '../../plant/hours.js';
 import type { Scenario, Stage } from '../../scenario/schema.js';
 import { dataValue } from '../../scenario/data-files.js';
-import { filledNumbers } from '../../numeric/number-array.js';
+import { filledNumbers, mapNumbers } from '../../numeric/number-array.js';
 import type {
   CashflowInput,
   CapexItem,
@@ -541,7 +541,7 @@ function cashflowInput(
   const capexItems: CapexItem[] = [];
   if (capex > 0) {
     const phasingUsd = result.capex?.phasing_usd ?? [capex];
-    const phasing = phasingUsd.map((v) => v / capex);
+    const phasing = mapNumbers(phasingUsd, (v) => v / capex);
     const buildings = dataValue('econ/opex-defaults#buildings_share_of_capex').value / 100;
     capexItems.push(
       {
@@ -619,7 +619,7 @@ function cashflowInput(
     basis: f.analysis,
     inflation_rate: f.inflation_rate.value,
     capex: capexItems,
-    operation: { first_index: first, ramp_up: (stage.ramp_up ?? []).map((r) => r.value) },
+    operation: { first_index: first, ramp_up: mapNumbers(stage.ramp_up ?? [], (r) => r.value) },
     products,
     opex,
     working_capital: {
