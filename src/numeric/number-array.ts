@@ -46,6 +46,6 @@ export function plainNumbers(values: ArrayLike<number>): number[] {
  */
 export function mapNumbers<T>(items: readonly T[], f: (item: T) => number): number[] {
   const out: number[] = [];
-  for (const item of items) out.push(f(item));
+  for (let i = 0; i < items.length; i++) out.push(f(items[i] as T));
   return out;
 }
