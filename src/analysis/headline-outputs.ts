@@ -171,7 +171,8 @@ export function headlineOutputs(
   const rate = first?.discount_rate ?? 0;
   work.scratch.reset();
   const sums = takeProjectFlowSums(work.scratch, n);
-  const part = takeProjectFlowSums(work.scratch, n);
+  // a stage's columns, written in full by stageProjectFlows before they are added
+  const part = takeProjectFlowSums(work.scratch, n, false);
   let valueAdded = 0;
   for (const { stage, economics: e } of economics) {
     addProjectFlowSums(sums, stageFlows(stage, e, part, work));
@@ -183,7 +184,7 @@ export function headlineOutputs(
   const power = economics.some(({ economics: e }) => e.power_plant)
     ? (id: string) => powerPlantIn(economics, id)
     : undefined;
-  const cost = work.scratch.take(n);
+  const cost = work.scratch.takeUnset(n);
   for (let t = 0; t < n; t++)
     cost[t] = (sums.capex[t] ?? 0) + (sums.opex[t] ?? 0) + (sums.closure[t] ?? 0);
   let co2: { scope1: number; scope2: number } | undefined;

@@ -22,16 +22,24 @@ export interface ProjectFlowSums {
   tax: Float64Array;
 }
 
-/** Zero sums of `n` rows, taken from `scratch` (valid until its reset). */
-export function takeProjectFlowSums(scratch: ScratchArrays, n: number): ProjectFlowSums {
+/**
+ * Sums of `n` rows taken from `scratch` (valid until its reset): zeros, or with `zeroed` false
+ * whatever an earlier use left (for columns that {@link stageProjectFlows} then writes in full).
+ */
+export function takeProjectFlowSums(
+  scratch: ScratchArrays,
+  n: number,
+  zeroed = true,
+): ProjectFlowSums {
+  const take = (): Float64Array => (zeroed ? scratch.take(n) : scratch.takeUnset(n));
   return {
-    fcf: scratch.take(n),
-    capex: scratch.take(n),
-    opex: scratch.take(n),
-    closure: scratch.take(n),
-    production: scratch.take(n),
-    productionCr: scratch.take(n),
-    tax: scratch.take(n),
+    fcf: take(),
+    capex: take(),
+    opex: take(),
+    closure: take(),
+    production: take(),
+    productionCr: take(),
+    tax: take(),
   };
 }
 

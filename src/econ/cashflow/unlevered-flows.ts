@@ -238,9 +238,11 @@ function incomeTax(input: CashflowInput, f: UnleveredFlows): void {
 export function unleveredFlows(input: CashflowInput, scratch: ScratchArrays): UnleveredFlows {
   const n = input.horizon_years;
   const take = () => scratch.take(n);
+  // rows that a step below writes in full before any step reads them need no zeroing
+  const written = () => scratch.takeUnset(n);
   const f: UnleveredFlows = {
-    esc: take(),
-    util: take(),
+    esc: written(), // levels
+    util: written(), // levels
     production: take(),
     productionCr: take(),
     revenue: take(),
@@ -248,21 +250,21 @@ export function unleveredFlows(input: CashflowInput, scratch: ScratchArrays): Un
     capex: take(),
     capexFinanced: take(),
     closure: take(),
-    wcBal: take(),
-    dWc: take(),
+    wcBal: written(), // workingCapital
+    dWc: written(), // workingCapital
     depreciation: take(),
-    property: take(),
-    land: take(),
-    met: take(),
-    payroll: take(),
-    vatExcess: take(),
+    property: written(), // otherTaxes
+    land: written(), // otherTaxes
+    met: written(), // otherTaxes
+    payroll: written(), // otherTaxes
+    vatExcess: written(), // otherTaxes
     refund: take(),
-    taxable: take(),
-    cit: take(),
-    otherTax: take(),
-    citRate: take(),
-    citExempt: take(),
-    operating: take(),
+    taxable: written(), // otherTaxes
+    cit: written(), // incomeTax
+    otherTax: written(), // incomeTax
+    citRate: written(), // otherTaxes
+    citExempt: written(), // incomeTax
+    operating: written(), // incomeTax
   };
   const b: TaxBases = {
     revenueDomestic: take(),
