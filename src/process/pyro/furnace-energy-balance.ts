@@ -24,6 +24,8 @@ const J_PER_KG_PER_KWH_PER_T = 3600;
 /**
  * @param alloy_kg_per_s - Alloy tapped [kg/s] (the heat loss is per t of it)
  * @param p - Heat loss q [kWh/t alloy] and electrical efficiency η [–]
+ * @param enthalpies - Molar enthalpies at the furnace's fixed temperatures (`molarEnthalpyTable`),
+ *   default none (every one computed)
  * @throws InputError when the charge needs no electrical energy (ΣH_out + Q_loss ≤ ΣH_in)
  */
 export function furnaceEnergyBalance(
@@ -31,11 +33,12 @@ export function furnaceEnergyBalance(
   outlets: readonly SpeciesStream[],
   alloy_kg_per_s: number,
   p: { heat_loss_kWh_per_t: number; electrical_efficiency: number },
+  enthalpies?: Float64Array,
 ): FurnaceEnergy {
   let H_in_W = 0;
-  for (const s of inlets) H_in_W += enthalpy_W(s);
+  for (const s of inlets) H_in_W += enthalpy_W(s, enthalpies);
   let H_out_W = 0;
-  for (const s of outlets) H_out_W += enthalpy_W(s);
+  for (const s of outlets) H_out_W += enthalpy_W(s, enthalpies);
   const heat_loss_W = p.heat_loss_kWh_per_t * alloy_kg_per_s * J_PER_KG_PER_KWH_PER_T;
   const delivered_W = H_out_W + heat_loss_W - H_in_W;
   if (!(delivered_W > 0))

@@ -30,7 +30,7 @@ import {
   type FurnaceMaterials,
   type FurnaceParams,
 } from './furnace-params.js';
-import { mass_kg_per_s, type SpeciesStream } from './species.js';
+import { mass_kg_per_s, molarEnthalpyTable, type SpeciesStream } from './species.js';
 
 export {
   DC_FURNACE_MATERIALS,
@@ -87,6 +87,19 @@ export interface FurnaceSolveOptions {
    * (typed arrays over 64 bytes are allocated outside V8's heap, ≈ 1 µs each).
    */
   work?: Float64Array;
+  /**
+   * Molar enthalpies at the furnace's fixed temperatures ({@link furnaceEnthalpyTable} of its
+   * parameters; a flowsheet unit's prepared data), default none (each computed).
+   */
+  enthalpies?: Float64Array;
+}
+
+/**
+ * The molar enthalpies a furnace solve reads, at the temperatures its parameters fix: the cold
+ * materials (298.15 K), the alloy, the slag and the off-gas and dust.
+ */
+export function furnaceEnthalpyTable(p: FurnaceParams): Float64Array {
+  return molarEnthalpyTable([298.15, p.alloy_T_K, p.slag_T_K, p.offgas_T_K]);
 }
 
 /** Doubles of a furnace solve's work: the basis's vectors, the nine streams, the chord's factors. */
@@ -137,7 +150,7 @@ export function solveSmeltingFurnace(
   const inlets = [charge, a.reductant, a.quartzite, a.lime, a.electrode, a.air];
   const outlets = [s.alloy, s.slag, s.gas, s.dust];
   const alloy_kg_per_s = mass_kg_per_s(s.alloy);
-  const energy = furnaceEnergyBalance(inlets, outlets, alloy_kg_per_s, p);
+  const energy = furnaceEnergyBalance(inlets, outlets, alloy_kg_per_s, p, options.enthalpies);
   return {
     charge,
     additions: a,

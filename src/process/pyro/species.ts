@@ -94,17 +94,56 @@ export function emptySpeciesStreams(
 }
 
 /**
+ * Molar enthalpies H_i(T) of every species at a few temperatures, computed once (a flowsheet
+ * unit's `prepare`, for the temperatures its parameters fix): layout [T_0 … T_{m−1}, then H_i(T_k)
+ * for k = 0 … m − 1, i = 0 … N_SPECIES − 1] [K, J/mol]; NaN where a species has no data at T.
+ * A furnace solve evaluated ~100 of them per Monte Carlo sample at the same four temperatures.
+ * @param temperatures_K - The temperatures [K]
+ */
+export function molarEnthalpyTable(temperatures_K: readonly number[]): Float64Array {
+  const set = pyroSet();
+  const m = temperatures_K.length;
+  const table = new Float64Array(m * (1 + N_SPECIES));
+  for (let k = 0; k < m; k++) {
+    const T = temperatures_K[k] ?? NaN;
+    table[k] = T;
+    for (let i = 0; i < N_SPECIES; i++) {
+      let h = NaN;
+      try {
+        h = set.h_J_per_mol(i, T);
+      } catch {
+        // no data at T: enthalpy_W computes it (and throws) only if the species is present
+      }
+      table[m + k * N_SPECIES + i] = h;
+    }
+  }
+  return table;
+}
+
+/** The offset of T's enthalpies in a {@link molarEnthalpyTable} (−1: T not in it). */
+function tableOffset(table: Float64Array, T_K: number): number {
+  const m = table.length / (1 + N_SPECIES);
+  for (let k = 0; k < m; k++) if (table[k] === T_K) return m + k * N_SPECIES;
+  return -1;
+}
+
+/**
  * Absolute enthalpy flow of a stream, Σ n_i H_i(T) [W]; species with zero flow are skipped (so a
  * species outside its data range at T may be present in the list).
  * @param s - Stream (mol/s at T_K [K])
+ * @param table - Molar enthalpies at fixed temperatures ({@link molarEnthalpyTable}): read when
+ *   the stream is at one of them (the same numbers as computed)
  * @returns Enthalpy flow [W]
  */
-export function enthalpy_W(s: SpeciesStream): number {
+export function enthalpy_W(s: SpeciesStream, table?: Float64Array): number {
   const set = pyroSet();
+  const at = table ? tableOffset(table, s.T_K) : -1;
   let h = 0;
   for (let i = 0; i < N_SPECIES; i++) {
     const n = s.mol_per_s[i] ?? 0;
-    if (n !== 0) h += n * set.h_J_per_mol(i, s.T_K);
+    if (n === 0) continue;
+    const tabled = at < 0 || table === undefined ? NaN : (table[at + i] ?? NaN);
+    h += n * (Number.isNaN(tabled) ? set.h_J_per_mol(i, s.T_K) : tabled);
   }
   return h;
 }

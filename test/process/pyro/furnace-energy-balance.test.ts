@@ -4,7 +4,13 @@
 // Cr2O3 + 3 C → 2 Cr + 3 CO, reactants at 298.15 K, liquid Cr tapped at 2000 K, CO at 1000 K.
 import { describe, expect, it } from 'vitest';
 import { furnaceEnergyBalance } from '../../../src/process/pyro/smelting-furnace.js';
-import { emptySpeciesStream, SP } from '../../../src/process/pyro/species.js';
+import {
+  emptySpeciesStream,
+  enthalpy_W,
+  molarEnthalpyTable,
+  N_SPECIES,
+  SP,
+} from '../../../src/process/pyro/species.js';
 import { InputError } from '../../../src/errors.js';
 
 /*
@@ -64,4 +70,37 @@ describe('furnaceEnergyBalance', () => {
     // reversed: the products as the charge would release heat
     expect(() => furnaceEnergyBalance(outlets, inlets, ALLOY_KG_PER_S, P)).toThrow(InputError);
   });
+
+  it('gives the same bits with a table of molar enthalpies at some of the temperatures', () => {
+    const { inlets, outlets } = streams();
+    // 298.15 K and 2000 K tabled, 1000 K (the gas) computed
+    const table = molarEnthalpyTable([298.15, 2000]);
+    expect(furnaceEnergyBalance(inlets, outlets, ALLOY_KG_PER_S, P, table)).toEqual(
+      furnaceEnergyBalance(inlets, outlets, ALLOY_KG_PER_S, P),
+    );
+  });
 });
+
+describe('molarEnthalpyTable', () => {
+  it('holds the temperatures, then H_i(T) of every species; NaN where a species has no data', () => {
+    const table = molarEnthalpyTable([298.15, 2000]);
+    expect(table.length).toBe(2 * (1 + N_SPECIES));
+    expect([table[0], table[1]]).toEqual([298.15, 2000]);
+    const crAt2000 = table[2 + N_SPECIES + SP['Cr(l)']];
+    // Cr(l) at 2000 K: 83.445 kJ/mol in the JANAF hand calculation above (within the fit)
+    expect(crAt2000).toBeCloseTo(83.445e3, -3);
+    expect(enthalpy_W({ id: 'x', T_K: 2000, mol_per_s: unit(SP['Cr(l)']) }, table)).toBe(crAt2000);
+    // liquid water has no data at 2000 K: NaN in the table, and a stream holding it still throws
+    const water = SP['H2O(l)'];
+    expect(table[2 + N_SPECIES + water]).toBeNaN();
+    const wet = { id: 'x', T_K: 2000, mol_per_s: unit(water) };
+    expect(() => enthalpy_W(wet, table)).toThrow();
+    expect(() => enthalpy_W(wet)).toThrow();
+  });
+});
+
+function unit(i: number): Float64Array {
+  const a = new Float64Array(N_SPECIES);
+  a[i] = 1;
+  return a;
+}

@@ -2,6 +2,7 @@ import { N_SPECIES } from '../../pyro/species.js';
 import {
   FURNACE_ADDITIONS,
   FURNACE_WORK_LENGTH,
+  furnaceEnthalpyTable,
   solveSmeltingFurnace,
   type FurnaceParams,
   type FurnaceResult,
@@ -58,13 +59,18 @@ function furnaceKind(
       'src/process/pyro/smelting-furnace.ts (element balance, additions as one linear system, heat balance); docs/model.md §Ferrochrome',
       'heat-loss calibration to AC SAF 3.8 and DC 4.2 MWh/t inside the published ranges (Xstrata 2012: AC 4.0, DC 4.75; Barcza, Mining Weekly 2017: DC 3.4–3.6; kfferroalloy.com: 3.0–4.0); sources in data/pyro/fecr.json',
     ],
+    // the molar enthalpies at the temperatures the parameters fix, once per parameter set
+    prepare: (p) => furnaceEnthalpyTable({ ...p, route }),
     solve(inlets, p, ctx, out) {
       const charge = inlets[0];
       if (!charge) return;
       const params: FurnaceParams = { ...p, route };
       const species = toSpecies(ctx.model, charge, 'charge', ctx.scratch.subarray(0, N_SPECIES));
       const work = ctx.scratch.subarray(N_SPECIES, N_SPECIES + FURNACE_WORK_LENGTH);
-      const f = solveSmeltingFurnace(species, params, undefined, { work });
+      const f = solveSmeltingFurnace(species, params, undefined, {
+        work,
+        enthalpies: ctx.prepared,
+      });
       writeFurnaceOutput(ctx.model, f, out);
     },
   };
