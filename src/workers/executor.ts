@@ -121,8 +121,12 @@ export function poolExecutor(
   };
 }
 
-/** In-process for 1 worker, else a pool; a shared pool (the server's) with running chunks ended on abort. */
-export function localExecutor(workers: number | WorkerPool): ChunkExecutor {
+/**
+ * In-process for 1 worker, else a pool; a shared pool (the server's) with running chunks ended on
+ * abort.
+ * @param cache - Runs the in-process executor starts with (the caller's compiled run)
+ */
+export function localExecutor(workers: number | WorkerPool, cache?: RunCache): ChunkExecutor {
   if (typeof workers !== 'number') return poolExecutor(workers, { abortRunning: true });
-  return workers <= 1 ? inProcessExecutor() : poolExecutor(workers);
+  return workers <= 1 ? inProcessExecutor(cache) : poolExecutor(workers);
 }

@@ -103,15 +103,23 @@ export class RunCache {
   private readonly runs = new Map<string, CompiledRun>();
   constructor(private readonly capacity = 4) {}
 
+  /**
+   * Keeps a run already compiled from the source of `key` (by the caller that resolved the
+   * source: `resolveSource` compiles it to learn its settings), so that it is not compiled again.
+   */
+  add(key: string, run: CompiledRun): void {
+    if (!this.runs.has(key) && this.runs.size >= this.capacity) {
+      const oldest = this.runs.keys().next();
+      if (oldest.done !== true) this.runs.delete(oldest.value);
+    }
+    this.runs.set(key, run);
+  }
+
   get(key: string, source: () => McSource): CompiledRun {
     let run = this.runs.get(key);
     if (run === undefined) {
       run = compileSource(source());
-      if (this.runs.size >= this.capacity) {
-        const oldest = this.runs.keys().next();
-        if (oldest.done !== true) this.runs.delete(oldest.value);
-      }
-      this.runs.set(key, run);
+      this.add(key, run);
     }
     return run;
   }

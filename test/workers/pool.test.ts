@@ -6,7 +6,13 @@ import { runAll, summarizeOutputs } from '../../src/uncertainty/index.js';
 import { decodeChunk, encodeChunk } from '../../src/workers/chunk-codec.js';
 import { inProcessExecutor, poolExecutor } from '../../src/workers/executor.js';
 import { executeChunks } from '../../src/workers/mc-run.js';
-import { compileSaltelli, compileSource, resolveSource } from '../../src/workers/mc-source.js';
+import {
+  compileSaltelli,
+  compileSource,
+  resolveSource,
+  RunCache,
+  sourceKey,
+} from '../../src/workers/mc-source.js';
 import { saltelliRun } from '../../src/uncertainty/sensitivity/saltelli-design.js';
 import { expectSameBits, fixtureScenario } from './helpers.js';
 
@@ -26,6 +32,19 @@ describe('worker-thread pool', () => {
   it('in-process executor with uneven chunks equals runAll', async () => {
     const out = await executeChunks(run, source, {
       executor: inProcessExecutor(),
+      chunkSize: 7,
+    });
+    expect(out.status).toBe('done');
+    if (out.status === 'done') expectSameBits(reference, out.result);
+  });
+
+  it('in-process executor with the caller’s compiled run (RunCache.add) evaluates with it', async () => {
+    const cache = new RunCache();
+    cache.add(sourceKey(source), run);
+    // the cache hands the run back without compiling the source
+    expect(cache.get(sourceKey(source), () => expect.unreachable('compiled again'))).toBe(run);
+    const out = await executeChunks(run, source, {
+      executor: inProcessExecutor(cache),
       chunkSize: 7,
     });
     expect(out.status).toBe('done');

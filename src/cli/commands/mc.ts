@@ -15,7 +15,7 @@ import {
   storedRunMeta,
   type McReport,
 } from '../../workers/mc-run.js';
-import { resolveSource } from '../../workers/mc-source.js';
+import { resolveSource, RunCache, sourceKey } from '../../workers/mc-source.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
@@ -133,6 +133,7 @@ export function register(program: Command): void {
           }
         }
         let runId = options.resume;
+        const runs = new RunCache();
         let local:
           | {
               run: ReturnType<typeof resolveSource>['run'];
@@ -151,6 +152,8 @@ export function register(program: Command): void {
             ...(options.output !== undefined ? { outputs: options.output } : {}),
           });
           const chunkSize = options.chunkSize ?? defaultChunkSize(run.samples, workers);
+          // this thread evaluates with the run resolveSource compiled (not compiled again)
+          runs.add(sourceKey(source), run);
           if (store) {
             runId = (await createStoredRun(store, source, chunkSize)).id;
             process.stderr.write(`run ${runId} (stored in ${options.db})\n`);
@@ -174,7 +177,7 @@ export function register(program: Command): void {
         const exec =
           options.queue !== undefined
             ? await (await import('../../workers/queue.js')).queueExecutor(options.queue)
-            : localExecutor(workers);
+            : localExecutor(workers, runs);
         if (options.queue !== undefined)
           process.stderr.write(
             `publishing chunks on ${options.queue}; they are evaluated by \`chromflow worker --queue ${options.queue}\` (start it on one or more machines)\n`,
