@@ -108,13 +108,11 @@ export function molarEnthalpyTable(temperatures_K: readonly number[]): Float64Ar
     const T = temperatures_K[k] ?? NaN;
     table[k] = T;
     for (let i = 0; i < N_SPECIES; i++) {
-      let h = NaN;
-      try {
-        h = set.h_J_per_mol(i, T);
-      } catch {
-        // no data at T: enthalpy_W computes it (and throws) only if the species is present
-      }
-      table[m + k * N_SPECIES + i] = h;
+      // no data at T (the range h_J_per_mol accepts): NaN, and enthalpy_W computes it — and
+      // throws — only if the species is present (no exception here: a sample that moves a
+      // furnace parameter prepares the table again, and a thrown error costs ~µs)
+      const covered = T >= (set.Tmin_K[i] ?? NaN) - 1e-9 && T <= (set.Tmax_K[i] ?? NaN) + 1e-9;
+      table[m + k * N_SPECIES + i] = covered ? set.h_J_per_mol(i, T) : NaN;
     }
   }
   return table;
