@@ -415,10 +415,16 @@ export function commercialBasis(
     },
     costPathByRow(pct, baseYear, price) {
       // by rate, base year and price: one per escalated opex line of the stages, not per sample
-      const byYear = costPaths.get(pct) ?? new Map<number, Map<number, Float64Array>>();
-      costPaths.set(pct, byYear);
-      const byPrice = byYear.get(baseYear) ?? new Map<number, Float64Array>();
-      byYear.set(baseYear, byPrice);
+      let byYear = costPaths.get(pct);
+      if (!byYear) {
+        byYear = new Map();
+        costPaths.set(pct, byYear);
+      }
+      let byPrice = byYear.get(baseYear);
+      if (!byPrice) {
+        byPrice = new Map();
+        byYear.set(baseYear, byPrice);
+      }
       let v = byPrice.get(price);
       if (!v) {
         v = costPathByRow(this.realCostIndexByRow(pct, baseYear), price);

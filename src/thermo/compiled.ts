@@ -232,13 +232,20 @@ export class CompiledSpeciesSet {
     );
   }
 
+  /** Whether the data of species i cover T (the range every property accepts). @param T - [K] */
+  covers(i: number, T: number): boolean {
+    const a = this.start[i] as number;
+    const b = this.start[i + 1] as number;
+    const c = this.coef;
+    return T >= (c[a + O_TLO] as number) - 1e-9 && T <= (c[b - STRIDE + O_THI] as number) + 1e-9;
+  }
+
   /** Offset of the coefficient record of species i at T; throws InputError out of range. */
   private rec(i: number, T: number): number {
     const a = this.start[i] as number;
     const b = this.start[i + 1] as number;
     const c = this.coef;
-    if (!(T >= (c[a + O_TLO] as number) - 1e-9 && T <= (c[b - STRIDE + O_THI] as number) + 1e-9))
-      this.outOfRange(i, T);
+    if (!this.covers(i, T)) this.outOfRange(i, T);
     for (let r = a; r < b - STRIDE; r += STRIDE) if (T <= (c[r + O_THI] as number)) return r;
     return b - STRIDE;
   }

@@ -41,6 +41,12 @@ describe('CompiledSpeciesSet', () => {
     expect(() => set.h_J_per_mol(9, 1000)).toThrow(/species index/);
     expect(() => set.h_J_per_mol(0, 3500)).toThrow(InputError);
     expect(() => set.cp(0, Number.NaN)).toThrow(/T_K/);
+    // covers says so without throwing: the range the properties accept
+    expect([set.covers(0, 1000), set.covers(0, 3500), set.covers(0, Number.NaN)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

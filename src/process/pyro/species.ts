@@ -111,8 +111,7 @@ export function molarEnthalpyTable(temperatures_K: readonly number[]): Float64Ar
       // no data at T (the range h_J_per_mol accepts): NaN, and enthalpy_W computes it — and
       // throws — only if the species is present (no exception here: a sample that moves a
       // furnace parameter prepares the table again, and a thrown error costs ~µs)
-      const covered = T >= (set.Tmin_K[i] ?? NaN) - 1e-9 && T <= (set.Tmax_K[i] ?? NaN) + 1e-9;
-      table[m + k * N_SPECIES + i] = covered ? set.h_J_per_mol(i, T) : NaN;
+      table[m + k * N_SPECIES + i] = set.covers(i, T) ? set.h_J_per_mol(i, T) : NaN;
     }
   }
   return table;
